@@ -1,0 +1,59 @@
+import { type Static, Type } from 'typebox';
+import { DateString, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
+
+export const BookingStatus = Type.Union([
+  Type.Literal('booked'),
+  Type.Literal('checked_in'),
+  Type.Literal('cancelled'),
+  Type.Literal('missed'),
+  Type.Literal('served'),
+]);
+export type BookingStatus = Static<typeof BookingStatus>;
+
+export const CreateBookingBody = Type.Object(
+  {
+    serviceId: Type.Integer({ minimum: 1 }),
+    date: DateString,
+    slot: TimeString,
+    idCard: IdCardInput,
+    phone: PhoneInput,
+    name: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateBookingBody = Static<typeof CreateBookingBody>;
+
+export const Booking = Type.Object({
+  number: TicketNumber,
+  serviceId: Type.Integer(),
+  serviceLetter: Type.String(),
+  serviceName: Type.String(),
+  date: DateString,
+  slotStart: TimeString,
+  slotEnd: TimeString,
+  status: BookingStatus,
+  idCardMasked: Type.String(),
+  phoneMasked: Type.String(),
+  createdAt: Type.String({ description: 'ISO instant' }),
+  checkInOpensAt: TimeString,
+  cancelReason: Type.Optional(Type.String()),
+});
+export type Booking = Static<typeof Booking>;
+
+export const CreateBookingResponse = Type.Object({
+  booking: Booking,
+  remaining: Type.Integer({ description: "The service's remaining places that day" }),
+  replayed: Type.Boolean({ description: 'True when an Idempotency-Key retry returned the original booking' }),
+});
+export type CreateBookingResponse = Static<typeof CreateBookingResponse>;
+
+export const PersonCredentials = Type.Object({ idCard: IdCardInput, phone: PhoneInput }, { additionalProperties: false });
+export type PersonCredentials = Static<typeof PersonCredentials>;
+
+export const LookupResponse = Type.Object({ bookings: Type.Array(Booking) });
+export type LookupResponse = Static<typeof LookupResponse>;
+
+export const BookingNumberParams = Type.Object({ number: Type.String({ maxLength: 40 }) }, { additionalProperties: false });
+
+export const CancelResponse = Type.Object({ booking: Booking, remaining: Type.Integer() });
+export type CancelResponse = Static<typeof CancelResponse>;

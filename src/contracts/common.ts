@@ -1,0 +1,18 @@
+import { type Static, Type } from 'typebox';
+
+export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Hall-local date, YYYY-MM-DD' });
+export const TimeString = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Hall-local time, HH:mm' });
+export const TicketNumber = Type.String({ pattern: '^[A-Z]\\d{14,}$', description: '办事编号, e.g. Y20261125090003' });
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'ErrorBody' },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const IdCardInput = Type.String({ minLength: 1, maxLength: 40, description: '身份证号 (18 characters)' });
+export const PhoneInput = Type.String({ minLength: 1, maxLength: 30, description: 'Mainland mobile number' });

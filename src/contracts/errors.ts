@@ -1,0 +1,77 @@
+// Stable error codes of the API and their messages in both languages. The server sends them;
+// the web apps show them. `{name}` placeholders are filled from the error's details.
+
+export const ERROR_MESSAGES = {
+  VALIDATION: { zh: '请求内容不正确：{reason}', en: 'The request is not valid: {reason}' },
+  INVALID_ID_CARD: { zh: '身份证号不正确：{reason}', en: 'ID card number is not valid: {reason}' },
+  INVALID_PHONE: { zh: '手机号不正确，请输入 11 位大陆手机号', en: 'Phone number is not valid: enter an 11-digit mainland mobile number' },
+  SERVICE_NOT_FOUND: { zh: '没有这项业务', en: 'No such service' },
+  SLOT_NOT_BOOKABLE: { zh: '该时段不可预约：{reason}', en: 'This time slot cannot be booked: {reason}' },
+  SLOT_FULL: { zh: '该时段已约满，请选择其他时段', en: 'This time slot is fully booked; please choose another' },
+  DUPLICATE_BOOKING: {
+    zh: '您当天已预约过该业务，请勿重复预约',
+    en: 'You already have a booking for this service on that day',
+  },
+  BOOKING_LIMIT: {
+    zh: '您已有 {limit} 个未办理的预约，请办理或取消后再预约',
+    en: 'You already have {limit} upcoming bookings; attend or cancel one first',
+  },
+  NOT_CANCELLABLE: { zh: '该预约当前状态不能取消', en: 'This booking can no longer be cancelled' },
+  ALREADY_STARTED: { zh: '预约时段已开始，不能取消', en: 'The booked time has already started; it cannot be cancelled' },
+  NO_BOOKING: { zh: '无预约记录', en: 'No booking found for today' },
+  TOO_EARLY: {
+    zh: '还未到取号时间，请于 {opensAt} 后取号',
+    en: 'Too early to check in; check-in opens at {opensAt}',
+  },
+  BOOKING_EXPIRED: {
+    zh: '预约时段已过，请现场取号',
+    en: 'Your booked time has passed; please take a walk-in number',
+  },
+  HALL_CLOSED: { zh: '现在不在办理时间内', en: 'The hall is not serving this now' },
+  WALK_IN_FULL: { zh: '今日现场号已取完', en: "Today's walk-in numbers are all taken" },
+  IDEMPOTENCY_MISMATCH: {
+    zh: '同一个 Idempotency-Key 不能用于不同的预约请求',
+    en: 'This Idempotency-Key was already used for a different booking request',
+  },
+  NOT_FOUND: { zh: '找不到请求的内容', en: 'Not found' },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type Lang = 'zh' | 'en';
+
+/** Reasons given inside VALIDATION / INVALID_ID_CARD / SLOT_NOT_BOOKABLE messages. */
+export const REASON_MESSAGES = {
+  // ID card
+  EMPTY: { zh: '不能为空', en: 'it is empty' },
+  LEGACY_15: {
+    zh: '15 位旧身份证号已停用，请使用 18 位号码',
+    en: 'old 15-digit numbers are no longer accepted; use the 18-character number',
+  },
+  LENGTH: { zh: '应为 18 位', en: 'it must be 18 characters long' },
+  FORMAT: { zh: '前 17 位应为数字，最后一位为数字或 X', en: 'the first 17 characters must be digits, the last a digit or X' },
+  REGION: { zh: '地区码不存在', en: 'the region code does not exist' },
+  BIRTH_DATE: { zh: '出生日期不存在', en: 'the birth date does not exist' },
+  BIRTH_FUTURE: { zh: '出生日期在未来', en: 'the birth date is in the future' },
+  CHECKSUM: { zh: '校验位不正确，请核对号码', en: 'the check character does not match; please check the number' },
+  // slots
+  past: { zh: '时间已过', en: 'it is in the past' },
+  closed: { zh: '当天不办理该业务', en: 'the hall does not serve this on that day' },
+  outside_window: { zh: '超出可预约日期范围', en: 'it is outside the booking window' },
+  no_such_slot: { zh: '没有这个时段', en: 'there is no such time slot' },
+  full: { zh: '已约满', en: 'it is fully booked' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ReasonCode = keyof typeof REASON_MESSAGES;
+
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  const params: Record<string, unknown> = { ...details };
+  const reason = details.reason;
+  if (typeof reason === 'string' && reason in REASON_MESSAGES) params.reason = REASON_MESSAGES[reason as ReasonCode][lang];
+  return formatMessage(ERROR_MESSAGES[code][lang], params);
+}

@@ -1,0 +1,42 @@
+import { type Static, Type } from 'typebox';
+import { DateString, IdCardInput, TicketNumber, TimeString } from './common.js';
+
+export const TicketStatus = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('called'),
+  Type.Literal('serving'),
+  Type.Literal('served'),
+  Type.Literal('no_show'),
+  Type.Literal('closed'),
+]);
+export type TicketStatus = Static<typeof TicketStatus>;
+
+export const Ticket = Type.Object({
+  number: TicketNumber,
+  kind: Type.Union([Type.Literal('booking'), Type.Literal('walk_in')]),
+  serviceId: Type.Integer(),
+  serviceLetter: Type.String(),
+  serviceName: Type.String(),
+  date: DateString,
+  slotStart: Type.Union([TimeString, Type.Null()]),
+  slotEnd: Type.Union([TimeString, Type.Null()]),
+  status: TicketStatus,
+  queuedAt: Type.String({ description: 'ISO instant' }),
+  waitingAhead: Type.Integer({ description: 'Tickets that will be called before this one' }),
+});
+export type Ticket = Static<typeof Ticket>;
+
+export const CheckInBody = Type.Object({ idCard: IdCardInput }, { additionalProperties: false });
+export type CheckInBody = Static<typeof CheckInBody>;
+
+export const CheckInResponse = Type.Object({
+  tickets: Type.Array(Ticket),
+  reprint: Type.Boolean({ description: 'True when every ticket had already been issued before' }),
+});
+export type CheckInResponse = Static<typeof CheckInResponse>;
+
+export const WalkInBody = Type.Object({ serviceId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type WalkInBody = Static<typeof WalkInBody>;
+
+export const WalkInResponse = Type.Object({ ticket: Ticket });
+export type WalkInResponse = Static<typeof WalkInResponse>;

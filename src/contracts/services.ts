@@ -1,0 +1,73 @@
+import { type Static, Type } from 'typebox';
+import { DateString, TimeString } from './common.js';
+
+export const ServiceIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+export const ServicesQuery = Type.Object({ date: Type.Optional(DateString) }, { additionalProperties: false });
+export type ServicesQuery = Static<typeof ServicesQuery>;
+
+export const ServiceSummary = Type.Object({
+  id: Type.Integer(),
+  letter: Type.String(),
+  name: Type.String({ description: 'Name in the requested language' }),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  date: DateString,
+  open: Type.Boolean({ description: 'Whether the hall serves this service on that date' }),
+  capacity: Type.Integer({ description: 'Bookable places that day' }),
+  reserved: Type.Integer({ description: '已预约人数' }),
+  remaining: Type.Integer({ description: '余号数量' }),
+  walkIn: Type.Object({ quota: Type.Integer(), issued: Type.Integer(), remaining: Type.Integer() }),
+});
+export type ServiceSummary = Static<typeof ServiceSummary>;
+
+export const ServicesResponse = Type.Object({
+  date: DateString,
+  today: DateString,
+  now: TimeString,
+  services: Type.Array(ServiceSummary),
+});
+export type ServicesResponse = Static<typeof ServicesResponse>;
+
+export const AvailabilityQuery = Type.Object(
+  {
+    from: Type.Optional(DateString),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 31, default: 8 })),
+  },
+  { additionalProperties: false },
+);
+export type AvailabilityQuery = Static<typeof AvailabilityQuery>;
+
+export const SlotAvailability = Type.Object({
+  start: TimeString,
+  end: TimeString,
+  capacity: Type.Integer(),
+  reserved: Type.Integer(),
+  remaining: Type.Integer(),
+  bookable: Type.Boolean(),
+  reason: Type.Optional(
+    Type.Union([Type.Literal('past'), Type.Literal('closed'), Type.Literal('full'), Type.Literal('outside_window')]),
+  ),
+});
+export type SlotAvailability = Static<typeof SlotAvailability>;
+
+export const DayAvailability = Type.Object({
+  date: DateString,
+  open: Type.Boolean(),
+  inWindow: Type.Boolean(),
+  capacity: Type.Integer(),
+  reserved: Type.Integer(),
+  remaining: Type.Integer(),
+  slots: Type.Array(SlotAvailability),
+});
+export type DayAvailability = Static<typeof DayAvailability>;
+
+export const AvailabilityResponse = Type.Object({
+  service: ServiceSummary,
+  today: DateString,
+  now: TimeString,
+  window: Type.Object({ from: DateString, to: DateString }),
+  checkInBeforeMinutes: Type.Integer(),
+  days: Type.Array(DayAvailability),
+});
+export type AvailabilityResponse = Static<typeof AvailabilityResponse>;

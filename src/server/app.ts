@@ -1,0 +1,100 @@
+// buildApp(deps): the whole HTTP surface as a Fastify instance. It never listens; main.ts does,
+// and tests use inject().
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import { ErrorBody } from '../contracts/common.js';
+import type { Store } from './db/dialect.js';
+import { bookingsRoutes } from './http/bookings.routes.js';
+import { installErrorHandling } from './http/errors.js';
+import { kioskRoutes } from './http/kiosk.routes.js';
+import { servicesRoutes } from './http/services.routes.js';
+import type { App } from './http/types.js';
+import { webRoutes } from './http/web.routes.js';
+import type { Clock, ServiceContext } from './services/context.js';
+import { createPiiHasher } from './services/pii.js';
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  hallTz: string;
+  secret: string;
+  /** A pino logger; none in tests. */
+  logger?: FastifyBaseLogger;
+  /** Folder of the built web apps; default dist/web. */
+  webRoot?: string;
+}
+
+// Bodies are validated strictly (a string is not a number); query strings and path parameters
+// arrive as text and are coerced. Unknown fields are refused, never silently dropped.
+function validators() {
+  const base = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false } as const;
+  const strict = new Ajv({ ...base, coerceTypes: false });
+  const coercing = new Ajv({ ...base, coerceTypes: true });
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: 16 * 1024,
+    trustProxy: false,
+    disableRequestLogging: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validators());
+  app.addSchema(ErrorBody);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'V-Reserve (微预约) API',
+        version: '1',
+        description: 'Bookings, kiosk check-in and walk-in numbers for a government service hall.',
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const ctx: ServiceContext = {
+    db: deps.store.db,
+    clock: deps.clock,
+    hallTz: deps.hallTz,
+    pii: createPiiHasher(deps.secret),
+  };
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.store.db);
+      return { status: 'ok', store: deps.store.dialect };
+    } catch (error) {
+      _request.log.warn({ err: error }, 'store not reachable');
+      return reply.status(503).send({ status: 'unavailable', store: deps.store.dialect });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await servicesRoutes(app, ctx);
+  await bookingsRoutes(app, ctx);
+  await kioskRoutes(app, ctx);
+  await webRoutes(app, deps.webRoot);
+  return app;
+}

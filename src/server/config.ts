@@ -1,0 +1,90 @@
+// Environment -> one frozen, validated config. Every problem is reported at once, in words.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { isValidTimeZone } from '../domain/schedule.js';
+import { dialectOf } from './db/dialect.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  workers: number;
+  hallTz: string;
+  secret: string | null;
+  logLevel: string;
+  production: boolean;
+  /** Demo/acceptance clock: the hall clock read `startMs` at real time `anchorMs`, then runs on. */
+  clock: { startMs: number; anchorMs: number } | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number = Date.now()): Readonly<Config> {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || `sqlite:${resolve(dataDir, 'vreserve.db')}`;
+  try {
+    dialectOf(databaseUrl);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+  const hallTz = env.HALL_TZ || 'Asia/Shanghai';
+  if (!isValidTimeZone(hallTz)) problems.push(`HALL_TZ must be an IANA time zone such as Asia/Shanghai (got "${hallTz}")`);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const secret = env.SECRET || null;
+  if (secret !== null && secret.length < 16) problems.push('SECRET must be at least 16 characters long');
+
+  let clock: Config['clock'] = null;
+  if (env.VRESERVE_CLOCK) {
+    const startMs = Date.parse(env.VRESERVE_CLOCK);
+    if (production) problems.push('VRESERVE_CLOCK is for demos and tests; it is refused when NODE_ENV=production');
+    else if (Number.isNaN(startMs)) {
+      problems.push(`VRESERVE_CLOCK must be an ISO instant such as 2026-11-25T08:30:00+08:00 (got "${env.VRESERVE_CLOCK}")`);
+    } else {
+      const anchor = env.VRESERVE_CLOCK_ANCHOR ? Number(env.VRESERVE_CLOCK_ANCHOR) : realNow;
+      clock = { startMs, anchorMs: Number.isFinite(anchor) ? anchor : realNow };
+    }
+  }
+
+  const config: Config = {
+    port: integer(env, 'PORT', 8080, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    workers: integer(env, 'WORKERS', availableParallelism(), 1, 64, problems),
+    hallTz,
+    secret,
+    logLevel,
+    production,
+    clock,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+export function clockFrom(config: Pick<Config, 'clock'>): () => Date {
+  const c = config.clock;
+  if (!c) return () => new Date();
+  return () => new Date(c.startMs + (Date.now() - c.anchorMs));
+}

@@ -1,0 +1,93 @@
+// The only module that knows the database drivers. Everything else sees a Kysely<Database>.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  MysqlDialect,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
+import { createPool as createMysqlPool } from 'mysql2';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres' | 'mysql';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** A description of where the data lives, without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy
+ * timeout) before anything is read, so a transaction never fails with SQLITE_BUSY half-way.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) return 'mysql';
+  throw new Error(`DATABASE_URL must start with sqlite:, postgres:// or mysql:// (got "${redactUrl(url)}")`);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export function sqlitePath(url: string): string {
+  const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  return path === ':memory:' ? path : resolve(path);
+}
+
+export function openStore(url: string, opts: { poolSize?: number } = {}): Store {
+  const dialect = dialectOf(url);
+  const poolSize = opts.poolSize ?? 10;
+  if (dialect === 'sqlite') {
+    const file = sqlitePath(url);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new SQLite(file, { timeout: 15_000 });
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: an acknowledged booking survives a power cut, not only a process crash.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    return { db, dialect, location: `sqlite:${file}`, close: () => db.destroy() };
+  }
+  if (dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
+  }
+  const pool = createMysqlPool({
+    uri: url.replace(/^mariadb:/, 'mysql:'),
+    connectionLimit: poolSize,
+    timezone: 'Z',
+    charset: 'utf8mb4',
+  });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
+}

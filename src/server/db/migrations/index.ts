@@ -1,0 +1,9 @@
+// Migrations are listed here (not read from disk) so they work the same from src/ and dist/.
+import type { Migration } from 'kysely/migration';
+import * as core from './2026112401-core.js';
+import * as seedServices from './2026112402-seed-services.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026112401-core': core,
+  '2026112402-seed-services': seedServices,
+};

@@ -1,0 +1,102 @@
+// Row types of every table, as Kysely sees them. Instants are ISO-8601 UTC strings; hall-local
+// dates and times are YYYY-MM-DD / HH:mm strings; booleans are 0/1 integers (portable).
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface ServiceTable {
+  id: Generated<number>;
+  letter: string;
+  name_zh: string;
+  name_en: string;
+  active: number;
+  sort_order: number;
+  /** JSON of the domain's ServiceSchedule. */
+  schedule_json: string;
+  queue_order: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlotInventoryTable {
+  service_id: number;
+  date: string;
+  slot_start: string;
+  slot_end: string;
+  capacity: number;
+  reserved: number;
+}
+
+export interface WalkInInventoryTable {
+  service_id: number;
+  date: string;
+  quota: number;
+  issued: number;
+}
+
+export interface NumberCounterTable {
+  service_id: number;
+  date: string;
+  time: string;
+  last_order: number;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  id_hash: string;
+  id_masked: string;
+  name: string | null;
+  lock_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BookingTable {
+  id: Generated<number>;
+  number: string;
+  service_id: number;
+  date: string;
+  slot_start: string;
+  slot_end: string;
+  person_id: number;
+  id_hash: string;
+  id_masked: string;
+  phone_hash: string;
+  phone_masked: string;
+  status: string;
+  idempotency_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  checked_in_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+}
+
+export interface TicketTable {
+  id: Generated<number>;
+  number: string;
+  service_id: number;
+  date: string;
+  kind: string;
+  booking_id: number | null;
+  slot_start: string | null;
+  slot_end: string | null;
+  status: string;
+  queued_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  service: ServiceTable;
+  slot_inventory: SlotInventoryTable;
+  walk_in_inventory: WalkInInventoryTable;
+  number_counter: NumberCounterTable;
+  person: PersonTable;
+  booking: BookingTable;
+  ticket: TicketTable;
+}
+
+export type ServiceRow = Selectable<ServiceTable>;
+export type SlotInventoryRow = Selectable<SlotInventoryTable>;
+export type BookingRow = Selectable<BookingTable>;
+export type NewBooking = Insertable<BookingTable>;
+export type TicketRow = Selectable<TicketTable>;
+export type NewTicket = Insertable<TicketTable>;

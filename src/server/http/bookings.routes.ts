@@ -1,0 +1,65 @@
+import { Type } from 'typebox';
+import {
+  BookingNumberParams,
+  CancelResponse,
+  CreateBookingBody,
+  CreateBookingResponse,
+  LookupResponse,
+  PersonCredentials,
+} from '../../contracts/bookings.js';
+import { cancelBooking, createBooking, lookupBookings } from '../services/booking.service.js';
+import type { ServiceContext } from '../services/context.js';
+import { errorResponses } from './errors.js';
+import { langOf } from './lang.js';
+import type { App } from './types.js';
+
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
+export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<void> {
+  app.post(
+    '/api/v1/bookings',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: '预约: book a place in a slot; returns the 办事编号',
+        headers: IdempotencyHeaders,
+        body: CreateBookingBody,
+        response: { 201: CreateBookingResponse, 200: CreateBookingResponse, ...errorResponses(404, 409, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const result = await createBooking(ctx, request.body, { idempotencyKey: key, lang: langOf(request) });
+      return reply.status(result.replayed ? 200 : 201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/v1/bookings/lookup',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: '预约记录: the bookings made with this ID card number and phone, newest first',
+        body: PersonCredentials,
+        response: { 200: LookupResponse, ...errorResponses(429) },
+      },
+    },
+    (request) => lookupBookings(ctx, request.body, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/bookings/:number/cancel',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'Cancel a booking before its slot starts; the place returns to the pool',
+        params: BookingNumberParams,
+        body: PersonCredentials,
+        response: { 200: CancelResponse, ...errorResponses(404, 409, 429) },
+      },
+    },
+    (request) => cancelBooking(ctx, request.params.number, request.body, langOf(request)),
+  );
+}

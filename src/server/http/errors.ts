@@ -1,0 +1,73 @@
+// Stable error codes -> HTTP status, and the one error handler that shapes every error body.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { type ErrorCode, errorMessage } from '../../contracts/errors.js';
+import { AppError } from '../services/app-error.js';
+import { langOf } from './lang.js';
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  INVALID_ID_CARD: 400,
+  INVALID_PHONE: 400,
+  SERVICE_NOT_FOUND: 404,
+  SLOT_NOT_BOOKABLE: 422,
+  SLOT_FULL: 409,
+  DUPLICATE_BOOKING: 409,
+  BOOKING_LIMIT: 409,
+  NOT_CANCELLABLE: 409,
+  ALREADY_STARTED: 409,
+  NO_BOOKING: 404,
+  TOO_EARLY: 422,
+  BOOKING_EXPIRED: 422,
+  HALL_CLOSED: 422,
+  WALK_IN_FULL: 409,
+  IDEMPOTENCY_MISMATCH: 422,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Responses documented for a route that can refuse with these codes. */
+export function errorResponses(...statuses: number[]): Record<number, { $ref: string }> {
+  return Object.fromEntries([400, ...statuses].map((s) => [s, { $ref: 'ErrorBody#' }]));
+}
+
+function validationReason(error: FastifyError): { reason: string; field?: string } {
+  const first = error.validation?.[0];
+  if (!first) return { reason: error.message };
+  const path = `${error.validationContext ?? ''}${first.instancePath}`.replace(/^body\/?/, '');
+  const extra = (first.params as { additionalProperty?: string }).additionalProperty;
+  if (extra) return { reason: `unknown field "${extra}"`, field: extra };
+  const missing = (first.params as { missingProperty?: string }).missingProperty;
+  if (missing) return { reason: `"${missing}" is required`, field: missing };
+  const field = path.split('/').filter(Boolean).join('.') || undefined;
+  return { reason: `${field ?? 'value'} ${first.message ?? 'is not valid'}`, ...(field ? { field } : {}) };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const lang = langOf(request);
+    if (error instanceof AppError) {
+      return reply
+        .status(STATUS_OF[error.code])
+        .send({ code: error.code, message: errorMessage(error.code, lang, error.details), details: error.details });
+    }
+    if (error.validation) {
+      const details = validationReason(error);
+      return reply.status(400).send({ code: 'VALIDATION', message: errorMessage('VALIDATION', lang, details), details });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals: bad JSON, wrong content type, body too large, …
+      const code: ErrorCode = status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION';
+      const details = { reason: error.message };
+      return reply.status(status).send({ code, message: errorMessage(code, lang, details), details });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'INTERNAL', message: errorMessage('INTERNAL', lang) });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const lang = langOf(request);
+    reply.status(404).send({ code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', lang) });
+  });
+}

@@ -1,0 +1,28 @@
+// Serves the built web apps (dist/web, made by `vite build`) with client-side routes falling
+// back to index.html.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { App } from './types.js';
+
+/** Paths the single-page web app answers itself (React decides what to show). */
+export const WEB_APP_PATHS = ['/', '/records', '/kiosk', '/counter', '/display', '/admin'];
+
+export function defaultWebRoot(): string {
+  // src/server/http -> ../../../dist/web, and the same from dist/server/http.
+  return fileURLToPath(new URL('../../../dist/web', import.meta.url));
+}
+
+export async function webRoutes(app: App, root: string = defaultWebRoot()): Promise<void> {
+  if (!existsSync(`${root}/index.html`)) {
+    app.log.warn({ root }, 'web apps not built: run `npm run build` to serve them');
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, maxAge: '1h', immutable: false });
+  for (const path of WEB_APP_PATHS) {
+    const handler = (_req: unknown, reply: { header: Function; sendFile: Function }) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    app.get(path, { schema: { hide: true } }, handler as never);
+    if (path !== '/') app.get(`${path}/*`, { schema: { hide: true } }, handler as never);
+  }
+}

@@ -1,0 +1,149 @@
+// CLI entry: `vreserve serve | migrate | check`. `serve` runs one worker process per core
+// (node:cluster), all sharing the same store; the primary only supervises.
+import cluster from 'node:cluster';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { type Config, ConfigError, clockFrom, loadConfig } from './config.js';
+import { type Store, openStore } from './db/dialect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { loggerOptions } from './http/logging.js';
+import { loadOrCreateSecret } from './secret.js';
+import { checkInvariants } from './services/check.service.js';
+
+const USAGE = `usage: vreserve <command>
+
+  serve     migrate the store, then serve HTTP with WORKERS processes (default)
+  migrate   bring the store's schema up to date and exit
+  check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
+
+Configuration comes from the environment; see README.md.`;
+
+function configOrExit(): Readonly<Config> {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`vreserve: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(config.databaseUrl, { poolSize: 2 });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function runWorker(config: Readonly<Config>): Promise<void> {
+  const logger = pino(loggerOptions(config.logLevel));
+  const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
+  const store = openStore(config.databaseUrl);
+  const app = await buildApp({ store, clock: clockFrom(config), hallTz: config.hallTz, secret, logger });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'finishing in-flight requests');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+}
+
+async function serve(config: Readonly<Config>): Promise<void> {
+  const logger = pino(loggerOptions(config.logLevel));
+  if (config.clock) {
+    // Workers must all read the same demo clock: hand them the real instant it was set at.
+    process.env.VRESERVE_CLOCK_ANCHOR = String(config.clock.anchorMs);
+    logger.warn({ startsAt: new Date(config.clock.startMs).toISOString() }, 'VRESERVE_CLOCK is set: the hall clock is simulated');
+  }
+  if (!config.secret) loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
+  await withStore(config, async (store) => {
+    await migrateToLatest(store.db);
+    logger.info({ store: store.location }, 'store ready');
+  });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  if (config.workers === 1) {
+    await runWorker(config);
+    logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
+    return;
+  }
+  let stopping = false;
+  const fork = () => cluster.fork();
+  const listeningWorkers = new Set<number>();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    if (!listeningWorkers.has(worker.id)) {
+      // It never got to serve: starting it again would fail the same way.
+      logger.fatal({ pid: worker.process.pid, code, signal }, 'a worker failed to start; stopping');
+      stop();
+      process.exitCode = 1;
+      return;
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
+    fork();
+  });
+  cluster.on('listening', (worker) => {
+    listeningWorkers.add(worker.id);
+    if (listeningWorkers.size === config.workers) logger.info(`V-Reserve 微预约 is serving at ${url} (${config.workers} workers)`);
+  });
+  function stop() {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  }
+  for (let i = 0; i < config.workers; i++) fork();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function main(): Promise<void> {
+  const [command = 'serve'] = process.argv.slice(2);
+  if (cluster.isWorker) return runWorker(configOrExit());
+  switch (command) {
+    case 'serve':
+      return serve(configOrExit());
+    case 'migrate': {
+      const config = configOrExit();
+      const results = await withStore(config, (store) => migrateToLatest(store.db));
+      const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
+      return;
+    }
+    case 'check': {
+      const config = configOrExit();
+      const report = await withStore(config, (store) => checkInvariants(store.db));
+      if (report.problems.length === 0) {
+        process.stdout.write(`ok: ${report.slots} slots checked; capacity, counts and numbers are consistent\n`);
+        return;
+      }
+      process.stdout.write(`${report.problems.length} problem(s):\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      process.stderr.write(`vreserve: unknown command "${command}"\n\n${USAGE}\n`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`vreserve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+// 预定表. Rows are never deleted: status and timestamps change.
+import type { BookingStatus } from '../../domain/booking-rules.js';
+import type { BookingRow, NewBooking } from '../db/schema.js';
+import { type Db, affected } from './portable.js';
+
+export async function insertBooking(db: Db, booking: NewBooking): Promise<number> {
+  await db.insertInto('booking').values(booking).execute();
+  const row = await db.selectFrom('booking').select('id').where('number', '=', booking.number).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findBookingByNumber(db: Db, number: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('booking').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+export async function findBookingByIdempotency(db: Db, idempotencyHash: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('booking').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
+}
+
+/** A person's bookings from a date on (the rows a per-person rule needs). */
+export async function bookingsOfPersonSince(db: Db, idHash: string, fromDate: string): Promise<BookingRow[]> {
+  return db.selectFrom('booking').selectAll().where('id_hash', '=', idHash).where('date', '>=', fromDate).execute();
+}
+
+export async function bookingsOfPersonOn(db: Db, idHash: string, date: string): Promise<BookingRow[]> {
+  return db
+    .selectFrom('booking')
+    .selectAll()
+    .where('id_hash', '=', idHash)
+    .where('date', '=', date)
+    .orderBy('slot_start')
+    .orderBy('id')
+    .execute();
+}
+
+/** 预约记录: bookings made with this ID card and this phone, newest first. */
+export async function bookingsByCredentials(db: Db, idHash: string, phoneHash: string): Promise<BookingRow[]> {
+  return db
+    .selectFrom('booking')
+    .selectAll()
+    .where('id_hash', '=', idHash)
+    .where('phone_hash', '=', phoneHash)
+    .orderBy('date', 'desc')
+    .orderBy('slot_start', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Moves a booking from one status to another; false if it was not in `from` any more. */
+export async function changeBookingStatus(
+  db: Db,
+  id: number,
+  from: BookingStatus,
+  to: BookingStatus,
+  fields: { at: string; checkedInAt?: string; cancelledAt?: string; cancelReason?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('booking')
+    .set({
+      status: to,
+      updated_at: fields.at,
+      ...(fields.checkedInAt ? { checked_in_at: fields.checkedInAt } : {}),
+      ...(fields.cancelledAt ? { cancelled_at: fields.cancelledAt } : {}),
+      ...(fields.cancelReason ? { cancel_reason: fields.cancelReason } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return affected(result) === 1;
+}
+
+/** Bookings per (service, date, slot) that hold a place: everything not cancelled. */
+export async function placesHeld(db: Db): Promise<{ serviceId: number; date: string; slotStart: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('booking')
+    .select(['service_id', 'date', 'slot_start'])
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('status', '!=', 'cancelled')
+    .groupBy(['service_id', 'date', 'slot_start'])
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, date: r.date, slotStart: r.slot_start, count: Number(r.count) }));
+}

@@ -1,0 +1,122 @@
+// Places per slot and walk-in numbers per day. Both are taken with one conditional UPDATE, so
+// the count can never pass the limit however many processes write at once.
+import { sql } from 'kysely';
+import { type Db, affected, insertIgnore } from './portable.js';
+
+export interface SlotKey {
+  serviceId: number;
+  date: string;
+  slotStart: string;
+}
+
+export interface SlotCount {
+  serviceId: number;
+  date: string;
+  slotStart: string;
+  capacity: number;
+  reserved: number;
+}
+
+export async function ensureSlotRow(db: Db, key: SlotKey, slotEnd: string, capacity: number): Promise<void> {
+  await insertIgnore(db, 'slot_inventory', {
+    service_id: key.serviceId,
+    date: key.date,
+    slot_start: key.slotStart,
+    slot_end: slotEnd,
+    capacity,
+    reserved: 0,
+  });
+}
+
+const slotWhere = (key: SlotKey) => (db: Db) =>
+  db
+    .updateTable('slot_inventory')
+    .where('service_id', '=', key.serviceId)
+    .where('date', '=', key.date)
+    .where('slot_start', '=', key.slotStart);
+
+/** Takes one place. Returns 'taken', 'full', or 'missing' when the row does not exist yet. */
+export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' | 'missing'> {
+  const result = await slotWhere(key)(db)
+    .set({ reserved: sql`reserved + 1` })
+    .where(sql<boolean>`reserved < capacity`)
+    .executeTakeFirst();
+  if (affected(result) === 1) return 'taken';
+  const row = await db
+    .selectFrom('slot_inventory')
+    .select('reserved')
+    .where('service_id', '=', key.serviceId)
+    .where('date', '=', key.date)
+    .where('slot_start', '=', key.slotStart)
+    .executeTakeFirst();
+  return row ? 'full' : 'missing';
+}
+
+export async function releasePlace(db: Db, key: SlotKey): Promise<boolean> {
+  const result = await slotWhere(key)(db)
+    .set({ reserved: sql`reserved - 1` })
+    .where('reserved', '>', 0)
+    .executeTakeFirst();
+  return affected(result) === 1;
+}
+
+export async function slotCounts(db: Db, serviceIds: number[], from: string, to: string): Promise<SlotCount[]> {
+  if (serviceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('slot_inventory')
+    .select(['service_id', 'date', 'slot_start', 'capacity', 'reserved'])
+    .where('service_id', 'in', serviceIds)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    date: r.date,
+    slotStart: r.slot_start,
+    capacity: Number(r.capacity),
+    reserved: Number(r.reserved),
+  }));
+}
+
+export async function ensureWalkInRow(db: Db, serviceId: number, date: string, quota: number): Promise<void> {
+  await insertIgnore(db, 'walk_in_inventory', { service_id: serviceId, date, quota, issued: 0 });
+}
+
+export async function takeWalkIn(db: Db, serviceId: number, date: string): Promise<'taken' | 'full' | 'missing'> {
+  const result = await db
+    .updateTable('walk_in_inventory')
+    .set({ issued: sql`issued + 1` })
+    .where('service_id', '=', serviceId)
+    .where('date', '=', date)
+    .where(sql<boolean>`issued < quota`)
+    .executeTakeFirst();
+  if (affected(result) === 1) return 'taken';
+  const row = await db
+    .selectFrom('walk_in_inventory')
+    .select('issued')
+    .where('service_id', '=', serviceId)
+    .where('date', '=', date)
+    .executeTakeFirst();
+  return row ? 'full' : 'missing';
+}
+
+export async function walkInCounts(db: Db, date: string): Promise<Map<number, { quota: number; issued: number }>> {
+  const rows = await db.selectFrom('walk_in_inventory').select(['service_id', 'quota', 'issued']).where('date', '=', date).execute();
+  return new Map(rows.map((r) => [r.service_id, { quota: Number(r.quota), issued: Number(r.issued) }]));
+}
+
+export async function allSlotRows(db: Db): Promise<SlotCount[]> {
+  const rows = await db.selectFrom('slot_inventory').select(['service_id', 'date', 'slot_start', 'capacity', 'reserved']).execute();
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    date: r.date,
+    slotStart: r.slot_start,
+    capacity: Number(r.capacity),
+    reserved: Number(r.reserved),
+  }));
+}
+
+export async function allWalkInRows(db: Db): Promise<{ serviceId: number; date: string; quota: number; issued: number }[]> {
+  const rows = await db.selectFrom('walk_in_inventory').selectAll().execute();
+  return rows.map((r) => ({ serviceId: r.service_id, date: r.date, quota: Number(r.quota), issued: Number(r.issued) }));
+}

@@ -1,0 +1,31 @@
+// 用户表: one row per ID card, keyed by its HMAC. Locking the row serialises one person's
+// bookings across processes, so per-person limits cannot be raced.
+import { sql } from 'kysely';
+import { type Db, affected, insertIgnore } from './portable.js';
+
+export async function ensurePerson(db: Db, p: { idHash: string; idMasked: string; at: string }): Promise<void> {
+  await insertIgnore(db, 'person', {
+    id_hash: p.idHash,
+    id_masked: p.idMasked,
+    name: null,
+    lock_version: 0,
+    created_at: p.at,
+    updated_at: p.at,
+  });
+}
+
+/** Locks the person's row for the rest of the transaction; null when there is no such row yet. */
+export async function lockPerson(db: Db, idHash: string, at: string): Promise<number | null> {
+  const result = await db
+    .updateTable('person')
+    .set({ lock_version: sql`lock_version + 1`, updated_at: at })
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (affected(result) !== 1) return null;
+  const row = await db.selectFrom('person').select('id').where('id_hash', '=', idHash).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setPersonName(db: Db, personId: number, name: string): Promise<void> {
+  await db.updateTable('person').set({ name }).where('id', '=', personId).execute();
+}

@@ -1,0 +1,193 @@
+// 预约: book, look up and cancel. Capacity and numbers are taken inside one transaction.
+import type { Booking, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
+import type { Lang } from '../../contracts/errors.js';
+import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal } from '../../domain/booking-rules.js';
+import { maskIdCard, parseIdCard } from '../../domain/id-card.js';
+import { maskPhone, parsePhone } from '../../domain/phone.js';
+import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
+import { formatTicketNumber } from '../../domain/ticket-number.js';
+import type { BookingRow } from '../db/schema.js';
+import {
+  bookingsByCredentials,
+  bookingsOfPersonSince,
+  changeBookingStatus,
+  findBookingByIdempotency,
+  findBookingByNumber,
+  insertBooking,
+} from '../repositories/booking.repository.js';
+import { ensureCounter, nextOrder } from '../repositories/counter.repository.js';
+import { ensureSlotRow, releasePlace, takePlace } from '../repositories/inventory.repository.js';
+import { ensurePerson, lockPerson, setPersonName } from '../repositories/person.repository.js';
+import { isUniqueViolation } from '../repositories/portable.js';
+import { type Service, findService, listServices } from '../repositories/service.repository.js';
+import { AppError } from './app-error.js';
+import { activeService, remainingOn } from './catalog.service.js';
+import { type ServiceContext, nowOf } from './context.js';
+import { bookingFacts, presentBooking } from './present.js';
+import { MissingRow, transact } from './transact.js';
+
+export interface Credentials {
+  idCard: string;
+  idHash: string;
+  idMasked: string;
+  phoneHash: string;
+  phoneMasked: string;
+}
+
+/** Validates the ID card and phone by the domain rules; refuses with the precise reason. */
+export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: string }, today: string): Credentials {
+  const id = parseIdCard(raw.idCard, today);
+  if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
+  let phoneHash = '';
+  let phoneMasked = '';
+  if (raw.phone !== undefined) {
+    const phone = parsePhone(raw.phone);
+    if (!phone.ok) throw new AppError('INVALID_PHONE', { reason: phone.error, field: 'phone' });
+    phoneHash = ctx.pii.phone(phone.value);
+    phoneMasked = maskPhone(phone.value);
+  }
+  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
+}
+
+async function replay(
+  ctx: ServiceContext,
+  row: BookingRow,
+  input: CreateBookingBody,
+  service: Service,
+  now: HallTime,
+  lang: Lang,
+): Promise<CreateBookingResponse> {
+  if (row.service_id !== input.serviceId || row.date !== input.date || row.slot_start !== input.slot) {
+    throw new AppError('IDEMPOTENCY_MISMATCH');
+  }
+  return {
+    booking: presentBooking(row, service, now, lang),
+    remaining: await remainingOn(ctx.db, service, row.date, now),
+    replayed: true,
+  };
+}
+
+export async function createBooking(
+  ctx: ServiceContext,
+  input: CreateBookingBody,
+  opts: { idempotencyKey?: string; lang: Lang },
+): Promise<CreateBookingResponse> {
+  const now = nowOf(ctx);
+  const who = credentials(ctx, input, now.local.date);
+  const service = await activeService(ctx.db, input.serviceId);
+  if (!isValidDate(input.date)) throw new AppError('VALIDATION', { reason: `date ${input.date}`, field: 'date' });
+  const refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY);
+  if (refusal) throw new AppError('SLOT_NOT_BOOKABLE', { reason: refusal, field: 'slot' });
+  const slot = findSlot(service.schedule, input.slot);
+  if (!slot) throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'no_such_slot', field: 'slot' });
+
+  const idempotencyHash = opts.idempotencyKey ? ctx.pii.idempotencyKey(opts.idempotencyKey, who.idHash) : null;
+  if (idempotencyHash) {
+    const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
+    if (earlier) return replay(ctx, earlier, input, service, now.local, opts.lang);
+  }
+
+  const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
+  const counterKey = { serviceId: service.id, date: input.date, time: slot.start };
+  let row: BookingRow;
+  try {
+    row = await transact(ctx.db, async (trx) => {
+      // The person's row is locked first: their other bookings cannot change until we commit.
+      const personId = await lockPerson(trx, who.idHash, now.iso);
+      if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
+      const theirs = await bookingsOfPersonSince(trx, who.idHash, now.local.date);
+      const conflict = bookingConflict(theirs.map(bookingFacts), { serviceId: service.id, date: input.date }, now.local);
+      if (conflict) throw new AppError(conflict, conflict === 'BOOKING_LIMIT' ? { limit: MAX_ACTIVE_BOOKINGS } : {});
+
+      const place = await takePlace(trx, slotKey);
+      if (place === 'missing') throw new MissingRow(() => ensureSlotRow(ctx.db, slotKey, slot.end, slot.capacity));
+      if (place === 'full') throw new AppError('SLOT_FULL');
+
+      const order = await nextOrder(trx, counterKey);
+      if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
+      const booking = {
+        number: formatTicketNumber({ letter: service.letter, date: input.date, time: slot.start, order }),
+        service_id: service.id,
+        date: input.date,
+        slot_start: slot.start,
+        slot_end: slot.end,
+        person_id: personId,
+        id_hash: who.idHash,
+        id_masked: who.idMasked,
+        phone_hash: who.phoneHash,
+        phone_masked: who.phoneMasked,
+        status: 'booked',
+        idempotency_hash: idempotencyHash,
+        created_at: now.iso,
+        updated_at: now.iso,
+        checked_in_at: null,
+        cancelled_at: null,
+        cancel_reason: null,
+      };
+      const id = await insertBooking(trx, booking);
+      const name = input.name?.trim();
+      if (name) await setPersonName(trx, personId, name);
+      return { id, ...booking };
+    });
+  } catch (error) {
+    // Two retries with one Idempotency-Key raced: the loser returns the winner's booking.
+    if (idempotencyHash && isUniqueViolation(error)) {
+      const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
+      if (earlier) return replay(ctx, earlier, input, service, now.local, opts.lang);
+    }
+    throw error;
+  }
+  return {
+    booking: presentBooking(row, service, now.local, opts.lang),
+    remaining: await remainingOn(ctx.db, service, input.date, now.local),
+    replayed: false,
+  };
+}
+
+export async function lookupBookings(
+  ctx: ServiceContext,
+  input: { idCard: string; phone: string },
+  lang: Lang,
+): Promise<{ bookings: Booking[] }> {
+  const now = nowOf(ctx);
+  const who = credentials(ctx, input, now.local.date);
+  const rows = await bookingsByCredentials(ctx.db, who.idHash, who.phoneHash);
+  const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
+  return {
+    bookings: rows.flatMap((r) => {
+      const service = services.get(r.service_id);
+      return service ? [presentBooking(r, service, now.local, lang)] : [];
+    }),
+  };
+}
+
+export async function cancelBooking(
+  ctx: ServiceContext,
+  number: string,
+  input: { idCard: string; phone: string },
+  lang: Lang,
+): Promise<CancelResponse> {
+  const now = nowOf(ctx);
+  const who = credentials(ctx, input, now.local.date);
+  const row = await findBookingByNumber(ctx.db, number);
+  // Someone else's booking looks exactly like no booking at all.
+  if (!row || row.id_hash !== who.idHash || row.phone_hash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const refusal = cancelRefusal(bookingFacts(row), now.local);
+  if (refusal) throw new AppError(refusal);
+  const service = await findService(ctx.db, row.service_id);
+  if (!service) throw new AppError('NOT_FOUND');
+  await transact(ctx.db, async (trx) => {
+    const changed = await changeBookingStatus(trx, row.id, 'booked', 'cancelled', {
+      at: now.iso,
+      cancelledAt: now.iso,
+      cancelReason: 'citizen',
+    });
+    if (!changed) throw new AppError('NOT_CANCELLABLE');
+    await releasePlace(trx, { serviceId: row.service_id, date: row.date, slotStart: row.slot_start });
+  });
+  const updated = { ...row, status: 'cancelled', cancelled_at: now.iso, cancel_reason: 'citizen', updated_at: now.iso };
+  return {
+    booking: presentBooking(updated, service, now.local, lang),
+    remaining: await remainingOn(ctx.db, service, row.date, now.local),
+  };
+}

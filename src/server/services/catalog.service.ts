@@ -1,0 +1,117 @@
+// 业务 with their counts: 已预约人数 / 余号数量 per day and per slot.
+import type { AvailabilityResponse, DayAvailability, ServiceSummary, ServicesResponse } from '../../contracts/services.js';
+import type { Lang } from '../../contracts/errors.js';
+import { type HallTime, addDays, isInBookingWindow, isOpenDay, isValidDate, slotRefusal } from '../../domain/schedule.js';
+import { type SlotCount, slotCounts, walkInCounts } from '../repositories/inventory.repository.js';
+import type { Db } from '../repositories/portable.js';
+import { type Service, findService, listServices } from '../repositories/service.repository.js';
+import { AppError } from './app-error.js';
+import { type ServiceContext, nowOf, serviceName } from './context.js';
+
+function checkDate(date: string, field: string): void {
+  if (!isValidDate(date)) throw new AppError('VALIDATION', { reason: `${field} ${date}`, field });
+}
+
+function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTime): DayAvailability {
+  const open = isOpenDay(service.schedule, date);
+  const slots = service.schedule.slots.map((plan) => {
+    const row = counts.find((c) => c.serviceId === service.id && c.date === date && c.slotStart === plan.start);
+    const capacity = open ? (row?.capacity ?? plan.capacity) : 0;
+    const reserved = row?.reserved ?? 0;
+    const remaining = Math.max(0, capacity - reserved);
+    const refusal = slotRefusal(service.schedule, date, plan.start, now, remaining);
+    return {
+      start: plan.start,
+      end: plan.end,
+      capacity,
+      reserved,
+      remaining,
+      bookable: refusal === null,
+      ...(refusal && refusal !== 'no_such_slot' ? { reason: refusal } : {}),
+    };
+  });
+  const capacity = slots.reduce((s, x) => s + x.capacity, 0);
+  const reserved = slots.reduce((s, x) => s + x.reserved, 0);
+  return {
+    date,
+    open,
+    inWindow: isInBookingWindow(service.schedule, date, now),
+    capacity,
+    reserved,
+    remaining: Math.max(0, capacity - reserved),
+    slots,
+  };
+}
+
+async function summaries(db: Db, services: Service[], date: string, now: HallTime, lang: Lang): Promise<ServiceSummary[]> {
+  const counts = await slotCounts(
+    db,
+    services.map((s) => s.id),
+    date,
+    date,
+  );
+  const walkIns = await walkInCounts(db, date);
+  return services.map((service) => {
+    const day = dayOf(service, date, counts, now);
+    const walkIn = walkIns.get(service.id);
+    const quota = day.open ? (walkIn?.quota ?? service.schedule.walkInQuota) : 0;
+    const issued = walkIn?.issued ?? 0;
+    return {
+      id: service.id,
+      letter: service.letter,
+      name: serviceName(service, lang),
+      nameZh: service.nameZh,
+      nameEn: service.nameEn,
+      date,
+      open: day.open,
+      capacity: day.capacity,
+      reserved: day.reserved,
+      remaining: day.remaining,
+      walkIn: { quota, issued, remaining: Math.max(0, quota - issued) },
+    };
+  });
+}
+
+export async function listServiceSummaries(ctx: ServiceContext, date: string | undefined, lang: Lang): Promise<ServicesResponse> {
+  const now = nowOf(ctx).local;
+  const day = date ?? now.date;
+  checkDate(day, 'date');
+  const services = await listServices(ctx.db);
+  return { date: day, today: now.date, now: now.time, services: await summaries(ctx.db, services, day, now, lang) };
+}
+
+export async function activeService(db: Db, id: number): Promise<Service> {
+  const service = await findService(db, id);
+  if (!service?.active) throw new AppError('SERVICE_NOT_FOUND', { serviceId: id });
+  return service;
+}
+
+export async function serviceAvailability(
+  ctx: ServiceContext,
+  serviceId: number,
+  query: { from?: string; days?: number },
+  lang: Lang,
+): Promise<AvailabilityResponse> {
+  const now = nowOf(ctx).local;
+  const service = await activeService(ctx.db, serviceId);
+  const from = query.from ?? now.date;
+  checkDate(from, 'from');
+  const days = query.days ?? service.schedule.bookingWindowDays + 1;
+  const to = addDays(from, days - 1);
+  const counts = await slotCounts(ctx.db, [service.id], from, to);
+  const [summary] = await summaries(ctx.db, [service], now.date, now, lang);
+  return {
+    service: summary as ServiceSummary,
+    today: now.date,
+    now: now.time,
+    window: { from: now.date, to: addDays(now.date, service.schedule.bookingWindowDays) },
+    checkInBeforeMinutes: service.schedule.checkInBeforeMinutes,
+    days: Array.from({ length: days }, (_, i) => dayOf(service, addDays(from, i), counts, now)),
+  };
+}
+
+/** Remaining places of a service on a date, as shown to citizens. */
+export async function remainingOn(db: Db, service: Service, date: string, now: HallTime): Promise<number> {
+  const counts = await slotCounts(db, [service.id], date, date);
+  return dayOf(service, date, counts, now).remaining;
+}

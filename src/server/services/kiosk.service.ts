@@ -1,0 +1,125 @@
+// The hall kiosk: 预约取号 (check-in by ID card) and 现场取号 (walk-in numbers).
+import type { Lang } from '../../contracts/errors.js';
+import type { CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
+import { countAhead } from '../../domain/queue-order.js';
+import { type CheckInState, type HallTime, checkInOpensAt, checkInState, isWithinOpeningHours } from '../../domain/schedule.js';
+import { formatTicketNumber } from '../../domain/ticket-number.js';
+import type { BookingRow, TicketRow } from '../db/schema.js';
+import { bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
+import { ensureCounter, nextOrder } from '../repositories/counter.repository.js';
+import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
+import type { Db } from '../repositories/portable.js';
+import { type Service, listServices } from '../repositories/service.repository.js';
+import { findTicketsByBookingIds, insertTicket, waitingTickets } from '../repositories/ticket.repository.js';
+import { AppError } from './app-error.js';
+import { credentials } from './booking.service.js';
+import { activeService } from './catalog.service.js';
+import { type ServiceContext, nowOf } from './context.js';
+import { presentTicket } from './present.js';
+import { MissingRow, transact } from './transact.js';
+
+async function ticketsWithPlace(db: Db, rows: TicketRow[], services: Map<number, Service>, now: HallTime, lang: Lang): Promise<Ticket[]> {
+  const queues = new Map<number, TicketRow[]>();
+  const out: Ticket[] = [];
+  for (const row of rows) {
+    const service = services.get(row.service_id);
+    if (!service) continue;
+    let queue = queues.get(row.service_id);
+    if (!queue) {
+      queue = await waitingTickets(db, row.service_id, row.date);
+      queues.set(row.service_id, queue);
+    }
+    const entries = queue.map((t) => ({ number: t.number, kind: t.kind as 'booking' | 'walk_in', slotStart: t.slot_start, queuedAt: t.queued_at }));
+    const ahead = row.status === 'waiting' ? Math.max(0, countAhead(entries, row.number, now, service.queueOrder)) : 0;
+    out.push(presentTicket(row, service, ahead, lang));
+  }
+  return out;
+}
+
+function stateOf(b: BookingRow, service: Service, now: HallTime): CheckInState {
+  return checkInState({ date: b.date, slotStart: b.slot_start, slotEnd: b.slot_end }, service.schedule.checkInBeforeMinutes, now);
+}
+
+export async function checkIn(ctx: ServiceContext, input: { idCard: string }, lang: Lang): Promise<CheckInResponse> {
+  const now = nowOf(ctx);
+  const who = credentials(ctx, { idCard: input.idCard }, now.local.date);
+  const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
+  const today = (await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date)).filter(
+    (b) => (b.status === 'booked' || b.status === 'checked_in') && services.has(b.service_id),
+  );
+  if (today.length === 0) throw new AppError('NO_BOOKING');
+
+  const service = (b: BookingRow) => services.get(b.service_id) as Service;
+  const already = today.filter((b) => b.status === 'checked_in');
+  const booked = today.filter((b) => b.status === 'booked');
+  const open = booked.filter((b) => stateOf(b, service(b), now.local) === 'open');
+  if (open.length === 0 && already.length === 0) {
+    const early = booked.filter((b) => stateOf(b, service(b), now.local) === 'too_early');
+    if (early.length > 0) {
+      const opensAt = early
+        .map((b) => checkInOpensAt(b.slot_start, service(b).schedule.checkInBeforeMinutes))
+        .sort()[0] as string;
+      throw new AppError('TOO_EARLY', { opensAt });
+    }
+    throw new AppError('BOOKING_EXPIRED');
+  }
+
+  let issued = 0;
+  for (const b of open) {
+    // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
+    const won = await transact(ctx.db, async (trx) => {
+      if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
+      await insertTicket(trx, {
+        number: b.number,
+        service_id: b.service_id,
+        date: b.date,
+        kind: 'booking',
+        booking_id: b.id,
+        slot_start: b.slot_start,
+        slot_end: b.slot_end,
+        status: 'waiting',
+        queued_at: now.iso,
+        updated_at: now.iso,
+      });
+      return true;
+    });
+    if (won) issued++;
+  }
+  const rows = await findTicketsByBookingIds(
+    ctx.db,
+    [...already, ...open].map((b) => b.id),
+  );
+  rows.sort((a, b) => (a.slot_start ?? '').localeCompare(b.slot_start ?? '') || a.number.localeCompare(b.number));
+  return { tickets: await ticketsWithPlace(ctx.db, rows, services, now.local, lang), reprint: issued === 0 };
+}
+
+export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
+  const now = nowOf(ctx);
+  const service = await activeService(ctx.db, input.serviceId);
+  if (!isWithinOpeningHours(service.schedule, now.local)) throw new AppError('HALL_CLOSED');
+  const date = now.local.date;
+  const counterKey = { serviceId: service.id, date, time: now.local.time };
+  const row = await transact(ctx.db, async (trx) => {
+    const taken = await takeWalkIn(trx, service.id, date);
+    if (taken === 'missing') throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota));
+    if (taken === 'full') throw new AppError('WALK_IN_FULL');
+    const order = await nextOrder(trx, counterKey);
+    if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
+    const ticket = {
+      number: formatTicketNumber({ letter: service.letter, date, time: now.local.time, order }),
+      service_id: service.id,
+      date,
+      kind: 'walk_in',
+      booking_id: null,
+      slot_start: null,
+      slot_end: null,
+      status: 'waiting',
+      queued_at: now.iso,
+      updated_at: now.iso,
+    };
+    await insertTicket(trx, ticket);
+    return { id: 0, ...ticket };
+  });
+  const [ticket] = await ticketsWithPlace(ctx.db, [row], new Map([[service.id, service]]), now.local, lang);
+  return { ticket: ticket as Ticket };
+}

@@ -1,0 +1,18 @@
+// ID card and phone numbers are kept only as keyed HMACs (for lookup) and masked forms (for
+// display). The prefixes keep the two kinds of value from ever matching each other.
+import { createHmac } from 'node:crypto';
+
+export interface PiiHasher {
+  idCard(value: string): string;
+  phone(value: string): string;
+  idempotencyKey(key: string, idHash: string): string;
+}
+
+export function createPiiHasher(secret: string): PiiHasher {
+  const mac = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('hex');
+  return {
+    idCard: (v) => mac('id', v),
+    phone: (v) => mac('phone', v),
+    idempotencyKey: (key, idHash) => mac('idem', `${idHash}:${key}`),
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SCHEDULE as S,
+  addDays,
+  bookingWindow,
+  checkInOpensAt,
+  checkInState,
+  hallTime,
+  isOpenDay,
+  isValidDate,
+  isWithinOpeningHours,
+  scheduleProblems,
+  slotForTime,
+  slotRefusal,
+  weekdayOf,
+} from './schedule.js';
+
+const at = (date: string, time: string) => {
+  const [h, m] = time.split(':').map(Number);
+  return { date, time, minutes: (h as number) * 60 + (m as number) };
+};
+
+describe('hall time zone', () => {
+  it.each([
+    ['2026-11-24T16:00:00Z', 'Asia/Shanghai', '2026-11-25', '00:00'],
+    ['2026-11-24T15:59:00Z', 'Asia/Shanghai', '2026-11-24', '23:59'],
+    ['2026-11-25T01:30:00Z', 'Asia/Shanghai', '2026-11-25', '09:30'],
+    ['2026-11-25T01:30:00Z', 'UTC', '2026-11-25', '01:30'],
+    ['2026-07-01T12:00:00Z', 'Europe/London', '2026-07-01', '13:00'],
+    ['2026-12-31T16:30:00Z', 'Asia/Shanghai', '2027-01-01', '00:30'],
+  ])('%s in %s is %s %s', (iso, tz, date, time) => {
+    const t = hallTime(new Date(iso), tz);
+    expect(t.date).toBe(date);
+    expect(t.time).toBe(time);
+  });
+});
+
+describe('calendar', () => {
+  it.each([
+    ['2026-11-25', true],
+    ['2024-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-1-5', false],
+    ['2026-04-31', false],
+  ])('isValidDate(%s) = %s', (d, ok) => expect(isValidDate(d)).toBe(ok));
+
+  it.each([
+    ['2026-11-23', 1],
+    ['2026-11-25', 3],
+    ['2026-11-28', 6],
+    ['2026-11-29', 7],
+  ])('weekday of %s is %i', (d, w) => expect(weekdayOf(d)).toBe(w));
+
+  it.each([
+    ['2026-11-25', 7, '2026-12-02'],
+    ['2026-12-30', 3, '2027-01-02'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-03-01', -1, '2026-02-28'],
+  ])('addDays(%s, %i) = %s', (d, n, out) => expect(addDays(d, n)).toBe(out));
+
+  it.each([
+    ['2026-11-25', null, true],
+    ['2026-11-28', null, false],
+    ['2026-11-25', 'closed', false],
+    ['2026-11-28', 'open', true],
+  ] as const)('isOpenDay(%s, override %s) = %s', (d, o, open) => expect(isOpenDay(S, d, o)).toBe(open));
+});
+
+describe('booking a slot', () => {
+  const now = at('2026-11-25', '08:30');
+  it('the window runs from today to today + 7 days', () => {
+    expect(bookingWindow(S, now)).toEqual({ from: '2026-11-25', to: '2026-12-02' });
+  });
+  it.each([
+    ['2026-11-25', '09:00', 10, null],
+    ['2026-11-25', '09:00', 0, 'full'],
+    ['2026-11-24', '09:00', 10, 'past'],
+    ['2026-12-02', '15:00', 10, null],
+    ['2026-12-03', '09:00', 10, 'outside_window'],
+    ['2026-11-28', '09:00', 10, 'closed'],
+    ['2026-11-25', '12:00', 10, 'no_such_slot'],
+  ])('%s %s with %i left: %s', (date, slot, remaining, refusal) => {
+    expect(slotRefusal(S, date, slot, now, remaining)).toBe(refusal);
+  });
+  it.each([
+    ['08:59', null],
+    ['09:00', 'past'],
+    ['09:30', 'past'],
+  ])('the 09:00 slot at %s: %s', (time, refusal) => {
+    expect(slotRefusal(S, '2026-11-25', '09:00', at('2026-11-25', time), 5)).toBe(refusal);
+  });
+});
+
+describe('check-in window', () => {
+  const b = { date: '2026-11-25', slotStart: '10:00', slotEnd: '11:00' };
+  it.each([
+    ['2026-11-25', '08:59', 'too_early'],
+    ['2026-11-25', '09:00', 'open'],
+    ['2026-11-25', '10:59', 'open'],
+    ['2026-11-25', '11:00', 'expired'],
+    ['2026-11-24', '10:30', 'too_early'],
+    ['2026-11-26', '08:00', 'expired'],
+  ])('on %s at %s: %s', (date, time, state) => expect(checkInState(b, 60, at(date, time))).toBe(state));
+  it('opens 60 minutes before the slot', () => expect(checkInOpensAt('09:00', 60)).toBe('08:00'));
+});
+
+describe('opening hours', () => {
+  it.each([
+    ['2026-11-25', '08:59', false],
+    ['2026-11-25', '09:00', true],
+    ['2026-11-25', '11:59', true],
+    ['2026-11-25', '12:00', false],
+    ['2026-11-25', '14:00', true],
+    ['2026-11-25', '17:00', false],
+    ['2026-11-28', '10:00', false],
+  ])('%s %s open: %s', (date, time, open) => expect(isWithinOpeningHours(S, at(date, time))).toBe(open));
+});
+
+describe('slot for a time (legacy clients send a time, not a slot)', () => {
+  it.each([
+    ['09:00', '09:00'],
+    ['09:59', '09:00'],
+    ['12:30', '14:00'],
+    ['13:00', '14:00'],
+    ['08:00', '09:00'],
+    ['16:00', undefined],
+  ])('%s -> %s', (time, start) => expect(slotForTime(S, time)?.start).toBe(start));
+});
+
+describe('schedule problems', () => {
+  it('the default schedule is valid', () => expect(scheduleProblems(S)).toEqual([]));
+  it('reports overlapping slots, backwards ranges and bad numbers', () => {
+    const bad = {
+      ...S,
+      slots: [
+        { start: '09:00', end: '10:30', capacity: 10 },
+        { start: '10:00', end: '09:30', capacity: -1 },
+      ],
+      openWeekdays: [0],
+      walkInQuota: -5,
+    };
+    expect(scheduleProblems(bad)).toEqual([
+      'slot: 10:00-09:30 ends before it starts',
+      'slot: 09:00 and 10:00 overlap',
+      'slot 10:00: capacity must be a whole number ≥ 0',
+      'weekdays are 1 to 7',
+      'walk-in quota must be ≥ 0',
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get } from '../support/http.js';
+import { type TestApp, makeTestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+afterAll(() => t.close());
+
+const json = { 'content-type': 'application/json' };
+
+describe('malformed requests are 4xx with a JSON error, never 5xx', () => {
+  it.each([
+    ['broken JSON', '{"serviceId": 1,', json, 400],
+    ['a JSON array', '[]', json, 400],
+    ['JSON null', 'null', json, 400],
+    ['empty body', '', json, 400],
+    ['wrong content type', '<booking/>', { 'content-type': 'application/xml' }, 415],
+    ['plain text', 'serviceId=1', { 'content-type': 'text/plain' }, 400],
+    ['huge body', JSON.stringify({ serviceId: 1, name: 'x'.repeat(40_000) }), json, 413],
+  ])('%s', async (_name, payload, headers, status) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers });
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.any(String) });
+    expect(await t.store.db.selectFrom('booking').select('id').execute()).toEqual([]);
+  });
+
+  it('an unknown route is a JSON 404', async () => {
+    const res = await get(t.app, '/api/v1/nope');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: '找不到请求的内容' });
+  });
+
+  it('a wrong method is a 404, not a 5xx', async () => {
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/v1/bookings' });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('operations', () => {
+  it('healthz and readyz', async () => {
+    expect((await get(t.app, '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await get(t.app, '/readyz')).body).toEqual({ status: 'ok', store: 'sqlite' });
+  });
+
+  it('publishes an OpenAPI 3 document generated from the route schemas', async () => {
+    const { status, body } = await get(t.app, '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\./);
+    for (const path of [
+      '/api/v1/services',
+      '/api/v1/services/{id}/availability',
+      '/api/v1/bookings',
+      '/api/v1/bookings/lookup',
+      '/api/v1/bookings/{number}/cancel',
+      '/api/v1/kiosk/check-in',
+      '/api/v1/kiosk/walk-in',
+    ]) {
+      expect(body.paths, path).toHaveProperty([path]);
+    }
+    const bookingBody = body.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema;
+    expect(bookingBody.required).toEqual(expect.arrayContaining(['serviceId', 'date', 'slot', 'idCard', 'phone']));
+  });
+
+  it('serves the docs UI', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/services' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+});

@@ -79,6 +79,9 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   }
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
   }

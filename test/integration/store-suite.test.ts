@@ -1,0 +1,94 @@
+// The same use cases on every real database: capacity under parallel transactions, unique
+// numbers, cancel, check-in and walk-ins, then the invariant check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../src/server/services/check.service.js';
+import { bookingBody, counts, post } from '../support/http.js';
+import { person } from '../support/people.js';
+import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
+import { type TestApp, makeTestApp } from '../support/test-app.js';
+
+for (const kind of wantedStores()) {
+  describe(`store: ${kind}`, () => {
+    let temp: TempDatabase | null = null;
+    let t: TestApp | null = null;
+
+    beforeAll(async () => {
+      if (kind !== 'sqlite') {
+        temp = await createTempDatabase(kind as Exclude<StoreKind, 'sqlite'>);
+        if (!temp) return;
+      }
+      t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', databaseUrl: temp?.url });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await temp?.drop();
+    });
+
+    it('migrates and seeds the four services', async (c) => {
+      if (!t) return c.skip();
+      const rows = await t.store.db.selectFrom('service').select(['id', 'letter']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 1, letter: 'Y' },
+        { id: 2, letter: 'H' },
+        { id: 3, letter: 'F' },
+        { id: 4, letter: 'S' },
+      ]);
+    });
+
+    it('60 parallel bookings on a 10-place slot: exactly 10 succeed, numbers unique', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => post(app, '/api/v1/bookings', bookingBody(person(100 + i), { slot: '10:00' }))),
+      );
+      const ok = results.filter((r) => r.status === 201);
+      expect(ok).toHaveLength(10);
+      expect(results.filter((r) => r.body.code === 'SLOT_FULL')).toHaveLength(50);
+      const numbers = ok.map((r) => r.body.booking.number).sort();
+      expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `Y202611251000${String(i + 1).padStart(2, '0')}`));
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+    });
+
+    it('one person racing for four services gets at most three', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      const p = person(900);
+      const results = await Promise.all(
+        [1, 2, 3, 4].map((serviceId) => post(app, '/api/v1/bookings', bookingBody(p, { serviceId, date: '2026-11-26' }))),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+      expect(results.filter((r) => r.body.code === 'BOOKING_LIMIT')).toHaveLength(1);
+    });
+
+    it('cancel returns the place; check-in keeps the counts', async (c) => {
+      if (!t) return c.skip();
+      const p = person(901);
+      const booked = await post(t.app, '/api/v1/bookings', bookingBody(p, { serviceId: 2 }));
+      expect(booked.status).toBe(201);
+      expect(await counts(t.app, '2026-11-25', 2)).toMatchObject({ reserved: 1 });
+      const checkIn = await post(t.app, '/api/v1/kiosk/check-in', { idCard: p.idCard });
+      expect(checkIn.body.tickets[0].number).toBe(booked.body.booking.number);
+      expect(await counts(t.app, '2026-11-25', 2)).toMatchObject({ reserved: 1 });
+
+      const q = person(902);
+      const other = await post(t.app, '/api/v1/bookings', bookingBody(q, { serviceId: 2, slot: '11:00' }));
+      const cancelled = await post(t.app, `/api/v1/bookings/${other.body.booking.number}/cancel`, q);
+      expect(cancelled.body.booking.status).toBe('cancelled');
+      expect(await counts(t.app, '2026-11-25', 2)).toMatchObject({ reserved: 1 });
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+    });
+
+    it('parallel walk-ins: quota respected, numbers unique', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      t.setNow('2026-11-25T10:15:00+08:00');
+      const results = await Promise.all(Array.from({ length: 60 }, () => post(app, '/api/v1/kiosk/walk-in', { serviceId: 3 })));
+      const ok = results.filter((r) => r.status === 201);
+      expect(ok).toHaveLength(50);
+      expect(new Set(ok.map((r) => r.body.ticket.number)).size).toBe(50);
+      expect(results.filter((r) => r.body.code === 'WALK_IN_FULL')).toHaveLength(10);
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+      t.setNow('2026-11-25T08:30:00+08:00');
+    });
+  });
+}

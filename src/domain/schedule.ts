@@ -192,7 +192,7 @@ export function isWithinOpeningHours(schedule: ServiceSchedule, now: HallTime, o
 }
 
 /** The slot whose [start, end) contains the time, else the next slot starting later that day. */
-export function slotForTime(schedule: ServiceSchedule, time: string): SlotPlan | undefined {
+export function slotForTime(schedule: Pick<ServiceSchedule, 'slots'>, time: string): SlotPlan | undefined {
   const t = toMinutes(time);
   const sorted = [...schedule.slots].sort((a, b) => toMinutes(a.start) - toMinutes(b.start));
   return (

@@ -12,6 +12,8 @@ import type { Store } from './db/dialect.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
+import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
+import { ReadCache } from './http/read-cache.js';
 import { servicesRoutes } from './http/services.routes.js';
 import type { App } from './http/types.js';
 import { webRoutes } from './http/web.routes.js';
@@ -27,6 +29,10 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Folder of the built web apps; default dist/web. */
   webRoot?: string;
+  /** How long a GET /api/v1/services answer may be reused; default 500 ms, 0 in tests that move the clock. */
+  readCacheMs?: number;
+  /** The seed mini-program's API; default on, kiosk gate off, loopback allowed. */
+  legacy?: LegacyOptions;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -44,7 +50,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 16 * 1024,
     trustProxy: false,
-    disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validators());
   app.addSchema(ErrorBody);
@@ -92,9 +97,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await servicesRoutes(app, ctx);
+  // Reads of the service list are micro-cached; any write handled here makes them fresh at once.
+  const readCache = new ReadCache(deps.readCacheMs ?? 500);
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') readCache.clear();
+  });
+  await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
   await kioskRoutes(app, ctx);
+  await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);
   return app;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/schedule.js';
 import { dialectOf } from './db/dialect.js';
+import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-config.js';
 
 export interface Config {
   port: number;
@@ -16,6 +17,8 @@ export interface Config {
   production: boolean;
   /** Demo/acceptance clock: the hall clock read `startMs` at real time `anchorMs`, then runs on. */
   clock: { startMs: number; anchorMs: number } | null;
+  /** The seed mini-program's API (LEGACY_API, LEGACY_KIOSK_ALLOW, TRUST_PROXY). */
+  legacy: LegacyOptions;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     logLevel,
     production,
     clock,
+    legacy: legacyOptionsFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -43,7 +43,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
   const logger = pino(loggerOptions(config.logLevel));
   const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
   const store = openStore(config.databaseUrl);
-  const app = await buildApp({ store, clock: clockFrom(config), hallTz: config.hallTz, secret, logger });
+  const app = await buildApp({ store, clock: clockFrom(config), hallTz: config.hallTz, secret, logger, legacy: config.legacy });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -101,3 +101,19 @@ describe('GET /api/v1/services/:id/availability', () => {
     expect(res.body.code).toBe(code);
   });
 });
+
+describe('the service list is micro-cached but never stale after a write here', () => {
+  it('a booking or a walk-in shows in the next read', async () => {
+    const c = await makeTestApp({ now: '2026-11-25T09:30:00+08:00', readCacheMs: 60_000 });
+    try {
+      const before = (await get(c.app, '/api/v1/services')).body.services[0];
+      expect(before).toMatchObject({ reserved: 0, walkIn: { issued: 0 } });
+      await post(c.app, '/api/v1/bookings', bookingBody(person(1), { slot: '10:00' }));
+      await post(c.app, '/api/v1/kiosk/walk-in', { serviceId: 1 });
+      const after = (await get(c.app, '/api/v1/services')).body.services[0];
+      expect(after).toMatchObject({ reserved: 1, remaining: 49, walkIn: { issued: 1 } });
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -17,7 +17,7 @@ export interface TestApp {
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 
-export async function makeTestApp(opts: { now?: string; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function makeTestApp(opts: { now?: string; databaseUrl?: string; readCacheMs?: number } = {}): Promise<TestApp> {
   let now = Date.parse(opts.now ?? '2026-11-25T08:30:00+08:00');
   const dir = opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'vreserve-test-'));
   const store = openStore(opts.databaseUrl ?? `sqlite:${join(dir as string, 'test.db')}`);
@@ -28,6 +28,8 @@ export async function makeTestApp(opts: { now?: string; databaseUrl?: string } =
     hallTz: 'Asia/Shanghai',
     secret: TEST_SECRET,
     webRoot: join(tmpdir(), 'vreserve-no-web'),
+    // The tests move the clock by hand, so cached reads would lag behind it.
+    readCacheMs: opts.readCacheMs ?? 0,
   });
   await app.ready();
   return {

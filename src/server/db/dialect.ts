@@ -8,8 +8,8 @@ import {
   Kysely,
   MysqlDialect,
   PostgresDialect,
+  type QueryResult,
   SqliteDialect,
-  type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
 import { createPool as createMysqlPool } from 'mysql2';
@@ -26,24 +26,60 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Runs queries on one better-sqlite3 handle, keeping each distinct statement prepared. */
+class SqliteStatementCache implements DatabaseConnection {
+  readonly #statements = new Map<string, SQLite.Statement>();
+  constructor(readonly db: SQLite.Database) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    let stmt = this.#statements.get(query.sql);
+    if (!stmt) {
+      if (this.#statements.size >= 1000) this.#statements.clear();
+      stmt = this.db.prepare(query.sql);
+      this.#statements.set(query.sql, stmt);
+    }
+    const params = query.parameters as unknown[];
+    if (stmt.reader) return { rows: stmt.all(params) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(params);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not offered on SQLite; callers get a clear error.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not supported on SQLite');
+  }
+}
+
 /**
  * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy
  * timeout) before anything is read, so a transaction never fails with SQLITE_BUSY half-way.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #connection: SqliteStatementCache;
+  constructor(db: SQLite.Database) {
+    super({ database: db });
+    this.#connection = new SqliteStatementCache(db);
+  }
+  override async init(): Promise<void> {}
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    return this.#connection;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  override async destroy(): Promise<void> {
+    this.#connection.db.close();
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
+  readonly #db: SQLite.Database;
+  constructor(db: SQLite.Database) {
+    super({ database: db });
+    this.#db = db;
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#db);
   }
 }
 
@@ -74,7 +110,7 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
     // FULL: an acknowledged booking survives a power cut, not only a process crash.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
     return { db, dialect, location: `sqlite:${file}`, close: () => db.destroy() };
   }
   if (dialect === 'postgres') {

@@ -3,9 +3,10 @@ import { listServiceSummaries, serviceAvailability } from '../services/catalog.s
 import type { ServiceContext } from '../services/context.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
+import type { ReadCache } from './read-cache.js';
 import type { App } from './types.js';
 
-export async function servicesRoutes(app: App, ctx: ServiceContext): Promise<void> {
+export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadCache): Promise<void> {
   app.get(
     '/api/v1/services',
     {
@@ -16,7 +17,15 @@ export async function servicesRoutes(app: App, ctx: ServiceContext): Promise<voi
         response: { 200: ServicesResponse, ...errorResponses() },
       },
     },
-    (request) => listServiceSummaries(ctx, request.query.date, langOf(request)),
+    async (request, reply) => {
+      const lang = langOf(request);
+      const date = request.query.date;
+      const body = await cache.get(`services|${date ?? ''}|${lang}`, async () =>
+        JSON.stringify(await listServiceSummaries(ctx, date, lang)),
+      );
+      // Already serialized (and cached as text): Fastify sends a JSON string as it is.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as ServicesResponse);
+    },
   );
 
   app.get(

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './types.js';
 
 /** Paths the single-page web app answers itself (React decides what to show). */
@@ -19,10 +20,10 @@ export async function webRoutes(app: App, root: string = defaultWebRoot()): Prom
     return;
   }
   await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, maxAge: '1h', immutable: false });
+  const handler = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
   for (const path of WEB_APP_PATHS) {
-    const handler = (_req: unknown, reply: { header: Function; sendFile: Function }) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
-    app.get(path, { schema: { hide: true } }, handler as never);
-    if (path !== '/') app.get(`${path}/*`, { schema: { hide: true } }, handler as never);
+    app.get(path, { schema: { hide: true } }, handler);
+    if (path !== '/') app.get(`${path}/*`, { schema: { hide: true } }, handler);
   }
 }

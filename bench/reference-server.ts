@@ -1,0 +1,63 @@
+// The bare reference for `npm run bench`: the booking transaction's SQL (the same repository
+// calls the real service makes) behind a plain Fastify route, with no validation, hashing,
+// schema or error mapping; and a route returning a fixed body the size of /api/v1/services.
+import Fastify from 'fastify';
+import { openStore } from '../src/server/db/dialect.js';
+import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
+import { ensureCounter, nextOrder } from '../src/server/repositories/counter.repository.js';
+import { ensureSlotRow, takePlace } from '../src/server/repositories/inventory.repository.js';
+import { ensurePerson, lockPerson } from '../src/server/repositories/person.repository.js';
+import { MissingRow, transact } from '../src/server/services/transact.js';
+
+const store = openStore(process.env.DATABASE_URL as string);
+const servicesBody = process.env.SERVICES_BODY as string;
+const app = Fastify();
+
+app.post('/book', async (request, reply) => {
+  const b = request.body as { serviceId: number; date: string; slot: string; idHash: string; phoneHash: string };
+  const at = new Date().toISOString();
+  const slotKey = { serviceId: b.serviceId, date: b.date, slotStart: b.slot };
+  const counterKey = { serviceId: b.serviceId, date: b.date, time: b.slot };
+  const number = await transact(store.db, async (trx) => {
+    const personId = await lockPerson(trx, b.idHash, at);
+    if (personId === null) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked: 'x', at }));
+    await bookingsOfPersonSince(trx, b.idHash, b.date);
+    const place = await takePlace(trx, slotKey);
+    if (place === 'missing') throw new MissingRow(() => ensureSlotRow(store.db, slotKey, '23:59', 1_000_000));
+    if (place === 'full') throw new Error('full');
+    const order = await nextOrder(trx, counterKey);
+    if (order === null) throw new MissingRow(() => ensureCounter(store.db, counterKey));
+    const n = `R${b.date.replaceAll('-', '')}${b.slot.replace(':', '')}${order}-${b.serviceId}`;
+    await insertBooking(trx, {
+      number: n,
+      service_id: b.serviceId,
+      date: b.date,
+      slot_start: b.slot,
+      slot_end: '23:59',
+      person_id: personId,
+      id_hash: b.idHash,
+      id_masked: 'x',
+      phone_hash: b.phoneHash,
+      phone_masked: 'x',
+      status: 'booked',
+      idempotency_hash: null,
+      created_at: at,
+      updated_at: at,
+      checked_in_at: null,
+      cancelled_at: null,
+      cancel_reason: null,
+    });
+    return n;
+  });
+  return reply.status(201).send({ number });
+});
+
+app.get('/services', async (_request, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(servicesBody));
+
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+process.stdout.write('reference is serving\n');
+process.on('SIGTERM', async () => {
+  await app.close();
+  await store.close();
+  process.exit(0);
+});

@@ -82,6 +82,72 @@ export interface TicketTable {
   status: string;
   queued_at: string;
   updated_at: string;
+  counter_id: number | null;
+  open_counter_id: number | null;
+  called_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  call_count: Generated<number>;
+  transferred_from: number | null;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  active: number;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionTable {
+  token_hash: string;
+  staff_id: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface DeviceTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+export interface CounterTable {
+  id: Generated<number>;
+  number: number;
+  name: string;
+  /** JSON array of service ids this counter serves. */
+  service_ids: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  type: string;
+  service_id: number | null;
+  date: string | null;
+  payload: string;
+  created_at: string;
+}
+
+export interface RateLimitTable {
+  bucket: string;
+  hits: number;
+  /** Epoch milliseconds after which the bucket may be dropped. */
+  expires_at: number;
 }
 
 export interface Database {
@@ -92,6 +158,12 @@ export interface Database {
   person: PersonTable;
   booking: BookingTable;
   ticket: TicketTable;
+  staff: StaffTable;
+  staff_session: StaffSessionTable;
+  device: DeviceTable;
+  counter: CounterTable;
+  event: EventTable;
+  rate_limit: RateLimitTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

@@ -10,7 +10,7 @@ import { ensureCounter, nextOrder } from '../repositories/counter.repository.js'
 import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
-import { findTicketsByBookingIds, insertTicket, waitingTickets } from '../repositories/ticket.repository.js';
+import { findTicketByNumber, findTicketsByBookingIds, insertTicket, waitingTickets } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { credentials } from './booking.service.js';
 import { activeService } from './catalog.service.js';
@@ -118,7 +118,7 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
       updated_at: now.iso,
     };
     await insertTicket(trx, ticket);
-    return { id: 0, ...ticket };
+    return (await findTicketByNumber(trx, ticket.number)) as TicketRow;
   });
   const [ticket] = await ticketsWithPlace(ctx.db, [row], new Map([[service.id, service]]), now.local, lang);
   return { ticket: ticket as Ticket };

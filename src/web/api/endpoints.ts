@@ -1,0 +1,40 @@
+// One function per endpoint, typed by src/contracts.
+import type { CancelResponse, CreateBookingBody, CreateBookingResponse, LookupResponse, PersonCredentials } from '../../contracts/bookings.js';
+import type { Lang } from '../../contracts/errors.js';
+import type { CheckInResponse, WalkInResponse } from '../../contracts/kiosk.js';
+import type { AvailabilityResponse, ServicesResponse } from '../../contracts/services.js';
+import { hrefOf } from '../router.js';
+import { requestJson } from './client.js';
+
+interface Call {
+  lang: Lang;
+  signal?: AbortSignal;
+}
+
+export function getServices(date: string | undefined, call: Call): Promise<ServicesResponse> {
+  return requestJson('GET', hrefOf('/api/v1/services', { date }), call);
+}
+
+export function getAvailability(serviceId: number, query: { from?: string; days?: number }, call: Call): Promise<AvailabilityResponse> {
+  return requestJson('GET', hrefOf(`/api/v1/services/${serviceId}/availability`, query), call);
+}
+
+export function createBooking(body: CreateBookingBody, idempotencyKey: string, call: Call): Promise<CreateBookingResponse> {
+  return requestJson('POST', '/api/v1/bookings', { ...call, body, headers: { 'idempotency-key': idempotencyKey } });
+}
+
+export function lookupBookings(body: PersonCredentials, call: Call): Promise<LookupResponse> {
+  return requestJson('POST', '/api/v1/bookings/lookup', { ...call, body });
+}
+
+export function cancelBooking(number: string, body: PersonCredentials, call: Call): Promise<CancelResponse> {
+  return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/cancel`, { ...call, body });
+}
+
+export function kioskCheckIn(idCard: string, call: Call): Promise<CheckInResponse> {
+  return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body: { idCard } });
+}
+
+export function kioskWalkIn(serviceId: number, call: Call): Promise<WalkInResponse> {
+  return requestJson('POST', '/api/v1/kiosk/walk-in', { ...call, body: { serviceId } });
+}

@@ -1,0 +1,145 @@
+// ID card, phone and an optional name, checked inline by the domain rules the server uses.
+// Submit is disabled while sending; one Idempotency-Key per attempt makes retries safe.
+import { type FormEvent, useRef, useState } from 'react';
+import type { ServiceSummary } from '../../contracts/services.js';
+import { ApiError } from '../api/client.js';
+import { createBooking } from '../api/endpoints.js';
+import { errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import { browserStore, rememberBooking } from '../records/remembered.js';
+import { setSessionCredentials } from '../records/session.js';
+import { hrefOf, navigate } from '../router.js';
+import { Banner } from '../ui/banner.js';
+import { Link } from '../ui/link.js';
+import { TextField } from '../ui/text-field.js';
+import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './form-logic.js';
+import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
+
+const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
+
+export function BookingForm(props: {
+  service: ServiceSummary;
+  date: string;
+  slot: string | null;
+  today: string;
+  onSlotRefused: (error: unknown) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<PersonDraft>({ idCard: '', phone: '', name: '' });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [slotMissing, setSlotMissing] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const attempt = useRef<AttemptKey | null>(null);
+
+  const update = (field: Field, value: string) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    if (touched[field] || errors[field]) setErrors((e) => ({ ...e, [field]: checkField(field, next, props.today) ?? undefined }));
+  };
+  const blur = (field: Field) => {
+    setTouched((x) => ({ ...x, [field]: true }));
+    const pristine = field === 'name' ? !draft.name : draft[field] === '';
+    if (!pristine) setErrors((e) => ({ ...e, [field]: checkField(field, draft, props.today) ?? undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    setRefusal(null);
+    const checked = validatePerson(draft, props.today);
+    setSlotMissing(!props.slot);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setTouched({ idCard: true, phone: true, name: true });
+      const first = (['idCard', 'phone', 'name'] as const).find((f) => checked.errors[f]);
+      if (first) document.getElementById(`booking-${first}`)?.focus();
+      return;
+    }
+    if (!props.slot) return;
+    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value };
+    attempt.current = keyForAttempt(attempt.current, fingerprintOf(body));
+    setSending(true);
+    try {
+      const result = await createBooking(body, attempt.current.key, { lang });
+      attempt.current = null;
+      rememberBooking(browserStore(), result.booking, { zh: props.service.nameZh, en: props.service.nameEn }, new Date());
+      setSessionCredentials({ idCard: checked.value.idCard, phone: checked.value.phone });
+      navigate(hrefOf('/', { booking: result.booking.number }));
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : '';
+      const fieldProblem = error instanceof ApiError ? serverFieldProblem(error.code, error.details) : null;
+      if (fieldProblem) setErrors((e) => ({ ...e, [fieldProblem.field]: fieldProblem }));
+      else if (SLOT_CODES.has(code)) props.onSlotRefused(error);
+      else setRefusal(error);
+      setSending(false);
+    }
+  };
+
+  const errorOf = (field: Field) => {
+    const problem = errors[field];
+    return problem ? problemText(problem, lang) : null;
+  };
+  const typed = idCardLength(draft.idCard);
+  const refusalCode = refusal instanceof ApiError ? refusal.code : '';
+
+  return (
+    <form className="booking-form" onSubmit={submit} noValidate aria-labelledby="booking-form-title">
+      <h2 id="booking-form-title" className="section-title">
+        {t('form.title')}
+      </h2>
+      <TextField
+        id="booking-idCard"
+        label={t('form.idCard')}
+        value={draft.idCard}
+        onChange={(e) => update('idCard', e.target.value)}
+        onBlur={() => blur('idCard')}
+        error={errorOf('idCard')}
+        hint={t('form.idCard.hint', { n: typed })}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        inputMode="text"
+        maxLength={24}
+      />
+      <TextField
+        id="booking-phone"
+        label={t('form.phone')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        value={draft.phone}
+        onChange={(e) => update('phone', e.target.value)}
+        onBlur={() => blur('phone')}
+        error={errorOf('phone')}
+        maxLength={20}
+      />
+      <TextField
+        id="booking-name"
+        label={t('form.name')}
+        optional
+        optionalLabel={t('form.optional')}
+        autoComplete="name"
+        value={draft.name}
+        onChange={(e) => update('name', e.target.value)}
+        onBlur={() => blur('name')}
+        error={errorOf('name')}
+      />
+      <p className="privacy-note">{t('form.privacy')}</p>
+      {slotMissing && !props.slot && <Banner tone="error" title={t('form.chooseSlotFirst')} />}
+      {refusal !== null && (
+        <Banner
+          tone="error"
+          title={errorText(refusal, lang)}
+          action={
+            refusalCode === 'DUPLICATE_BOOKING' || refusalCode === 'BOOKING_LIMIT' ? <Link href="/records">{t('nav.records')}</Link> : undefined
+          }
+        />
+      )}
+      <button type="submit" className="button button--primary button--block" disabled={sending} aria-busy={sending}>
+        {sending ? t('form.sending') : t('form.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+// "Add to calendar": a hand-made .ics downloaded from a Blob.
+import type { RememberedBooking } from '../records/remembered.js';
+import { useI18n } from '../i18n/i18n.js';
+import { icsFileName, icsText } from './ics.js';
+
+export function CalendarButton({ booking }: { booking: RememberedBooking }) {
+  const { t, lang } = useI18n();
+  const download = () => {
+    const service = lang === 'zh' ? booking.serviceNameZh : booking.serviceNameEn;
+    const text = icsText({
+      uid: `${booking.number}@vreserve`,
+      date: booking.date,
+      start: booking.slotStart,
+      end: booking.slotEnd,
+      summary: t('ics.summary', { service, number: booking.number }),
+      description: t('ics.description', { number: booking.number, opensAt: booking.checkInOpensAt }),
+      location: t('ics.location'),
+      stamp: new Date(),
+      alarmMinutes: 60,
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = icsFileName(booking.number);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+  return (
+    <button type="button" className="button button--secondary" onClick={download}>
+      {t('confirm.addToCalendar')}
+    </button>
+  );
+}

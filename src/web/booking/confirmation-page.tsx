@@ -1,0 +1,93 @@
+// The booking made: 办事编号 large, its QR code, what/when/who, check-in time and what to bring.
+import { useI18n } from '../i18n/i18n.js';
+import { formatLongDate, formatSlot } from '../i18n/format.js';
+import { browserStore, findRemembered } from '../records/remembered.js';
+import { Banner } from '../ui/banner.js';
+import { Link } from '../ui/link.js';
+import { StatusBadge } from '../ui/status-badge.js';
+import { useFocusHeading } from '../ui/use-focus-heading.js';
+import { CalendarButton } from './calendar-button.js';
+import { QrCode } from './qr-code.js';
+
+export function ConfirmationPage({ number }: { number: string }) {
+  const { t, lang } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>(`confirm-${number}`);
+  const booking = findRemembered(browserStore(), number);
+  if (!booking) {
+    return (
+      <section className="page">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('confirm.notFound')}
+        </h1>
+        <p>{t('confirm.notFoundHint')}</p>
+        <p>
+          <Link className="button button--primary" href="/records">
+            {t('nav.records')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const service = lang === 'zh' ? booking.serviceNameZh : booking.serviceNameEn;
+  return (
+    <section className="page confirmation">
+      <Banner tone="success" title={t('confirm.success')} />
+      <h1 ref={heading} tabIndex={-1} className="confirmation__label">
+        {t('confirm.numberLabel')}
+      </h1>
+      <p className="confirmation__number" data-testid="booking-number">
+        {booking.number}
+      </p>
+      <QrCode text={booking.number} label={t('confirm.qrLabel', { number: booking.number })} />
+      <dl className="details">
+        <div>
+          <dt>{t('confirm.service')}</dt>
+          <dd>{service}</dd>
+        </div>
+        <div>
+          <dt>{t('confirm.date')}</dt>
+          <dd>{formatLongDate(booking.date, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('confirm.time')}</dt>
+          <dd>{formatSlot(booking.slotStart, booking.slotEnd)}</dd>
+        </div>
+        <div>
+          <dt>{t('confirm.idCard')}</dt>
+          <dd className="mono">{booking.idCardMasked}</dd>
+        </div>
+        <div>
+          <dt>{t('confirm.phone')}</dt>
+          <dd className="mono">{booking.phoneMasked}</dd>
+        </div>
+        <div>
+          <dt>{t('confirm.status')}</dt>
+          <dd>
+            <StatusBadge status={booking.status} />
+          </dd>
+        </div>
+      </dl>
+      <section className="notice" aria-labelledby="checkin-title">
+        <h2 id="checkin-title" className="section-title">
+          {t('confirm.checkInTitle')}
+        </h2>
+        <p>{t('confirm.checkInWhen', { date: formatLongDate(booking.date, lang), opensAt: booking.checkInOpensAt, end: booking.slotEnd })}</p>
+        <h2 className="section-title">{t('confirm.bringTitle')}</h2>
+        <ul>
+          <li>{t('confirm.bringId')}</li>
+          <li>{t('confirm.bringMaterials')}</li>
+          <li>{t('confirm.bringNumber')}</li>
+        </ul>
+      </section>
+      <div className="actions">
+        <CalendarButton booking={booking} />
+        <Link className="button button--secondary" href="/records">
+          {t('nav.records')}
+        </Link>
+        <Link className="button button--secondary" href="/">
+          {t('confirm.bookAnother')}
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+// One service: counts for the chosen date, a date picker over the booking window, the slots,
+// and the form. A full day gives way to 已约满 and the next days with places.
+import { useState } from 'react';
+import type { AvailabilityResponse } from '../../contracts/services.js';
+import { getAvailability } from '../api/endpoints.js';
+import { errorCode, errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import { formatShortDate } from '../i18n/format.js';
+import { hrefOf, navigate } from '../router.js';
+import { Banner } from '../ui/banner.js';
+import { Link } from '../ui/link.js';
+import { LoadFailed, Loading } from '../ui/loading.js';
+import { useFocusHeading } from '../ui/use-focus-heading.js';
+import { useResource } from '../ui/use-resource.js';
+import { dayState, initialDate, slotStillBookable } from './availability-logic.js';
+import { BookingForm } from './booking-form.js';
+import { DatePicker } from './date-picker.js';
+import { DayFull } from './day-full.js';
+import { SlotPicker } from './slot-picker.js';
+
+export function ServicePage({ serviceId, askedDate }: { serviceId: number; askedDate: string | null }) {
+  const { t, lang } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>(`service-${serviceId}`);
+  const res = useResource((signal) => getAvailability(serviceId, {}, { lang, signal }), `${serviceId}`);
+  const [slot, setSlot] = useState<string | null>(null);
+  const [slotNotice, setSlotNotice] = useState<unknown>(null);
+
+  if (!res.data) {
+    if (errorCode(res.error) === 'SERVICE_NOT_FOUND') {
+      return (
+        <section className="page">
+          <Banner tone="error" title={errorText(res.error, lang)}>
+            <Link href="/">{t('service.backToAll')}</Link>
+          </Banner>
+        </section>
+      );
+    }
+    return <section className="page">{res.error !== null ? <LoadFailed error={res.error} onRetry={res.reload} /> : <Loading />}</section>;
+  }
+
+  const data: AvailabilityResponse = res.data;
+  const date = initialDate(data.days, askedDate);
+  const day = data.days.find((d) => d.date === date);
+  const service = data.service;
+  const name = lang === 'zh' ? service.nameZh : service.nameEn;
+  const chosenSlot = slotStillBookable(day, slot) ? slot : null;
+  const state = day ? dayState(day) : null;
+
+  const chooseDate = (next: string) => {
+    setSlot(null);
+    setSlotNotice(null);
+    navigate(hrefOf('/', { service: serviceId, date: next }), { replace: true });
+  };
+
+  return (
+    <section className="page" aria-busy={res.loading}>
+      <p className="back">
+        <Link href="/">← {t('service.backToAll')}</Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {name}
+      </h1>
+      {day && (
+        <p className="day-summary" aria-live="polite">
+          <span>{formatShortDate(day.date, lang)}</span>
+          <span>
+            {t('stats.reserved')} <strong>{day.reserved}</strong>
+          </span>
+          <span>
+            {t('stats.remaining')} <strong>{day.remaining}</strong>
+          </span>
+        </p>
+      )}
+      {res.error !== null && <LoadFailed error={res.error} onRetry={res.reload} />}
+      <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
+      {!day && <Banner tone="info" title={t('service.noDays')} />}
+      {day && (state === 'full' || state === 'over') && <DayFull day={day} days={data.days} onChoose={chooseDate} />}
+      {day && state === 'open' && (
+        <>
+          {slotNotice !== null && (
+            <Banner tone="warning" title={errorText(slotNotice, lang)}>
+              {t('service.slotsRefreshed')}
+            </Banner>
+          )}
+          <SlotPicker
+            day={day}
+            value={chosenSlot}
+            onChange={(s) => {
+              setSlot(s);
+              setSlotNotice(null);
+            }}
+          />
+          <BookingForm
+            service={service}
+            date={day.date}
+            slot={chosenSlot}
+            today={data.today}
+            onSlotRefused={(error) => {
+              setSlot(null);
+              setSlotNotice(error);
+              res.reload();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatLongDate, formatMonthDay, formatShortDate, formatSlot, weekdayName } from './format.js';
+
+describe('date words', () => {
+  it('names the weekday of 2026-11-25 (a Wednesday)', () => {
+    expect(weekdayName('2026-11-25', 'zh')).toBe('周三');
+    expect(weekdayName('2026-11-29', 'en')).toBe('Sun');
+  });
+
+  it('formats short and long dates in both languages', () => {
+    expect(formatShortDate('2026-11-25', 'zh')).toBe('11月25日 周三');
+    expect(formatShortDate('2026-12-01', 'en')).toBe('Tue 1 Dec');
+    expect(formatLongDate('2026-11-25', 'zh')).toBe('2026年11月25日 周三');
+    expect(formatLongDate('2027-01-04', 'en')).toBe('Mon 4 Jan 2027');
+    expect(formatMonthDay('2026-11-05')).toBe('11/5');
+  });
+
+  it('formats a slot with or without an end', () => {
+    expect(formatSlot('09:00', '10:00')).toBe('09:00–10:00');
+    expect(formatSlot('09:00', null)).toBe('09:00');
+  });
+});

@@ -1,0 +1,43 @@
+// Dates and times as people in the hall read them. Written by hand (not Intl) so the words are
+// the same in every browser and in tests.
+import type { Lang } from '../../contracts/errors.js';
+import { weekdayOf } from '../../domain/schedule.js';
+
+const WEEKDAYS: Record<Lang, string[]> = {
+  zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function parts(date: string): { y: number; m: number; d: number } {
+  const [y, m, d] = date.split('-').map(Number);
+  return { y: y ?? 0, m: m ?? 1, d: d ?? 1 };
+}
+
+export function weekdayName(date: string, lang: Lang): string {
+  return WEEKDAYS[lang][weekdayOf(date) - 1] ?? '';
+}
+
+/** '11月25日 周三' / 'Wed 25 Nov' */
+export function formatShortDate(date: string, lang: Lang): string {
+  const { m, d } = parts(date);
+  return lang === 'zh' ? `${m}月${d}日 ${weekdayName(date, lang)}` : `${weekdayName(date, lang)} ${d} ${MONTHS_EN[m - 1]}`;
+}
+
+/** '2026年11月25日 周三' / 'Wed 25 Nov 2026' */
+export function formatLongDate(date: string, lang: Lang): string {
+  const { y, m, d } = parts(date);
+  return lang === 'zh'
+    ? `${y}年${m}月${d}日 ${weekdayName(date, lang)}`
+    : `${weekdayName(date, lang)} ${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** '11/25' for tight chips. */
+export function formatMonthDay(date: string): string {
+  const { m, d } = parts(date);
+  return `${m}/${d}`;
+}
+
+export function formatSlot(start: string, end: string | null | undefined): string {
+  return end ? `${start}–${end}` : start;
+}

@@ -1,0 +1,53 @@
+// The language of the screen: zh-CN by default, English on request. The booking app remembers
+// the choice in localStorage; the kiosk does not (the next person starts in Chinese).
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Lang } from '../../contracts/errors.js';
+import { type MessageKey, type Params, translate } from './translate.js';
+
+export type { Lang, MessageKey };
+export const LANG_STORAGE_KEY = 'vreserve.lang';
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function storedLang(): Lang {
+  try {
+    return window.localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function I18nProvider({ persist, children }: { persist: boolean; children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (persist ? storedLang() : 'zh'));
+  const setLang = useCallback(
+    (next: Lang) => {
+      setLangState(next);
+      if (!persist) return;
+      try {
+        window.localStorage.setItem(LANG_STORAGE_KEY, next);
+      } catch {
+        // Private mode or storage full: the choice lasts for this page only.
+      }
+    },
+    [persist],
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,111 @@
+// 预约取号: type the ID card number on the keypad; the check character is verified before
+// sending. 无预约记录 offers a walk-in number; too early / expired say what to do.
+import { useCallback, useEffect, useState } from 'react';
+import type { Ticket } from '../../contracts/kiosk.js';
+import { ApiError } from '../api/client.js';
+import { kioskCheckIn } from '../api/endpoints.js';
+import { errorText } from '../api/error-text.js';
+import { problemText } from '../booking/form-logic.js';
+import { useI18n } from '../i18n/i18n.js';
+import { hallToday } from '../ui/hall-today.js';
+import { useFocusHeading } from '../ui/use-focus-heading.js';
+import { Keypad } from './keypad.js';
+import { type KeypadKey, groupIdCard, keyOfKeyboard, keypadVerdict, pressKey } from './keypad-logic.js';
+
+const WALK_IN_CODES = new Set(['NO_BOOKING', 'BOOKING_EXPIRED', 'TOO_EARLY']);
+
+export function CheckInScreen({ onTickets, onWalkIn }: { onTickets: (tickets: Ticket[], reprint: boolean) => void; onWalkIn: () => void }) {
+  const { t, lang } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>('checkin');
+  const [value, setValue] = useState('');
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [checked, setChecked] = useState(false);
+  const verdict = keypadVerdict(value, hallToday());
+
+  const press = useCallback((key: KeypadKey) => {
+    setValue((v) => pressKey(v, key));
+    setRefusal(null);
+    setChecked(false);
+  }, []);
+
+  const submit = useCallback(async () => {
+    setChecked(true);
+    if (verdict.state !== 'ok' || sending) return;
+    setSending(true);
+    setRefusal(null);
+    try {
+      const answer = await kioskCheckIn(verdict.idCard, { lang });
+      onTickets(answer.tickets, answer.reprint);
+    } catch (error) {
+      setRefusal(error);
+      setSending(false);
+    }
+  }, [verdict, sending, lang, onTickets]);
+
+  // Keyboard use (accessibility, service staff): digits, X, Backspace, Escape, Enter.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const key = keyOfKeyboard(e.key);
+      if (key) {
+        e.preventDefault();
+        press(key);
+      } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
+        e.preventDefault();
+        void submit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [press, submit]);
+
+  const code = refusal instanceof ApiError ? refusal.code : '';
+  const showInvalid = verdict.state === 'invalid';
+
+  return (
+    <section className="kiosk-checkin">
+      <div className="kiosk-checkin__entry">
+        <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+          {t('kiosk.checkIn')}
+        </h1>
+        <p className="kiosk-lead" id="id-entry-label">
+          {t('kiosk.enterId')}
+        </p>
+        <output className={`id-display${showInvalid ? ' id-display--invalid' : ''}`} aria-labelledby="id-entry-label" aria-live="polite">
+          {value ? groupIdCard(value) : <span className="id-display__placeholder">{t('kiosk.idPlaceholder')}</span>}
+        </output>
+        <p className="kiosk-count">{t('kiosk.idCount', { n: value.length })}</p>
+        <div className="kiosk-feedback" aria-live="assertive">
+          {showInvalid && <p className="kiosk-error">{problemText({ field: 'idCard', reason: verdict.reason }, lang)}</p>}
+          {checked && verdict.state === 'incomplete' && <p className="kiosk-error">{t('kiosk.idIncomplete', { n: verdict.missing })}</p>}
+          {refusal !== null && (
+            <div className="kiosk-refusal" role="alert">
+              <p className="kiosk-refusal__title">{errorText(refusal, lang)}</p>
+              {code === 'NO_BOOKING' && <p>{t('kiosk.noBookingHelp')}</p>}
+              {code === 'TOO_EARLY' && <p>{t('kiosk.tooEarlyHelp')}</p>}
+              {code === 'BOOKING_EXPIRED' && <p>{t('kiosk.expiredHelp')}</p>}
+              {WALK_IN_CODES.has(code) && (
+                <button type="button" className="kiosk-button kiosk-button--primary" onClick={onWalkIn}>
+                  {t('kiosk.takeWalkIn')}
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+      <div className="kiosk-checkin__pad">
+        <Keypad value={value} onKey={press} disabled={sending} />
+        <button
+          type="button"
+          className="kiosk-button kiosk-button--primary kiosk-button--confirm"
+          disabled={verdict.state !== 'ok' || sending}
+          aria-busy={sending}
+          onClick={() => void submit()}
+        >
+          {sending ? t('kiosk.checkingIn') : t('kiosk.confirm')}
+        </button>
+      </div>
+    </section>
+  );
+}

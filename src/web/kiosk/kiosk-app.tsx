@@ -1,0 +1,58 @@
+// The hall kiosk at /kiosk: 预约取号 (check in by ID card) and 现场取号 (walk-in numbers), for a
+// touch screen without a keyboard. Every visit starts fresh: after the idle time the whole state
+// (and the typed ID) is thrown away by remounting.
+import { useState } from 'react';
+import type { Ticket } from '../../contracts/kiosk.js';
+import { I18nProvider, useI18n } from '../i18n/i18n.js';
+import { LangSwitch } from '../ui/lang-switch.js';
+import { CheckInScreen } from './check-in-screen.js';
+import { StartScreen } from './start-screen.js';
+import { TicketScreen } from './ticket-screen.js';
+import { useIdle } from './use-idle.js';
+import { WalkInScreen } from './walk-in-screen.js';
+
+export const TICKET_IDLE_SECONDS = 20;
+export const ENTRY_IDLE_SECONDS = 60;
+
+type Screen = { kind: 'start' } | { kind: 'checkin' } | { kind: 'walkin' } | { kind: 'tickets'; tickets: Ticket[]; reprint: boolean };
+
+function Kiosk({ onReset }: { onReset: () => void }) {
+  const { t, lang } = useI18n();
+  const [screen, setScreen] = useState<Screen>({ kind: 'start' });
+  const idleSeconds = screen.kind === 'tickets' ? TICKET_IDLE_SECONDS : ENTRY_IDLE_SECONDS;
+  // The start screen in Chinese is the resting state; anything else returns to it when left alone.
+  const left = useIdle(screen.kind !== 'start' || lang !== 'zh', idleSeconds, onReset);
+  const showTickets = (tickets: Ticket[], reprint: boolean) => setScreen({ kind: 'tickets', tickets, reprint });
+
+  return (
+    <div className="kiosk">
+      <header className="kiosk-header">
+        <span className="kiosk-header__title">{t('kiosk.hall')}</span>
+        <div className="kiosk-header__actions">
+          {screen.kind !== 'start' && (
+            <button type="button" className="kiosk-button kiosk-button--ghost" onClick={onReset}>
+              {t('kiosk.home')}
+            </button>
+          )}
+          <LangSwitch className="kiosk-button kiosk-button--ghost" />
+        </div>
+      </header>
+      <main className="kiosk-main" id="main">
+        {screen.kind === 'start' && <StartScreen onCheckIn={() => setScreen({ kind: 'checkin' })} onWalkIn={() => setScreen({ kind: 'walkin' })} />}
+        {screen.kind === 'checkin' && <CheckInScreen onTickets={showTickets} onWalkIn={() => setScreen({ kind: 'walkin' })} />}
+        {screen.kind === 'walkin' && <WalkInScreen onTicket={(ticket) => showTickets([ticket], false)} />}
+        {screen.kind === 'tickets' && <TicketScreen tickets={screen.tickets} reprint={screen.reprint} secondsLeft={left} onDone={onReset} />}
+      </main>
+    </div>
+  );
+}
+
+export function KioskApp() {
+  const [visit, setVisit] = useState(0);
+  // A new visit remounts everything, the language included: the next person starts in Chinese.
+  return (
+    <I18nProvider key={visit} persist={false}>
+      <Kiosk onReset={() => setVisit((v) => v + 1)} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,24 @@
+import { useI18n } from '../i18n/i18n.js';
+import { useFocusHeading } from '../ui/use-focus-heading.js';
+
+export function StartScreen({ onCheckIn, onWalkIn }: { onCheckIn: () => void; onWalkIn: () => void }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>('start');
+  return (
+    <section className="kiosk-start">
+      <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+        {t('kiosk.welcome')}
+      </h1>
+      <div className="kiosk-choices">
+        <button type="button" className="kiosk-choice kiosk-choice--primary" onClick={onCheckIn}>
+          <span className="kiosk-choice__title">{t('kiosk.checkIn')}</span>
+          <span className="kiosk-choice__hint">{t('kiosk.checkInHint')}</span>
+        </button>
+        <button type="button" className="kiosk-choice" onClick={onWalkIn}>
+          <span className="kiosk-choice__title">{t('kiosk.walkIn')}</span>
+          <span className="kiosk-choice__hint">{t('kiosk.walkInHint')}</span>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// The ticket: number very large, service, people waiting ahead; print on the 80 mm printer.
+// Returns to the start screen after the idle time (counted by the kiosk).
+import type { Ticket } from '../../contracts/kiosk.js';
+import { useI18n } from '../i18n/i18n.js';
+import { formatLongDate, formatSlot } from '../i18n/format.js';
+import { useFocusHeading } from '../ui/use-focus-heading.js';
+
+function TicketLines({ ticket }: { ticket: Ticket }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <p className="ticket__service">{ticket.serviceName}</p>
+      <p className="ticket__kind">
+        {ticket.kind === 'booking' ? t('kiosk.ticketBooking', { slot: formatSlot(ticket.slotStart ?? '', ticket.slotEnd) }) : t('kiosk.ticketWalkIn')}
+      </p>
+      <p className="ticket__ahead">{t('kiosk.waitingAhead', { n: ticket.waitingAhead })}</p>
+      <p className="ticket__date">{formatLongDate(ticket.date, lang)}</p>
+    </>
+  );
+}
+
+export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { tickets: Ticket[]; reprint: boolean; secondsLeft: number; onDone: () => void }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>('tickets');
+  return (
+    <section className="kiosk-tickets">
+      <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+        {reprint ? t('kiosk.ticketReprint') : t('kiosk.ticketTitle')}
+      </h1>
+      <ul className="tickets">
+        {tickets.map((ticket) => (
+          <li key={ticket.number} className="ticket">
+            <p className="ticket__label">{t('kiosk.ticketNumber')}</p>
+            <p className="ticket__number" data-testid="ticket-number">
+              {ticket.number}
+            </p>
+            <TicketLines ticket={ticket} />
+          </li>
+        ))}
+      </ul>
+      <p className="kiosk-lead">{t('kiosk.ticketHelp')}</p>
+      <div className="kiosk-actions">
+        <button type="button" className="kiosk-button kiosk-button--primary" onClick={() => window.print()}>
+          {t('kiosk.print')}
+        </button>
+        <button type="button" className="kiosk-button" onClick={onDone}>
+          {t('kiosk.done')}
+        </button>
+      </div>
+      <p className="kiosk-countdown" aria-live="off">
+        {t('kiosk.backIn', { n: secondsLeft })}
+      </p>
+      <div className="print-only">
+        {tickets.map((ticket) => (
+          <article key={ticket.number} className="print-ticket">
+            <p className="print-ticket__hall">{t('kiosk.hall')}</p>
+            <p className="print-ticket__label">{t('kiosk.ticketNumber')}</p>
+            <p className="print-ticket__number">{ticket.number}</p>
+            <TicketLines ticket={ticket} />
+            <p className="print-ticket__foot">{t('kiosk.printFoot')}</p>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

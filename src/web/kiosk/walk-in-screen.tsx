@@ -1,0 +1,89 @@
+// 现场取号: today's services with walk-in numbers left; full ones greyed with 今日已取完.
+import { useState } from 'react';
+import type { Ticket } from '../../contracts/kiosk.js';
+import type { ServiceSummary } from '../../contracts/services.js';
+import { getServices, kioskWalkIn } from '../api/endpoints.js';
+import { errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useFocusHeading } from '../ui/use-focus-heading.js';
+import { useResource } from '../ui/use-resource.js';
+import { walkInState } from './walk-in-logic.js';
+
+export function WalkInScreen({ onTicket }: { onTicket: (ticket: Ticket) => void }) {
+  const { t, lang } = useI18n();
+  const heading = useFocusHeading<HTMLHeadingElement>('walkin');
+  const res = useResource((signal) => getServices(undefined, { lang, signal }), 'walkin');
+  const [sending, setSending] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
+
+  const take = async (service: ServiceSummary) => {
+    if (sending !== null) return;
+    setSending(service.id);
+    setRefusal(null);
+    try {
+      const answer = await kioskWalkIn(service.id, { lang });
+      onTicket(answer.ticket);
+    } catch (error) {
+      setRefusal(error);
+      setSending(null);
+      res.reload();
+    }
+  };
+
+  const note = (s: ServiceSummary) => {
+    const state = walkInState(s);
+    if (state === 'closed') return t('kiosk.walkInClosed');
+    if (state === 'full') return t('kiosk.walkInFull');
+    return t('kiosk.walkInLeft', { n: s.walkIn.remaining });
+  };
+
+  return (
+    <section className="kiosk-walkin" aria-busy={res.loading}>
+      <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+        {t('kiosk.walkIn')}
+      </h1>
+      <p className="kiosk-lead">{t('kiosk.chooseService')}</p>
+      {refusal !== null && (
+        <p className="kiosk-refusal kiosk-refusal__title" role="alert">
+          {errorText(refusal, lang)}
+        </p>
+      )}
+      {res.error !== null && (
+        <div className="kiosk-refusal" role="alert">
+          <p className="kiosk-refusal__title">{errorText(res.error, lang)}</p>
+          <button type="button" className="kiosk-button" onClick={res.reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {!res.data && res.loading && (
+        <p className="kiosk-lead" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {res.data && (
+        <div className="kiosk-services">
+          {res.data.services.map((s) => {
+            const state = walkInState(s);
+            return (
+              <button
+                key={s.id}
+                type="button"
+                className={`kiosk-service kiosk-service--${state}`}
+                disabled={state !== 'available' || sending !== null}
+                aria-busy={sending === s.id}
+                onClick={() => void take(s)}
+              >
+                <span className="kiosk-service__letter" aria-hidden="true">
+                  {s.letter}
+                </span>
+                <span className="kiosk-service__name">{lang === 'zh' ? s.nameZh : s.nameEn}</span>
+                <span className="kiosk-service__note">{sending === s.id ? t('kiosk.issuing') : note(s)}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

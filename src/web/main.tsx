@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/citizen.css';
+import './styles/booking.css';
+import './styles/confirmation.css';
+import './styles/records.css';
+import './styles/kiosk.css';
+import './styles/kiosk-check-in.css';
+import './styles/kiosk-tickets.css';
+import './styles/print.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

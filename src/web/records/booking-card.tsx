@@ -1,0 +1,42 @@
+import type { BookingStatus } from '../../contracts/bookings.js';
+import { useI18n } from '../i18n/i18n.js';
+import { formatShortDate, formatSlot } from '../i18n/format.js';
+import { StatusBadge } from '../ui/status-badge.js';
+
+export interface CardBooking {
+  number: string;
+  serviceName: string;
+  date: string;
+  slotStart: string;
+  slotEnd: string;
+  status: BookingStatus;
+  idCardMasked: string;
+  checkInOpensAt: string;
+}
+
+export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCancel?: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <li className={`card card--${booking.status}`}>
+      <div className="card__head">
+        <span className="card__service">{booking.serviceName}</span>
+        <StatusBadge status={booking.status} />
+      </div>
+      <p className="card__number mono">{booking.number}</p>
+      <p className="card__when">
+        {formatShortDate(booking.date, lang)} {formatSlot(booking.slotStart, booking.slotEnd)}
+      </p>
+      <p className="card__meta">
+        {t('confirm.idCard')} <span className="mono">{booking.idCardMasked}</span>
+      </p>
+      {booking.status === 'booked' && <p className="card__meta">{t('records.checkInFrom', { opensAt: booking.checkInOpensAt })}</p>}
+      {onCancel && booking.status === 'booked' && (
+        <div className="card__actions">
+          <button type="button" className="button button--danger-outline" onClick={onCancel}>
+            {t('records.cancel')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,63 @@
+// Cancelling asks first; a refusal (already started, no longer cancellable) is said in the dialog.
+import { useEffect, useState } from 'react';
+import type { Booking, PersonCredentials } from '../../contracts/bookings.js';
+import { cancelBooking } from '../api/endpoints.js';
+import { errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import { formatShortDate, formatSlot } from '../i18n/format.js';
+import { Banner } from '../ui/banner.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
+
+export function CancelDialog(props: {
+  booking: Booking | null;
+  credentials: PersonCredentials;
+  onClose: () => void;
+  onCancelled: (number: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const number = props.booking?.number;
+
+  useEffect(() => {
+    if (number) setError(null);
+  }, [number]);
+
+  const confirm = async () => {
+    if (!props.booking) return;
+    setBusy(true);
+    try {
+      await cancelBooking(props.booking.number, props.credentials, { lang });
+      props.onCancelled(props.booking.number);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const b = props.booking;
+  return (
+    <ConfirmDialog
+      open={b !== null}
+      title={t('records.cancelTitle')}
+      confirmLabel={busy ? t('records.cancelling') : t('records.cancelConfirm')}
+      cancelLabel={t('records.cancelKeep')}
+      busy={busy}
+      danger
+      onConfirm={() => void confirm()}
+      onCancel={props.onClose}
+    >
+      {b && (
+        <p>
+          {t('records.cancelQuestion', {
+            service: b.serviceName,
+            when: `${formatShortDate(b.date, lang)} ${formatSlot(b.slotStart, b.slotEnd)}`,
+            number: b.number,
+          })}
+        </p>
+      )}
+      {error !== null && <Banner tone="error" title={errorText(error, lang)} />}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,67 @@
+// ID card + phone to list one's bookings; checked by the same rules as the booking form.
+import { type FormEvent, useState } from 'react';
+import type { PersonCredentials } from '../../contracts/bookings.js';
+import { type Field, type FieldErrors, checkField, problemText, validatePerson } from '../booking/form-logic.js';
+import { useI18n } from '../i18n/i18n.js';
+import { TextField } from '../ui/text-field.js';
+
+export function LookupForm({ today, busy, onSubmit }: { today: string; busy: boolean; onSubmit: (c: PersonCredentials) => void }) {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState({ idCard: '', phone: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const update = (field: 'idCard' | 'phone', value: string) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(field, next, today) ?? undefined }));
+  };
+  const blur = (field: Field) => {
+    if (field !== 'name' && draft[field] !== '') setErrors((e) => ({ ...e, [field]: checkField(field, draft, today) ?? undefined }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validatePerson({ ...draft, name: '' }, today);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      document.getElementById(checked.errors.idCard ? 'lookup-idCard' : 'lookup-phone')?.focus();
+      return;
+    }
+    onSubmit({ idCard: checked.value.idCard, phone: checked.value.phone });
+  };
+  const errorOf = (field: Field) => (errors[field] ? problemText(errors[field], lang) : null);
+
+  return (
+    <form className="lookup-form" onSubmit={submit} noValidate aria-labelledby="lookup-title">
+      <h2 id="lookup-title" className="section-title">
+        {t('records.lookupTitle')}
+      </h2>
+      <TextField
+        id="lookup-idCard"
+        label={t('form.idCard')}
+        value={draft.idCard}
+        onChange={(e) => update('idCard', e.target.value)}
+        onBlur={() => blur('idCard')}
+        error={errorOf('idCard')}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={24}
+      />
+      <TextField
+        id="lookup-phone"
+        label={t('form.phone')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        value={draft.phone}
+        onChange={(e) => update('phone', e.target.value)}
+        onBlur={() => blur('phone')}
+        error={errorOf('phone')}
+        maxLength={20}
+      />
+      <button type="submit" className="button button--primary button--block" disabled={busy} aria-busy={busy}>
+        {busy ? t('records.searching') : t('records.search')}
+      </button>
+    </form>
+  );
+}

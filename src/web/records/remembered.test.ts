@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Booking } from '../../contracts/bookings.js';
+import {
+  type KeyValueStore,
+  REMEMBERED_KEY,
+  REMEMBERED_MAX,
+  applyStatuses,
+  findRemembered,
+  forgetBooking,
+  loadRemembered,
+  rememberBooking,
+} from './remembered.js';
+
+function memoryStore(): KeyValueStore & { raw(): string | null } {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), raw: () => m.get(REMEMBERED_KEY) ?? null };
+}
+
+function booking(number: string, over: Partial<Booking> = {}): Booking {
+  return {
+    number,
+    serviceId: 1,
+    serviceLetter: 'Y',
+    serviceName: '医社保办理',
+    date: '2026-11-25',
+    slotStart: '09:00',
+    slotEnd: '10:00',
+    status: 'booked',
+    idCardMasked: '110105********002X',
+    phoneMasked: '138****8000',
+    createdAt: '2026-11-25T00:30:00.000Z',
+    checkInOpensAt: '08:00',
+    ...over,
+  };
+}
+
+const names = { zh: '医社保办理', en: 'Medical and social insurance' };
+const now = new Date('2026-11-25T00:31:00Z');
+
+describe('remembered bookings', () => {
+  it('keeps the newest first, once per number', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1'), names, now);
+    rememberBooking(store, booking('Y2'), names, now);
+    rememberBooking(store, booking('Y1', { status: 'checked_in' }), names, now);
+    expect(loadRemembered(store).map((r) => [r.number, r.status])).toEqual([
+      ['Y1', 'checked_in'],
+      ['Y2', 'booked'],
+    ]);
+    expect(findRemembered(store, 'Y2')?.serviceNameEn).toBe('Medical and social insurance');
+  });
+
+  it('stores only the number and masked fields, never extra answer fields', () => {
+    const store = memoryStore();
+    const leaky = { ...booking('Y1'), idCard: '11010519491231002X', phone: '13812348000' } as Booking;
+    rememberBooking(store, leaky, names, now);
+    const raw = store.raw() ?? '';
+    expect(raw).not.toContain('11010519491231002X');
+    expect(raw).not.toContain('13812348000');
+    expect(raw).toContain('110105********002X');
+  });
+
+  it('refuses stored entries whose "masked" fields are raw numbers', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1'), names, now);
+    const [entry] = loadRemembered(store);
+    store.setItem(REMEMBERED_KEY, JSON.stringify([{ ...entry, idCardMasked: '11010519491231002X' }]));
+    expect(loadRemembered(store)).toEqual([]);
+  });
+
+  it('survives corrupt storage', () => {
+    const store = memoryStore();
+    store.setItem(REMEMBERED_KEY, '{not json');
+    expect(loadRemembered(store)).toEqual([]);
+    store.setItem(REMEMBERED_KEY, '{"a":1}');
+    expect(loadRemembered(store)).toEqual([]);
+  });
+
+  it('updates statuses from a look-up and forgets on request', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1'), names, now);
+    rememberBooking(store, booking('Y2'), names, now);
+    const later = new Date('2026-11-25T01:00:00Z');
+    applyStatuses(store, [booking('Y1', { status: 'checked_in' }), booking('Y9')], later);
+    expect(loadRemembered(store).map((r) => [r.number, r.status, r.seenAt])).toEqual([
+      ['Y2', 'booked', now.toISOString()],
+      ['Y1', 'checked_in', later.toISOString()],
+    ]);
+    forgetBooking(store, 'Y1');
+    expect(loadRemembered(store).map((r) => r.number)).toEqual(['Y2']);
+  });
+
+  it(`keeps at most ${REMEMBERED_MAX}`, () => {
+    const store = memoryStore();
+    for (let i = 0; i < REMEMBERED_MAX + 5; i++) rememberBooking(store, booking(`Y${i}`), names, now);
+    expect(loadRemembered(store)).toHaveLength(REMEMBERED_MAX);
+    expect(loadRemembered(store)[0]?.number).toBe(`Y${REMEMBERED_MAX + 4}`);
+  });
+
+  it('keeps working when storage refuses writes', () => {
+    const store: KeyValueStore = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(rememberBooking(store, booking('Y1'), names, now)).toHaveLength(1);
+  });
+});

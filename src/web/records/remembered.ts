@@ -1,0 +1,132 @@
+// Bookings made on this device, kept in localStorage so 我的预约 can show them without retyping.
+// Only the number and masked fields are kept: never the raw ID card or phone number.
+import type { Booking, BookingStatus } from '../../contracts/bookings.js';
+
+export const REMEMBERED_KEY = 'vreserve.bookings';
+export const REMEMBERED_MAX = 20;
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface RememberedBooking {
+  number: string;
+  serviceId: number;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  date: string;
+  slotStart: string;
+  slotEnd: string;
+  status: BookingStatus;
+  idCardMasked: string;
+  phoneMasked: string;
+  checkInOpensAt: string;
+  /** When the status was last known (ISO instant). */
+  seenAt: string;
+}
+
+const STATUSES: ReadonlySet<string> = new Set(['booked', 'checked_in', 'cancelled', 'missed', 'served']);
+
+/** A masked value keeps asterisks; anything else might be a raw number and is refused. */
+function looksMasked(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('*') && !/\d{7,}/.test(value);
+}
+
+function isRemembered(x: unknown): x is RememberedBooking {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return (
+    typeof r.number === 'string' &&
+    typeof r.serviceId === 'number' &&
+    typeof r.serviceNameZh === 'string' &&
+    typeof r.serviceNameEn === 'string' &&
+    typeof r.date === 'string' &&
+    typeof r.slotStart === 'string' &&
+    typeof r.slotEnd === 'string' &&
+    typeof r.status === 'string' &&
+    STATUSES.has(r.status) &&
+    looksMasked(r.idCardMasked) &&
+    looksMasked(r.phoneMasked) &&
+    typeof r.checkInOpensAt === 'string' &&
+    typeof r.seenAt === 'string'
+  );
+}
+
+export function loadRemembered(store: KeyValueStore): RememberedBooking[] {
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(REMEMBERED_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isRemembered) : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(store: KeyValueStore, list: RememberedBooking[]): RememberedBooking[] {
+  const kept = list.slice(0, REMEMBERED_MAX);
+  try {
+    store.setItem(REMEMBERED_KEY, JSON.stringify(kept));
+  } catch {
+    // Storage full or disabled: the list lasts for this page only.
+  }
+  return kept;
+}
+
+/** Copies only the fields we keep, by name, so nothing else from the answer is ever stored. */
+function pick(b: Booking, names: { zh: string; en: string }, seenAt: string): RememberedBooking {
+  return {
+    number: b.number,
+    serviceId: b.serviceId,
+    serviceNameZh: names.zh,
+    serviceNameEn: names.en,
+    date: b.date,
+    slotStart: b.slotStart,
+    slotEnd: b.slotEnd,
+    status: b.status,
+    idCardMasked: b.idCardMasked,
+    phoneMasked: b.phoneMasked,
+    checkInOpensAt: b.checkInOpensAt,
+    seenAt,
+  };
+}
+
+export function rememberBooking(store: KeyValueStore, booking: Booking, names: { zh: string; en: string }, now: Date): RememberedBooking[] {
+  const rest = loadRemembered(store).filter((r) => r.number !== booking.number);
+  return save(store, [pick(booking, names, now.toISOString()), ...rest]);
+}
+
+/** Brings remembered bookings up to date with a look-up's answer; unknown numbers are ignored. */
+export function applyStatuses(store: KeyValueStore, bookings: Booking[], now: Date): RememberedBooking[] {
+  const byNumber = new Map(bookings.map((b) => [b.number, b]));
+  const list = loadRemembered(store).map((r) => {
+    const fresh = byNumber.get(r.number);
+    return fresh ? { ...r, status: fresh.status, seenAt: now.toISOString() } : r;
+  });
+  return save(store, list);
+}
+
+export function forgetBooking(store: KeyValueStore, number: string): RememberedBooking[] {
+  return save(
+    store,
+    loadRemembered(store).filter((r) => r.number !== number),
+  );
+}
+
+export function findRemembered(store: KeyValueStore, number: string): RememberedBooking | undefined {
+  return loadRemembered(store).find((r) => r.number === number);
+}
+
+let chosen: KeyValueStore | null = null;
+
+/** window.localStorage when usable, else one in-memory store for the page (private mode, disabled storage). */
+export function browserStore(): KeyValueStore {
+  if (chosen) return chosen;
+  try {
+    window.localStorage.getItem(REMEMBERED_KEY);
+    chosen = window.localStorage;
+  } catch {
+    const memory = new Map<string, string>();
+    chosen = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) };
+  }
+  return chosen;
+}

@@ -1,0 +1,7 @@
+import type { BookingStatus } from '../../contracts/bookings.js';
+import { useI18n } from '../i18n/i18n.js';
+
+export function StatusBadge({ status }: { status: BookingStatus }) {
+  const { t } = useI18n();
+  return <span className={`badge badge--${status}`}>{t(`status.${status}`)}</span>;
+}

@@ -1,0 +1,11 @@
+import { useEffect, useRef } from 'react';
+
+/** Moves focus to a screen's heading when the screen (named by `key`) appears, for screen readers. */
+export function useFocusHeading<T extends HTMLElement>(key: string) {
+  const ref = useRef<T>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key marks a new screen
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, [key]);
+  return ref;
+}

@@ -4,7 +4,7 @@
 import Fastify from 'fastify';
 import { openStore } from '../src/server/db/dialect.js';
 import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
-import { ensureCounter, nextOrder } from '../src/server/repositories/counter.repository.js';
+import { ensureCounter, nextOrder } from '../src/server/repositories/number-counter.repository.js';
 import { ensureSlotRow, takePlace } from '../src/server/repositories/inventory.repository.js';
 import { ensurePerson, lockPerson } from '../src/server/repositories/person.repository.js';
 import { MissingRow, transact } from '../src/server/services/transact.js';

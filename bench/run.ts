@@ -119,6 +119,7 @@ async function main() {
       HOST: '127.0.0.1',
       WORKERS: '1',
       LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
       VRESERVE_CLOCK: CLOCK,
       SECRET: 'bench-secret-0123456789abcdef',
     }, `http://127.0.0.1:${realPort}/readyz`);

@@ -34,6 +34,24 @@ export const ERROR_MESSAGES = {
     en: 'This Idempotency-Key was already used for a different booking request',
   },
   NOT_FOUND: { zh: '找不到请求的内容', en: 'Not found' },
+  UNAUTHORIZED: { zh: '请先登录', en: 'Please sign in first' },
+  FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  INVALID_CREDENTIALS: { zh: '用户名或密码不正确', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    zh: '登录失败次数过多，请 {retryAfter} 秒后再试',
+    en: 'Too many failed sign-ins; try again in {retryAfter} seconds',
+  },
+  PASSWORD_CHANGE_REQUIRED: { zh: '请先修改初始密码', en: 'Please change your one-time password first' },
+  WEAK_PASSWORD: { zh: '密码太弱：{reason}', en: 'The password is too weak: {reason}' },
+  USERNAME_TAKEN: { zh: '用户名已被使用', en: 'That username is already taken' },
+  COUNTER_NOT_FOUND: { zh: '没有这个窗口', en: 'No such counter' },
+  COUNTER_BUSY: {
+    zh: '该窗口还有未办结的号 {number}，请先办结、过号或转移',
+    en: 'This counter still has ticket {number} open; complete, skip or transfer it first',
+  },
+  QUEUE_EMPTY: { zh: '当前没有等候的号', en: 'Nobody is waiting' },
+  TICKET_NOT_FOUND: { zh: '没有这个号', en: 'No such ticket' },
+  TICKET_STATE: { zh: '该号当前状态不能这样操作', en: 'That ticket cannot do this in its current state' },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
   INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -61,6 +79,13 @@ export const REASON_MESSAGES = {
   outside_window: { zh: '超出可预约日期范围', en: 'it is outside the booking window' },
   no_such_slot: { zh: '没有这个时段', en: 'there is no such time slot' },
   full: { zh: '已约满', en: 'it is fully booked' },
+  // passwords
+  TOO_SHORT: { zh: '至少 10 个字符', en: 'use at least 10 characters' },
+  TOO_LONG: { zh: '最多 200 个字符', en: 'use at most 200 characters' },
+  TOO_SIMPLE: {
+    zh: '请混用字母、数字或符号，且不要包含用户名',
+    en: 'mix letters, digits or symbols and do not include the username',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ReasonCode = keyof typeof REASON_MESSAGES;

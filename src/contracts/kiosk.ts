@@ -23,6 +23,8 @@ export const Ticket = Type.Object({
   status: TicketStatus,
   queuedAt: Type.String({ description: 'ISO instant' }),
   waitingAhead: Type.Integer({ description: 'Tickets that will be called before this one' }),
+  estimatedWaitMinutes: Type.Integer({ description: "From today's average service time of the service" }),
+  counterNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'The counter that called it, once called' }),
 });
 export type Ticket = Static<typeof Ticket>;
 

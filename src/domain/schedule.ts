@@ -22,6 +22,8 @@ export interface ServiceSchedule {
   bookingWindowDays: number;
   /** Check-in opens this many minutes before a slot starts and closes when it ends. */
   checkInBeforeMinutes: number;
+  /** Minutes per person assumed for waiting estimates before today's service times are known. */
+  defaultServiceMinutes?: number;
 }
 
 /** A moment as the hall's wall clock shows it. */

@@ -1,5 +1,6 @@
 // buildApp(deps): the whole HTTP surface as a Fastify instance. It never listens; main.ts does,
 // and tests use inject().
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,14 +10,20 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { ErrorBody } from '../contracts/common.js';
 import type { Store } from './db/dialect.js';
+import { EventBus, type WakeChannel } from './events/event-bus.js';
+import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
+import { eventsRoutes } from './http/events.routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
+import { installRateLimits } from './http/rate-limit.js';
+import { queueRoutes } from './http/queue.routes.js';
 import { ReadCache } from './http/read-cache.js';
 import { servicesRoutes } from './http/services.routes.js';
 import type { App } from './http/types.js';
 import { webRoutes } from './http/web.routes.js';
+import type { RateLimiter } from './rate-limit/limiter.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { createPiiHasher } from './services/pii.js';
 
@@ -33,6 +40,14 @@ export interface AppDeps {
   readCacheMs?: number;
   /** The seed mini-program's API; default on, kiosk gate off, loopback allowed. */
   legacy?: LegacyOptions;
+  /** Shared counters behind the public routes' per-address limits. */
+  rateLimiter?: RateLimiter;
+  /** Requests per minute per public route and address; default 0 (off). */
+  rateLimitPerMinute?: number;
+  /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
+  wake?: WakeChannel | null;
+  /** Mark cookies Secure (the hall serves over HTTPS); default false. */
+  secureCookies?: boolean;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -55,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addSchema(ErrorBody);
   installErrorHandling(app);
 
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -78,11 +94,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const bus = new EventBus(deps.store.db, deps.wake ?? null, {
+    onError: (err) => app.log.warn({ err }, 'live events: reading the outbox failed; retrying'),
+  });
+  app.addHook('onClose', () => bus.close());
   const ctx: ServiceContext = {
     db: deps.store.db,
     clock: deps.clock,
     hallTz: deps.hallTz,
     pii: createPiiHasher(deps.secret),
+    events: bus,
   };
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -97,6 +118,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Per-address limits on the routes marked `config: { rateLimit: true }`, counted on the hall clock.
+  if (deps.rateLimiter) {
+    installRateLimits(app, deps.rateLimiter, {
+      perMinute: deps.rateLimitPerMinute ?? 0,
+      trustProxy: deps.legacy?.trustProxy,
+      now: () => deps.clock().getTime(),
+    });
+  }
+
   // Reads of the service list are micro-cached; any write handled here makes them fresh at once.
   const readCache = new ReadCache(deps.readCacheMs ?? 500);
   app.addHook('onResponse', async (request) => {
@@ -105,6 +135,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
   await kioskRoutes(app, ctx);
+  await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? false });
+  await queueRoutes(app, ctx);
+  await eventsRoutes(app, ctx, bus);
   await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);
   return app;

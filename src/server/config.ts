@@ -19,6 +19,10 @@ export interface Config {
   clock: { startMs: number; anchorMs: number } | null;
   /** The seed mini-program's API (LEGACY_API, LEGACY_KIOSK_ALLOW, TRUST_PROXY). */
   legacy: LegacyOptions;
+  /** Requests per minute per public route and client address (RATE_LIMIT_PER_MINUTE); 0 = off. */
+  rateLimitPerMinute: number;
+  /** Redis for shared rate-limit counters (REDIS_URL); else they live in the store. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   const secret = env.SECRET || null;
   if (secret !== null && secret.length < 16) problems.push('SECRET must be at least 16 characters long');
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
+    // Not echoed: the URL may hold a password.
+    problems.push('REDIS_URL must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379');
+  }
 
   let clock: Config['clock'] = null;
   if (env.VRESERVE_CLOCK) {
@@ -82,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     production,
     clock,
     legacy: legacyOptionsFromEnv(env, problems),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
+    redisUrl: env.REDIS_URL || null,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -4,9 +4,10 @@ import cluster from 'node:cluster';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, clockFrom, loadConfig } from './config.js';
-import { type Store, openStore } from './db/dialect.js';
+import { type Store, openRateLimitStore, openStore } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './http/logging.js';
+import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 
@@ -39,17 +40,49 @@ async function withStore<T>(config: Config, work: (store: Store) => Promise<T>):
   }
 }
 
+/**
+ * Where the rate-limit counters of every worker and instance meet: Redis when REDIS_URL is set,
+ * else the store (on SQLite its own unsynced file beside the database); none when limits are off.
+ */
+async function openRateLimiter(
+  config: Readonly<Config>,
+  store: Store,
+  logger: pino.Logger,
+): Promise<{ limiter: RateLimiter; close(): Promise<void> } | null> {
+  if (config.rateLimitPerMinute === 0) return null;
+  if (config.redisUrl) {
+    const limiter = new RedisRateLimiter(config.redisUrl, { onError: (err) => logger.debug({ err }, 'redis (rate limits)') });
+    // Unreachable at start: requests pass unlimited (fail open) while ioredis keeps reconnecting.
+    await limiter.connect().catch((err) => logger.warn({ err }, 'redis for rate limits is not reachable; limits are off until it is'));
+    return { limiter, close: () => limiter.close() };
+  }
+  if (store.dialect !== 'sqlite') return { limiter: new StoreRateLimiter(store.db), close: async () => {} };
+  const counters = await openRateLimitStore(config.dataDir);
+  return { limiter: new StoreRateLimiter(counters.db), close: () => counters.close() };
+}
+
 async function runWorker(config: Readonly<Config>): Promise<void> {
   const logger = pino(loggerOptions(config.logLevel));
   const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
   const store = openStore(config.databaseUrl);
-  const app = await buildApp({ store, clock: clockFrom(config), hallTz: config.hallTz, secret, logger, legacy: config.legacy });
+  const limits = await openRateLimiter(config, store, logger);
+  const app = await buildApp({
+    store,
+    clock: clockFrom(config),
+    hallTz: config.hallTz,
+    secret,
+    logger,
+    legacy: config.legacy,
+    rateLimiter: limits?.limiter,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'finishing in-flight requests');
     await app.close();
+    await limits?.close();
     await store.close();
     process.exit(0);
   };

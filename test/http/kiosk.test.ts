@@ -19,7 +19,7 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
   it('checks in today’s booking with the same number and never changes the counts', async () => {
     const number = await book(1);
     const before = await counts(t.app);
-    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard.toLowerCase() });
+    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard.toLowerCase() }, t.kiosk);
     expect(res.status).toBe(200);
     expect(res.body.reprint).toBe(false);
     expect(res.body.tickets).toEqual([
@@ -32,8 +32,8 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
 
   it('checking in again reprints the same ticket, never a second one', async () => {
     await book(1);
-    const first = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard });
-    const again = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard });
+    const first = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk);
+    const again = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk);
     expect(again.body.reprint).toBe(true);
     expect(again.body.tickets.map((x: { number: string }) => x.number)).toEqual(first.body.tickets.map((x: { number: string }) => x.number));
     expect(await t.store.db.selectFrom('ticket').select('number').execute()).toHaveLength(1);
@@ -41,7 +41,7 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
 
   it('concurrent check-ins of one card issue one ticket', async () => {
     await book(1);
-    const results = await Promise.all(Array.from({ length: 6 }, () => post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk)));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(results.filter((r) => r.body.reprint === false)).toHaveLength(1);
     expect(await t.store.db.selectFrom('ticket').select('number').execute()).toHaveLength(1);
@@ -50,21 +50,21 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
   it('counts who is waiting ahead', async () => {
     await book(1);
     await book(2);
-    await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard });
-    const second = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(2).idCard });
+    await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk);
+    const second = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(2).idCard }, t.kiosk);
     expect(second.body.tickets[0].waitingAhead).toBe(1);
   });
 
   it('无预约记录 when there is no booking today', async () => {
     await book(1, { date: '2026-11-26' });
-    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard });
+    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 'NO_BOOKING', message: '无预约记录' });
   });
 
   it('too early: says when check-in opens', async () => {
     await book(1, { slot: '14:00' });
-    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard });
+    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'TOO_EARLY', details: { opensAt: '13:00' }, message: '还未到取号时间，请于 13:00 后取号' });
     expect(await t.store.db.selectFrom('ticket').select('number').execute()).toHaveLength(0);
@@ -73,7 +73,7 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
   it('expired: advises a walk-in number', async () => {
     await book(1);
     t.setNow('2026-11-25T10:00:00+08:00');
-    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard });
+    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk);
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('BOOKING_EXPIRED');
   });
@@ -81,11 +81,11 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
   it('a cancelled booking is no booking', async () => {
     const number = await book(1);
     await post(t.app, `/api/v1/bookings/${number}/cancel`, person(1));
-    expect((await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard })).body.code).toBe('NO_BOOKING');
+    expect((await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(1).idCard }, t.kiosk)).body.code).toBe('NO_BOOKING');
   });
 
   it('refuses an invalid card number without touching anything', async () => {
-    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: '123' });
+    const res = await post(t.app, '/api/v1/kiosk/check-in', { idCard: '123' }, t.kiosk);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_ID_CARD');
   });
@@ -94,8 +94,8 @@ describe('POST /api/v1/kiosk/check-in (预约取号)', () => {
 describe('POST /api/v1/kiosk/walk-in (现场取号)', () => {
   it('issues numbers from the current minute, in order, and counts them', async () => {
     t.setNow('2026-11-25T09:30:10+08:00');
-    const a = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 });
-    const b = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 });
+    const a = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, t.kiosk);
+    const b = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, t.kiosk);
     expect(a.status).toBe(201);
     expect(a.body.ticket).toMatchObject({ number: 'Y20261125093001', kind: 'walk_in', status: 'waiting', waitingAhead: 0 });
     expect(b.body.ticket).toMatchObject({ number: 'Y20261125093002', waitingAhead: 1 });
@@ -105,7 +105,7 @@ describe('POST /api/v1/kiosk/walk-in (现场取号)', () => {
   it('a walk-in never takes a booked slot’s number', async () => {
     await book(1);
     t.setNow('2026-11-25T09:00:30+08:00');
-    const res = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 });
+    const res = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, t.kiosk);
     expect(res.body.ticket.number).toBe('Y20261125090002');
   });
 
@@ -116,7 +116,7 @@ describe('POST /api/v1/kiosk/walk-in (现场取号)', () => {
     ['2026-11-28T10:00:00+08:00'],
   ])('HALL_CLOSED at %s', async (at) => {
     t.setNow(at);
-    const res = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 });
+    const res = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, t.kiosk);
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('HALL_CLOSED');
     expect(await t.store.db.selectFrom('ticket').select('number').execute()).toHaveLength(0);
@@ -124,7 +124,7 @@ describe('POST /api/v1/kiosk/walk-in (现场取号)', () => {
 
   it('WALK_IN_FULL after the day’s quota', async () => {
     t.setNow('2026-11-25T10:00:00+08:00');
-    const all = await Promise.all(Array.from({ length: 55 }, () => post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 2 })));
+    const all = await Promise.all(Array.from({ length: 55 }, () => post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 2 }, t.kiosk)));
     expect(all.filter((r) => r.status === 201)).toHaveLength(50);
     expect(all.filter((r) => r.body.code === 'WALK_IN_FULL')).toHaveLength(5);
     const numbers = all.filter((r) => r.status === 201).map((r) => r.body.ticket.number);
@@ -134,6 +134,6 @@ describe('POST /api/v1/kiosk/walk-in (现场取号)', () => {
 
   it('unknown service: SERVICE_NOT_FOUND', async () => {
     t.setNow('2026-11-25T10:00:00+08:00');
-    expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 9 })).body.code).toBe('SERVICE_NOT_FOUND');
+    expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 9 }, t.kiosk)).body.code).toBe('SERVICE_NOT_FOUND');
   });
 });

@@ -474,10 +474,20 @@ describe('legacy API switched off and kiosk gate', () => {
     });
   });
 
-  it('without the gate (kiosks need no token yet) any address may take numbers', async () => {
+  it('by default (kiosks need a device token) only loopback may take numbers through the old client', async () => {
     await withApp(undefined, async (app, count) => {
       const res = await takeNumber(app, { takeType: 0, idcard: undefined, serviceId: '0' }, '203.0.113.7');
-      expect(res.body.code).toBe('22');
+      expect(res.body).toEqual({ code: '101', msg: KIOSK_NOT_ALLOWED });
+      expect(await count('ticket')).toBe(0);
+      expect((await takeNumber(app, { takeType: 0, idcard: undefined, serviceId: '0' }, '127.0.0.1')).body.code).toBe('22');
+      expect(await count('ticket')).toBe(1);
+    });
+  });
+
+  it('with the gate switched off any address may take numbers', async () => {
+    const legacy: LegacyOptions = { enabled: true, kioskAllow: ['loopback'], requireKioskGate: false };
+    await withApp(legacy, async (app, count) => {
+      expect((await takeNumber(app, { takeType: 0, idcard: undefined, serviceId: '0' }, '203.0.113.7')).body.code).toBe('22');
       expect(await count('ticket')).toBe(1);
     });
   });
@@ -644,7 +654,7 @@ describe('legacy API helpers', () => {
 
   it('reads LEGACY_API, LEGACY_KIOSK_ALLOW and TRUST_PROXY with defaults', () => {
     const problems: string[] = [];
-    expect(legacyOptionsFromEnv({}, problems)).toEqual({ enabled: true, kioskAllow: ['loopback'], requireKioskGate: false, trustProxy: false });
+    expect(legacyOptionsFromEnv({}, problems)).toEqual({ enabled: true, kioskAllow: ['loopback'], requireKioskGate: true, trustProxy: false });
     expect(
       legacyOptionsFromEnv({ LEGACY_API: 'off', LEGACY_KIOSK_ALLOW: '192.168.10.0/24, ::1', TRUST_PROXY: '1' }, problems, { requireKioskGate: true }),
     ).toEqual({ enabled: false, kioskAllow: ['192.168.10.0/24', '::1'], requireKioskGate: true, trustProxy: 1 });

@@ -109,7 +109,7 @@ describe('the service list is micro-cached but never stale after a write here', 
       const before = (await get(c.app, '/api/v1/services')).body.services[0];
       expect(before).toMatchObject({ reserved: 0, walkIn: { issued: 0 } });
       await post(c.app, '/api/v1/bookings', bookingBody(person(1), { slot: '10:00' }));
-      await post(c.app, '/api/v1/kiosk/walk-in', { serviceId: 1 });
+      await post(c.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, c.kiosk);
       const after = (await get(c.app, '/api/v1/services')).body.services[0];
       expect(after).toMatchObject({ reserved: 1, remaining: 49, walkIn: { issued: 1 } });
     } finally {

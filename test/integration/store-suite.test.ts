@@ -66,7 +66,7 @@ for (const kind of wantedStores()) {
       const booked = await post(t.app, '/api/v1/bookings', bookingBody(p, { serviceId: 2 }));
       expect(booked.status).toBe(201);
       expect(await counts(t.app, '2026-11-25', 2)).toMatchObject({ reserved: 1 });
-      const checkIn = await post(t.app, '/api/v1/kiosk/check-in', { idCard: p.idCard });
+      const checkIn = await post(t.app, '/api/v1/kiosk/check-in', { idCard: p.idCard }, t.kiosk);
       expect(checkIn.body.tickets[0].number).toBe(booked.body.booking.number);
       expect(await counts(t.app, '2026-11-25', 2)).toMatchObject({ reserved: 1 });
 
@@ -80,9 +80,9 @@ for (const kind of wantedStores()) {
 
     it('parallel walk-ins: quota respected, numbers unique', async (c) => {
       if (!t) return c.skip();
-      const app = t.app;
+      const { app, kiosk } = t;
       t.setNow('2026-11-25T10:15:00+08:00');
-      const results = await Promise.all(Array.from({ length: 60 }, () => post(app, '/api/v1/kiosk/walk-in', { serviceId: 3 })));
+      const results = await Promise.all(Array.from({ length: 60 }, () => post(app, '/api/v1/kiosk/walk-in', { serviceId: 3 }, kiosk)));
       const ok = results.filter((r) => r.status === 201);
       expect(ok).toHaveLength(50);
       expect(new Set(ok.map((r) => r.body.ticket.number)).size).toBe(50);

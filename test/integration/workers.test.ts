@@ -25,7 +25,13 @@ for (const kind of wantedStores()) {
         if (!temp) return;
         databaseUrl = temp.url;
       }
-      env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, VRESERVE_CLOCK: CLOCK, SECRET: 'workers-test-secret-0123456789' };
+      env = {
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        VRESERVE_CLOCK: CLOCK,
+        SECRET: 'workers-test-secret-0123456789',
+        RATE_LIMIT_PER_MINUTE: '0',
+      };
       server = await startServer({ ...env, WORKERS: '2' });
     });
 

@@ -3,13 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
-import { type Store, openStore } from '../../src/server/db/dialect.js';
+import { type Store, openRateLimitStore, openStore } from '../../src/server/db/dialect.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { App } from '../../src/server/http/types.js';
+import { createDevice, createStaff } from '../../src/server/services/auth.service.js';
+import { createPiiHasher } from '../../src/server/services/pii.js';
+import { type RateLimiter, StoreRateLimiter } from '../../src/server/rate-limit/limiter.js';
 
 export interface TestApp {
   app: App;
   store: Store;
+  /** Headers of a paired kiosk (its device token). */
+  kiosk: Record<string, string>;
+  /** Headers of a paired display board. */
+  display: Record<string, string>;
+  /** Creates a staff account (once per name) and returns the signed-in session's headers. */
+  signIn(role?: 'admin' | 'staff', username?: string): Promise<Record<string, string>>;
   /** Sets the hall clock, e.g. setNow('2026-11-25T09:30:00+08:00'). */
   setNow(iso: string): void;
   close(): Promise<void>;
@@ -17,11 +26,24 @@ export interface TestApp {
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 
-export async function makeTestApp(opts: { now?: string; databaseUrl?: string; readCacheMs?: number } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  now?: string;
+  databaseUrl?: string;
+  readCacheMs?: number;
+  /** Per-address limit of the public routes; default 0 (off). */
+  rateLimitPerMinute?: number;
+  /** Default: counters in the temp folder's ratelimit.db (or the store when databaseUrl is given). */
+  rateLimiter?: RateLimiter;
+}
+
+export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   let now = Date.parse(opts.now ?? '2026-11-25T08:30:00+08:00');
   const dir = opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'vreserve-test-'));
   const store = openStore(opts.databaseUrl ?? `sqlite:${join(dir as string, 'test.db')}`);
   await migrateToLatest(store.db);
+  const rateLimitPerMinute = opts.rateLimitPerMinute ?? 0;
+  const counters = rateLimitPerMinute > 0 && !opts.rateLimiter && dir ? await openRateLimitStore(dir) : null;
+  const rateLimiter = opts.rateLimiter ?? (rateLimitPerMinute > 0 ? new StoreRateLimiter((counters ?? store).db) : undefined);
   const app = await buildApp({
     store,
     clock: () => new Date(now),
@@ -30,11 +52,31 @@ export async function makeTestApp(opts: { now?: string; databaseUrl?: string; re
     webRoot: join(tmpdir(), 'vreserve-no-web'),
     // The tests move the clock by hand, so cached reads would lag behind it.
     readCacheMs: opts.readCacheMs ?? 0,
+    rateLimiter,
+    rateLimitPerMinute,
   });
   await app.ready();
+  const ctx = { db: store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
+  const bearer = async (kind: 'kiosk' | 'display') => ({ authorization: `Bearer ${(await createDevice(ctx, kind, kind)).token}` });
+  const kiosk = await bearer('kiosk');
+  const display = await bearer('display');
+  const made = new Set<string>();
   return {
     app,
     store,
+    kiosk,
+    display,
+    async signIn(role = 'staff', username = role === 'admin' ? 'boss' : 'clerk') {
+      const password = `Test-password-${username}-1`;
+      if (!made.has(username)) {
+        await createStaff(ctx, { username, password, role });
+        made.add(username);
+      }
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'vr_session');
+      return { cookie: `vr_session=${cookie?.value}` };
+    },
     setNow(iso: string) {
       const t = Date.parse(iso);
       if (Number.isNaN(t)) throw new Error(`bad instant ${iso}`);
@@ -42,6 +84,7 @@ export async function makeTestApp(opts: { now?: string; databaseUrl?: string; re
     },
     async close() {
       await app.close();
+      await counters?.close();
       await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -130,3 +130,64 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
 }
+
+/**
+ * PostgreSQL LISTEN/NOTIFY on a channel, for waking other processes when events were committed.
+ * One dedicated connection listens; NOTIFY goes through any connection.
+ */
+export async function openPgNotifyChannel(
+  url: string,
+  channel: string,
+): Promise<{ notify(): Promise<void>; onNotify(listener: () => void): void; close(): Promise<void> }> {
+  const listener = new pg.Client({ connectionString: url });
+  const sender = new pg.Pool({ connectionString: url, max: 1 });
+  sender.on('error', () => {});
+  listener.on('error', () => {});
+  await listener.connect();
+  const listeners: (() => void)[] = [];
+  listener.on('notification', () => {
+    for (const l of listeners) l();
+  });
+  await listener.query(`listen ${channel}`);
+  return {
+    async notify() {
+      await sender.query(`notify ${channel}`);
+    },
+    onNotify(l) {
+      listeners.push(l);
+    },
+    async close() {
+      await listener.end();
+      await sender.end();
+    },
+  };
+}
+
+/**
+ * The machine-local SQLite file behind rate limits when the main store is SQLite, shared by every
+ * worker: `<dataDir>/ratelimit.db`. Counters are not worth an fsync per request (the main store
+ * runs synchronous=FULL), and losing a minute of them in a crash is harmless: WAL, synchronous=OFF.
+ */
+export async function openRateLimitStore(dataDir: string): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = resolve(dataDir, 'ratelimit.db');
+  const sqlite = new SQLite(file, { timeout: 15_000 });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = OFF');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  try {
+    // Same shape as the main store's rate_limit table (migration 2026112403).
+    await db.schema
+      .createTable('rate_limit')
+      .ifNotExists()
+      .addColumn('bucket', 'varchar(255)', (c) => c.primaryKey())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('rate_limit_expiry_idx').ifNotExists().on('rate_limit').column('expires_at').execute();
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect: 'sqlite', location: `sqlite:${file}`, close: () => db.destroy() };
+}

@@ -21,6 +21,7 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
   app.post(
     '/api/v1/bookings',
     {
+      config: { rateLimit: true },
       schema: {
         tags: ['bookings'],
         summary: '预约: book a place in a slot; returns the 办事编号',
@@ -39,6 +40,7 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
   app.post(
     '/api/v1/bookings/lookup',
     {
+      config: { rateLimit: true },
       schema: {
         tags: ['bookings'],
         summary: '预约记录: the bookings made with this ID card number and phone, newest first',
@@ -52,6 +54,7 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
   app.post(
     '/api/v1/bookings/:number/cancel',
     {
+      config: { rateLimit: true },
       schema: {
         tags: ['bookings'],
         summary: 'Cancel a booking before its slot starts; the place returns to the pool',

@@ -1,19 +1,23 @@
 import { CheckInBody, CheckInResponse, WalkInBody, WalkInResponse } from '../../contracts/kiosk.js';
 import type { ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
+import { requireDeviceOrStaff } from './auth.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
 
 export async function kioskRoutes(app: App, ctx: ServiceContext): Promise<void> {
+  // Only a paired kiosk (or staff) may check people in and issue numbers.
+  const kiosk = requireDeviceOrStaff(ctx, 'kiosk');
   app.post(
     '/api/v1/kiosk/check-in',
     {
+      preHandler: kiosk,
       schema: {
         tags: ['kiosk'],
         summary: '预约取号: check in today\'s bookings by ID card number',
         body: CheckInBody,
-        response: { 200: CheckInResponse, ...errorResponses(404, 422) },
+        response: { 200: CheckInResponse, ...errorResponses(401, 403, 404, 422) },
       },
     },
     (request) => checkIn(ctx, request.body, langOf(request)),
@@ -22,11 +26,12 @@ export async function kioskRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.post(
     '/api/v1/kiosk/walk-in',
     {
+      preHandler: kiosk,
       schema: {
         tags: ['kiosk'],
         summary: '现场取号: take a walk-in number for a service',
         body: WalkInBody,
-        response: { 201: WalkInResponse, ...errorResponses(404, 409, 422) },
+        response: { 201: WalkInResponse, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => reply.status(201).send(await walkIn(ctx, request.body, langOf(request))),

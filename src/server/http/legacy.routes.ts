@@ -195,7 +195,10 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
       ['/order/selectAll', 'GET', selectAll],
     ];
     for (const [path, method, handler] of routes) {
-      for (const url of [path, `${path}/`]) legacy.route({ method, url, ...HIDDEN, handler });
+      // Booking and lookup are limited per address like /api/v1's; selectOne is an availability read
+      // and selectByOrder a kiosk action (a hall's kiosks share an address), so neither is limited.
+      const config = { rateLimit: path === '/order/insertOne' || path === '/order/selectAll' };
+      for (const url of [path, `${path}/`]) legacy.route({ method, url, ...HIDDEN, config, handler });
     }
   });
 }

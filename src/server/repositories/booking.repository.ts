@@ -81,3 +81,14 @@ export async function placesHeld(db: Db): Promise<{ serviceId: number; date: str
     .execute();
   return rows.map((r) => ({ serviceId: r.service_id, date: r.date, slotStart: r.slot_start, count: Number(r.count) }));
 }
+
+/** Bookings never checked in whose slot has ended become `missed` (end of day, and for reports). */
+export async function markMissed(db: Db, today: string, nowTime: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('booking')
+    .set({ status: 'missed', updated_at: at })
+    .where('status', '=', 'booked')
+    .where((eb) => eb.or([eb('date', '<', today), eb.and([eb('date', '=', today), eb('slot_end', '<=', nowTime)])]))
+    .executeTakeFirst();
+  return affected(result);
+}

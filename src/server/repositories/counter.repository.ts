@@ -1,34 +1,45 @@
-// The order part of 办事编号, drawn from a counter row per (service, date, HH:mm) inside the
-// caller's transaction. The row lock makes concurrent callers wait for each other.
-import { sql } from 'kysely';
-import { type Db, affected, insertIgnore } from './portable.js';
+// 窗口: the counters where staff call numbers, and the services each one serves.
+import type { Db } from './portable.js';
 
-export interface CounterKey {
-  serviceId: number;
-  date: string;
-  time: string;
+export interface HallCounter {
+  id: number;
+  number: number;
+  name: string;
+  serviceIds: number[];
+  active: boolean;
 }
 
-export async function ensureCounter(db: Db, key: CounterKey): Promise<void> {
-  await insertIgnore(db, 'number_counter', { service_id: key.serviceId, date: key.date, time: key.time, last_order: 0 });
+function toCounter(r: { id: number; number: number; name: string; service_ids: string; active: number }): HallCounter {
+  return { id: r.id, number: Number(r.number), name: r.name, serviceIds: JSON.parse(r.service_ids) as number[], active: Number(r.active) === 1 };
 }
 
-/** The next order for the key, or null when the counter row does not exist yet. */
-export async function nextOrder(db: Db, key: CounterKey): Promise<number | null> {
-  const updated = await db
-    .updateTable('number_counter')
-    .set({ last_order: sql`last_order + 1` })
-    .where('service_id', '=', key.serviceId)
-    .where('date', '=', key.date)
-    .where('time', '=', key.time)
-    .executeTakeFirst();
-  if (affected(updated) !== 1) return null;
-  const row = await db
-    .selectFrom('number_counter')
-    .select('last_order')
-    .where('service_id', '=', key.serviceId)
-    .where('date', '=', key.date)
-    .where('time', '=', key.time)
-    .executeTakeFirstOrThrow();
-  return Number(row.last_order);
+const columns = ['id', 'number', 'name', 'service_ids', 'active'] as const;
+
+export async function listCounters(db: Db): Promise<HallCounter[]> {
+  return (await db.selectFrom('counter').select(columns).where('active', '=', 1).orderBy('number').execute()).map(toCounter);
+}
+
+export async function findCounterByNumber(db: Db, number: number): Promise<HallCounter | undefined> {
+  const r = await db.selectFrom('counter').select(columns).where('number', '=', number).executeTakeFirst();
+  return r ? toCounter(r) : undefined;
+}
+
+export async function findCounterById(db: Db, id: number): Promise<HallCounter | undefined> {
+  const r = await db.selectFrom('counter').select(columns).where('id', '=', id).executeTakeFirst();
+  return r ? toCounter(r) : undefined;
+}
+
+export async function insertCounter(db: Db, c: { number: number; name: string; serviceIds: number[]; at: string }): Promise<void> {
+  await db
+    .insertInto('counter')
+    .values({ number: c.number, name: c.name, service_ids: JSON.stringify(c.serviceIds), active: 1, created_at: c.at, updated_at: c.at })
+    .execute();
+}
+
+export async function updateCounter(db: Db, id: number, c: { name: string; serviceIds: number[]; at: string }): Promise<void> {
+  await db
+    .updateTable('counter')
+    .set({ name: c.name, service_ids: JSON.stringify(c.serviceIds), active: 1, updated_at: c.at })
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,6 +1,7 @@
 // Queue tickets: one per check-in (same number as the booking) and one per walk-in.
 import type { NewTicket, TicketRow } from '../db/schema.js';
-import type { Db } from './portable.js';
+import { sql } from 'kysely';
+import { type Db, affected } from './portable.js';
 
 export async function insertTicket(db: Db, ticket: NewTicket): Promise<void> {
   await db.insertInto('ticket').values(ticket).execute();
@@ -13,16 +14,6 @@ export async function findTicketByNumber(db: Db, number: string): Promise<Ticket
 export async function findTicketsByBookingIds(db: Db, bookingIds: number[]): Promise<TicketRow[]> {
   if (bookingIds.length === 0) return [];
   return db.selectFrom('ticket').selectAll().where('booking_id', 'in', bookingIds).execute();
-}
-
-export async function waitingTickets(db: Db, serviceId: number, date: string): Promise<TicketRow[]> {
-  return db
-    .selectFrom('ticket')
-    .selectAll()
-    .where('service_id', '=', serviceId)
-    .where('date', '=', date)
-    .where('status', '=', 'waiting')
-    .execute();
 }
 
 /** Every number issued, bookings and tickets alike, that appears more than once where it must not. */
@@ -58,4 +49,137 @@ export async function walkInTicketCounts(db: Db): Promise<{ serviceId: number; d
     .groupBy(['service_id', 'date'])
     .execute();
   return rows.map((r) => ({ serviceId: r.service_id, date: r.date, count: Number(r.count) }));
+}
+
+const OPEN = ['called', 'serving'] as const;
+
+/** Calls a waiting ticket to a counter; false if someone else called it first. */
+export async function callTicket(db: Db, id: number, counterId: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({
+      status: 'called',
+      counter_id: counterId,
+      open_counter_id: counterId,
+      called_at: at,
+      call_count: sql`call_count + 1`,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+export async function recallTicket(db: Db, id: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({ called_at: at, call_count: sql`call_count + 1`, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'called')
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+export async function startTicket(db: Db, id: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({ status: 'serving', started_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'called')
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+/** Ends an open ticket (served or no-show) and frees its counter. */
+export async function finishTicket(db: Db, id: number, to: 'served' | 'no_show', at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({ status: to, finished_at: at, open_counter_id: null, updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', [...OPEN])
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+/** Puts an open ticket back in the queue of another service, keeping its number and place in time. */
+export async function transferTicket(db: Db, id: number, fromServiceId: number, toServiceId: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({
+      status: 'waiting',
+      service_id: toServiceId,
+      transferred_from: fromServiceId,
+      counter_id: null,
+      open_counter_id: null,
+      started_at: null,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', [...OPEN])
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+export async function openTicketsOfCounters(db: Db, counterIds: number[]): Promise<TicketRow[]> {
+  if (counterIds.length === 0) return [];
+  return db.selectFrom('ticket').selectAll().where('open_counter_id', 'in', counterIds).execute();
+}
+
+export async function waitingTicketsOf(db: Db, serviceIds: number[], date: string): Promise<TicketRow[]> {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('service_id', 'in', serviceIds)
+    .where('date', '=', date)
+    .where('status', '=', 'waiting')
+    .execute();
+}
+
+/** Today's finished services: who served what, and how long it took. */
+export async function servedToday(db: Db, date: string): Promise<{ serviceId: number; counterId: number | null; startedAt: string | null; finishedAt: string }[]> {
+  const rows = await db
+    .selectFrom('ticket')
+    .select(['service_id', 'counter_id', 'started_at', 'finished_at'])
+    .where('date', '=', date)
+    .where('status', '=', 'served')
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, counterId: r.counter_id, startedAt: r.started_at, finishedAt: r.finished_at as string }));
+}
+
+export async function recentCalls(db: Db, date: string, limit: number): Promise<TicketRow[]> {
+  return db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('date', '=', date)
+    .where('called_at', 'is not', null)
+    .where('counter_id', 'is not', null)
+    .orderBy('called_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** End of day: tickets of earlier days still waiting or open close as not served. */
+export async function closeTicketsBefore(db: Db, date: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('ticket')
+    .set({ status: 'closed', open_counter_id: null, finished_at: at, updated_at: at })
+    .where('date', '<', date)
+    .where('status', 'in', ['waiting', ...OPEN])
+    .executeTakeFirst();
+  return affected(r);
+}
+
+/** Today's waiting tickets of a service, once the service's hours are over. */
+export async function closeWaitingOf(db: Db, serviceId: number, date: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('ticket')
+    .set({ status: 'closed', finished_at: at, updated_at: at })
+    .where('service_id', '=', serviceId)
+    .where('date', '=', date)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
+  return affected(r);
 }

@@ -15,7 +15,8 @@ import {
   findBookingByNumber,
   insertBooking,
 } from '../repositories/booking.repository.js';
-import { ensureCounter, nextOrder } from '../repositories/counter.repository.js';
+import { appendEvent } from '../repositories/event.repository.js';
+import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureSlotRow, releasePlace, takePlace } from '../repositories/inventory.repository.js';
 import { ensurePerson, lockPerson, setPersonName } from '../repositories/person.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
@@ -125,6 +126,7 @@ export async function createBooking(
         cancel_reason: null,
       };
       const id = await insertBooking(trx, booking);
+      await appendEvent(trx, { type: 'booking.created', serviceId: service.id, date: input.date, at: now.iso, number: booking.number });
       const name = input.name?.trim();
       if (name) await setPersonName(trx, personId, name);
       return { id, ...booking };
@@ -137,6 +139,7 @@ export async function createBooking(
     }
     throw error;
   }
+  ctx.events?.committed();
   return {
     booking: presentBooking(row, service, now.local, opts.lang),
     remaining: await remainingOn(ctx.db, service, input.date, now.local),
@@ -184,7 +187,9 @@ export async function cancelBooking(
     });
     if (!changed) throw new AppError('NOT_CANCELLABLE');
     await releasePlace(trx, { serviceId: row.service_id, date: row.date, slotStart: row.slot_start });
+    await appendEvent(trx, { type: 'booking.cancelled', serviceId: row.service_id, date: row.date, at: now.iso, number: row.number });
   });
+  ctx.events?.committed();
   const updated = { ...row, status: 'cancelled', cancelled_at: now.iso, cancel_reason: 'citizen', updated_at: now.iso };
   return {
     booking: presentBooking(updated, service, now.local, lang),

@@ -12,6 +12,8 @@ export interface ServiceContext {
   clock: Clock;
   hallTz: string;
   pii: PiiHasher;
+  /** Told after a transaction that appended events commits, so live clients hear of it at once. */
+  events?: { committed(): void };
 }
 
 export interface Now {

@@ -1,40 +1,21 @@
 // The hall kiosk: 预约取号 (check-in by ID card) and 现场取号 (walk-in numbers).
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
-import { countAhead } from '../../domain/queue-order.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, isWithinOpeningHours } from '../../domain/schedule.js';
 import { formatTicketNumber } from '../../domain/ticket-number.js';
 import type { BookingRow, TicketRow } from '../db/schema.js';
 import { bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
-import { ensureCounter, nextOrder } from '../repositories/counter.repository.js';
+import { appendEvent } from '../repositories/event.repository.js';
+import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
-import type { Db } from '../repositories/portable.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
-import { findTicketByNumber, findTicketsByBookingIds, insertTicket, waitingTickets } from '../repositories/ticket.repository.js';
+import { findTicketByNumber, findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { credentials } from './booking.service.js';
 import { activeService } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
-import { presentTicket } from './present.js';
+import { presentTickets } from './queue.service.js';
 import { MissingRow, transact } from './transact.js';
-
-async function ticketsWithPlace(db: Db, rows: TicketRow[], services: Map<number, Service>, now: HallTime, lang: Lang): Promise<Ticket[]> {
-  const queues = new Map<number, TicketRow[]>();
-  const out: Ticket[] = [];
-  for (const row of rows) {
-    const service = services.get(row.service_id);
-    if (!service) continue;
-    let queue = queues.get(row.service_id);
-    if (!queue) {
-      queue = await waitingTickets(db, row.service_id, row.date);
-      queues.set(row.service_id, queue);
-    }
-    const entries = queue.map((t) => ({ number: t.number, kind: t.kind as 'booking' | 'walk_in', slotStart: t.slot_start, queuedAt: t.queued_at }));
-    const ahead = row.status === 'waiting' ? Math.max(0, countAhead(entries, row.number, now, service.queueOrder)) : 0;
-    out.push(presentTicket(row, service, ahead, lang));
-  }
-  return out;
-}
 
 function stateOf(b: BookingRow, service: Service, now: HallTime): CheckInState {
   return checkInState({ date: b.date, slotStart: b.slot_start, slotEnd: b.slot_end }, service.schedule.checkInBeforeMinutes, now);
@@ -81,16 +62,18 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
         queued_at: now.iso,
         updated_at: now.iso,
       });
+      await appendEvent(trx, { type: 'ticket.checked_in', serviceId: b.service_id, date: b.date, at: now.iso, number: b.number });
       return true;
     });
     if (won) issued++;
   }
+  if (issued > 0) ctx.events?.committed();
   const rows = await findTicketsByBookingIds(
     ctx.db,
     [...already, ...open].map((b) => b.id),
   );
   rows.sort((a, b) => (a.slot_start ?? '').localeCompare(b.slot_start ?? '') || a.number.localeCompare(b.number));
-  return { tickets: await ticketsWithPlace(ctx.db, rows, services, now.local, lang), reprint: issued === 0 };
+  return { tickets: await presentTickets(ctx.db, rows, now, lang), reprint: issued === 0 };
 }
 
 export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
@@ -118,8 +101,10 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
       updated_at: now.iso,
     };
     await insertTicket(trx, ticket);
+    await appendEvent(trx, { type: 'ticket.walk_in', serviceId: service.id, date, at: now.iso, number: ticket.number });
     return (await findTicketByNumber(trx, ticket.number)) as TicketRow;
   });
-  const [ticket] = await ticketsWithPlace(ctx.db, [row], new Map([[service.id, service]]), now.local, lang);
+  ctx.events?.committed();
+  const [ticket] = await presentTickets(ctx.db, [row], now, lang);
   return { ticket: ticket as Ticket };
 }

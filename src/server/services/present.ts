@@ -36,7 +36,12 @@ export function presentBooking(row: BookingRow, service: Service, now: HallTime,
   };
 }
 
-export function presentTicket(row: TicketRow, service: Service, waitingAhead: number, lang: Lang): Ticket {
+export function presentTicket(
+  row: TicketRow,
+  service: Service,
+  place: { ahead: number; wait: number; counterNumber: number | null },
+  lang: Lang,
+): Ticket {
   return {
     number: row.number,
     kind: row.kind as Ticket['kind'],
@@ -48,6 +53,8 @@ export function presentTicket(row: TicketRow, service: Service, waitingAhead: nu
     slotEnd: row.slot_end,
     status: row.status as TicketStatus,
     queuedAt: row.queued_at,
-    waitingAhead,
+    waitingAhead: place.ahead,
+    estimatedWaitMinutes: place.wait,
+    counterNumber: place.counterNumber,
   };
 }

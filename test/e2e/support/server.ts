@@ -56,6 +56,7 @@ export async function startServer(opts: { clock?: string } = {}): Promise<Runnin
       VRESERVE_CLOCK: opts.clock ?? DEFAULT_CLOCK,
       VRESERVE_CLOCK_ANCHOR: '',
       LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
       NODE_ENV: 'test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,7 +18,7 @@ export interface LegacyOptions {
 export const DEFAULT_LEGACY_OPTIONS: Readonly<LegacyOptions> = Object.freeze({
   enabled: true,
   kioskAllow: LOOPBACK,
-  requireKioskGate: false,
+  requireKioskGate: true,
   trustProxy: false,
 });
 
@@ -56,5 +56,5 @@ export function legacyOptionsFromEnv(
   if (trust.ok) trustProxy = trust.value;
   else problems.push(trust.problem);
 
-  return { enabled, kioskAllow, requireKioskGate: opts.requireKioskGate ?? false, trustProxy };
+  return { enabled, kioskAllow, requireKioskGate: opts.requireKioskGate ?? true, trustProxy };
 }

@@ -1,0 +1,40 @@
+import { type Static, Type } from 'typebox';
+import { DateString } from './common.js';
+
+export const LIVE_EVENT_TYPES = [
+  'booking.created',
+  'booking.cancelled',
+  'ticket.checked_in',
+  'ticket.walk_in',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.started',
+  'ticket.completed',
+  'ticket.no_show',
+  'ticket.transferred',
+  'day.closed',
+] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+/** One change in the hall, as sent over Server-Sent Events. Never carries personal data. */
+export const LiveEvent = Type.Object({
+  id: Type.Integer({ description: 'Increasing event id; send it back as Last-Event-ID' }),
+  type: Type.Unsafe<LiveEventType>(Type.String({ enum: [...LIVE_EVENT_TYPES] })),
+  serviceId: Type.Union([Type.Integer(), Type.Null()]),
+  date: Type.Union([DateString, Type.Null()]),
+  at: Type.String({ description: 'ISO instant' }),
+  number: Type.Optional(Type.String()),
+  counterNumber: Type.Optional(Type.Integer()),
+  counterName: Type.Optional(Type.String()),
+  toServiceId: Type.Optional(Type.Integer()),
+  outOfOrder: Type.Optional(Type.Boolean({ description: 'A number called out of queue order' })),
+});
+export type LiveEvent = Static<typeof LiveEvent>;
+
+export const EventsPollQuery = Type.Object(
+  { after: Type.Optional(Type.Integer({ minimum: 0 })) },
+  { additionalProperties: false },
+);
+
+export const EventsPollResponse = Type.Object({ events: Type.Array(LiveEvent), lastId: Type.Integer() });
+export type EventsPollResponse = Static<typeof EventsPollResponse>;

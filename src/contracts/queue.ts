@@ -1,0 +1,87 @@
+import { type Static, Type } from 'typebox';
+import { TicketNumber, TimeString } from './common.js';
+import { Ticket } from './kiosk.js';
+
+export const Counter = Type.Object({
+  id: Type.Integer(),
+  number: Type.Integer({ description: '窗口号' }),
+  name: Type.String(),
+  serviceIds: Type.Array(Type.Integer()),
+  active: Type.Boolean(),
+  current: Type.Union([Ticket, Type.Null()], { description: 'The ticket this counter has called or is serving' }),
+  servedToday: Type.Integer(),
+});
+export type Counter = Static<typeof Counter>;
+
+export const CountersResponse = Type.Object({ counters: Type.Array(Counter) });
+export type CountersResponse = Static<typeof CountersResponse>;
+
+export const CounterNumberParams = Type.Object({ number: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
+
+export const PutCounterBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 60 }), serviceIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 50 }) },
+  { additionalProperties: false },
+);
+export type PutCounterBody = Static<typeof PutCounterBody>;
+
+export const TicketNumberParams = Type.Object({ number: TicketNumber }, { additionalProperties: false });
+
+export const CallTicketBody = Type.Object({ counter: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
+export const TransferBody = Type.Object({ serviceId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+export const TicketActionResponse = Type.Object({ ticket: Ticket, counter: Type.Union([Counter, Type.Null()]) });
+export type TicketActionResponse = Static<typeof TicketActionResponse>;
+
+export const WaitingTicket = Type.Object({
+  number: TicketNumber,
+  kind: Type.Union([Type.Literal('booking'), Type.Literal('walk_in')]),
+  slotStart: Type.Union([TimeString, Type.Null()]),
+  queuedAt: Type.String(),
+  waitedMinutes: Type.Integer(),
+  transferred: Type.Boolean(),
+});
+export type WaitingTicket = Static<typeof WaitingTicket>;
+
+export const ServiceQueue = Type.Object({
+  serviceId: Type.Integer(),
+  serviceLetter: Type.String(),
+  serviceName: Type.String(),
+  waiting: Type.Array(WaitingTicket, { description: 'In the order they will be called' }),
+  servedToday: Type.Integer(),
+  averageServiceMinutes: Type.Number({ description: "Today's measured average, or the configured default before there is data" }),
+  estimatedWaitMinutes: Type.Integer({ description: 'For someone joining now' }),
+});
+export type ServiceQueue = Static<typeof ServiceQueue>;
+
+export const QueueQuery = Type.Object(
+  { serviceIds: Type.Optional(Type.String({ pattern: '^\\d+(,\\d+)*$', description: 'Comma-separated; default all' })) },
+  { additionalProperties: false },
+);
+
+export const QueueResponse = Type.Object({
+  date: Type.String(),
+  now: TimeString,
+  queues: Type.Array(ServiceQueue),
+  counters: Type.Array(Counter),
+});
+export type QueueResponse = Static<typeof QueueResponse>;
+
+export const DisplayCall = Type.Object({
+  number: TicketNumber,
+  spoken: Type.String({ description: 'How to say the number: letter and last digits' }),
+  serviceId: Type.Integer(),
+  serviceName: Type.String(),
+  counterNumber: Type.Integer(),
+  counterName: Type.String(),
+  calledAt: Type.String(),
+  callCount: Type.Integer({ description: '1 for the first call, more for recalls' }),
+});
+export type DisplayCall = Static<typeof DisplayCall>;
+
+export const DisplayResponse = Type.Object({
+  date: Type.String(),
+  now: TimeString,
+  calls: Type.Array(DisplayCall, { description: 'Latest first' }),
+  waiting: Type.Array(Type.Object({ serviceId: Type.Integer(), serviceLetter: Type.String(), serviceName: Type.String(), count: Type.Integer() })),
+});
+export type DisplayResponse = Static<typeof DisplayResponse>;

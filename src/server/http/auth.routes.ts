@@ -1,0 +1,143 @@
+// Sign-in, sign-out, who am I, password change; staff accounts; device tokens and pairing.
+import { Type } from 'typebox';
+import {
+  ChangePasswordBody,
+  CreateDeviceBody,
+  CreateDeviceResponse,
+  CreateStaffBody,
+  Device,
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+  PairBody,
+} from '../../contracts/auth.js';
+import { AppError } from '../services/app-error.js';
+import {
+  type DeviceKind,
+  SESSION_HOURS,
+  changePassword,
+  createDevice,
+  createStaff,
+  deviceForToken,
+  login,
+  logout,
+} from '../services/auth.service.js';
+import type { ServiceContext } from '../services/context.js';
+import { listDevices, revokeDevice } from '../repositories/staff.repository.js';
+import { DEVICE_COOKIE, SESSION_COOKIE, principalOf, requireAnyStaff, requireStaff, staffOf } from './auth.js';
+import { errorResponses } from './errors.js';
+import type { App } from './types.js';
+
+const Ok = Type.Object({ ok: Type.Boolean() });
+const DEVICE_COOKIE_DAYS = 400;
+
+export function pairPath(kind: DeviceKind, token: string): string {
+  // The token travels in the fragment, which browsers never send to a server or write in logs.
+  return `/${kind}#pair=${token}`;
+}
+
+export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCookies: boolean }): Promise<void> {
+  const cookie = { httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies, path: '/' };
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { rateLimit: true },
+      schema: { tags: ['auth'], summary: 'Staff sign-in; sets an HttpOnly session cookie', body: LoginBody, response: { 200: LoginResponse, ...errorResponses(401, 429) } },
+    },
+    async (request, reply) => {
+      const { token, expiresAt, staff } = await login(ctx, request.body);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: SESSION_HOURS * 3600 });
+      const { username, displayName, role, mustChangePassword } = staff;
+      return { staff: { kind: 'staff' as const, username, displayName, role, mustChangePassword }, expiresAt };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(ctx, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in staff member or the paired device', response: { 200: MeResponse, ...errorResponses(401) } } },
+    async (request) => {
+      const p = await principalOf(ctx, request);
+      if (!p) throw new AppError('UNAUTHORIZED');
+      if (p.kind === 'device') return { kind: 'device' as const, id: p.id, deviceKind: p.deviceKind, name: p.name };
+      const { username, displayName, role, mustChangePassword } = p;
+      return { kind: 'staff' as const, username, displayName, role, mustChangePassword };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      preHandler: requireAnyStaff(ctx),
+      config: { rateLimit: true },
+      schema: { tags: ['auth'], summary: 'Change my password (signs out my other sessions)', body: ChangePasswordBody, response: { 200: Ok, ...errorResponses(401) } },
+    },
+    async (request) => {
+      await changePassword(ctx, await staffOf(ctx, request), request.body);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/v1/staff',
+    {
+      preHandler: requireStaff(ctx, 'admin'),
+      schema: { tags: ['admin'], summary: 'Create a staff account', body: CreateStaffBody, response: { 201: Ok, ...errorResponses(401, 403, 409) } },
+    },
+    async (request, reply) => {
+      await createStaff(ctx, request.body);
+      return reply.status(201).send({ ok: true });
+    },
+  );
+
+  app.get(
+    '/api/v1/devices',
+    { preHandler: requireStaff(ctx, 'admin'), schema: { tags: ['admin'], summary: 'Kiosks and display boards', response: { 200: Type.Object({ devices: Type.Array(Device) }) } } },
+    async () => ({ devices: (await listDevices(ctx.db)) as Device[] }),
+  );
+
+  app.post(
+    '/api/v1/devices',
+    {
+      preHandler: requireStaff(ctx, 'admin'),
+      schema: { tags: ['admin'], summary: 'Create a kiosk or display token (shown once) and its pairing link', body: CreateDeviceBody, response: { 201: CreateDeviceResponse, ...errorResponses(401, 403) } },
+    },
+    async (request, reply) => {
+      const { device, token } = await createDevice(ctx, request.body.kind, request.body.name);
+      return reply.status(201).send({ device: device as Device, token, pairPath: pairPath(request.body.kind, token) });
+    },
+  );
+
+  app.post(
+    '/api/v1/devices/:id/revoke',
+    {
+      preHandler: requireStaff(ctx, 'admin'),
+      schema: { tags: ['admin'], summary: 'Revoke a device token', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Ok, ...errorResponses(401, 403, 404) } },
+    },
+    async (request) => {
+      if (!(await revokeDevice(ctx.db, request.params.id, new Date(ctx.clock()).toISOString()))) throw new AppError('NOT_FOUND');
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/v1/devices/pair',
+    {
+      config: { rateLimit: true },
+      schema: { tags: ['devices'], summary: 'Pair this browser as a device: stores the token in an HttpOnly cookie', body: PairBody, response: { 200: MeResponse, ...errorResponses(401, 429) } },
+    },
+    async (request, reply) => {
+      const device = await deviceForToken(ctx, request.body.token);
+      if (!device) throw new AppError('UNAUTHORIZED');
+      reply.setCookie(DEVICE_COOKIE, request.body.token, { ...cookie, maxAge: DEVICE_COOKIE_DAYS * 86400 });
+      return { kind: 'device' as const, id: device.id, deviceKind: device.deviceKind, name: device.name };
+    },
+  );
+}

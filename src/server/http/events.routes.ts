@@ -1,0 +1,103 @@
+// Server-Sent Events: every change in the hall, within a second, to displays, counters and
+// kiosks (all events) and to the booking pages (availability changes only). A client that
+// reconnects with Last-Event-ID gets what it missed; one that cannot hold a stream polls.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { EventsPollQuery, EventsPollResponse, type LiveEvent } from '../../contracts/events.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { ServiceContext } from '../services/context.js';
+import { requireDeviceOrStaff } from './auth.js';
+import { errorResponses } from './errors.js';
+import type { App } from './types.js';
+
+type Scope = (e: LiveEvent) => LiveEvent | null;
+
+const everything: Scope = (e) => e;
+
+const AVAILABILITY_TYPES = new Set(['booking.created', 'booking.cancelled', 'ticket.walk_in', 'day.closed']);
+/** What anyone may see: that a service's counts changed on a date, nothing else. */
+const availabilityOnly: Scope = (e) =>
+  AVAILABILITY_TYPES.has(e.type) ? { id: e.id, type: e.type, serviceId: e.serviceId, date: e.date, at: e.at } : null;
+
+const REPLAY_LIMIT = 500;
+const HEARTBEAT_MS = 15_000;
+
+function lastEventId(request: FastifyRequest): number | null {
+  const raw = request.headers['last-event-id'] ?? (request.query as { lastEventId?: string }).lastEventId;
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return raw !== undefined && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus): Promise<void> {
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+
+  async function stream(request: FastifyRequest, reply: FastifyReply, scope: Scope): Promise<void> {
+    const since = lastEventId(request);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    let sentUpTo = since ?? 0;
+    const send = (e: LiveEvent) => {
+      if (e.id <= sentUpTo && since !== null) return;
+      const visible = scope(e);
+      if (visible) res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(visible)}\n\n`);
+      sentUpTo = Math.max(sentUpTo, e.id);
+    };
+    // Listen first, then replay: nothing committed in between is lost, and nothing is sent twice.
+    const held: LiveEvent[] = [];
+    let replaying = true;
+    const unsubscribe = bus.subscribe((e) => (replaying ? held.push(e) : send(e)));
+    if (since !== null) {
+      const missed = await bus.replay(since, REPLAY_LIMIT + 1);
+      if (missed.length > REPLAY_LIMIT) res.write('event: reset\ndata: {}\n\n');
+      for (const e of missed.slice(0, REPLAY_LIMIT)) send(e);
+    }
+    replaying = false;
+    for (const e of held) send(e);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      open.delete(end);
+      res.end();
+    };
+    open.add(end);
+    request.raw.on('close', end);
+  }
+
+  async function poll(request: FastifyRequest, scope: Scope) {
+    const after = (request.query as { after?: number }).after ?? (await bus.latestId());
+    const events = await bus.replay(after, REPLAY_LIMIT);
+    const lastId = events.at(-1)?.id ?? after;
+    return { events: events.map(scope).filter((e): e is LiveEvent => e !== null), lastId };
+  }
+
+  const device = requireDeviceOrStaff(ctx, 'kiosk', 'display');
+  const sse = { 200: Type.String({ description: 'text/event-stream' }) };
+
+  app.get('/api/v1/events', { preHandler: device, schema: { tags: ['events'], summary: 'All hall events (SSE); kiosks, displays and staff', response: { ...sse, ...errorResponses(401, 403) } } }, (request, reply) =>
+    stream(request, reply, everything),
+  );
+  app.get(
+    '/api/v1/events/poll',
+    { preHandler: device, schema: { tags: ['events'], summary: 'The same events for clients without SSE', querystring: EventsPollQuery, response: { 200: EventsPollResponse, ...errorResponses(401, 403) } } },
+    (request) => poll(request, everything),
+  );
+  app.get('/api/v1/events/public', { schema: { tags: ['events'], summary: 'Availability changes (SSE) for the booking pages', response: sse } }, (request, reply) =>
+    stream(request, reply, availabilityOnly),
+  );
+  app.get(
+    '/api/v1/events/public/poll',
+    { schema: { tags: ['events'], summary: 'Availability changes for clients without SSE', querystring: EventsPollQuery, response: { 200: EventsPollResponse } } },
+    (request) => poll(request, availabilityOnly),
+  );
+}

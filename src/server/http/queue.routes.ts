@@ -1,0 +1,100 @@
+// Counters (窗口) calling numbers, the queue overview and the display board's data.
+import {
+  CallTicketBody,
+  CounterNumberParams,
+  CountersResponse,
+  DisplayResponse,
+  PutCounterBody,
+  QueueQuery,
+  QueueResponse,
+  TicketActionResponse,
+  TicketNumberParams,
+  TransferBody,
+} from '../../contracts/queue.js';
+import type { ServiceContext } from '../services/context.js';
+import { saveCounter } from '../services/counter.service.js';
+import { callNext, callTicketTo, countersView, displayView, queueView, ticketAction, transfer } from '../services/queue.service.js';
+import { requireDeviceOrStaff, requireStaff } from './auth.js';
+import { errorResponses } from './errors.js';
+import { langOf } from './lang.js';
+import type { App } from './types.js';
+
+const ACTIONS = [
+  ['recall', '重呼 recall: announce the called number again'],
+  ['start', '开始办理 start serving the called number'],
+  ['complete', '办结 complete'],
+  ['no-show', '过号 the called person did not come'],
+] as const;
+
+export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> {
+  const staff = requireStaff(ctx, 'staff');
+  const denied = errorResponses(401, 403, 404, 409);
+
+  app.get(
+    '/api/v1/counters',
+    { preHandler: staff, schema: { tags: ['counter'], summary: 'Counters with their open ticket and served count', response: { 200: CountersResponse, ...denied } } },
+    async (request) => ({ counters: await countersView(ctx, langOf(request)) }),
+  );
+
+  app.put(
+    '/api/v1/counters/:number',
+    {
+      preHandler: staff,
+      schema: { tags: ['counter'], summary: 'Set up a counter: its name and the services it serves', params: CounterNumberParams, body: PutCounterBody, response: { 200: CountersResponse, ...denied } },
+    },
+    async (request) => {
+      await saveCounter(ctx, request.params.number, request.body);
+      return { counters: await countersView(ctx, langOf(request)) };
+    },
+  );
+
+  app.post(
+    '/api/v1/counters/:number/call-next',
+    {
+      preHandler: staff,
+      schema: { tags: ['counter'], summary: '叫号: call the next waiting number of this counter’s services', params: CounterNumberParams, response: { 200: TicketActionResponse, ...denied } },
+    },
+    (request) => callNext(ctx, request.params.number, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/tickets/:number/call',
+    {
+      preHandler: staff,
+      schema: { tags: ['counter'], summary: 'Call a particular waiting number to a counter, out of order', params: TicketNumberParams, body: CallTicketBody, response: { 200: TicketActionResponse, ...denied } },
+    },
+    (request) => callTicketTo(ctx, request.params.number, request.body.counter, langOf(request)),
+  );
+
+  for (const [action, summary] of ACTIONS) {
+    app.post(
+      `/api/v1/tickets/:number/${action}`,
+      { preHandler: staff, schema: { tags: ['counter'], summary, params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } } },
+      (request) => ticketAction(ctx, request.params.number, action, langOf(request)),
+    );
+  }
+
+  app.post(
+    '/api/v1/tickets/:number/transfer',
+    {
+      preHandler: staff,
+      schema: { tags: ['counter'], summary: '转移: move the number to another service’s queue', params: TicketNumberParams, body: TransferBody, response: { 200: TicketActionResponse, ...denied } },
+    },
+    (request) => transfer(ctx, request.params.number, request.body.serviceId, langOf(request)),
+  );
+
+  app.get(
+    '/api/v1/queue',
+    { preHandler: staff, schema: { tags: ['counter'], summary: 'Waiting lists in call order, counters, served counts and wait estimates', querystring: QueueQuery, response: { 200: QueueResponse, ...denied } } },
+    (request) => queueView(ctx, request.query.serviceIds ? request.query.serviceIds.split(',').map(Number) : null, langOf(request)),
+  );
+
+  app.get(
+    '/api/v1/display',
+    {
+      preHandler: requireDeviceOrStaff(ctx, 'display'),
+      schema: { tags: ['display'], summary: 'The display board: latest calls, waiting counts, the time', response: { 200: DisplayResponse, ...errorResponses(401, 403) } },
+    },
+    (request) => displayView(ctx, langOf(request)),
+  );
+}

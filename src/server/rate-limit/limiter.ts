@@ -1,0 +1,116 @@
+// Fixed-window hit counters kept outside the process (the store or Redis), so that every worker
+// and every instance behind the load balancer counts against the same limit.
+import { Redis } from 'ioredis';
+import { type Db, isRetryableConflict } from '../repositories/portable.js';
+import { deleteExpiredBuckets, incrementBucket } from '../repositories/rate-limit.repository.js';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Seconds until the window ends (0 when allowed). */
+  retryAfterSeconds: number;
+  /** Hits left in this window after this one. */
+  remaining: number;
+}
+
+export interface RateLimiter {
+  /** Counts one hit on `bucketKey` in the window containing `nowMs`. Rejects when the store fails. */
+  hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult>;
+}
+
+export interface Window {
+  start: number;
+  end: number;
+}
+
+export function windowOf(nowMs: number, windowMs: number): Window {
+  const start = Math.floor(nowMs / windowMs) * windowMs;
+  return { start, end: start + windowMs };
+}
+
+export function verdict(hits: number, limit: number, window: Window, nowMs: number): RateLimitResult {
+  const allowed = hits <= limit;
+  return {
+    allowed,
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((window.end - nowMs) / 1000)),
+    remaining: Math.max(0, limit - hits),
+  };
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Counters in a `rate_limit` table: the main store (PostgreSQL, MySQL) or openRateLimitStore's file. */
+export class StoreRateLimiter implements RateLimiter {
+  #sweptWindow = -1;
+
+  constructor(private readonly db: Db) {}
+
+  async hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult> {
+    const window = windowOf(nowMs, windowMs);
+    const hits = await this.#increment(`${bucketKey}|${window.start}`, window.end);
+    // Once per window and process, drop the buckets of windows that are over.
+    if (this.#sweptWindow !== window.start) {
+      this.#sweptWindow = window.start;
+      await deleteExpiredBuckets(this.db, nowMs).catch(() => {});
+    }
+    return verdict(hits, limit, window, nowMs);
+  }
+
+  async #increment(bucket: string, expiresAt: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await incrementBucket(this.db, bucket, expiresAt);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
+      }
+    }
+  }
+}
+
+export interface RedisLimiterOptions {
+  /** Connection problems (reported by ioredis between commands). */
+  onError?: (error: Error) => void;
+  keyPrefix?: string;
+}
+
+/** Counters in Redis (REDIS_URL): INCR and PEXPIRE in one MULTI. */
+export class RedisRateLimiter implements RateLimiter {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  constructor(url: string, options: RedisLimiterOptions = {}) {
+    this.#prefix = options.keyPrefix ?? 'vreserve:rl:';
+    this.#redis = new Redis(url, {
+      lazyConnect: true,
+      // While Redis is away, fail at once (the HTTP layer lets the request through) instead of
+      // queueing commands and holding requests until it is back.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: 1000,
+      connectTimeout: 3000,
+      retryStrategy: (times) => Math.min(times * 200, 5000),
+    });
+    const onError = options.onError ?? (() => {});
+    this.#redis.on('error', onError);
+  }
+
+  /** Resolves once connected; rejects when Redis does not answer (ioredis keeps retrying). */
+  async connect(): Promise<void> {
+    await this.#redis.connect();
+  }
+
+  async hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult> {
+    const window = windowOf(nowMs, windowMs);
+    const key = `${this.#prefix}${bucketKey}|${window.start}`;
+    // Relative expiry: the hall clock (nowMs) may run apart from Redis's own clock.
+    const ttl = window.end - nowMs + 1000;
+    const replies = await this.#redis.multi().incr(key).pexpire(key, ttl).exec();
+    const [incr] = replies ?? [];
+    if (!incr || incr[0]) throw incr?.[0] ?? new Error('redis: the MULTI was discarded');
+    return verdict(Number(incr[1]), limit, window, nowMs);
+  }
+
+  async close(): Promise<void> {
+    if (this.#redis.status === 'ready') await this.#redis.quit().catch(() => this.#redis.disconnect());
+    else this.#redis.disconnect();
+  }
+}

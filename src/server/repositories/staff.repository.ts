@@ -1,0 +1,193 @@
+// Staff accounts, their sessions, and paired devices (kiosks, display boards).
+import { sql } from 'kysely';
+import type { Db } from './portable.js';
+
+export interface StaffRow {
+  id: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+const staffColumns = [
+  'id',
+  'username',
+  'display_name',
+  'password_hash',
+  'role',
+  'active',
+  'must_change_password',
+  'failed_logins',
+  'locked_until',
+] as const;
+
+function toStaff(r: {
+  id: number;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  active: number;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+}): StaffRow {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    role: r.role,
+    active: Number(r.active) === 1,
+    mustChangePassword: Number(r.must_change_password) === 1,
+    failedLogins: Number(r.failed_logins),
+    lockedUntil: r.locked_until,
+  };
+}
+
+export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
+  const r = await db.selectFrom('staff').select(staffColumns).where('username', '=', username).executeTakeFirst();
+  return r ? toStaff(r) : undefined;
+}
+
+export async function findStaffById(db: Db, id: number): Promise<StaffRow | undefined> {
+  const r = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
+  return r ? toStaff(r) : undefined;
+}
+
+export async function countStaff(db: Db): Promise<number> {
+  const r = await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function insertStaff(
+  db: Db,
+  s: { username: string; displayName: string; passwordHash: string; role: string; mustChangePassword: boolean; at: string },
+): Promise<void> {
+  await db
+    .insertInto('staff')
+    .values({
+      username: s.username,
+      display_name: s.displayName,
+      password_hash: s.passwordHash,
+      role: s.role,
+      active: 1,
+      must_change_password: s.mustChangePassword ? 1 : 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: s.at,
+      updated_at: s.at,
+    })
+    .execute();
+}
+
+/** Counts a failed sign-in atomically and returns the new count. */
+export async function recordFailedLogin(db: Db, id: number, at: string): Promise<number> {
+  await db
+    .updateTable('staff')
+    .set({ failed_logins: sql`failed_logins + 1`, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+  const r = await db.selectFrom('staff').select('failed_logins').where('id', '=', id).executeTakeFirstOrThrow();
+  return Number(r.failed_logins);
+}
+
+export async function setLockedUntil(db: Db, id: number, until: string | null): Promise<void> {
+  await db.updateTable('staff').set({ locked_until: until }).where('id', '=', id).execute();
+}
+
+export async function recordSuccessfulLogin(db: Db, id: number, at: string): Promise<void> {
+  await db.updateTable('staff').set({ failed_logins: 0, locked_until: null, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function setPassword(db: Db, id: number, passwordHash: string, mustChange: boolean, at: string): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertSession(db: Db, s: { tokenHash: string; staffId: number; at: string; expiresAt: string }): Promise<void> {
+  await db
+    .insertInto('staff_session')
+    .values({ token_hash: s.tokenHash, staff_id: s.staffId, created_at: s.at, expires_at: s.expiresAt, revoked_at: null })
+    .execute();
+}
+
+export async function findLiveSession(db: Db, tokenHash: string, at: string): Promise<{ staffId: number } | undefined> {
+  const r = await db
+    .selectFrom('staff_session')
+    .select('staff_id')
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  return r ? { staffId: r.staff_id } : undefined;
+}
+
+export async function revokeSession(db: Db, tokenHash: string, at: string): Promise<void> {
+  await db.updateTable('staff_session').set({ revoked_at: at }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function revokeSessionsOf(db: Db, staffId: number, at: string, exceptTokenHash?: string): Promise<void> {
+  let q = db.updateTable('staff_session').set({ revoked_at: at }).where('staff_id', '=', staffId).where('revoked_at', 'is', null);
+  if (exceptTokenHash) q = q.where('token_hash', '!=', exceptTokenHash);
+  await q.execute();
+}
+
+export interface DeviceRow {
+  id: number;
+  kind: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+const deviceColumns = ['id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at'] as const;
+const toDevice = (r: {
+  id: number;
+  kind: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}): DeviceRow => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at });
+
+export async function insertDevice(db: Db, d: { kind: string; name: string; tokenHash: string; at: string }): Promise<DeviceRow> {
+  await db
+    .insertInto('device')
+    .values({ kind: d.kind, name: d.name, token_hash: d.tokenHash, created_at: d.at, revoked_at: null, last_seen_at: null })
+    .execute();
+  const r = await db.selectFrom('device').select(deviceColumns).where('token_hash', '=', d.tokenHash).executeTakeFirstOrThrow();
+  return toDevice(r);
+}
+
+export async function findLiveDevice(db: Db, tokenHash: string): Promise<DeviceRow | undefined> {
+  const r = await db
+    .selectFrom('device')
+    .select(deviceColumns)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return r ? toDevice(r) : undefined;
+}
+
+export async function touchDevice(db: Db, id: number, at: string): Promise<void> {
+  await db.updateTable('device').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function listDevices(db: Db): Promise<DeviceRow[]> {
+  return (await db.selectFrom('device').select(deviceColumns).orderBy('id').execute()).map(toDevice);
+}
+
+export async function revokeDevice(db: Db, id: number, at: string): Promise<boolean> {
+  const r = await db.updateTable('device').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

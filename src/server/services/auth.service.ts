@@ -1,0 +1,206 @@
+// Staff sign-in with sessions kept in the store (every worker and instance knows them), and
+// device tokens for kiosks and display boards. Only hashes of tokens are stored.
+import { createHash, randomBytes } from 'node:crypto';
+import { type Role, isUsername, lockoutMs, passwordProblem } from '../../domain/sign-in.js';
+import { isUniqueViolation } from '../repositories/portable.js';
+import {
+  type DeviceRow,
+  countStaff,
+  findLiveDevice,
+  findLiveSession,
+  findStaffById,
+  findStaffByUsername,
+  insertDevice,
+  insertSession,
+  insertStaff,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  revokeSession,
+  revokeSessionsOf,
+  setLockedUntil,
+  setPassword,
+  touchDevice,
+} from '../repositories/staff.repository.js';
+import { AppError } from './app-error.js';
+import { type ServiceContext, nowOf } from './context.js';
+import { hashPassword, newToken, verifyPassword } from './password.js';
+
+export const SESSION_HOURS = 12;
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+  tokenHash: string;
+}
+
+export interface DevicePrincipal {
+  kind: 'device';
+  id: number;
+  deviceKind: DeviceKind;
+  name: string;
+}
+
+export type Principal = StaffPrincipal | DevicePrincipal;
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// Compared against when the username does not exist, so both failures take the same time.
+const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
+
+export async function login(
+  ctx: ServiceContext,
+  input: { username: string; password: string },
+): Promise<{ token: string; expiresAt: string; staff: StaffPrincipal }> {
+  const now = nowOf(ctx);
+  const staff = await findStaffByUsername(ctx.db, input.username);
+  if (!staff?.active) {
+    await verifyPassword(input.password, await DUMMY_HASH);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (staff.lockedUntil && staff.lockedUntil > now.iso) {
+    const retryAfter = Math.ceil((Date.parse(staff.lockedUntil) - now.instant.getTime()) / 1000);
+    throw new AppError('ACCOUNT_LOCKED', { retryAfter });
+  }
+  if (!(await verifyPassword(input.password, staff.passwordHash))) {
+    const failures = await recordFailedLogin(ctx.db, staff.id, now.iso);
+    const lockMs = lockoutMs(failures);
+    if (lockMs > 0) {
+      await setLockedUntil(ctx.db, staff.id, new Date(now.instant.getTime() + lockMs).toISOString());
+      throw new AppError('ACCOUNT_LOCKED', { retryAfter: Math.ceil(lockMs / 1000) });
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await recordSuccessfulLogin(ctx.db, staff.id, now.iso);
+  const token = newToken();
+  const expiresAt = new Date(now.instant.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await insertSession(ctx.db, { tokenHash: tokenHash(token), staffId: staff.id, at: now.iso, expiresAt });
+  return {
+    token,
+    expiresAt,
+    staff: {
+      kind: 'staff',
+      id: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role as Role,
+      mustChangePassword: staff.mustChangePassword,
+      tokenHash: tokenHash(token),
+    },
+  };
+}
+
+export async function logout(ctx: ServiceContext, token: string): Promise<void> {
+  await revokeSession(ctx.db, tokenHash(token), nowOf(ctx).iso);
+}
+
+export async function staffForSession(ctx: ServiceContext, token: string): Promise<StaffPrincipal | null> {
+  const now = nowOf(ctx);
+  const hash = tokenHash(token);
+  const session = await findLiveSession(ctx.db, hash, now.iso);
+  if (!session) return null;
+  const staff = await findStaffById(ctx.db, session.staffId);
+  if (!staff?.active) return null;
+  return {
+    kind: 'staff',
+    id: staff.id,
+    username: staff.username,
+    displayName: staff.displayName,
+    role: staff.role as Role,
+    mustChangePassword: staff.mustChangePassword,
+    tokenHash: hash,
+  };
+}
+
+function checkPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AppError('WEAK_PASSWORD', { reason: problem, field: 'password' });
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  who: StaffPrincipal,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const now = nowOf(ctx);
+  const staff = await findStaffById(ctx.db, who.id);
+  if (!staff || !(await verifyPassword(input.currentPassword, staff.passwordHash))) throw new AppError('INVALID_CREDENTIALS');
+  checkPassword(input.newPassword, staff.username);
+  await setPassword(ctx.db, staff.id, await hashPassword(input.newPassword), false, now.iso);
+  // Everyone else signed in as this person is signed out.
+  await revokeSessionsOf(ctx.db, staff.id, now.iso, who.tokenHash);
+}
+
+export async function createStaff(
+  ctx: ServiceContext,
+  input: { username: string; displayName?: string; password: string; role: Role; mustChangePassword?: boolean },
+): Promise<void> {
+  if (!isUsername(input.username)) {
+    throw new AppError('VALIDATION', { reason: 'username: 3-40 letters, digits, . _ -', field: 'username' });
+  }
+  checkPassword(input.password, input.username);
+  try {
+    await insertStaff(ctx.db, {
+      username: input.username,
+      displayName: input.displayName?.trim() || input.username,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      mustChangePassword: input.mustChangePassword ?? false,
+      at: nowOf(ctx).iso,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('USERNAME_TAKEN', { field: 'username' });
+    throw error;
+  }
+}
+
+export async function createDevice(ctx: ServiceContext, kind: DeviceKind, name: string): Promise<{ device: DeviceRow; token: string }> {
+  const token = newToken();
+  const device = await insertDevice(ctx.db, { kind, name: name.trim() || kind, tokenHash: tokenHash(token), at: nowOf(ctx).iso });
+  return { device, token };
+}
+
+export async function deviceForToken(ctx: ServiceContext, token: string): Promise<DevicePrincipal | null> {
+  const device = await findLiveDevice(ctx.db, tokenHash(token));
+  if (!device) return null;
+  const now = nowOf(ctx);
+  // "Last seen" to the minute is enough; it spares a write per request.
+  if (!device.lastSeenAt || now.instant.getTime() - Date.parse(device.lastSeenAt) > 60_000) await touchDevice(ctx.db, device.id, now.iso);
+  return { kind: 'device', id: device.id, deviceKind: device.kind as DeviceKind, name: device.name };
+}
+
+/** A readable one-time password: 4 groups of 4 from an alphabet without look-alikes. */
+export function oneTimePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(16);
+  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+export interface FirstStart {
+  username: string;
+  password: string;
+  kioskToken: string;
+  displayToken: string;
+}
+
+/** On a store without staff: an admin with a one-time password, and a paired kiosk and display. */
+export async function ensureFirstAdmin(ctx: ServiceContext): Promise<FirstStart | null> {
+  if ((await countStaff(ctx.db)) > 0) return null;
+  const password = oneTimePassword();
+  try {
+    await createStaff(ctx, { username: 'admin', displayName: '管理员', password, role: 'admin', mustChangePassword: true });
+  } catch (error) {
+    // Another instance started at the same moment and made the admin first.
+    if (error instanceof AppError && error.code === 'USERNAME_TAKEN') return null;
+    throw error;
+  }
+  const kiosk = await createDevice(ctx, 'kiosk', '取号机 1');
+  const display = await createDevice(ctx, 'display', '大厅显示屏 1');
+  return { username: 'admin', password, kioskToken: kiosk.token, displayToken: display.token };
+}

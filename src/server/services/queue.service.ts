@@ -1,0 +1,300 @@
+// The hall's queues: who waits where, who is called to which counter, and how long it takes.
+// Every state change is one conditional UPDATE, so two counters can never take the same ticket,
+// and the UNIQUE open_counter_id index keeps a counter to one open ticket.
+import type { Lang } from '../../contracts/errors.js';
+import type { Ticket } from '../../contracts/kiosk.js';
+import type { Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
+import { type QueueEntry, type QueueOrder, countAhead, orderQueue } from '../../domain/queue-order.js';
+import { type HallTime, toMinutes } from '../../domain/schedule.js';
+import { spokenTicketNumber } from '../../domain/ticket-number.js';
+import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes } from '../../domain/wait-estimate.js';
+import type { TicketRow } from '../db/schema.js';
+import { changeBookingStatus } from '../repositories/booking.repository.js';
+import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
+import { type NewLiveEvent, appendEvent } from '../repositories/event.repository.js';
+import { type Db, isUniqueViolation } from '../repositories/portable.js';
+import { type Service, listServices } from '../repositories/service.repository.js';
+import {
+  callTicket,
+  findTicketByNumber,
+  finishTicket,
+  openTicketsOfCounters,
+  recallTicket,
+  recentCalls,
+  servedToday,
+  startTicket,
+  transferTicket,
+  waitingTicketsOf,
+} from '../repositories/ticket.repository.js';
+import { AppError } from './app-error.js';
+import { type Now, type ServiceContext, nowOf, serviceName } from './context.js';
+import { presentTicket } from './present.js';
+import { transact } from './transact.js';
+
+/** Everything a queue view needs, read once. */
+interface HallState {
+  services: Map<number, Service>;
+  counters: HallCounter[];
+  waiting: TicketRow[];
+  open: TicketRow[];
+  served: Awaited<ReturnType<typeof servedToday>>;
+}
+
+async function hallState(db: Db, date: string): Promise<HallState> {
+  const services = new Map((await listServices(db, { includeInactive: true })).map((s) => [s.id, s]));
+  const counters = await listCounters(db);
+  return {
+    services,
+    counters,
+    waiting: await waitingTicketsOf(db, [...services.keys()], date),
+    open: await openTicketsOfCounters(db, counters.map((c) => c.id)),
+    served: await servedToday(db, date),
+  };
+}
+
+const entry = (t: TicketRow): QueueEntry & { row: TicketRow } => ({
+  number: t.number,
+  kind: t.kind as QueueEntry['kind'],
+  slotStart: t.slot_start,
+  queuedAt: t.queued_at,
+  row: t,
+});
+
+function averageOf(state: HallState, service: Service): number {
+  const durations = state.served
+    .filter((s) => s.serviceId === service.id && s.startedAt)
+    .map((s) => Date.parse(s.finishedAt) - Date.parse(s.startedAt as string));
+  return averageServiceMinutes(durations, service.schedule.defaultServiceMinutes ?? DEFAULT_SERVICE_MINUTES);
+}
+
+function countersServing(state: HallState, serviceId: number): number {
+  return state.counters.filter((c) => c.serviceIds.includes(serviceId)).length;
+}
+
+function ticketOf(state: HallState, row: TicketRow, now: HallTime, lang: Lang): Ticket {
+  const service = state.services.get(row.service_id) as Service;
+  const queue = state.waiting.filter((t) => t.service_id === row.service_id).map(entry);
+  const ahead = row.status === 'waiting' ? Math.max(0, countAhead(queue, row.number, now, service.queueOrder)) : 0;
+  const counter = state.counters.find((c) => c.id === row.counter_id);
+  const wait = estimateWaitMinutes(ahead, averageOf(state, service), countersServing(state, service.id));
+  return presentTicket(row, service, { ahead, wait, counterNumber: counter?.number ?? null }, lang);
+}
+
+/** Tickets with their place in the queue and estimated wait, as the kiosk and counters show them. */
+export async function presentTickets(db: Db, rows: TicketRow[], now: Now, lang: Lang): Promise<Ticket[]> {
+  const state = await hallState(db, now.local.date);
+  return rows.map((r) => ticketOf(state, r, now.local, lang));
+}
+
+function counterOf(state: HallState, c: HallCounter, now: HallTime, lang: Lang): Counter {
+  const open = state.open.find((t) => t.open_counter_id === c.id);
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    serviceIds: c.serviceIds,
+    active: c.active,
+    current: open ? ticketOf(state, open, now, lang) : null,
+    servedToday: state.served.filter((s) => s.counterId === c.id).length,
+  };
+}
+
+function queueOrderOf(services: Service[]): QueueOrder {
+  return services.length > 0 && services.every((s) => s.queueOrder === 'arrival') ? 'arrival' : 'priority';
+}
+
+export async function queueView(ctx: ServiceContext, serviceIds: number[] | null, lang: Lang): Promise<QueueResponse> {
+  const now = nowOf(ctx);
+  const state = await hallState(ctx.db, now.local.date);
+  const wanted = [...state.services.values()].filter((s) => s.active && (!serviceIds || serviceIds.includes(s.id)));
+  return {
+    date: now.local.date,
+    now: now.local.time,
+    queues: wanted.map((service) => {
+      const ordered = orderQueue(state.waiting.filter((t) => t.service_id === service.id).map(entry), now.local, service.queueOrder);
+      const average = averageOf(state, service);
+      return {
+        serviceId: service.id,
+        serviceLetter: service.letter,
+        serviceName: serviceName(service, lang),
+        waiting: ordered.map(({ row }) => ({
+          number: row.number,
+          kind: row.kind as 'booking' | 'walk_in',
+          slotStart: row.slot_start,
+          queuedAt: row.queued_at,
+          waitedMinutes: Math.max(0, Math.floor((now.instant.getTime() - Date.parse(row.queued_at)) / 60_000)),
+          transferred: row.transferred_from !== null,
+        })),
+        servedToday: state.served.filter((s) => s.serviceId === service.id).length,
+        averageServiceMinutes: average,
+        estimatedWaitMinutes: estimateWaitMinutes(ordered.length, average, countersServing(state, service.id)),
+      };
+    }),
+    counters: state.counters.map((c) => counterOf(state, c, now.local, lang)),
+  };
+}
+
+export async function countersView(ctx: ServiceContext, lang: Lang): Promise<Counter[]> {
+  const now = nowOf(ctx);
+  const state = await hallState(ctx.db, now.local.date);
+  return state.counters.map((c) => counterOf(state, c, now.local, lang));
+}
+
+export async function displayView(ctx: ServiceContext, lang: Lang): Promise<DisplayResponse> {
+  const now = nowOf(ctx);
+  const state = await hallState(ctx.db, now.local.date);
+  const calls = await recentCalls(ctx.db, now.local.date, 10);
+  return {
+    date: now.local.date,
+    now: now.local.time,
+    calls: calls.flatMap((t) => {
+      const counter = state.counters.find((c) => c.id === t.counter_id);
+      const service = state.services.get(t.service_id);
+      if (!counter || !service) return [];
+      return [
+        {
+          number: t.number,
+          spoken: spokenTicketNumber(t.number),
+          serviceId: service.id,
+          serviceName: serviceName(service, lang),
+          counterNumber: counter.number,
+          counterName: counter.name,
+          calledAt: t.called_at as string,
+          callCount: Number(t.call_count),
+        },
+      ];
+    }),
+    waiting: [...state.services.values()]
+      .filter((s) => s.active)
+      .map((s) => ({
+        serviceId: s.id,
+        serviceLetter: s.letter,
+        serviceName: serviceName(s, lang),
+        count: state.waiting.filter((t) => t.service_id === s.id).length,
+      })),
+  };
+}
+
+async function counterByNumber(db: Db, number: number): Promise<HallCounter> {
+  const counter = await findCounterByNumber(db, number);
+  if (!counter?.active) throw new AppError('COUNTER_NOT_FOUND', { counter: number });
+  return counter;
+}
+
+function event(type: NewLiveEvent['type'], t: TicketRow, now: Now, counter?: HallCounter | null, extra: Partial<NewLiveEvent> = {}): NewLiveEvent {
+  return {
+    type,
+    serviceId: t.service_id,
+    date: t.date,
+    at: now.iso,
+    number: t.number,
+    ...(counter ? { counterNumber: counter.number, counterName: counter.name } : {}),
+    ...extra,
+  };
+}
+
+async function actionResult(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
+  ctx.events?.committed();
+  const state = await hallState(ctx.db, now.local.date);
+  const row = (await findTicketByNumber(ctx.db, number)) as TicketRow;
+  const counter = state.counters.find((c) => c.id === (counterId ?? row.counter_id));
+  return { ticket: ticketOf(state, row, now.local, lang), counter: counter ? counterOf(state, counter, now.local, lang) : null };
+}
+
+/** 叫号: the next waiting ticket of the counter's services, in queue order. */
+export async function callNext(ctx: ServiceContext, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const counter = await counterByNumber(ctx.db, counterNumber);
+  const services = (await listServices(ctx.db, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
+  try {
+    const called = await transact(ctx.db, async (trx) => {
+      const [open] = await openTicketsOfCounters(trx, [counter.id]);
+      if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
+      const waiting = await waitingTicketsOf(trx, counter.serviceIds, now.local.date);
+      for (const { row } of orderQueue(waiting.map(entry), now.local, queueOrderOf(services))) {
+        // Another counter may take this one between our read and our write: then try the next.
+        if (await callTicket(trx, row.id, counter.id, now.iso)) {
+          await appendEvent(trx, event('ticket.called', row, now, counter));
+          return row;
+        }
+      }
+      throw new AppError('QUEUE_EMPTY');
+    });
+    return actionResult(ctx, called.number, counter.id, now, lang);
+  } catch (error) {
+    throw busyOr(error);
+  }
+}
+
+/** Two calls raced for one counter: the store's unique index refused the second. */
+function busyOr(error: unknown): unknown {
+  return isUniqueViolation(error) ? new AppError('COUNTER_BUSY', { number: '' }) : error;
+}
+
+async function ticketByNumber(db: Db, number: string): Promise<TicketRow> {
+  const t = await findTicketByNumber(db, number);
+  if (!t) throw new AppError('TICKET_NOT_FOUND', { number });
+  return t;
+}
+
+/** Calls a particular waiting number out of order (the counter must serve its service). */
+export async function callTicketTo(ctx: ServiceContext, number: string, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const counter = await counterByNumber(ctx.db, counterNumber);
+  const ticket = await ticketByNumber(ctx.db, number);
+  if (ticket.date !== now.local.date || !counter.serviceIds.includes(ticket.service_id)) throw new AppError('TICKET_STATE');
+  try {
+    await transact(ctx.db, async (trx) => {
+      const [open] = await openTicketsOfCounters(trx, [counter.id]);
+      if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
+      if (!(await callTicket(trx, ticket.id, counter.id, now.iso))) throw new AppError('TICKET_STATE');
+      await appendEvent(trx, event('ticket.called', ticket, now, counter, { outOfOrder: true }));
+    });
+  } catch (error) {
+    throw busyOr(error);
+  }
+  return actionResult(ctx, number, counter.id, now, lang);
+}
+
+type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
+
+/** 重呼 / 开始办理 / 办结 / 过号 on an open ticket. */
+export async function ticketAction(ctx: ServiceContext, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const ticket = await ticketByNumber(ctx.db, number);
+  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counter_id) ?? null;
+  await transact(ctx.db, async (trx) => {
+    let ok: boolean;
+    let type: NewLiveEvent['type'];
+    if (action === 'recall') [ok, type] = [await recallTicket(trx, ticket.id, now.iso), 'ticket.recalled'];
+    else if (action === 'start') [ok, type] = [await startTicket(trx, ticket.id, now.iso), 'ticket.started'];
+    else if (action === 'complete') [ok, type] = [await finishTicket(trx, ticket.id, 'served', now.iso), 'ticket.completed'];
+    else [ok, type] = [await finishTicket(trx, ticket.id, 'no_show', now.iso), 'ticket.no_show'];
+    if (!ok) throw new AppError('TICKET_STATE');
+    if (action === 'complete' && ticket.booking_id !== null) {
+      await changeBookingStatus(trx, ticket.booking_id, 'checked_in', 'served', { at: now.iso });
+    }
+    await appendEvent(trx, event(type, ticket, now, counter));
+  });
+  return actionResult(ctx, number, counter?.id ?? null, now, lang);
+}
+
+/** 转移: back into the queue of another service, keeping the number and its place in time. */
+export async function transfer(ctx: ServiceContext, number: string, toServiceId: number, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const ticket = await ticketByNumber(ctx.db, number);
+  const services = await listServices(ctx.db);
+  if (!services.some((s) => s.id === toServiceId)) throw new AppError('SERVICE_NOT_FOUND', { serviceId: toServiceId });
+  if (toServiceId === ticket.service_id) throw new AppError('TICKET_STATE');
+  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counter_id) ?? null;
+  await transact(ctx.db, async (trx) => {
+    if (!(await transferTicket(trx, ticket.id, ticket.service_id, toServiceId, now.iso))) throw new AppError('TICKET_STATE');
+    await appendEvent(trx, event('ticket.transferred', ticket, now, counter, { toServiceId }));
+  });
+  return actionResult(ctx, number, null, now, lang);
+}
+
+/** Minutes since midnight after which a service takes nobody more today. */
+export function closingMinutes(service: Service): number {
+  return Math.max(0, ...service.schedule.openingHours.map((r) => toMinutes(r.end)));
+}

@@ -17,6 +17,8 @@ export interface Config {
   production: boolean;
   /** Demo/acceptance clock: the hall clock read `startMs` at real time `anchorMs`, then runs on. */
   clock: { startMs: number; anchorMs: number } | null;
+  /** Session and device cookies are marked Secure (COOKIE_SECURE; default: on in production). */
+  secureCookies: boolean;
   /** The seed mini-program's API (LEGACY_API, LEGACY_KIOSK_ALLOW, TRUST_PROXY). */
   legacy: LegacyOptions;
   /** Requests per minute per public route and client address (RATE_LIMIT_PER_MINUTE); 0 = off. */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     production,
     clock,
     legacy: legacyOptionsFromEnv(env, problems),
+    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
     redisUrl: env.REDIS_URL || null,
   };

@@ -10,12 +10,17 @@ import { loggerOptions } from './http/logging.js';
 import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
+import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
+import { openWakeChannel } from './events/wake-channel.js';
+import { contextFor, startDayCloser } from './runtime.js';
+import { ensureFirstAdmin } from './services/auth.service.js';
 
 const USAGE = `usage: vreserve <command>
 
   serve     migrate the store, then serve HTTP with WORKERS processes (default)
   migrate   bring the store's schema up to date and exit
   check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
+${ADMIN_USAGE}
 
 Configuration comes from the environment; see README.md.`;
 
@@ -29,6 +34,10 @@ function configOrExit(): Readonly<Config> {
     }
     throw e;
   }
+}
+
+function baseUrl(config: Readonly<Config>): string {
+  return `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 }
 
 async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
@@ -66,7 +75,15 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
   const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
   const store = openStore(config.databaseUrl);
   const limits = await openRateLimiter(config, store, logger);
+  const wake = await openWakeChannel({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, dialect: store.dialect }).catch(
+    (err) => {
+      logger.warn({ err }, 'live events: no wake-up channel; polling the event table instead');
+      return null;
+    },
+  );
   const app = await buildApp({
+    wake,
+    secureCookies: config.secureCookies,
     store,
     clock: clockFrom(config),
     hallTz: config.hallTz,
@@ -98,15 +115,20 @@ async function serve(config: Readonly<Config>): Promise<void> {
     process.env.VRESERVE_CLOCK_ANCHOR = String(config.clock.anchorMs);
     logger.warn({ startsAt: new Date(config.clock.startMs).toISOString() }, 'VRESERVE_CLOCK is set: the hall clock is simulated');
   }
-  if (!config.secret) loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
-  await withStore(config, async (store) => {
-    await migrateToLatest(store.db);
-    logger.info({ store: store.location }, 'store ready');
-  });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
+  const url = baseUrl(config);
+  // The primary keeps one connection for housekeeping: migrations, the first admin, closing days.
+  const store = openStore(config.databaseUrl, { poolSize: 2 });
+  await migrateToLatest(store.db);
+  logger.info({ store: store.location }, 'store ready');
+  const ctx = contextFor(config, store, secret);
+  const first = await ensureFirstAdmin(ctx);
+  startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));
+  const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {
     await runWorker(config);
     logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
+    greet();
     return;
   }
   let stopping = false;
@@ -129,7 +151,10 @@ async function serve(config: Readonly<Config>): Promise<void> {
   });
   cluster.on('listening', (worker) => {
     listeningWorkers.add(worker.id);
-    if (listeningWorkers.size === config.workers) logger.info(`V-Reserve 微预约 is serving at ${url} (${config.workers} workers)`);
+    if (listeningWorkers.size === config.workers) {
+      logger.info(`V-Reserve 微预约 is serving at ${url} (${config.workers} workers)`);
+      greet();
+    }
   });
   function stop() {
     if (stopping) return;
@@ -163,6 +188,18 @@ async function main(): Promise<void> {
       }
       process.stdout.write(`${report.problems.length} problem(s):\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       process.exitCode = 1;
+      return;
+    }
+    case 'admin':
+    case 'device': {
+      const config = configOrExit();
+      const secret = config.secret ?? loadOrCreateSecret(config.dataDir, () => {});
+      await withStore(config, async (store) => {
+        await migrateToLatest(store.db);
+        const ctx = contextFor(config, store, secret);
+        const args = process.argv.slice(3);
+        await (command === 'admin' ? adminCommand(ctx, args) : deviceCommand(ctx, args, baseUrl(config)));
+      });
       return;
     }
     case 'help':

@@ -1,0 +1,12 @@
+// Which wake-up channel live events use: Redis pub/sub when REDIS_URL is set, PostgreSQL's own
+// LISTEN/NOTIFY on PostgreSQL, otherwise none (each process polls the event table).
+import { openPgNotifyChannel } from '../db/dialect.js';
+import type { WakeChannel } from './event-bus.js';
+import { redisWakeChannel } from './redis-wake.js';
+
+export async function openWakeChannel(opts: { redisUrl: string | null; databaseUrl: string; dialect: string }): Promise<WakeChannel | null> {
+  if (opts.redisUrl) return redisWakeChannel(opts.redisUrl);
+  if (opts.dialect !== 'postgres') return null;
+  const pg = await openPgNotifyChannel(opts.databaseUrl, 'vreserve_events');
+  return { wake: () => pg.notify(), onWake: (l) => pg.onNotify(l), close: () => pg.close() };
+}

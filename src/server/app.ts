@@ -60,12 +60,23 @@ function validators() {
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
+/** Every route an app answers, for tests that walk the whole table (e.g. for missing guards). */
+const routeTables = new WeakMap<object, { method: string; url: string }[]>();
+export function routeTable(app: App): { method: string; url: string }[] {
+  return routeTables.get(app) ?? [];
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 16 * 1024,
     trustProxy: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const routes: { method: string; url: string }[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
   app.setValidatorCompiler(validators());
   app.addSchema(ErrorBody);
   installErrorHandling(app);

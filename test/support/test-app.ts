@@ -67,7 +67,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     kiosk,
     display,
     async signIn(role = 'staff', username = role === 'admin' ? 'boss' : 'clerk') {
-      const password = `Test-password-${username}-1`;
+      const password = 'Test-pass-9x!';
       if (!made.has(username)) {
         await createStaff(ctx, { username, password, role });
         made.add(username);

@@ -75,7 +75,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
   app.post(
     '/api/v1/auth/password',
     {
-      preHandler: requireAnyStaff(ctx),
+      onRequest: requireAnyStaff(ctx),
       config: { rateLimit: true },
       schema: { tags: ['auth'], summary: 'Change my password (signs out my other sessions)', body: ChangePasswordBody, response: { 200: Ok, ...errorResponses(401) } },
     },
@@ -88,7 +88,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
   app.post(
     '/api/v1/staff',
     {
-      preHandler: requireStaff(ctx, 'admin'),
+      onRequest: requireStaff(ctx, 'admin'),
       schema: { tags: ['admin'], summary: 'Create a staff account', body: CreateStaffBody, response: { 201: Ok, ...errorResponses(401, 403, 409) } },
     },
     async (request, reply) => {
@@ -99,14 +99,14 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
 
   app.get(
     '/api/v1/devices',
-    { preHandler: requireStaff(ctx, 'admin'), schema: { tags: ['admin'], summary: 'Kiosks and display boards', response: { 200: Type.Object({ devices: Type.Array(Device) }) } } },
+    { onRequest: requireStaff(ctx, 'admin'), schema: { tags: ['admin'], summary: 'Kiosks and display boards', response: { 200: Type.Object({ devices: Type.Array(Device) }) } } },
     async () => ({ devices: (await listDevices(ctx.db)) as Device[] }),
   );
 
   app.post(
     '/api/v1/devices',
     {
-      preHandler: requireStaff(ctx, 'admin'),
+      onRequest: requireStaff(ctx, 'admin'),
       schema: { tags: ['admin'], summary: 'Create a kiosk or display token (shown once) and its pairing link', body: CreateDeviceBody, response: { 201: CreateDeviceResponse, ...errorResponses(401, 403) } },
     },
     async (request, reply) => {
@@ -118,7 +118,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
   app.post(
     '/api/v1/devices/:id/revoke',
     {
-      preHandler: requireStaff(ctx, 'admin'),
+      onRequest: requireStaff(ctx, 'admin'),
       schema: { tags: ['admin'], summary: 'Revoke a device token', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Ok, ...errorResponses(401, 403, 404) } },
     },
     async (request) => {

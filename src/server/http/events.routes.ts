@@ -84,12 +84,12 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
   const device = requireDeviceOrStaff(ctx, 'kiosk', 'display');
   const sse = { 200: Type.String({ description: 'text/event-stream' }) };
 
-  app.get('/api/v1/events', { preHandler: device, schema: { tags: ['events'], summary: 'All hall events (SSE); kiosks, displays and staff', response: { ...sse, ...errorResponses(401, 403) } } }, (request, reply) =>
+  app.get('/api/v1/events', { onRequest: device, schema: { tags: ['events'], summary: 'All hall events (SSE); kiosks, displays and staff', response: { ...sse, ...errorResponses(401, 403) } } }, (request, reply) =>
     stream(request, reply, everything),
   );
   app.get(
     '/api/v1/events/poll',
-    { preHandler: device, schema: { tags: ['events'], summary: 'The same events for clients without SSE', querystring: EventsPollQuery, response: { 200: EventsPollResponse, ...errorResponses(401, 403) } } },
+    { onRequest: device, schema: { tags: ['events'], summary: 'The same events for clients without SSE', querystring: EventsPollQuery, response: { 200: EventsPollResponse, ...errorResponses(401, 403) } } },
     (request) => poll(request, everything),
   );
   app.get('/api/v1/events/public', { schema: { tags: ['events'], summary: 'Availability changes (SSE) for the booking pages', response: sse } }, (request, reply) =>

@@ -12,7 +12,7 @@ export async function kioskRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.post(
     '/api/v1/kiosk/check-in',
     {
-      preHandler: kiosk,
+      onRequest: kiosk,
       schema: {
         tags: ['kiosk'],
         summary: '预约取号: check in today\'s bookings by ID card number',
@@ -26,7 +26,7 @@ export async function kioskRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.post(
     '/api/v1/kiosk/walk-in',
     {
-      preHandler: kiosk,
+      onRequest: kiosk,
       schema: {
         tags: ['kiosk'],
         summary: '现场取号: take a walk-in number for a service',

@@ -32,14 +32,14 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
 
   app.get(
     '/api/v1/counters',
-    { preHandler: staff, schema: { tags: ['counter'], summary: 'Counters with their open ticket and served count', response: { 200: CountersResponse, ...denied } } },
+    { onRequest: staff, schema: { tags: ['counter'], summary: 'Counters with their open ticket and served count', response: { 200: CountersResponse, ...denied } } },
     async (request) => ({ counters: await countersView(ctx, langOf(request)) }),
   );
 
   app.put(
     '/api/v1/counters/:number',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags: ['counter'], summary: 'Set up a counter: its name and the services it serves', params: CounterNumberParams, body: PutCounterBody, response: { 200: CountersResponse, ...denied } },
     },
     async (request) => {
@@ -51,7 +51,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.post(
     '/api/v1/counters/:number/call-next',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags: ['counter'], summary: '叫号: call the next waiting number of this counter’s services', params: CounterNumberParams, response: { 200: TicketActionResponse, ...denied } },
     },
     (request) => callNext(ctx, request.params.number, langOf(request)),
@@ -60,7 +60,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.post(
     '/api/v1/tickets/:number/call',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags: ['counter'], summary: 'Call a particular waiting number to a counter, out of order', params: TicketNumberParams, body: CallTicketBody, response: { 200: TicketActionResponse, ...denied } },
     },
     (request) => callTicketTo(ctx, request.params.number, request.body.counter, langOf(request)),
@@ -69,7 +69,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
   for (const [action, summary] of ACTIONS) {
     app.post(
       `/api/v1/tickets/:number/${action}`,
-      { preHandler: staff, schema: { tags: ['counter'], summary, params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } } },
+      { onRequest: staff, schema: { tags: ['counter'], summary, params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } } },
       (request) => ticketAction(ctx, request.params.number, action, langOf(request)),
     );
   }
@@ -77,7 +77,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.post(
     '/api/v1/tickets/:number/transfer',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags: ['counter'], summary: '转移: move the number to another service’s queue', params: TicketNumberParams, body: TransferBody, response: { 200: TicketActionResponse, ...denied } },
     },
     (request) => transfer(ctx, request.params.number, request.body.serviceId, langOf(request)),
@@ -85,14 +85,14 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
 
   app.get(
     '/api/v1/queue',
-    { preHandler: staff, schema: { tags: ['counter'], summary: 'Waiting lists in call order, counters, served counts and wait estimates', querystring: QueueQuery, response: { 200: QueueResponse, ...denied } } },
+    { onRequest: staff, schema: { tags: ['counter'], summary: 'Waiting lists in call order, counters, served counts and wait estimates', querystring: QueueQuery, response: { 200: QueueResponse, ...denied } } },
     (request) => queueView(ctx, request.query.serviceIds ? request.query.serviceIds.split(',').map(Number) : null, langOf(request)),
   );
 
   app.get(
     '/api/v1/display',
     {
-      preHandler: requireDeviceOrStaff(ctx, 'display'),
+      onRequest: requireDeviceOrStaff(ctx, 'display'),
       schema: { tags: ['display'], summary: 'The display board: latest calls, waiting counts, the time', response: { 200: DisplayResponse, ...errorResponses(401, 403) } },
     },
     (request) => displayView(ctx, langOf(request)),

@@ -1,0 +1,52 @@
+// Walks the whole route table: nothing but the public routes may answer 2xx without credentials.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '../../src/server/app.js';
+import { type TestApp, makeTestApp } from '../support/test-app.js';
+
+/** Routes anyone may use: citizens' booking, the legacy client, docs, health, pairing, sign-in. */
+const PUBLIC = [
+  /^GET \/api\/v1\/services/,
+  /^POST \/api\/v1\/bookings/,
+  /^(GET|POST) \/(business|order)\//,
+  /^GET \/api\/v1\/events\/public/,
+  /^POST \/api\/v1\/auth\/(login|logout)$/,
+  /^POST \/api\/v1\/devices\/pair$/,
+  /^GET \/(healthz|readyz)$/,
+  /^GET \/api\/(openapi\.json|docs)/,
+  /^(GET|HEAD) \/(records|kiosk|counter|display|admin)?(\/\*)?$/,
+  /^(GET|HEAD) \/\*$/,
+];
+
+const SAMPLE: Record<string, string> = { id: '1', number: 'Y20261125090001' };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp({ now: '2026-11-25T10:00:00+08:00' });
+});
+afterAll(() => t.close());
+
+describe('every non-public route refuses anonymous callers', () => {
+  it('walks the route table', async () => {
+    const routes = routeTable(t.app).filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
+    expect(routes.length).toBeGreaterThan(30);
+    const guarded = routes.filter((r) => !PUBLIC.some((re) => re.test(`${r.method} ${r.url}`)));
+    expect(guarded.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['POST /api/v1/kiosk/check-in', 'POST /api/v1/counters/:number/call-next', 'GET /api/v1/display', 'GET /api/v1/events']),
+    );
+    for (const r of guarded) {
+      const url = r.url.replace(/:(\w+)/g, (_, name: string) => SAMPLE[name] ?? '1').replace('*', 'x');
+      const res = await t.app.inject({ method: r.method as 'GET', url, ...(r.method === 'GET' ? {} : { payload: {} }) });
+      expect([401, 403], `${r.method} ${r.url} answered ${res.statusCode}`).toContain(res.statusCode);
+    }
+  });
+
+  it('a kiosk token opens the kiosk routes but not the counter or the display', async () => {
+    const walk = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/walk-in', payload: { serviceId: 1 }, headers: t.kiosk });
+    expect(walk.statusCode).toBe(201);
+    const call = await t.app.inject({ method: 'POST', url: '/api/v1/counters/1/call-next', headers: t.kiosk });
+    expect(call.statusCode).toBe(401);
+    const display = await t.app.inject({ method: 'GET', url: '/api/v1/display', headers: t.kiosk });
+    expect(display.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/display', headers: t.display })).statusCode).toBe(200);
+  });
+});

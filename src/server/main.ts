@@ -127,8 +127,8 @@ async function serve(config: Readonly<Config>): Promise<void> {
   const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {
     await runWorker(config);
-    logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
     greet();
+    logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
     return;
   }
   let stopping = false;
@@ -152,8 +152,8 @@ async function serve(config: Readonly<Config>): Promise<void> {
   cluster.on('listening', (worker) => {
     listeningWorkers.add(worker.id);
     if (listeningWorkers.size === config.workers) {
-      logger.info(`V-Reserve 微预约 is serving at ${url} (${config.workers} workers)`);
       greet();
+      logger.info(`V-Reserve 微预约 is serving at ${url} (${config.workers} workers)`);
     }
   });
   function stop() {

@@ -19,6 +19,7 @@ export type EventListener = (event: LiveEvent) => void;
 export class EventBus {
   readonly #listeners = new Set<EventListener>();
   #tail: EventTail | null = null;
+  #starting: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -45,8 +46,19 @@ export class EventBus {
     return latestEventId(this.db);
   }
 
-  subscribe(listener: EventListener): () => void {
+  /**
+   * Starts delivering every event committed from now on. Resolves once the tail has its starting
+   * point, so nothing committed after the promise resolves can be missed.
+   */
+  async subscribe(listener: EventListener): Promise<() => void> {
     this.#listeners.add(listener);
+    if (!this.#tail) {
+      this.#starting ??= latestEventId(this.db).then((start) => {
+        this.#tail ??= new EventTail((after) => eventsAfter(this.db, after), start);
+        this.#starting = null;
+      });
+      await this.#starting;
+    }
     if (!this.#timer && !this.#closed) this.#timer = setInterval(() => this.#kick(), this.pollMs);
     return () => {
       this.#listeners.delete(listener);
@@ -82,7 +94,7 @@ export class EventBus {
   }
 
   async #tick(): Promise<void> {
-    if (!this.#tail) this.#tail = new EventTail((after) => eventsAfter(this.db, after), await latestEventId(this.db));
+    if (!this.#tail) return;
     const events = await this.#tail.next(Date.now());
     for (const e of events) for (const l of this.#listeners) l(e);
   }

@@ -36,6 +36,10 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
 
   async function stream(request: FastifyRequest, reply: FastifyReply, scope: Scope): Promise<void> {
     const since = lastEventId(request);
+    // Listen first, then replay: nothing committed in between is lost, and nothing is sent twice.
+    const held: LiveEvent[] = [];
+    let replaying = true;
+    const unsubscribe = await bus.subscribe((e) => (replaying ? held.push(e) : send(e)));
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -52,10 +56,6 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
       if (visible) res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(visible)}\n\n`);
       sentUpTo = Math.max(sentUpTo, e.id);
     };
-    // Listen first, then replay: nothing committed in between is lost, and nothing is sent twice.
-    const held: LiveEvent[] = [];
-    let replaying = true;
-    const unsubscribe = bus.subscribe((e) => (replaying ? held.push(e) : send(e)));
     if (since !== null) {
       const missed = await bus.replay(since, REPLAY_LIMIT + 1);
       if (missed.length > REPLAY_LIMIT) res.write('event: reset\ndata: {}\n\n');

@@ -52,6 +52,21 @@ export const ERROR_MESSAGES = {
   QUEUE_EMPTY: { zh: '当前没有等候的号', en: 'Nobody is waiting' },
   TICKET_NOT_FOUND: { zh: '没有这个号', en: 'No such ticket' },
   TICKET_STATE: { zh: '该号当前状态不能这样操作', en: 'That ticket cannot do this in its current state' },
+  SERVICE_LETTER_TAKEN: { zh: '字母 {letter} 已被其他业务使用', en: 'Letter {letter} is already used by another service' },
+  SCHEDULE_INVALID: { zh: '业务时间设置有误：{reason}', en: 'The schedule is not valid: {reason}' },
+  CAPACITY_BELOW_BOOKED: {
+    zh: '{date} {slot} 已有 {reserved} 人预约，名额不能少于已预约人数',
+    en: '{reserved} people have already booked {slot} on {date}; the capacity cannot go below that',
+  },
+  SLOT_HAS_BOOKINGS: {
+    zh: '{date} {slot} 时段已有 {reserved} 人预约，不能删除该时段',
+    en: '{reserved} people have booked {slot} on {date}; that slot cannot be removed',
+  },
+  QUOTA_BELOW_ISSUED: { zh: '今日已发出的现场号多于新的限额', en: "Today's walk-in numbers already issued exceed the new quota" },
+  CONFIRMATION_REQUIRED: {
+    zh: '{date} 已有 {bookings} 个预约；确认闭馆后这些预约将被取消',
+    en: '{bookings} bookings exist on {date}; confirm to close the day and cancel them',
+  },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
   INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;

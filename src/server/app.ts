@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { ErrorBody } from '../contracts/common.js';
 import type { Store } from './db/dialect.js';
 import { EventBus, type WakeChannel } from './events/event-bus.js';
+import { adminRoutes } from './http/admin.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { eventsRoutes } from './http/events.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? false });
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
+  await adminRoutes(app, ctx);
   await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);
   return app;

@@ -150,6 +150,24 @@ export interface RateLimitTable {
   expires_at: number;
 }
 
+export interface CalendarOverrideTable {
+  date: string;
+  kind: string;
+  note: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  /** JSON object: what changed. */
+  details: string;
+}
+
 export interface Database {
   service: ServiceTable;
   slot_inventory: SlotInventoryTable;
@@ -164,6 +182,8 @@ export interface Database {
   counter: CounterTable;
   event: EventTable;
   rate_limit: RateLimitTable;
+  calendar_override: CalendarOverrideTable;
+  audit_log: AuditLogTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

@@ -12,18 +12,10 @@ import {
   PairBody,
 } from '../../contracts/auth.js';
 import { AppError } from '../services/app-error.js';
-import {
-  type DeviceKind,
-  SESSION_HOURS,
-  changePassword,
-  createDevice,
-  createStaff,
-  deviceForToken,
-  login,
-  logout,
-} from '../services/auth.service.js';
+import { type DeviceKind, SESSION_HOURS, changePassword, deviceForToken, login, logout } from '../services/auth.service.js';
+import { createDeviceAudited, createStaffAccount, revokeDeviceAudited } from '../services/staff-admin.service.js';
 import type { ServiceContext } from '../services/context.js';
-import { listDevices, revokeDevice } from '../repositories/staff.repository.js';
+import { listDevices } from '../repositories/staff.repository.js';
 import { DEVICE_COOKIE, SESSION_COOKIE, principalOf, requireAnyStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';
 import type { App } from './types.js';
@@ -92,7 +84,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
       schema: { tags: ['admin'], summary: 'Create a staff account', body: CreateStaffBody, response: { 201: Ok, ...errorResponses(401, 403, 409) } },
     },
     async (request, reply) => {
-      await createStaff(ctx, request.body);
+      await createStaffAccount(ctx, (await staffOf(ctx, request)).username, request.body);
       return reply.status(201).send({ ok: true });
     },
   );
@@ -110,7 +102,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
       schema: { tags: ['admin'], summary: 'Create a kiosk or display token (shown once) and its pairing link', body: CreateDeviceBody, response: { 201: CreateDeviceResponse, ...errorResponses(401, 403) } },
     },
     async (request, reply) => {
-      const { device, token } = await createDevice(ctx, request.body.kind, request.body.name);
+      const { device, token } = await createDeviceAudited(ctx, (await staffOf(ctx, request)).username, request.body.kind, request.body.name);
       return reply.status(201).send({ device: device as Device, token, pairPath: pairPath(request.body.kind, token) });
     },
   );
@@ -122,7 +114,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
       schema: { tags: ['admin'], summary: 'Revoke a device token', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Ok, ...errorResponses(401, 403, 404) } },
     },
     async (request) => {
-      if (!(await revokeDevice(ctx.db, request.params.id, new Date(ctx.clock()).toISOString()))) throw new AppError('NOT_FOUND');
+      await revokeDeviceAudited(ctx, (await staffOf(ctx, request)).username, request.params.id);
       return { ok: true };
     },
   );

@@ -14,7 +14,7 @@ import {
 import type { ServiceContext } from '../services/context.js';
 import { saveCounter } from '../services/counter.service.js';
 import { callNext, callTicketTo, countersView, displayView, queueView, ticketAction, transfer } from '../services/queue.service.js';
-import { requireDeviceOrStaff, requireStaff } from './auth.js';
+import { requireDeviceOrStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
@@ -63,7 +63,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: 'Call a particular waiting number to a counter, out of order', params: TicketNumberParams, body: CallTicketBody, response: { 200: TicketActionResponse, ...denied } },
     },
-    (request) => callTicketTo(ctx, request.params.number, request.body.counter, langOf(request)),
+    async (request) => callTicketTo(ctx, (await staffOf(ctx, request)).username, request.params.number, request.body.counter, langOf(request)),
   );
 
   for (const [action, summary] of ACTIONS) {
@@ -80,7 +80,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: '转移: move the number to another service’s queue', params: TicketNumberParams, body: TransferBody, response: { 200: TicketActionResponse, ...denied } },
     },
-    (request) => transfer(ctx, request.params.number, request.body.serviceId, langOf(request)),
+    async (request) => transfer(ctx, (await staffOf(ctx, request)).username, request.params.number, request.body.serviceId, langOf(request)),
   );
 
   app.get(

@@ -92,3 +92,13 @@ export async function markMissed(db: Db, today: string, nowTime: string, at: str
     .executeTakeFirst();
   return affected(result);
 }
+
+/** Bookings that still hold a place on a date (what closing that day would cancel). */
+export async function heldBookingsOn(db: Db, date: string): Promise<BookingRow[]> {
+  return db.selectFrom('booking').selectAll().where('date', '=', date).where('status', '=', 'booked').execute();
+}
+
+/** Every booking of a date range, for reports. */
+export async function bookingsBetween(db: Db, from: string, to: string): Promise<BookingRow[]> {
+  return db.selectFrom('booking').selectAll().where('date', '>=', from).where('date', '<=', to).execute();
+}

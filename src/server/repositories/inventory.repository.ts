@@ -120,3 +120,64 @@ export async function allWalkInRows(db: Db): Promise<{ serviceId: number; date: 
   const rows = await db.selectFrom('walk_in_inventory').selectAll().execute();
   return rows.map((r) => ({ serviceId: r.service_id, date: r.date, quota: Number(r.quota), issued: Number(r.issued) }));
 }
+
+/**
+ * Applies a slot's new plan to the days already counted (from `fromDate` on) where it fits, and
+ * returns the days where it does not: places already booked above the new capacity.
+ */
+export async function applySlotPlan(
+  db: Db,
+  p: { serviceId: number; slotStart: string; slotEnd: string; capacity: number; fromDate: string },
+): Promise<{ date: string; reserved: number }[]> {
+  await db
+    .updateTable('slot_inventory')
+    .set({ capacity: p.capacity, slot_end: p.slotEnd })
+    .where('service_id', '=', p.serviceId)
+    .where('slot_start', '=', p.slotStart)
+    .where('date', '>=', p.fromDate)
+    .where('reserved', '<=', p.capacity)
+    .execute();
+  const over = await db
+    .selectFrom('slot_inventory')
+    .select(['date', 'reserved'])
+    .where('service_id', '=', p.serviceId)
+    .where('slot_start', '=', p.slotStart)
+    .where('date', '>=', p.fromDate)
+    .where('reserved', '>', p.capacity)
+    .orderBy('date')
+    .execute();
+  return over.map((r) => ({ date: r.date, reserved: Number(r.reserved) }));
+}
+
+/** Days (from `fromDate` on) where a slot that is being removed still holds booked places. */
+export async function bookedInSlot(db: Db, serviceId: number, slotStart: string, fromDate: string): Promise<{ date: string; reserved: number }[]> {
+  const rows = await db
+    .selectFrom('slot_inventory')
+    .select(['date', 'reserved'])
+    .where('service_id', '=', serviceId)
+    .where('slot_start', '=', slotStart)
+    .where('date', '>=', fromDate)
+    .where('reserved', '>', 0)
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({ date: r.date, reserved: Number(r.reserved) }));
+}
+
+/** A lower walk-in quota applies to today where it still fits; returns false where it does not. */
+export async function applyWalkInQuota(db: Db, serviceId: number, quota: number, fromDate: string): Promise<boolean> {
+  await db
+    .updateTable('walk_in_inventory')
+    .set({ quota })
+    .where('service_id', '=', serviceId)
+    .where('date', '>=', fromDate)
+    .where('issued', '<=', quota)
+    .execute();
+  const over = await db
+    .selectFrom('walk_in_inventory')
+    .select('date')
+    .where('service_id', '=', serviceId)
+    .where('date', '>=', fromDate)
+    .where('issued', '>', quota)
+    .executeTakeFirst();
+  return !over;
+}

@@ -37,3 +37,51 @@ export async function findService(db: Db, id: number): Promise<Service | undefin
   const row = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toService(row) : undefined;
 }
+
+export interface ServiceFields {
+  letter: string;
+  nameZh: string;
+  nameEn: string;
+  schedule: ServiceSchedule;
+  queueOrder: QueueOrder;
+  sortOrder: number;
+}
+
+export async function insertService(db: Db, s: ServiceFields, at: string): Promise<number> {
+  await db
+    .insertInto('service')
+    .values({
+      letter: s.letter,
+      name_zh: s.nameZh,
+      name_en: s.nameEn,
+      active: 1,
+      sort_order: s.sortOrder,
+      schedule_json: JSON.stringify(s.schedule),
+      queue_order: s.queueOrder,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const row = await db.selectFrom('service').select('id').where('letter', '=', s.letter).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateService(db: Db, id: number, s: ServiceFields, at: string): Promise<void> {
+  await db
+    .updateTable('service')
+    .set({
+      letter: s.letter,
+      name_zh: s.nameZh,
+      name_en: s.nameEn,
+      sort_order: s.sortOrder,
+      schedule_json: JSON.stringify(s.schedule),
+      queue_order: s.queueOrder,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setServiceActive(db: Db, id: number, active: boolean, at: string): Promise<void> {
+  await db.updateTable('service').set({ active: active ? 1 : 0, updated_at: at }).where('id', '=', id).execute();
+}

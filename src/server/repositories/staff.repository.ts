@@ -191,3 +191,11 @@ export async function revokeDevice(db: Db, id: number, at: string): Promise<bool
   const r = await db.updateTable('device').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+export async function listStaff(db: Db): Promise<StaffRow[]> {
+  return (await db.selectFrom('staff').select(staffColumns).orderBy('username').execute()).map(toStaff);
+}
+
+export async function setStaffActive(db: Db, id: number, active: boolean, at: string): Promise<void> {
+  await db.updateTable('staff').set({ active: active ? 1 : 0, updated_at: at }).where('id', '=', id).execute();
+}

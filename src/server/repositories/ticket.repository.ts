@@ -183,3 +183,8 @@ export async function closeWaitingOf(db: Db, serviceId: number, date: string, at
     .executeTakeFirst();
   return affected(r);
 }
+
+/** Every ticket of a date range, for reports and the dashboard. */
+export async function ticketsBetween(db: Db, from: string, to: string): Promise<TicketRow[]> {
+  return db.selectFrom('ticket').selectAll().where('date', '>=', from).where('date', '<=', to).execute();
+}

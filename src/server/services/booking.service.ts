@@ -22,7 +22,7 @@ import { ensurePerson, lockPerson, setPersonName } from '../repositories/person.
 import { isUniqueViolation } from '../repositories/portable.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
-import { activeService, remainingOn } from './catalog.service.js';
+import { activeService, dayOverride, remainingOn } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { bookingFacts, presentBooking } from './present.js';
 import { MissingRow, transact } from './transact.js';
@@ -77,7 +77,8 @@ export async function createBooking(
   const who = credentials(ctx, input, now.local.date);
   const service = await activeService(ctx.db, input.serviceId);
   if (!isValidDate(input.date)) throw new AppError('VALIDATION', { reason: `date ${input.date}`, field: 'date' });
-  const refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY);
+  const override = await dayOverride(ctx.db, input.date);
+  const refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY, override);
   if (refusal) throw new AppError('SLOT_NOT_BOOKABLE', { reason: refusal, field: 'slot' });
   const slot = findSlot(service.schedule, input.slot);
   if (!slot) throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'no_such_slot', field: 'slot' });

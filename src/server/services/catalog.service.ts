@@ -1,7 +1,8 @@
 // 业务 with their counts: 已预约人数 / 余号数量 per day and per slot.
 import type { AvailabilityResponse, DayAvailability, ServiceSummary, ServicesResponse } from '../../contracts/services.js';
 import type { Lang } from '../../contracts/errors.js';
-import { type HallTime, addDays, isInBookingWindow, isOpenDay, isValidDate, slotRefusal } from '../../domain/schedule.js';
+import { type DayOverride, type HallTime, addDays, isInBookingWindow, isOpenDay, isValidDate, slotRefusal } from '../../domain/schedule.js';
+import { overridesBetween } from '../repositories/calendar.repository.js';
 import { type SlotCount, slotCounts, walkInCounts } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
@@ -12,14 +13,14 @@ function checkDate(date: string, field: string): void {
   if (!isValidDate(date)) throw new AppError('VALIDATION', { reason: `${field} ${date}`, field });
 }
 
-function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTime): DayAvailability {
-  const open = isOpenDay(service.schedule, date);
+function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTime, override?: DayOverride): DayAvailability {
+  const open = isOpenDay(service.schedule, date, override);
   const slots = service.schedule.slots.map((plan) => {
     const row = counts.find((c) => c.serviceId === service.id && c.date === date && c.slotStart === plan.start);
     const capacity = open ? (row?.capacity ?? plan.capacity) : 0;
     const reserved = row?.reserved ?? 0;
     const remaining = Math.max(0, capacity - reserved);
-    const refusal = slotRefusal(service.schedule, date, plan.start, now, remaining);
+    const refusal = slotRefusal(service.schedule, date, plan.start, now, remaining, override);
     return {
       start: plan.start,
       end: plan.end,
@@ -51,8 +52,9 @@ async function summaries(db: Db, services: Service[], date: string, now: HallTim
     date,
   );
   const walkIns = await walkInCounts(db, date);
+  const override = (await overridesBetween(db, date, date)).get(date);
   return services.map((service) => {
-    const day = dayOf(service, date, counts, now);
+    const day = dayOf(service, date, counts, now, override);
     const walkIn = walkIns.get(service.id);
     const quota = day.open ? (walkIn?.quota ?? service.schedule.walkInQuota) : 0;
     const issued = walkIn?.issued ?? 0;
@@ -99,6 +101,7 @@ export async function serviceAvailability(
   const days = query.days ?? service.schedule.bookingWindowDays + 1;
   const to = addDays(from, days - 1);
   const counts = await slotCounts(ctx.db, [service.id], from, to);
+  const overrides = await overridesBetween(ctx.db, from, to);
   const [summary] = await summaries(ctx.db, [service], now.date, now, lang);
   return {
     service: summary as ServiceSummary,
@@ -106,12 +109,20 @@ export async function serviceAvailability(
     now: now.time,
     window: { from: now.date, to: addDays(now.date, service.schedule.bookingWindowDays) },
     checkInBeforeMinutes: service.schedule.checkInBeforeMinutes,
-    days: Array.from({ length: days }, (_, i) => dayOf(service, addDays(from, i), counts, now)),
+    days: Array.from({ length: days }, (_, i) => {
+      const date = addDays(from, i);
+      return dayOf(service, date, counts, now, overrides.get(date));
+    }),
   };
 }
 
 /** Remaining places of a service on a date, as shown to citizens. */
 export async function remainingOn(db: Db, service: Service, date: string, now: HallTime): Promise<number> {
   const counts = await slotCounts(db, [service.id], date, date);
-  return dayOf(service, date, counts, now).remaining;
+  return dayOf(service, date, counts, now, await dayOverride(db, date)).remaining;
+}
+
+/** The hall calendar's word on a date: closed, open, or nothing (the weekly plan decides). */
+export async function dayOverride(db: Db, date: string): Promise<DayOverride | undefined> {
+  return (await overridesBetween(db, date, date)).get(date);
 }

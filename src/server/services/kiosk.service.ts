@@ -12,7 +12,7 @@ import { type Service, listServices } from '../repositories/service.repository.j
 import { findTicketByNumber, findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { credentials } from './booking.service.js';
-import { activeService } from './catalog.service.js';
+import { activeService, dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { presentTickets } from './queue.service.js';
 import { MissingRow, transact } from './transact.js';
@@ -79,7 +79,7 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
 export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
   const now = nowOf(ctx);
   const service = await activeService(ctx.db, input.serviceId);
-  if (!isWithinOpeningHours(service.schedule, now.local)) throw new AppError('HALL_CLOSED');
+  if (!isWithinOpeningHours(service.schedule, now.local, await dayOverride(ctx.db, now.local.date))) throw new AppError('HALL_CLOSED');
   const date = now.local.date;
   const counterKey = { serviceId: service.id, date, time: now.local.time };
   const row = await transact(ctx.db, async (trx) => {

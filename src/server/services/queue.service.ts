@@ -11,6 +11,7 @@ import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes } f
 import type { TicketRow } from '../db/schema.js';
 import { changeBookingStatus } from '../repositories/booking.repository.js';
 import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
+import { appendAudit } from '../repositories/audit.repository.js';
 import { type NewLiveEvent, appendEvent } from '../repositories/event.repository.js';
 import { type Db, isUniqueViolation } from '../repositories/portable.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
@@ -238,7 +239,13 @@ async function ticketByNumber(db: Db, number: string): Promise<TicketRow> {
 }
 
 /** Calls a particular waiting number out of order (the counter must serve its service). */
-export async function callTicketTo(ctx: ServiceContext, number: string, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
+export async function callTicketTo(
+  ctx: ServiceContext,
+  actor: string,
+  number: string,
+  counterNumber: number,
+  lang: Lang,
+): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
   const counter = await counterByNumber(ctx.db, counterNumber);
   const ticket = await ticketByNumber(ctx.db, number);
@@ -249,6 +256,7 @@ export async function callTicketTo(ctx: ServiceContext, number: string, counterN
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       if (!(await callTicket(trx, ticket.id, counter.id, now.iso))) throw new AppError('TICKET_STATE');
       await appendEvent(trx, event('ticket.called', ticket, now, counter, { outOfOrder: true }));
+      await appendAudit(trx, { at: now.iso, actor, action: 'ticket.call_out_of_order', target: number, details: { counter: counter.number } });
     });
   } catch (error) {
     throw busyOr(error);
@@ -280,7 +288,13 @@ export async function ticketAction(ctx: ServiceContext, number: string, action: 
 }
 
 /** 转移: back into the queue of another service, keeping the number and its place in time. */
-export async function transfer(ctx: ServiceContext, number: string, toServiceId: number, lang: Lang): Promise<TicketActionResponse> {
+export async function transfer(
+  ctx: ServiceContext,
+  actor: string,
+  number: string,
+  toServiceId: number,
+  lang: Lang,
+): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
   const ticket = await ticketByNumber(ctx.db, number);
   const services = await listServices(ctx.db);
@@ -290,6 +304,7 @@ export async function transfer(ctx: ServiceContext, number: string, toServiceId:
   await transact(ctx.db, async (trx) => {
     if (!(await transferTicket(trx, ticket.id, ticket.service_id, toServiceId, now.iso))) throw new AppError('TICKET_STATE');
     await appendEvent(trx, event('ticket.transferred', ticket, now, counter, { toServiceId }));
+    await appendAudit(trx, { at: now.iso, actor, action: 'ticket.transfer', target: number, details: { from: ticket.service_id, to: toServiceId } });
   });
   return actionResult(ctx, number, null, now, lang);
 }

@@ -35,7 +35,7 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(status, 'BAD_RESPONSE', `HTTP ${status}`);
 }
 
-export async function requestJson<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions): Promise<T> {
+export async function requestJson<T>(method: 'GET' | 'POST' | 'PUT', path: string, opts: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': opts.lang, ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;

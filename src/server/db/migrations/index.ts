@@ -4,10 +4,12 @@ import * as core from './2026112401-core.js';
 import * as seedServices from './2026112402-seed-services.js';
 import * as staffQueueEvents from './2026112403-staff-queue-events.js';
 import * as seedCounters from './2026112404-seed-counters.js';
+import * as calendarAudit from './2026112405-calendar-audit.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
   '2026112402-seed-services': seedServices,
   '2026112403-staff-queue-events': staffQueueEvents,
   '2026112404-seed-counters': seedCounters,
+  '2026112405-calendar-audit': calendarAudit,
 };

@@ -1,0 +1,145 @@
+import { type Static, Type } from 'typebox';
+import { DateString, TimeString } from './common.js';
+
+const Range = Type.Object({ start: TimeString, end: TimeString }, { additionalProperties: false });
+
+export const ScheduleInput = Type.Object(
+  {
+    slots: Type.Array(Type.Object({ start: TimeString, end: TimeString, capacity: Type.Integer({ minimum: 0, maximum: 10000 }) }, { additionalProperties: false }), {
+      maxItems: 48,
+    }),
+    openingHours: Type.Array(Range, { minItems: 1, maxItems: 8 }),
+    openWeekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { maxItems: 7 }),
+    walkInQuota: Type.Integer({ minimum: 0, maximum: 100000 }),
+    bookingWindowDays: Type.Integer({ minimum: 0, maximum: 366 }),
+    checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+    defaultServiceMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ServiceInput = Type.Object(
+  {
+    letter: Type.String({ pattern: '^[A-Z]$' }),
+    nameZh: Type.String({ minLength: 1, maxLength: 100 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+    schedule: ScheduleInput,
+    queueOrder: Type.Union([Type.Literal('priority'), Type.Literal('arrival')]),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type ServiceInput = Static<typeof ServiceInput>;
+
+export const AdminService = Type.Object({
+  id: Type.Integer(),
+  letter: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  active: Type.Boolean(),
+  sortOrder: Type.Integer(),
+  schedule: ScheduleInput,
+  queueOrder: Type.Union([Type.Literal('priority'), Type.Literal('arrival')]),
+});
+export type AdminService = Static<typeof AdminService>;
+
+export const AdminServicesResponse = Type.Object({ services: Type.Array(AdminService) });
+
+export const CalendarDay = Type.Object({
+  date: DateString,
+  kind: Type.Union([Type.Literal('closed'), Type.Literal('open')]),
+  note: Type.String(),
+  createdAt: Type.String(),
+  createdBy: Type.String(),
+});
+export type CalendarDay = Static<typeof CalendarDay>;
+
+export const CalendarQuery = Type.Object({ from: DateString, to: DateString }, { additionalProperties: false });
+export const CalendarResponse = Type.Object({ days: Type.Array(CalendarDay) });
+
+export const SetCalendarDayBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('closed'), Type.Literal('open')]),
+    note: Type.Optional(Type.String({ maxLength: 100 })),
+    confirm: Type.Optional(Type.Boolean({ description: 'Close even though bookings exist: they are cancelled with reason "hall closed"' })),
+  },
+  { additionalProperties: false },
+);
+export type SetCalendarDayBody = Static<typeof SetCalendarDayBody>;
+
+export const SetCalendarDayResponse = Type.Object({ day: CalendarDay, cancelledBookings: Type.Integer() });
+
+export const ImportCalendarBody = Type.Object(
+  {
+    text: Type.String({ maxLength: 10000, description: 'CSV or pasted lines: date[,closed|open[,note]]; a bare date means closed' }),
+    confirm: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const ImportCalendarResponse = Type.Object({
+  days: Type.Array(CalendarDay),
+  cancelledBookings: Type.Integer(),
+});
+
+export const StaffAccount = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.Union([Type.Literal('admin'), Type.Literal('staff')]),
+  active: Type.Boolean(),
+  locked: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+});
+export type StaffAccount = Static<typeof StaffAccount>;
+
+export const DayFigures = Type.Object({
+  date: DateString,
+  serviceId: Type.Integer(),
+  serviceLetter: Type.String(),
+  serviceName: Type.String(),
+  booked: Type.Integer({ description: 'Bookings for the day, not cancelled' }),
+  cancelled: Type.Integer(),
+  cancelledHallClosed: Type.Integer(),
+  checkedIn: Type.Integer(),
+  missed: Type.Integer(),
+  walkIns: Type.Integer(),
+  waiting: Type.Integer(),
+  served: Type.Integer(),
+  noShow: Type.Integer(),
+  averageWaitMinutes: Type.Union([Type.Number(), Type.Null()]),
+  averageServiceMinutes: Type.Union([Type.Number(), Type.Null()]),
+});
+export type DayFigures = Static<typeof DayFigures>;
+
+export const ReportQuery = Type.Object({ from: DateString, to: DateString }, { additionalProperties: false });
+export const ReportResponse = Type.Object({ from: DateString, to: DateString, rows: Type.Array(DayFigures) });
+export type ReportResponse = Static<typeof ReportResponse>;
+
+export const TodayResponse = Type.Object({
+  date: DateString,
+  now: TimeString,
+  services: Type.Array(DayFigures),
+  byHour: Type.Array(Type.Object({ hour: Type.Integer(), queued: Type.Integer(), served: Type.Integer() })),
+});
+export type TodayResponse = Static<typeof TodayResponse>;
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  target: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export const AuditQuery = Type.Object(
+  {
+    from: Type.Optional(DateString),
+    to: Type.Optional(DateString),
+    actor: Type.Optional(Type.String({ maxLength: 60 })),
+    action: Type.Optional(Type.String({ maxLength: 40 })),
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+export const AuditResponse = Type.Object({ entries: Type.Array(AuditEntry) });

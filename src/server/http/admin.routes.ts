@@ -1,0 +1,169 @@
+// The admin console's API: services and schedules, the hall calendar, staff accounts, today's
+// figures, reports with CSV export, and the audit log. Admins only.
+import { Type } from 'typebox';
+import {
+  AdminService,
+  AdminServicesResponse,
+  AuditQuery,
+  AuditResponse,
+  CalendarQuery,
+  CalendarResponse,
+  ImportCalendarBody,
+  ImportCalendarResponse,
+  ReportQuery,
+  ReportResponse,
+  ServiceInput,
+  SetCalendarDayBody,
+  SetCalendarDayResponse,
+  StaffAccount,
+  TodayResponse,
+} from '../../contracts/admin.js';
+import { DateString } from '../../contracts/common.js';
+import { addDays } from '../../domain/schedule.js';
+import { listAudit } from '../repositories/audit.repository.js';
+import { importCalendar, listCalendarDays, removeCalendarDay, setCalendarDay } from '../services/calendar.service.js';
+import type { ServiceContext } from '../services/context.js';
+import { report, reportCsv, today } from '../services/report.service.js';
+import { createService, listAdminServices, setServiceActivity, updateServiceSettings } from '../services/service-admin.service.js';
+import { listStaffAccounts, resetStaffPassword, setStaffActivity } from '../services/staff-admin.service.js';
+import { requireStaff, staffOf } from './auth.js';
+import { errorResponses } from './errors.js';
+import { langOf } from './lang.js';
+import type { App } from './types.js';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const DateParams = Type.Object({ date: DateString }, { additionalProperties: false });
+const Ok = Type.Object({ ok: Type.Boolean() });
+
+export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> {
+  const admin = requireStaff(ctx, 'admin');
+  const refused = errorResponses(401, 403, 404, 409);
+  const actor = async (request: Parameters<typeof staffOf>[1]) => (await staffOf(ctx, request)).username;
+
+  app.get('/api/v1/admin/services', { onRequest: admin, schema: { tags: ['admin'], summary: 'All services with their full settings', response: { 200: AdminServicesResponse, ...refused } } }, async () => ({
+    services: await listAdminServices(ctx),
+  }));
+
+  app.post(
+    '/api/v1/admin/services',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'Add a service', body: ServiceInput, response: { 201: AdminService, ...refused } } },
+    async (request, reply) => reply.status(201).send(await createService(ctx, await actor(request), request.body)),
+  );
+
+  app.put(
+    '/api/v1/admin/services/:id',
+    {
+      onRequest: admin,
+      schema: { tags: ['admin'], summary: 'Change a service; capacity never below what is booked', params: IdParams, body: ServiceInput, response: { 200: AdminService, ...refused } },
+    },
+    async (request) => updateServiceSettings(ctx, await actor(request), request.params.id, request.body),
+  );
+
+  for (const [action, active] of [['activate', true], ['deactivate', false]] as const) {
+    app.post(
+      `/api/v1/admin/services/:id/${action}`,
+      { onRequest: admin, schema: { tags: ['admin'], summary: `${action} a service`, params: IdParams, response: { 200: AdminService, ...refused } } },
+      async (request) => setServiceActivity(ctx, await actor(request), request.params.id, active),
+    );
+  }
+
+  app.get(
+    '/api/v1/admin/calendar',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'Closed days and make-up working days in a range', querystring: CalendarQuery, response: { 200: CalendarResponse, ...refused } } },
+    async (request) => ({ days: await listCalendarDays(ctx, request.query.from, request.query.to) }),
+  );
+
+  app.put(
+    '/api/v1/admin/calendar/:date',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Close a day (法定节假日) or open one (调休); closing a day with bookings needs confirm and cancels them',
+        params: DateParams,
+        body: SetCalendarDayBody,
+        response: { 200: SetCalendarDayResponse, ...refused },
+      },
+    },
+    async (request) => setCalendarDay(ctx, await actor(request), request.params.date, request.body),
+  );
+
+  app.delete(
+    '/api/v1/admin/calendar/:date',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'Remove a calendar exception', params: DateParams, response: { 200: Ok, ...refused } } },
+    async (request) => {
+      await removeCalendarDay(ctx, await actor(request), request.params.date);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/calendar/import',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'Import a list of days (CSV or pasted)', body: ImportCalendarBody, response: { 200: ImportCalendarResponse, ...refused } } },
+    async (request) => importCalendar(ctx, await actor(request), request.body),
+  );
+
+  app.get('/api/v1/admin/staff', { onRequest: admin, schema: { tags: ['admin'], summary: 'Staff accounts', response: { 200: Type.Object({ staff: Type.Array(StaffAccount) }), ...refused } } }, async () => ({
+    staff: await listStaffAccounts(ctx),
+  }));
+
+  app.post(
+    '/api/v1/admin/staff/:id/reset-password',
+    {
+      onRequest: admin,
+      schema: { tags: ['admin'], summary: 'A new one-time password (shown once)', params: IdParams, response: { 200: Type.Object({ password: Type.String() }), ...refused } },
+    },
+    async (request) => ({ password: await resetStaffPassword(ctx, await actor(request), request.params.id) }),
+  );
+
+  for (const [action, active] of [['enable', true], ['disable', false]] as const) {
+    app.post(
+      `/api/v1/admin/staff/:id/${action}`,
+      { onRequest: admin, schema: { tags: ['admin'], summary: `${action} a staff account`, params: IdParams, response: { 200: Ok, ...refused } } },
+      async (request) => {
+        await setStaffActivity(ctx, await actor(request), request.params.id, active);
+        return { ok: true };
+      },
+    );
+  }
+
+  app.get('/api/v1/admin/today', { onRequest: admin, schema: { tags: ['admin'], summary: "Today's figures per service and by hour", response: { 200: TodayResponse, ...refused } } }, async (request) =>
+    today(ctx, langOf(request)),
+  );
+
+  app.get(
+    '/api/v1/reports/daily',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'Figures per day and service over a range', querystring: ReportQuery, response: { 200: ReportResponse, ...refused } } },
+    async (request) => report(ctx, request.query.from, request.query.to, langOf(request)),
+  );
+
+  app.get(
+    '/api/v1/reports/daily.csv',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'The same as CSV (UTF-8 with BOM, for Excel)', querystring: ReportQuery } },
+    async (request, reply) => {
+      const { from, to } = request.query;
+      const csv = await reportCsv(ctx, from, to, langOf(request));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="vreserve-${from}-${to}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/api/v1/audit',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'Who changed what and when (newest first)', querystring: AuditQuery, response: { 200: AuditResponse, ...refused } } },
+    async (request) => {
+      const q = request.query;
+      const entries = await listAudit(ctx.db, {
+        from: q.from,
+        to: q.to ? addDays(q.to, 1) : undefined,
+        actor: q.actor,
+        action: q.action,
+        beforeId: q.before,
+        limit: q.limit ?? 100,
+      });
+      return { entries };
+    },
+  );
+}

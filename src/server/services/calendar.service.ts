@@ -1,0 +1,96 @@
+// The hall calendar: closing a day that has bookings first says how many, and only with the
+// manager's confirmation cancels them (reason "hall closed"), returning their places.
+import type { CalendarDay } from '../../contracts/admin.js';
+import { type ImportedDay, parseCalendarList } from '../../domain/calendar-import.js';
+import { type DayOverride, isValidDate } from '../../domain/schedule.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { changeBookingStatus, heldBookingsOn } from '../repositories/booking.repository.js';
+import { listCalendar, removeOverride, upsertOverride } from '../repositories/calendar.repository.js';
+import { appendEvent } from '../repositories/event.repository.js';
+import { releasePlace } from '../repositories/inventory.repository.js';
+import type { Db } from '../repositories/portable.js';
+import { AppError } from './app-error.js';
+import { type Now, type ServiceContext, nowOf } from './context.js';
+import { transact } from './transact.js';
+
+export const HALL_CLOSED_REASON = 'hall_closed';
+
+export function listCalendarDays(ctx: ServiceContext, from: string, to: string): Promise<CalendarDay[]> {
+  for (const [field, d] of [['from', from], ['to', to]] as const) {
+    if (!isValidDate(d)) throw new AppError('VALIDATION', { reason: `${field} ${d}`, field });
+  }
+  return listCalendar(ctx.db, from, to);
+}
+
+async function cancelForClosure(trx: Db, date: string, now: Now): Promise<number> {
+  let cancelled = 0;
+  for (const b of await heldBookingsOn(trx, date)) {
+    const changed = await changeBookingStatus(trx, b.id, 'booked', 'cancelled', {
+      at: now.iso,
+      cancelledAt: now.iso,
+      cancelReason: HALL_CLOSED_REASON,
+    });
+    if (!changed) continue;
+    await releasePlace(trx, { serviceId: b.service_id, date: b.date, slotStart: b.slot_start });
+    await appendEvent(trx, { type: 'booking.cancelled', serviceId: b.service_id, date: b.date, at: now.iso, number: b.number });
+    cancelled++;
+  }
+  return cancelled;
+}
+
+/** Sets several days at once; closing days with bookings needs `confirm`. */
+async function setDays(ctx: ServiceContext, actor: string, days: ImportedDay[], confirm: boolean): Promise<number> {
+  const now = nowOf(ctx);
+  for (const d of days.filter((x) => x.kind === 'closed' && x.date >= now.local.date)) {
+    const held = (await heldBookingsOn(ctx.db, d.date)).length;
+    if (held > 0 && !confirm) throw new AppError('CONFIRMATION_REQUIRED', { date: d.date, bookings: held });
+  }
+  const cancelled = await transact(ctx.db, async (trx) => {
+    let n = 0;
+    for (const d of days) {
+      await upsertOverride(trx, { ...d, at: now.iso, by: actor });
+      if (d.kind === 'closed' && d.date >= now.local.date) n += await cancelForClosure(trx, d.date, now);
+      await appendAudit(trx, { at: now.iso, actor, action: `calendar.${d.kind}`, target: d.date, details: { note: d.note } });
+    }
+    if (n > 0) await appendAudit(trx, { at: now.iso, actor, action: 'calendar.cancel_bookings', target: days.map((d) => d.date).join(','), details: { cancelled: n } });
+    return n;
+  });
+  if (cancelled > 0) ctx.events?.committed();
+  return cancelled;
+}
+
+export async function setCalendarDay(
+  ctx: ServiceContext,
+  actor: string,
+  date: string,
+  input: { kind: DayOverride; note?: string; confirm?: boolean },
+): Promise<{ day: CalendarDay; cancelledBookings: number }> {
+  if (!isValidDate(date)) throw new AppError('VALIDATION', { reason: `date ${date}`, field: 'date' });
+  const cancelledBookings = await setDays(ctx, actor, [{ date, kind: input.kind, note: input.note?.trim() ?? '' }], input.confirm ?? false);
+  const [day] = await listCalendar(ctx.db, date, date);
+  return { day: day as CalendarDay, cancelledBookings };
+}
+
+export async function importCalendar(
+  ctx: ServiceContext,
+  actor: string,
+  input: { text: string; confirm?: boolean },
+): Promise<{ days: CalendarDay[]; cancelledBookings: number }> {
+  const { days, problems } = parseCalendarList(input.text);
+  if (problems.length > 0) {
+    const first = problems[0] as (typeof problems)[number];
+    throw new AppError('VALIDATION', { reason: `line ${first.line}: ${first.text} (${first.reason})`, problems });
+  }
+  if (days.length === 0) throw new AppError('VALIDATION', { reason: 'no dates found', field: 'text' });
+  const cancelledBookings = await setDays(ctx, actor, days, input.confirm ?? false);
+  const sorted = days.map((d) => d.date).sort();
+  return { days: await listCalendar(ctx.db, sorted[0] as string, sorted.at(-1) as string), cancelledBookings };
+}
+
+export async function removeCalendarDay(ctx: ServiceContext, actor: string, date: string): Promise<void> {
+  const now = nowOf(ctx);
+  await transact(ctx.db, async (trx) => {
+    if (!(await removeOverride(trx, date))) throw new AppError('NOT_FOUND');
+    await appendAudit(trx, { at: now.iso, actor, action: 'calendar.remove', target: date, details: {} });
+  });
+}

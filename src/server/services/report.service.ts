@@ -1,0 +1,93 @@
+// Today's dashboard and the reports over a date range (JSON and Excel-friendly CSV).
+import { stringify } from 'csv-stringify/sync';
+import type { DayFigures, ReportResponse, TodayResponse } from '../../contracts/admin.js';
+import type { Lang } from '../../contracts/errors.js';
+import type { BookingStatus } from '../../domain/booking-rules.js';
+import { type BookingFact, type TicketFact, byHour, dayFigures } from '../../domain/day-figures.js';
+import { addDays, hallTime, isValidDate } from '../../domain/schedule.js';
+import type { BookingRow, TicketRow } from '../db/schema.js';
+import { bookingsBetween } from '../repositories/booking.repository.js';
+import { listServices } from '../repositories/service.repository.js';
+import { ticketsBetween } from '../repositories/ticket.repository.js';
+import { AppError } from './app-error.js';
+import { type ServiceContext, nowOf, serviceName } from './context.js';
+
+const MAX_DAYS = 400;
+
+const bookingFact = (r: BookingRow): BookingFact => ({
+  serviceId: r.service_id,
+  date: r.date,
+  slotStart: r.slot_start,
+  slotEnd: r.slot_end,
+  status: r.status as BookingStatus,
+  checkedInAt: r.checked_in_at,
+  cancelReason: r.cancel_reason,
+});
+
+const ticketFact = (r: TicketRow): TicketFact => ({
+  serviceId: r.service_id,
+  date: r.date,
+  kind: r.kind as TicketFact['kind'],
+  status: r.status,
+  queuedAt: r.queued_at,
+  calledAt: r.called_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+function checkRange(from: string, to: string): void {
+  if (!isValidDate(from)) throw new AppError('VALIDATION', { reason: `from ${from}`, field: 'from' });
+  if (!isValidDate(to)) throw new AppError('VALIDATION', { reason: `to ${to}`, field: 'to' });
+  if (to < from) throw new AppError('VALIDATION', { reason: 'to is before from', field: 'to' });
+  if (to > addDays(from, MAX_DAYS)) throw new AppError('VALIDATION', { reason: `at most ${MAX_DAYS} days`, field: 'to' });
+}
+
+export async function report(ctx: ServiceContext, from: string, to: string, lang: Lang): Promise<ReportResponse> {
+  checkRange(from, to);
+  const now = nowOf(ctx).local;
+  const services = await listServices(ctx.db, { includeInactive: true });
+  const bookings = (await bookingsBetween(ctx.db, from, to)).map(bookingFact);
+  const tickets = (await ticketsBetween(ctx.db, from, to)).map(ticketFact);
+  const rows: DayFigures[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    for (const s of services) {
+      const b = bookings.filter((x) => x.date === date && x.serviceId === s.id);
+      const t = tickets.filter((x) => x.date === date && x.serviceId === s.id);
+      if (!s.active && b.length === 0 && t.length === 0) continue;
+      rows.push({ date, serviceId: s.id, serviceLetter: s.letter, serviceName: serviceName(s, lang), ...dayFigures(b, t, now) });
+    }
+  }
+  return { from, to, rows };
+}
+
+export async function today(ctx: ServiceContext, lang: Lang): Promise<TodayResponse> {
+  const now = nowOf(ctx);
+  const { rows } = await report(ctx, now.local.date, now.local.date, lang);
+  const tickets = (await ticketsBetween(ctx.db, now.local.date, now.local.date)).map(ticketFact);
+  const hourOf = (iso: string) => Math.floor(hallTime(new Date(iso), ctx.hallTz).minutes / 60);
+  return { date: now.local.date, now: now.local.time, services: rows, byHour: byHour(tickets, hourOf) };
+}
+
+const CSV_COLUMNS: [keyof DayFigures, string, string][] = [
+  ['date', '日期', 'date'],
+  ['serviceLetter', '业务代码', 'service code'],
+  ['serviceName', '业务', 'service'],
+  ['booked', '预约', 'booked'],
+  ['checkedIn', '已取号', 'checked in'],
+  ['missed', '过期未到', 'missed'],
+  ['cancelled', '取消', 'cancelled'],
+  ['cancelledHallClosed', '闭馆取消', 'cancelled (hall closed)'],
+  ['walkIns', '现场取号', 'walk-ins'],
+  ['served', '已办结', 'served'],
+  ['noShow', '过号', 'no-show'],
+  ['averageWaitMinutes', '平均等候(分钟)', 'average wait (min)'],
+  ['averageServiceMinutes', '平均办理(分钟)', 'average service (min)'],
+];
+
+/** UTF-8 with a byte-order mark and CRLF, so that Excel opens the Chinese text correctly. */
+export async function reportCsv(ctx: ServiceContext, from: string, to: string, lang: Lang): Promise<string> {
+  const { rows } = await report(ctx, from, to, lang);
+  const header = CSV_COLUMNS.map(([, zh, en]) => (lang === 'en' ? en : zh));
+  const body = rows.map((r) => CSV_COLUMNS.map(([key]) => r[key] ?? ''));
+  return `\uFEFF${stringify([header, ...body], { record_delimiter: 'windows' })}`;
+}

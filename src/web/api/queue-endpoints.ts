@@ -1,0 +1,47 @@
+// Counters calling numbers, the queue and the display board, typed by src/contracts/queue.ts.
+import type { Lang } from '../../contracts/errors.js';
+import type { CountersResponse, DisplayResponse, PutCounterBody, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
+import { hrefOf } from '../router.js';
+import { requestJson } from './client.js';
+
+interface Call {
+  lang: Lang;
+  signal?: AbortSignal;
+}
+
+/** The actions on a called or served ticket, by their path segment. */
+export type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
+
+const ticketPath = (number: string, action: string) => `/api/v1/tickets/${encodeURIComponent(number)}/${action}`;
+
+export function getCounters(call: Call): Promise<CountersResponse> {
+  return requestJson('GET', '/api/v1/counters', call);
+}
+
+export function putCounter(number: number, body: PutCounterBody, call: Call): Promise<CountersResponse> {
+  return requestJson('PUT', `/api/v1/counters/${number}`, { ...call, body });
+}
+
+export function callNext(counter: number, call: Call): Promise<TicketActionResponse> {
+  return requestJson('POST', `/api/v1/counters/${counter}/call-next`, call);
+}
+
+export function callTicket(number: string, counter: number, call: Call): Promise<TicketActionResponse> {
+  return requestJson('POST', ticketPath(number, 'call'), { ...call, body: { counter } });
+}
+
+export function ticketAction(number: string, action: TicketAction, call: Call): Promise<TicketActionResponse> {
+  return requestJson('POST', ticketPath(number, action), call);
+}
+
+export function transferTicket(number: string, serviceId: number, call: Call): Promise<TicketActionResponse> {
+  return requestJson('POST', ticketPath(number, 'transfer'), { ...call, body: { serviceId } });
+}
+
+export function getQueue(serviceIds: readonly number[], call: Call): Promise<QueueResponse> {
+  return requestJson('GET', hrefOf('/api/v1/queue', { serviceIds: serviceIds.join(',') }), call);
+}
+
+export function getDisplay(call: Call): Promise<DisplayResponse> {
+  return requestJson('GET', '/api/v1/display', call);
+}

@@ -1,0 +1,73 @@
+// React side of the live connection: one shared connection per channel for the whole page,
+// and a hook that reloads a screen's data when something relevant changed.
+import { useEffect, useRef, useState } from 'react';
+import type { LiveEvent } from '../../contracts/events.js';
+import { type LiveChange, LiveConnection, type LiveStatus } from './live-connection.js';
+
+/** hall: every event (staff, paired kiosks and displays); public: availability changes only. */
+export type LiveChannel = 'hall' | 'public';
+
+const PATHS: Record<LiveChannel, { stream: string; poll: string }> = {
+  hall: { stream: '/api/v1/events', poll: '/api/v1/events/poll' },
+  public: { stream: '/api/v1/events/public', poll: '/api/v1/events/public/poll' },
+};
+
+const connections = new Map<LiveChannel, LiveConnection>();
+
+function connectionOf(channel: LiveChannel): LiveConnection {
+  let c = connections.get(channel);
+  if (!c) {
+    c = new LiveConnection(PATHS[channel]);
+    connections.set(channel, c);
+  }
+  return c;
+}
+
+/** Calls `onChange` for every change on the channel while `enabled`; returns the connection's status. */
+export function useLive(channel: LiveChannel, onChange: (change: LiveChange) => void, enabled = true): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const callback = useRef(onChange);
+  callback.current = onChange;
+  useEffect(() => {
+    if (!enabled) return;
+    return connectionOf(channel).subscribe((change) => callback.current(change), setStatus);
+  }, [channel, enabled]);
+  return status;
+}
+
+/** A short pause that merges a burst of events (a replay after reconnecting) into one reload. */
+const MERGE_MS = 60;
+
+/**
+ * Reloads when an event passes `relevant` (all by default) or after a (re)connection. Returns the
+ * connection's status for a "reconnecting" badge.
+ */
+export function useLiveReload(
+  channel: LiveChannel,
+  reload: () => void,
+  opts: { relevant?: (event: LiveEvent) => boolean; enabled?: boolean } = {},
+): LiveStatus {
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  const relevantRef = useRef(opts.relevant);
+  relevantRef.current = opts.relevant;
+  const timer = useRef<number | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useLive(
+    channel,
+    (change) => {
+      if (change.kind === 'event' && relevantRef.current && !relevantRef.current(change.event)) return;
+      if (timer.current !== null) return;
+      timer.current = window.setTimeout(() => {
+        timer.current = null;
+        reloadRef.current();
+      }, MERGE_MS);
+    },
+    opts.enabled ?? true,
+  );
+}

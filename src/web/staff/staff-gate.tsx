@@ -1,0 +1,35 @@
+// Staff screens (/counter, later /admin) open behind this: sign in, change a one-time password,
+// then the screen itself with the staff member in context.
+import { type ReactNode, useMemo } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import { LoadFailed, Loading } from '../ui/loading.js';
+import { PasswordChangeScreen } from './password-change-screen.js';
+import { SignInScreen } from './sign-in-screen.js';
+import { StaffContext, useStaffSession } from './use-staff-session.js';
+
+export function StaffGate({ appName, children }: { appName: string; children: ReactNode }) {
+  const { lang } = useI18n();
+  const { session, signedIn, signOut, refresh, onStaffError } = useStaffSession(lang);
+  const me = session.state === 'signed-in' ? session.me : null;
+  const value = useMemo(() => (me ? { me, signOut, onStaffError } : null), [me, signOut, onStaffError]);
+
+  if (session.state === 'loading') {
+    return (
+      <main className="staff-auth" id="main">
+        <Loading />
+      </main>
+    );
+  }
+  if (session.state === 'error') {
+    return (
+      <main className="staff-auth" id="main">
+        <div className="staff-card">
+          <LoadFailed error={session.error} onRetry={refresh} />
+        </div>
+      </main>
+    );
+  }
+  if (session.state === 'signed-out') return <SignInScreen appName={appName} notice={session.notice} onSignedIn={signedIn} />;
+  if (session.me.mustChangePassword) return <PasswordChangeScreen me={session.me} onChanged={refresh} onSignOut={signOut} />;
+  return <StaffContext.Provider value={value}>{children}</StaffContext.Provider>;
+}

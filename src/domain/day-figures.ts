@@ -63,8 +63,8 @@ export function dayFigures(bookings: BookingFact[], tickets: TicketFact[], now: 
 export function byHour(tickets: TicketFact[], hourOf: (iso: string) => number): { hour: number; queued: number; served: number }[] {
   const hours = new Map<number, { hour: number; queued: number; served: number }>();
   const slot = (h: number) => {
-    let v = hours.get(h);
-    if (!v) hours.set(h, (v = { hour: h, queued: 0, served: 0 }));
+    const v = hours.get(h) ?? { hour: h, queued: 0, served: 0 };
+    hours.set(h, v);
     return v;
   };
   for (const t of tickets) {

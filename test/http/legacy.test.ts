@@ -1,13 +1,7 @@
 // The seed mini-program's API, replayed with the client's exact requests: form-encoded bodies as
 // wx.request sends them (String(undefined) === 'undefined'), unpadded dates, a trailing slash on
 // selectOne, and an empty serviceId from the check-in tab.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { openStore } from '../../src/server/db/dialect.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
 import {
   addressMatcher,
   clientAddress,
@@ -20,7 +14,7 @@ import { parseLegacyDateTime } from '../../src/server/http/legacy/legacy-shapes.
 import { type LegacyOptions, legacyOptionsFromEnv } from '../../src/server/http/legacy.routes.js';
 import type { App } from '../../src/server/http/types.js';
 import { idCard, person, phone } from '../support/people.js';
-import { TEST_SECRET, type TestApp, makeTestApp } from '../support/test-app.js';
+import { type TestApp, makeTestApp } from '../support/test-app.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const KIOSK_NOT_ALLOWED = '此设备不在允许取号的地址名单内，请到大厅的取号机取号';
@@ -58,25 +52,11 @@ function badChecksum(n: number): string {
 }
 
 async function withApp(legacy: LegacyOptions | undefined, run: (app: App, count: (table: 'booking' | 'ticket') => Promise<number>) => Promise<void>) {
-  const dir = mkdtempSync(join(tmpdir(), 'vreserve-legacy-'));
-  const store = openStore(`sqlite:${join(dir, 'test.db')}`);
-  await migrateToLatest(store.db);
-  const now = Date.parse('2026-11-25T09:30:00+08:00');
-  const app = await buildApp({
-    store,
-    clock: () => new Date(now),
-    hallTz: 'Asia/Shanghai',
-    secret: TEST_SECRET,
-    webRoot: join(tmpdir(), 'vreserve-no-web'),
-    ...(legacy ? { legacy } : {}),
-  });
+  const t = await makeTestApp({ now: '2026-11-25T09:30:00+08:00', ...(legacy ? { legacy } : {}) });
   try {
-    await app.ready();
-    await run(app, async (table) => (await store.db.selectFrom(table).select('id').execute()).length);
+    await run(t.app, async (table) => (await t.store.db.selectFrom(table).select('id').execute()).length);
   } finally {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await t.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
 import { type Store, openRateLimitStore, openStore } from '../../src/server/db/dialect.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
+import type { LegacyOptions } from '../../src/server/http/legacy.routes.js';
 import type { App } from '../../src/server/http/types.js';
 import { createDevice, createStaff } from '../../src/server/services/auth.service.js';
 import { createPiiHasher } from '../../src/server/services/pii.js';
@@ -34,6 +35,8 @@ export interface TestAppOptions {
   rateLimitPerMinute?: number;
   /** Default: counters in the temp folder's ratelimit.db (or the store when databaseUrl is given). */
   rateLimiter?: RateLimiter;
+  /** The legacy API's options; default: buildApp's. */
+  legacy?: LegacyOptions;
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -54,6 +57,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     readCacheMs: opts.readCacheMs ?? 0,
     rateLimiter,
     rateLimitPerMinute,
+    ...(opts.legacy ? { legacy: opts.legacy } : {}),
   });
   await app.ready();
   const ctx = { db: store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };

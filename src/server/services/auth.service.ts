@@ -5,6 +5,7 @@ import { type Role, isUsername, lockoutMs, passwordProblem } from '../../domain/
 import { isUniqueViolation } from '../repositories/portable.js';
 import {
   type DeviceRow,
+  type StaffRow,
   countStaff,
   findLiveDevice,
   findLiveSession,
@@ -80,18 +81,18 @@ export async function login(
   const token = newToken();
   const expiresAt = new Date(now.instant.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await insertSession(ctx.db, { tokenHash: tokenHash(token), staffId: staff.id, at: now.iso, expiresAt });
+  return { token, expiresAt, staff: staffPrincipal(staff, tokenHash(token)) };
+}
+
+function staffPrincipal(staff: StaffRow, sessionHash: string): StaffPrincipal {
   return {
-    token,
-    expiresAt,
-    staff: {
-      kind: 'staff',
-      id: staff.id,
-      username: staff.username,
-      displayName: staff.displayName,
-      role: staff.role as Role,
-      mustChangePassword: staff.mustChangePassword,
-      tokenHash: tokenHash(token),
-    },
+    kind: 'staff',
+    id: staff.id,
+    username: staff.username,
+    displayName: staff.displayName,
+    role: staff.role as Role,
+    mustChangePassword: staff.mustChangePassword,
+    tokenHash: sessionHash,
   };
 }
 
@@ -105,16 +106,7 @@ export async function staffForSession(ctx: ServiceContext, token: string): Promi
   const session = await findLiveSession(ctx.db, hash, now.iso);
   if (!session) return null;
   const staff = await findStaffById(ctx.db, session.staffId);
-  if (!staff?.active) return null;
-  return {
-    kind: 'staff',
-    id: staff.id,
-    username: staff.username,
-    displayName: staff.displayName,
-    role: staff.role as Role,
-    mustChangePassword: staff.mustChangePassword,
-    tokenHash: hash,
-  };
+  return staff?.active ? staffPrincipal(staff, hash) : null;
 }
 
 function checkPassword(password: string, username: string): void {

@@ -7,7 +7,7 @@ import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories
 import { ensureCounter, nextOrder } from '../src/server/repositories/number-counter.repository.js';
 import { ensureSlotRow, takePlace } from '../src/server/repositories/inventory.repository.js';
 import { ensurePerson, lockPerson } from '../src/server/repositories/person.repository.js';
-import { MissingRow, transact } from '../src/server/services/transact.js';
+import { MissingRow, RetryTransaction, transact } from '../src/server/services/transact.js';
 
 const store = openStore(process.env.DATABASE_URL as string);
 const servicesBody = process.env.SERVICES_BODY as string;
@@ -24,6 +24,7 @@ app.post('/book', async (request, reply) => {
     await bookingsOfPersonSince(trx, b.idHash, b.date);
     const place = await takePlace(trx, slotKey);
     if (place === 'missing') throw new MissingRow(() => ensureSlotRow(store.db, slotKey, '23:59', 1_000_000));
+    if (place === 'again') throw new RetryTransaction();
     if (place === 'full') throw new Error('full');
     const order = await nextOrder(trx, counterKey);
     if (order === null) throw new MissingRow(() => ensureCounter(store.db, counterKey));

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, TimeString } from './common.js';
+import { DateString, Id, TimeString } from './common.js';
 
 const Range = Type.Object({ start: TimeString, end: TimeString }, { additionalProperties: false });
 
@@ -137,7 +137,7 @@ export const AuditQuery = Type.Object(
     to: Type.Optional(DateString),
     actor: Type.Optional(Type.String({ maxLength: 60 })),
     action: Type.Optional(Type.String({ maxLength: 40 })),
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    before: Type.Optional(Id),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
   { additionalProperties: false },

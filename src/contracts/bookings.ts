@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
+import { DateString, Id, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
 
 export const BookingStatus = Type.Union([
   Type.Literal('booked'),
@@ -12,7 +12,7 @@ export type BookingStatus = Static<typeof BookingStatus>;
 
 export const CreateBookingBody = Type.Object(
   {
-    serviceId: Type.Integer({ minimum: 1 }),
+    serviceId: Id,
     date: DateString,
     slot: TimeString,
     idCard: IdCardInput,

@@ -1,6 +1,11 @@
 import { type Static, Type } from 'typebox';
 
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Hall-local date, YYYY-MM-DD' });
+/** Years 1900-2999: enough for any booking or report, and no arithmetic past year 9999. */
+export const DateString = Type.String({ pattern: '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}$', description: 'Hall-local date, YYYY-MM-DD' });
+/** Row ids fit the databases' 32-bit integers. */
+export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+/** Event ids as clients send them back (0 = from the start). */
+export const EventId = Type.Integer({ minimum: 0, maximum: 2147483647 });
 export const TimeString = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Hall-local time, HH:mm' });
 export const TicketNumber = Type.String({ pattern: '^[A-Z]\\d{14,}$', description: '办事编号, e.g. Y20261125090003' });
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString } from './common.js';
+import { DateString, EventId } from './common.js';
 
 export const LIVE_EVENT_TYPES = [
   'booking.created',
@@ -32,7 +32,7 @@ export const LiveEvent = Type.Object({
 export type LiveEvent = Static<typeof LiveEvent>;
 
 export const EventsPollQuery = Type.Object(
-  { after: Type.Optional(Type.Integer({ minimum: 0 })) },
+  { after: Type.Optional(EventId) },
   { additionalProperties: false },
 );
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, IdCardInput, TicketNumber, TimeString } from './common.js';
+import { DateString, Id, IdCardInput, TicketNumber, TimeString } from './common.js';
 
 export const TicketStatus = Type.Union([
   Type.Literal('waiting'),
@@ -37,7 +37,7 @@ export const CheckInResponse = Type.Object({
 });
 export type CheckInResponse = Static<typeof CheckInResponse>;
 
-export const WalkInBody = Type.Object({ serviceId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const WalkInBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 export type WalkInBody = Static<typeof WalkInBody>;
 
 export const WalkInResponse = Type.Object({ ticket: Ticket });

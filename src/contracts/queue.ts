@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { TicketNumber, TimeString } from './common.js';
+import { Id, TicketNumber, TimeString } from './common.js';
 import { Ticket } from './kiosk.js';
 
 export const Counter = Type.Object({
@@ -19,7 +19,7 @@ export type CountersResponse = Static<typeof CountersResponse>;
 export const CounterNumberParams = Type.Object({ number: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
 
 export const PutCounterBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 60 }), serviceIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 50 }) },
+  { name: Type.String({ minLength: 1, maxLength: 60 }), serviceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }) },
   { additionalProperties: false },
 );
 export type PutCounterBody = Static<typeof PutCounterBody>;
@@ -27,7 +27,7 @@ export type PutCounterBody = Static<typeof PutCounterBody>;
 export const TicketNumberParams = Type.Object({ number: TicketNumber }, { additionalProperties: false });
 
 export const CallTicketBody = Type.Object({ counter: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
-export const TransferBody = Type.Object({ serviceId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 
 export const TicketActionResponse = Type.Object({ ticket: Ticket, counter: Type.Union([Counter, Type.Null()]) });
 export type TicketActionResponse = Static<typeof TicketActionResponse>;

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { DateString, TimeString } from './common.js';
+import { DateString, Id, TimeString } from './common.js';
 
-export const ServiceIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const ServiceIdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const ServicesQuery = Type.Object({ date: Type.Optional(DateString) }, { additionalProperties: false });
 export type ServicesQuery = Static<typeof ServicesQuery>;
@@ -32,7 +32,7 @@ export type ServicesResponse = Static<typeof ServicesResponse>;
 export const AvailabilityQuery = Type.Object(
   {
     from: Type.Optional(DateString),
-    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 31, default: 8 })),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 31, description: 'Default: the booking window' })),
   },
   { additionalProperties: false },
 );

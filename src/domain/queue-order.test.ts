@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QueueEntry, countAhead, orderQueue } from './queue-order.js';
+import { type QueueEntry, countAhead, orderForServices, orderQueue } from './queue-order.js';
 
 const now = { date: '2026-11-25', time: '10:15', minutes: 615 };
 const e = (number: string, kind: QueueEntry['kind'], slotStart: string | null, queuedAt: string): QueueEntry => ({
@@ -34,4 +34,12 @@ describe('who is called next', () => {
     expect(countAhead(entries, 'W1', now, 'priority')).toBe(4);
     expect(countAhead(entries, 'nope', now, 'priority')).toBe(-1);
   });
+});
+
+describe('a counter serving several services', () => {
+  it.each([
+    [['arrival', 'arrival'], 'arrival'],
+    [['arrival', 'priority'], 'priority'],
+    [[], 'priority'],
+  ] as const)('%j -> %s', (orders, order) => expect(orderForServices(orders)).toBe(order));
 });

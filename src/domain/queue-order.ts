@@ -46,3 +46,8 @@ export function orderQueue<T extends QueueEntry>(entries: readonly T[], now: Hal
 export function countAhead(entries: readonly QueueEntry[], number: string, now: HallTime, order: QueueOrder): number {
   return orderQueue(entries, now, order).findIndex((e) => e.number === number);
 }
+
+/** One order for a counter serving several services: strict arrival only if all of them use it. */
+export function orderForServices(orders: readonly QueueOrder[]): QueueOrder {
+  return orders.length > 0 && orders.every((o) => o === 'arrival') ? 'arrival' : 'priority';
+}

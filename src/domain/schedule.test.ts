@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SCHEDULE as S,
   addDays,
+  closingMinutes,
   bookingWindow,
   checkInOpensAt,
   checkInState,
@@ -43,6 +44,9 @@ describe('calendar', () => {
     ['2026-13-01', false],
     ['2026-1-5', false],
     ['2026-04-31', false],
+    ['1899-12-31', false],
+    ['3000-01-01', false],
+    ['2999-12-31', true],
   ])('isValidDate(%s) = %s', (d, ok) => expect(isValidDate(d)).toBe(ok));
 
   it.each([
@@ -148,4 +152,8 @@ describe('schedule problems', () => {
       'walk-in quota must be ≥ 0',
     ]);
   });
+});
+
+describe('closing time', () => {
+  it('is the end of the last opening range', () => expect(closingMinutes(S)).toBe(17 * 60));
 });

@@ -39,10 +39,12 @@ export type DayOverride = 'closed' | 'open';
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** A real calendar date in the years 1900-2999 (the hall's bookings, reports and birth dates). */
 export function isValidDate(date: string): boolean {
   const m = DATE_RE.exec(date);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999) return false;
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
@@ -191,6 +193,11 @@ export function slotHasStarted(date: string, slotStart: string, now: HallTime): 
 export function isWithinOpeningHours(schedule: ServiceSchedule, now: HallTime, override?: DayOverride | null): boolean {
   if (!isOpenDay(schedule, now.date, override)) return false;
   return schedule.openingHours.some((r) => now.minutes >= toMinutes(r.start) && now.minutes < toMinutes(r.end));
+}
+
+/** Minutes since midnight after which the service takes nobody more that day. */
+export function closingMinutes(schedule: Pick<ServiceSchedule, 'openingHours'>): number {
+  return Math.max(0, ...schedule.openingHours.map((r) => toMinutes(r.end)));
 }
 
 /** The slot whose [start, end) contains the time, else the next slot starting later that day. */

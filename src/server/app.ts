@@ -6,9 +6,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import { ErrorBody } from '../contracts/common.js';
+import { errorMessage } from '../contracts/errors.js';
 import type { Store } from './db/dialect.js';
 import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
@@ -17,6 +17,7 @@ import { bookingsRoutes } from './http/bookings.routes.js';
 import { eventsRoutes } from './http/events.routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
+import { langOf } from './http/lang.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { queueRoutes } from './http/queue.routes.js';
@@ -25,6 +26,7 @@ import { servicesRoutes } from './http/services.routes.js';
 import type { App } from './http/types.js';
 import { webRoutes } from './http/web.routes.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
+import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { createPiiHasher } from './services/pii.js';
 
@@ -72,6 +74,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 16 * 1024,
     trustProxy: false,
+    // Errors Fastify raises before routing (a malformed %-escape in the path) get the same body.
+    frameworkErrors: (error, request, reply) => {
+      const details = { reason: error.message };
+      const body = { code: 'VALIDATION', message: errorMessage('VALIDATION', langOf(request), details), details };
+      (reply as FastifyReply).status(400).send(body);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const routes: { method: string; url: string }[] = [];
   routeTables.set(app, routes);
@@ -121,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(deps.store.db);
+      await ping(deps.store.db);
       return { status: 'ok', store: deps.store.dialect };
     } catch (error) {
       _request.log.warn({ err: error }, 'store not reachable');

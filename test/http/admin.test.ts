@@ -46,6 +46,16 @@ describe('services', () => {
     expect(res.body.code).toBe('SCHEDULE_INVALID');
   });
 
+  it('a letter that numbered one service’s bookings never passes to another (numbers stay unique)', async () => {
+    await post(t.app, '/api/v1/bookings', bookingBody(person(1), { date: '2026-11-26' }));
+    expect((await put('/api/v1/admin/services/1', serviceInput({ letter: 'Q' }))).status).toBe(200);
+    const steal = await put('/api/v1/admin/services/2', serviceInput({ letter: 'Y', nameZh: '护照', nameEn: 'Passports' }));
+    expect(steal.body).toMatchObject({ code: 'SERVICE_LETTER_TAKEN', details: { letter: 'Y' } });
+    expect((await post(t.app, '/api/v1/admin/services', serviceInput({ letter: 'Y' }), admin)).body.code).toBe('SERVICE_LETTER_TAKEN');
+    // Service 1 may take its own letter back.
+    expect((await put('/api/v1/admin/services/1', serviceInput({ letter: 'Y' }))).status).toBe(200);
+  });
+
   it('lowering a capacity below what is booked is refused and changes nothing', async () => {
     for (let i = 1; i <= 4; i++) await post(t.app, '/api/v1/bookings', bookingBody(person(i)));
     const lower = (capacity: number) => ({

@@ -105,3 +105,23 @@ describe('devices', () => {
     expect(rows.map((r) => r.token_hash)).not.toContain(token);
   });
 });
+
+describe('parallel guessing', () => {
+  it('a right password checked while wrong ones were being counted does not clear them', async () => {
+    const { findStaffByUsername, recordFailedLogin, recordSuccessfulLogin } = await import('../../src/server/repositories/staff.repository.js');
+    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
+    const seen = (await findStaffByUsername(t.store.db, 'wang'))?.failedLogins ?? -1;
+    await recordFailedLogin(t.store.db, (await findStaffByUsername(t.store.db, 'wang'))?.id ?? 0, new Date(now).toISOString());
+    const id = (await findStaffByUsername(t.store.db, 'wang'))?.id ?? 0;
+    expect(await recordSuccessfulLogin(t.store.db, id, seen, new Date(now).toISOString())).toBe(false);
+    expect((await findStaffByUsername(t.store.db, 'wang'))?.failedLogins).toBe(1);
+  });
+
+  it('20 wrong guesses and the right one sent together: the account ends locked', async () => {
+    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
+    const guesses = Array.from({ length: 20 }, (_, i) => login('wang', `wrong-guess-${i}`));
+    const results = await Promise.all([...guesses, login('wang', 'Counter-pass-42')]);
+    expect(results.slice(0, 20).every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    expect((await login('wang', 'Counter-pass-42')).body.code).toBe('ACCOUNT_LOCKED');
+  });
+});

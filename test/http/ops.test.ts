@@ -76,3 +76,21 @@ describe('operations', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 });
+
+describe('hostile URLs', () => {
+  it.each(['/%ZZ', '/api/v1/bookings/%ZZ/cancel', '/api/v1/services?%E0=1'])('%s gets a 4xx JSON error', async (url) => {
+    const res = await t.app.inject({ method: url.includes('cancel') ? 'POST' : 'GET', url, payload: url.includes('cancel') ? {} : undefined });
+    expect(res.statusCode).toBeLessThan(500);
+    if (res.statusCode !== 200) expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+  });
+
+  it.each([
+    ['/api/v1/services/99999999999/availability', 'GET'],
+    ['/api/v1/services/1/availability?from=9999-12-31&days=2', 'GET'],
+    ['/api/v1/events/public/poll?after=99999999999', 'GET'],
+  ])('%s is refused as invalid, not a server error', async (url, method) => {
+    const res = await t.app.inject({ method: method as 'GET', url });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION');
+  });
+});

@@ -78,6 +78,29 @@ for (const kind of wantedStores()) {
       expect((await checkInvariants(t.store.db)).problems).toEqual([]);
     });
 
+    it('closing a day while bookings pour in leaves no booking on the closed day', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      const admin = await t.signIn('admin');
+      const date = '2026-12-01';
+      const bookings = Array.from({ length: 40 }, (_, i) =>
+        post(app, '/api/v1/bookings', bookingBody(person(3000 + i), { date, serviceId: (i % 4) + 1, slot: ['09:00', '10:00', '14:00'][i % 3] })),
+      );
+      const close = (async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        const res = await app.inject({ method: 'PUT', url: `/api/v1/admin/calendar/${date}`, payload: { kind: 'closed', confirm: true }, headers: admin });
+        return res.json();
+      })();
+      const results = await Promise.all(bookings);
+      const closed = await close;
+      expect(results.every((r) => r.status === 201 || r.body.code === 'SLOT_NOT_BOOKABLE')).toBe(true);
+      const stillBooked = await t.store.db.selectFrom('booking').select('number').where('date', '=', date).where('status', '=', 'booked').execute();
+      expect(stillBooked).toEqual([]);
+      const made = results.filter((r) => r.status === 201).length;
+      expect(closed.cancelledBookings).toBe(made);
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+    });
+
     it('parallel walk-ins: quota respected, numbers unique', async (c) => {
       if (!t) return c.skip();
       const { app, kiosk } = t;

@@ -18,7 +18,7 @@ import {
   StaffAccount,
   TodayResponse,
 } from '../../contracts/admin.js';
-import { DateString } from '../../contracts/common.js';
+import { DateString, Id } from '../../contracts/common.js';
 import { addDays } from '../../domain/schedule.js';
 import { listAudit } from '../repositories/audit.repository.js';
 import { importCalendar, listCalendarDays, removeCalendarDay, setCalendarDay } from '../services/calendar.service.js';
@@ -31,7 +31,7 @@ import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 const DateParams = Type.Object({ date: DateString }, { additionalProperties: false });
 const Ok = Type.Object({ ok: Type.Boolean() });
 

@@ -11,6 +11,7 @@ import {
   MeResponse,
   PairBody,
 } from '../../contracts/auth.js';
+import { Id } from '../../contracts/common.js';
 import { AppError } from '../services/app-error.js';
 import { type DeviceKind, SESSION_HOURS, changePassword, deviceForToken, login, logout } from '../services/auth.service.js';
 import { createDeviceAudited, createStaffAccount, revokeDeviceAudited } from '../services/staff-admin.service.js';
@@ -111,7 +112,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
     '/api/v1/devices/:id/revoke',
     {
       onRequest: requireStaff(ctx, 'admin'),
-      schema: { tags: ['admin'], summary: 'Revoke a device token', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Ok, ...errorResponses(401, 403, 404) } },
+      schema: { tags: ['admin'], summary: 'Revoke a device token', params: Type.Object({ id: Id }), response: { 200: Ok, ...errorResponses(401, 403, 404) } },
     },
     async (request) => {
       await revokeDeviceAudited(ctx, (await staffOf(ctx, request)).username, request.params.id);

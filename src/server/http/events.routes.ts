@@ -25,7 +25,7 @@ const HEARTBEAT_MS = 15_000;
 function lastEventId(request: FastifyRequest): number | null {
   const raw = request.headers['last-event-id'] ?? (request.query as { lastEventId?: string }).lastEventId;
   const n = Number(Array.isArray(raw) ? raw[0] : raw);
-  return raw !== undefined && Number.isInteger(n) && n >= 0 ? n : null;
+  return raw !== undefined && Number.isInteger(n) && n >= 0 && n <= 2147483647 ? n : null;
 }
 
 export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus): Promise<void> {
@@ -36,35 +36,23 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
 
   async function stream(request: FastifyRequest, reply: FastifyReply, scope: Scope): Promise<void> {
     const since = lastEventId(request);
-    // Listen first, then replay: nothing committed in between is lost, and nothing is sent twice.
-    const held: LiveEvent[] = [];
-    let replaying = true;
-    const unsubscribe = await bus.subscribe((e) => (replaying ? held.push(e) : send(e)));
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 2000\n\n');
     let sentUpTo = since ?? 0;
+    let replaying = true;
+    const held: LiveEvent[] = [];
+    const res = reply.raw;
     const send = (e: LiveEvent) => {
       if (e.id <= sentUpTo && since !== null) return;
       const visible = scope(e);
       if (visible) res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(visible)}\n\n`);
       sentUpTo = Math.max(sentUpTo, e.id);
     };
-    if (since !== null) {
-      const missed = await bus.replay(since, REPLAY_LIMIT + 1);
-      if (missed.length > REPLAY_LIMIT) res.write('event: reset\ndata: {}\n\n');
-      for (const e of missed.slice(0, REPLAY_LIMIT)) send(e);
-    }
-    replaying = false;
-    for (const e of held) send(e);
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    // Listen first, then replay: nothing committed in between is lost, and nothing is sent twice.
+    const unsubscribe = await bus.subscribe((e) => (replaying ? held.push(e) : send(e)));
+    let heartbeat: NodeJS.Timeout | undefined;
+    let ended = false;
     const end = () => {
+      if (ended) return;
+      ended = true;
       clearInterval(heartbeat);
       unsubscribe();
       open.delete(end);
@@ -72,6 +60,28 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
     };
     open.add(end);
     request.raw.on('close', end);
+    reply.hijack();
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    try {
+      if (since !== null) {
+        const missed = await bus.replay(since, REPLAY_LIMIT + 1);
+        if (missed.length > REPLAY_LIMIT) res.write('event: reset\ndata: {}\n\n');
+        for (const e of missed.slice(0, REPLAY_LIMIT)) send(e);
+      }
+      replaying = false;
+      for (const e of held) send(e);
+      heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    } catch (error) {
+      // The stream is already open, so no error status can be sent: end it and let the client reconnect.
+      request.log.warn({ err: error }, 'live events: replay failed; closing the stream');
+      end();
+    }
   }
 
   async function poll(request: FastifyRequest, scope: Scope) {

@@ -8,12 +8,12 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { CreateBookingBody, PersonCredentials } from '../../contracts/bookings.js';
 import { CheckInBody, WalkInBody } from '../../contracts/kiosk.js';
-import type { ServiceSummary } from '../../contracts/services.js';
 import { maskIdCard, normalizeIdCard } from '../../domain/id-card.js';
 import { slotForTime } from '../../domain/schedule.js';
 import { AppError } from '../services/app-error.js';
 import { createBooking, lookupBookings } from '../services/booking.service.js';
-import { listServiceSummaries, serviceAvailability } from '../services/catalog.service.js';
+import type { Service } from '../repositories/service.repository.js';
+import { activeServiceByLetter, serviceAvailability } from '../services/catalog.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
 import { addressMatcher, clientAddress } from './legacy/client-address.js';
@@ -78,10 +78,9 @@ const bookingRefusal = (msg: string) => ({ code: CODE.bookingRefused, msg, data:
 const takeRefusal = (msg: string) => ({ code: CODE.takeRefused, msg });
 const listRefusal = (msg: string) => ({ code: CODE.bookingRefused, msg, data: [] });
 
-async function legacyService(ctx: ServiceContext, raw: string | undefined): Promise<{ legacyId: number; service: ServiceSummary }> {
+async function legacyService(ctx: ServiceContext, raw: string | undefined): Promise<{ legacyId: number; service: Service }> {
   const letter = legacyLetter(raw);
-  const { services } = letter ? await listServiceSummaries(ctx, undefined, 'zh') : { services: [] };
-  const service = services.find((s) => s.letter === letter);
+  const service = letter ? await activeServiceByLetter(ctx.db, letter) : undefined;
   const legacyId = service ? legacyIdOf(service.letter) : null;
   if (!service || legacyId === null) throw new AppError('SERVICE_NOT_FOUND');
   return { legacyId, service };

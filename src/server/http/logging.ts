@@ -7,15 +7,23 @@ const PII_PARAM = /^(id_?card|idcard|phone|mobile|tel|name)$/i;
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const params = url
-    .slice(q + 1)
+  try {
+    return `${url.slice(0, q)}?${redactParams(url.slice(q + 1))}`;
+  } catch {
+    // A malformed %-sequence: say nothing of the query rather than risk leaking it.
+    return `${url.slice(0, q)}?***`;
+  }
+}
+
+function redactParams(query: string): string {
+  return query
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
       const key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
       return eq >= 0 && PII_PARAM.test(key) ? `${pair.slice(0, eq)}=***` : pair;
-    });
-  return `${url.slice(0, q)}?${params.join('&')}`;
+    })
+    .join('&');
 }
 
 export function loggerOptions(level: string) {

@@ -1,6 +1,6 @@
 // 法定节假日 and 调休: days the whole hall is closed, or open although the weekday is not.
 import type { DayOverride } from '../../domain/schedule.js';
-import type { Db } from './portable.js';
+import { type Db, forUpdate, upsert } from './portable.js';
 
 export interface CalendarDay {
   date: string;
@@ -21,11 +21,14 @@ export async function listCalendar(db: Db, from: string, to: string): Promise<Ca
 }
 
 export async function upsertOverride(db: Db, day: { date: string; kind: DayOverride; note: string; at: string; by: string }): Promise<void> {
-  await db.deleteFrom('calendar_override').where('date', '=', day.date).execute();
-  await db
-    .insertInto('calendar_override')
-    .values({ date: day.date, kind: day.kind, note: day.note, created_at: day.at, created_by: day.by })
-    .execute();
+  const values = { date: day.date, kind: day.kind, note: day.note, created_at: day.at, created_by: day.by };
+  await upsert(db, 'calendar_override', values, ['date'], { kind: day.kind, note: day.note, created_at: day.at, created_by: day.by });
+}
+
+/** The calendar's word on a date, read as committed now and held until the transaction ends. */
+export async function overrideOnLocked(db: Db, date: string): Promise<DayOverride | undefined> {
+  const row = await forUpdate(db, db.selectFrom('calendar_override').select('kind').where('date', '=', date)).executeTakeFirst();
+  return row?.kind as DayOverride | undefined;
 }
 
 export async function removeOverride(db: Db, date: string): Promise<boolean> {

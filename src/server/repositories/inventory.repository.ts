@@ -35,8 +35,11 @@ const slotWhere = (key: SlotKey) => (db: Db) =>
     .where('date', '=', key.date)
     .where('slot_start', '=', key.slotStart);
 
-/** Takes one place. Returns 'taken', 'full', or 'missing' when the row does not exist yet. */
-export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' | 'missing'> {
+/**
+ * Takes one place. Returns 'taken', 'full', 'missing' when the row does not exist yet, or 'again'
+ * when the row appeared (or freed up) after the update looked: the caller retries.
+ */
+export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' | 'missing' | 'again'> {
   const result = await slotWhere(key)(db)
     .set({ reserved: sql`reserved + 1` })
     .where(sql<boolean>`reserved < capacity`)
@@ -44,12 +47,13 @@ export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' 
   if (affected(result) === 1) return 'taken';
   const row = await db
     .selectFrom('slot_inventory')
-    .select('reserved')
+    .select(['reserved', 'capacity'])
     .where('service_id', '=', key.serviceId)
     .where('date', '=', key.date)
     .where('slot_start', '=', key.slotStart)
     .executeTakeFirst();
-  return row ? 'full' : 'missing';
+  if (!row) return 'missing';
+  return Number(row.reserved) >= Number(row.capacity) ? 'full' : 'again';
 }
 
 export async function releasePlace(db: Db, key: SlotKey): Promise<boolean> {
@@ -82,7 +86,8 @@ export async function ensureWalkInRow(db: Db, serviceId: number, date: string, q
   await insertIgnore(db, 'walk_in_inventory', { service_id: serviceId, date, quota, issued: 0 });
 }
 
-export async function takeWalkIn(db: Db, serviceId: number, date: string): Promise<'taken' | 'full' | 'missing'> {
+/** Issues one walk-in number of the day's quota; outcomes as for takePlace. */
+export async function takeWalkIn(db: Db, serviceId: number, date: string): Promise<'taken' | 'full' | 'missing' | 'again'> {
   const result = await db
     .updateTable('walk_in_inventory')
     .set({ issued: sql`issued + 1` })
@@ -93,11 +98,12 @@ export async function takeWalkIn(db: Db, serviceId: number, date: string): Promi
   if (affected(result) === 1) return 'taken';
   const row = await db
     .selectFrom('walk_in_inventory')
-    .select('issued')
+    .select(['issued', 'quota'])
     .where('service_id', '=', serviceId)
     .where('date', '=', date)
     .executeTakeFirst();
-  return row ? 'full' : 'missing';
+  if (!row) return 'missing';
+  return Number(row.issued) >= Number(row.quota) ? 'full' : 'again';
 }
 
 export async function walkInCounts(db: Db, date: string): Promise<Map<number, { quota: number; issued: number }>> {
@@ -180,4 +186,9 @@ export async function applyWalkInQuota(db: Db, serviceId: number, quota: number,
     .where('issued', '>', quota)
     .executeTakeFirst();
   return !over;
+}
+
+/** Locks every counted slot of a date until the transaction ends (closing a day waits for bookings in flight). */
+export async function lockSlotsOn(db: Db, date: string): Promise<void> {
+  await db.updateTable('slot_inventory').set({ reserved: sql`reserved` }).where('date', '=', date).execute();
 }

@@ -1,12 +1,39 @@
 // SQL that must be spelled differently per database. Repositories call these instead of
 // branching on the dialect themselves.
-import { type InsertQueryBuilder, type InsertResult, type Kysely, MysqlAdapter } from 'kysely';
+import { type InsertQueryBuilder, type InsertResult, type Kysely, MysqlAdapter, SqliteAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export type Db = Kysely<Database>;
 
 function isMysql(db: Db): boolean {
   return db.getExecutor().adapter instanceof MysqlAdapter;
+}
+
+function isSqlite(db: Db): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * A read that must see the latest committed row and keep it until commit (SELECT … FOR UPDATE).
+ * SQLite has no such clause and needs none: its transactions already run one at a time.
+ */
+export function forUpdate<Q extends { forUpdate(): Q }>(db: Db, query: Q): Q {
+  return isSqlite(db) ? query : query.forUpdate();
+}
+
+/** INSERT, or UPDATE of the given columns when the row's key already exists. */
+export async function upsert<T extends keyof Database>(
+  db: Db,
+  table: T,
+  values: Parameters<InsertQueryBuilder<Database, T, InsertResult>['values']>[0],
+  key: string[],
+  update: Record<string, unknown>,
+): Promise<void> {
+  const q = db.insertInto(table).values(values);
+  await (isMysql(db)
+    ? q.onDuplicateKeyUpdate(update as never)
+    : q.onConflict((oc) => oc.columns(key as never).doUpdateSet(update as never))
+  ).execute();
 }
 
 /** INSERT that silently does nothing when the row (by primary or unique key) already exists. */
@@ -50,4 +77,9 @@ export function isRetryableConflict(error: unknown): boolean {
     e.errno === 1205 ||
     e.code === 'SQLITE_BUSY'
   );
+}
+
+/** One round trip to the store: for the readiness probe. */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

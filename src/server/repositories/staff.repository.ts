@@ -101,8 +101,19 @@ export async function setLockedUntil(db: Db, id: number, until: string | null): 
   await db.updateTable('staff').set({ locked_until: until }).where('id', '=', id).execute();
 }
 
-export async function recordSuccessfulLogin(db: Db, id: number, at: string): Promise<void> {
-  await db.updateTable('staff').set({ failed_logins: 0, locked_until: null, updated_at: at }).where('id', '=', id).execute();
+/**
+ * Clears the failure count after a right password, but only if no failure was counted and no lock
+ * set since `failuresSeen` was read: guesses sent in parallel cannot slip a right one past a lock.
+ */
+export async function recordSuccessfulLogin(db: Db, id: number, failuresSeen: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('staff')
+    .set({ failed_logins: 0, locked_until: null, updated_at: at })
+    .where('id', '=', id)
+    .where('failed_logins', '=', failuresSeen)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function setPassword(db: Db, id: number, passwordHash: string, mustChange: boolean, at: string): Promise<void> {

@@ -188,3 +188,27 @@ export async function closeWaitingOf(db: Db, serviceId: number, date: string, at
 export async function ticketsBetween(db: Db, from: string, to: string): Promise<TicketRow[]> {
   return db.selectFrom('ticket').selectAll().where('date', '>=', from).where('date', '<=', to).execute();
 }
+
+/**
+ * Whether numbers with this letter were issued for another service. Numbers are counted per
+ * service, so a letter must never pass to a second service once it has been used.
+ */
+export async function letterIssuedByOther(db: Db, letter: string, serviceId: number | null): Promise<boolean> {
+  const booking = await db
+    .selectFrom('booking')
+    .select('id')
+    .where('number', 'like', `${letter}%`)
+    .$if(serviceId !== null, (q) => q.where('service_id', '!=', serviceId as number))
+    .limit(1)
+    .executeTakeFirst();
+  if (booking) return true;
+  const ticket = await db
+    .selectFrom('ticket')
+    .select('id')
+    .where('number', 'like', `${letter}%`)
+    .where('kind', '=', 'walk_in')
+    .$if(serviceId !== null, (q) => q.where((eb) => eb(eb.fn.coalesce('transferred_from', 'service_id'), '!=', serviceId as number)))
+    .limit(1)
+    .executeTakeFirst();
+  return !!ticket;
+}

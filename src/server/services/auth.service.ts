@@ -77,7 +77,14 @@ export async function login(
     }
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await recordSuccessfulLogin(ctx.db, staff.id, now.iso);
+  if (!(await recordSuccessfulLogin(ctx.db, staff.id, staff.failedLogins, now.iso))) {
+    // Wrong guesses were counted while this one was checked: the account may be locked now.
+    const latest = await findStaffById(ctx.db, staff.id);
+    if (latest?.lockedUntil && latest.lockedUntil > now.iso) {
+      throw new AppError('ACCOUNT_LOCKED', { retryAfter: Math.ceil((Date.parse(latest.lockedUntil) - now.instant.getTime()) / 1000) });
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
   const token = newToken();
   const expiresAt = new Date(now.instant.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await insertSession(ctx.db, { tokenHash: tokenHash(token), staffId: staff.id, at: now.iso, expiresAt });

@@ -15,6 +15,7 @@ import {
   findBookingByNumber,
   insertBooking,
 } from '../repositories/booking.repository.js';
+import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureSlotRow, releasePlace, takePlace } from '../repositories/inventory.repository.js';
@@ -25,7 +26,7 @@ import { AppError } from './app-error.js';
 import { activeService, dayOverride, remainingOn } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { bookingFacts, presentBooking } from './present.js';
-import { MissingRow, transact } from './transact.js';
+import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 export interface Credentials {
   idCard: string;
@@ -103,7 +104,13 @@ export async function createBooking(
 
       const place = await takePlace(trx, slotKey);
       if (place === 'missing') throw new MissingRow(() => ensureSlotRow(ctx.db, slotKey, slot.end, slot.capacity));
+      if (place === 'again') throw new RetryTransaction();
       if (place === 'full') throw new AppError('SLOT_FULL');
+      // With the slot's row held, a closure of the day either committed already or waits for us.
+      const dayNow = await overrideOnLocked(trx, input.date);
+      if (dayNow !== override && slotRefusal(service.schedule, input.date, slot.start, now.local, 1, dayNow) === 'closed') {
+        throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'closed', field: 'slot' });
+      }
 
       const order = await nextOrder(trx, counterKey);
       if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));

@@ -2,13 +2,15 @@
 // manager's confirmation cancels them (reason "hall closed"), returning their places.
 import type { CalendarDay } from '../../contracts/admin.js';
 import { type ImportedDay, parseCalendarList } from '../../domain/calendar-import.js';
-import { type DayOverride, isValidDate } from '../../domain/schedule.js';
+import { type DayOverride, isValidDate, slotHasStarted } from '../../domain/schedule.js';
+import type { BookingRow } from '../db/schema.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { changeBookingStatus, heldBookingsOn } from '../repositories/booking.repository.js';
 import { listCalendar, removeOverride, upsertOverride } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
-import { releasePlace } from '../repositories/inventory.repository.js';
+import { ensureSlotRow, lockSlotsOn, releasePlace } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
+import { listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { type Now, type ServiceContext, nowOf } from './context.js';
 import { transact } from './transact.js';
@@ -22,9 +24,15 @@ export function listCalendarDays(ctx: ServiceContext, from: string, to: string):
   return listCalendar(ctx.db, from, to);
 }
 
+/** Bookings a closure of `date` would cancel: all still booked, except today's slots already begun. */
+async function affectedByClosure(db: Db, date: string, now: Now): Promise<BookingRow[]> {
+  const held = await heldBookingsOn(db, date);
+  return held.filter((b) => !slotHasStarted(b.date, b.slot_start, now.local));
+}
+
 async function cancelForClosure(trx: Db, date: string, now: Now): Promise<number> {
   let cancelled = 0;
-  for (const b of await heldBookingsOn(trx, date)) {
+  for (const b of await affectedByClosure(trx, date, now)) {
     const changed = await changeBookingStatus(trx, b.id, 'booked', 'cancelled', {
       at: now.iso,
       cancelledAt: now.iso,
@@ -38,14 +46,30 @@ async function cancelForClosure(trx: Db, date: string, now: Now): Promise<number
   return cancelled;
 }
 
+/** Makes sure every slot of every active service has its counted row on these dates. */
+async function countEverySlot(db: Db, dates: string[]): Promise<void> {
+  for (const service of await listServices(db)) {
+    for (const date of dates) {
+      for (const slot of service.schedule.slots) {
+        await ensureSlotRow(db, { serviceId: service.id, date, slotStart: slot.start }, slot.end, slot.capacity);
+      }
+    }
+  }
+}
+
 /** Sets several days at once; closing days with bookings needs `confirm`. */
 async function setDays(ctx: ServiceContext, actor: string, days: ImportedDay[], confirm: boolean): Promise<number> {
   const now = nowOf(ctx);
-  for (const d of days.filter((x) => x.kind === 'closed' && x.date >= now.local.date)) {
-    const held = (await heldBookingsOn(ctx.db, d.date)).length;
-    if (held > 0 && !confirm) throw new AppError('CONFIRMATION_REQUIRED', { date: d.date, bookings: held });
-  }
+  const closing = days.filter((x) => x.kind === 'closed' && x.date >= now.local.date).map((d) => d.date);
+  // Every booking takes its slot's row; holding all rows of the day makes bookings in flight
+  // either finish first (and be counted here) or wait and then see the day closed.
+  await countEverySlot(ctx.db, closing);
   const cancelled = await transact(ctx.db, async (trx) => {
+    for (const date of closing) {
+      await lockSlotsOn(trx, date);
+      const held = (await affectedByClosure(trx, date, now)).length;
+      if (held > 0 && !confirm) throw new AppError('CONFIRMATION_REQUIRED', { date, bookings: held });
+    }
     let n = 0;
     for (const d of days) {
       await upsertOverride(trx, { ...d, at: now.iso, by: actor });

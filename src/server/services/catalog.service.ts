@@ -126,3 +126,8 @@ export async function remainingOn(db: Db, service: Service, date: string, now: H
 export async function dayOverride(db: Db, date: string): Promise<DayOverride | undefined> {
   return (await overridesBetween(db, date, date)).get(date);
 }
+
+/** The active service with this letter, if any. */
+export async function activeServiceByLetter(db: Db, letter: string): Promise<Service | undefined> {
+  return (await listServices(db)).find((s) => s.letter === letter);
+}

@@ -1,12 +1,12 @@
 // End of day: tickets still waiting when a service's hours are over close as not served, open
 // tickets of earlier days close, and bookings never checked in become missed. Idempotent, so
 // every instance may run it on its own timer.
+import { closingMinutes } from '../../domain/schedule.js';
 import { markMissed } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { listServices } from '../repositories/service.repository.js';
 import { closeTicketsBefore, closeWaitingOf } from '../repositories/ticket.repository.js';
 import { type ServiceContext, nowOf } from './context.js';
-import { closingMinutes } from './queue.service.js';
 import { transact } from './transact.js';
 
 export async function closeDay(ctx: ServiceContext): Promise<{ tickets: number; bookings: number }> {
@@ -16,7 +16,7 @@ export async function closeDay(ctx: ServiceContext): Promise<{ tickets: number; 
     let tickets = await closeTicketsBefore(trx, now.local.date, now.iso);
     const closedServices: number[] = [];
     for (const service of services) {
-      if (now.local.minutes < closingMinutes(service)) continue;
+      if (now.local.minutes < closingMinutes(service.schedule)) continue;
       const n = await closeWaitingOf(trx, service.id, now.local.date, now.iso);
       if (n > 0) closedServices.push(service.id);
       tickets += n;

@@ -15,7 +15,7 @@ import { credentials } from './booking.service.js';
 import { activeService, dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { presentTickets } from './queue.service.js';
-import { MissingRow, transact } from './transact.js';
+import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 function stateOf(b: BookingRow, service: Service, now: HallTime): CheckInState {
   return checkInState({ date: b.date, slotStart: b.slot_start, slotEnd: b.slot_end }, service.schedule.checkInBeforeMinutes, now);
@@ -85,9 +85,12 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
   const row = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);
     if (taken === 'missing') throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota));
+    if (taken === 'again') throw new RetryTransaction();
     if (taken === 'full') throw new AppError('WALK_IN_FULL');
     const order = await nextOrder(trx, counterKey);
     if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
+    // Read the clock while holding the day's walk-in row: queue times then follow number order.
+    const at = ctx.clock().toISOString();
     const ticket = {
       number: formatTicketNumber({ letter: service.letter, date, time: now.local.time, order }),
       service_id: service.id,
@@ -97,11 +100,11 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
       slot_start: null,
       slot_end: null,
       status: 'waiting',
-      queued_at: now.iso,
-      updated_at: now.iso,
+      queued_at: at,
+      updated_at: at,
     };
     await insertTicket(trx, ticket);
-    await appendEvent(trx, { type: 'ticket.walk_in', serviceId: service.id, date, at: now.iso, number: ticket.number });
+    await appendEvent(trx, { type: 'ticket.walk_in', serviceId: service.id, date, at, number: ticket.number });
     return (await findTicketByNumber(trx, ticket.number)) as TicketRow;
   });
   ctx.events?.committed();

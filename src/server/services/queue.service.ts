@@ -4,8 +4,8 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
-import { type QueueEntry, type QueueOrder, countAhead, orderQueue } from '../../domain/queue-order.js';
-import { type HallTime, toMinutes } from '../../domain/schedule.js';
+import { type QueueEntry, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
+import type { HallTime } from '../../domain/schedule.js';
 import { spokenTicketNumber } from '../../domain/ticket-number.js';
 import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes } from '../../domain/wait-estimate.js';
 import type { TicketRow } from '../db/schema.js';
@@ -98,10 +98,6 @@ function counterOf(state: HallState, c: HallCounter, now: HallTime, lang: Lang):
     current: open ? ticketOf(state, open, now, lang) : null,
     servedToday: state.served.filter((s) => s.counterId === c.id).length,
   };
-}
-
-function queueOrderOf(services: Service[]): QueueOrder {
-  return services.length > 0 && services.every((s) => s.queueOrder === 'arrival') ? 'arrival' : 'priority';
 }
 
 export async function queueView(ctx: ServiceContext, serviceIds: number[] | null, lang: Lang): Promise<QueueResponse> {
@@ -212,7 +208,7 @@ export async function callNext(ctx: ServiceContext, counterNumber: number, lang:
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       const waiting = await waitingTicketsOf(trx, counter.serviceIds, now.local.date);
-      for (const { row } of orderQueue(waiting.map(entry), now.local, queueOrderOf(services))) {
+      for (const { row } of orderQueue(waiting.map(entry), now.local, orderForServices(services.map((s) => s.queueOrder)))) {
         // Another counter may take this one between our read and our write: then try the next.
         if (await callTicket(trx, row.id, counter.id, now.iso)) {
           await appendEvent(trx, event('ticket.called', row, now, counter));
@@ -307,9 +303,4 @@ export async function transfer(
     await appendAudit(trx, { at: now.iso, actor, action: 'ticket.transfer', target: number, details: { from: ticket.service_id, to: toServiceId } });
   });
   return actionResult(ctx, number, null, now, lang);
-}
-
-/** Minutes since midnight after which a service takes nobody more today. */
-export function closingMinutes(service: Service): number {
-  return Math.max(0, ...service.schedule.openingHours.map((r) => toMinutes(r.end)));
 }

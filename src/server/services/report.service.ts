@@ -35,6 +35,17 @@ const ticketFact = (r: TicketRow): TicketFact => ({
   finishedAt: r.finished_at,
 });
 
+function groupByDayAndService<T extends { date: string; serviceId: number }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = `${item.date}|${item.serviceId}`;
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
+  }
+  return groups;
+}
+
 function checkRange(from: string, to: string): void {
   if (!isValidDate(from)) throw new AppError('VALIDATION', { reason: `from ${from}`, field: 'from' });
   if (!isValidDate(to)) throw new AppError('VALIDATION', { reason: `to ${to}`, field: 'to' });
@@ -46,13 +57,13 @@ export async function report(ctx: ServiceContext, from: string, to: string, lang
   checkRange(from, to);
   const now = nowOf(ctx).local;
   const services = await listServices(ctx.db, { includeInactive: true });
-  const bookings = (await bookingsBetween(ctx.db, from, to)).map(bookingFact);
-  const tickets = (await ticketsBetween(ctx.db, from, to)).map(ticketFact);
+  const bookings = groupByDayAndService((await bookingsBetween(ctx.db, from, to)).map(bookingFact));
+  const tickets = groupByDayAndService((await ticketsBetween(ctx.db, from, to)).map(ticketFact));
   const rows: DayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const s of services) {
-      const b = bookings.filter((x) => x.date === date && x.serviceId === s.id);
-      const t = tickets.filter((x) => x.date === date && x.serviceId === s.id);
+      const b = bookings.get(`${date}|${s.id}`) ?? [];
+      const t = tickets.get(`${date}|${s.id}`) ?? [];
       if (!s.active && b.length === 0 && t.length === 0) continue;
       rows.push({ date, serviceId: s.id, serviceLetter: s.letter, serviceName: serviceName(s, lang), ...dayFigures(b, t, now) });
     }

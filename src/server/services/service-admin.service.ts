@@ -6,6 +6,7 @@ import { scheduleProblems } from '../../domain/schedule.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { applySlotPlan, applyWalkInQuota, bookedInSlot } from '../repositories/inventory.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
+import { letterIssuedByOther } from '../repositories/ticket.repository.js';
 import {
   type Service,
   type ServiceFields,
@@ -41,6 +42,10 @@ export async function listAdminServices(ctx: ServiceContext): Promise<AdminServi
   return (await listServices(ctx.db, { includeInactive: true })).map(present);
 }
 
+async function checkLetter(db: Parameters<typeof letterIssuedByOther>[0], letter: string, serviceId: number | null): Promise<void> {
+  if (await letterIssuedByOther(db, letter, serviceId)) throw new AppError('SERVICE_LETTER_TAKEN', { letter, field: 'letter' });
+}
+
 function letterTaken(error: unknown, letter: string): unknown {
   return isUniqueViolation(error) ? new AppError('SERVICE_LETTER_TAKEN', { letter, field: 'letter' }) : error;
 }
@@ -49,6 +54,7 @@ export async function createService(ctx: ServiceContext, actor: string, input: S
   const now = nowOf(ctx);
   const existing = await listServices(ctx.db, { includeInactive: true });
   const data = fields(input, Math.max(0, ...existing.map((s) => s.sortOrder)) + 1);
+  await checkLetter(ctx.db, data.letter, null);
   try {
     const id = await transact(ctx.db, async (trx) => {
       const newId = await insertService(trx, data, now.iso);
@@ -66,6 +72,7 @@ export async function updateServiceSettings(ctx: ServiceContext, actor: string, 
   const before = await findService(ctx.db, id);
   if (!before) throw new AppError('SERVICE_NOT_FOUND', { serviceId: id });
   const data = fields(input, before.sortOrder);
+  if (data.letter !== before.letter) await checkLetter(ctx.db, data.letter, id);
   try {
     await transact(ctx.db, async (trx) => {
       const kept = new Set(data.schedule.slots.map((s) => s.start));

@@ -16,6 +16,7 @@ import { AppError } from './app-error.js';
 import { type DeviceKind, createDevice, createStaff, oneTimePassword } from './auth.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { hashPassword } from './password.js';
+import { transact } from './transact.js';
 
 export async function listStaffAccounts(ctx: ServiceContext): Promise<StaffAccount[]> {
   const now = nowOf(ctx).iso;
@@ -45,10 +46,13 @@ export async function resetStaffPassword(ctx: ServiceContext, actor: string, id:
   const staff = await findStaffById(ctx.db, id);
   if (!staff) throw new AppError('NOT_FOUND');
   const password = oneTimePassword();
-  await setPassword(ctx.db, id, await hashPassword(password), true, now.iso);
-  await setLockedUntil(ctx.db, id, null);
-  await revokeSessionsOf(ctx.db, id, now.iso);
-  await appendAudit(ctx.db, { at: now.iso, actor, action: 'staff.reset_password', target: staff.username, details: {} });
+  const hash = await hashPassword(password);
+  await transact(ctx.db, async (trx) => {
+    await setPassword(trx, id, hash, true, now.iso);
+    await setLockedUntil(trx, id, null);
+    await revokeSessionsOf(trx, id, now.iso);
+    await appendAudit(trx, { at: now.iso, actor, action: 'staff.reset_password', target: staff.username, details: {} });
+  });
   return password;
 }
 
@@ -57,9 +61,11 @@ export async function setStaffActivity(ctx: ServiceContext, actor: string, id: n
   const staff = await findStaffById(ctx.db, id);
   if (!staff) throw new AppError('NOT_FOUND');
   if (!active && staff.username === actor) throw new AppError('FORBIDDEN', { reason: 'you cannot disable yourself' });
-  await setStaffActive(ctx.db, id, active, now.iso);
-  if (!active) await revokeSessionsOf(ctx.db, id, now.iso);
-  await appendAudit(ctx.db, { at: now.iso, actor, action: active ? 'staff.enable' : 'staff.disable', target: staff.username, details: {} });
+  await transact(ctx.db, async (trx) => {
+    await setStaffActive(trx, id, active, now.iso);
+    if (!active) await revokeSessionsOf(trx, id, now.iso);
+    await appendAudit(trx, { at: now.iso, actor, action: active ? 'staff.enable' : 'staff.disable', target: staff.username, details: {} });
+  });
 }
 
 export async function createDeviceAudited(ctx: ServiceContext, actor: string, kind: DeviceKind, name: string): Promise<{ device: DeviceRow; token: string }> {
@@ -70,6 +76,8 @@ export async function createDeviceAudited(ctx: ServiceContext, actor: string, ki
 
 export async function revokeDeviceAudited(ctx: ServiceContext, actor: string, id: number): Promise<void> {
   const now = nowOf(ctx);
-  if (!(await revokeDevice(ctx.db, id, now.iso))) throw new AppError('NOT_FOUND');
-  await appendAudit(ctx.db, { at: now.iso, actor, action: 'device.revoke', target: `device #${id}`, details: {} });
+  await transact(ctx.db, async (trx) => {
+    if (!(await revokeDevice(trx, id, now.iso))) throw new AppError('NOT_FOUND');
+    await appendAudit(trx, { at: now.iso, actor, action: 'device.revoke', target: `device #${id}`, details: {} });
+  });
 }

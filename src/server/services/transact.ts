@@ -13,6 +13,16 @@ export class MissingRow extends Error {
   }
 }
 
+/**
+ * Thrown inside a transaction that read a row another transaction created a moment later
+ * (READ COMMITTED): running the whole transaction again sees it.
+ */
+export class RetryTransaction extends Error {
+  constructor() {
+    super('retry transaction');
+  }
+}
+
 const MAX_ATTEMPTS = 10;
 
 export async function transact<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -22,7 +32,7 @@ export async function transact<T>(db: Db, work: (trx: Transaction<Database>) => 
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS) throw error;
       if (error instanceof MissingRow) await error.create();
-      else if (isRetryableConflict(error)) await sleep(Math.random() * 5 * attempt);
+      else if (error instanceof RetryTransaction || isRetryableConflict(error)) await sleep(Math.random() * 5 * attempt);
       else throw error;
     }
   }

@@ -25,6 +25,7 @@ export const Ticket = Type.Object({
   waitingAhead: Type.Integer({ description: 'Tickets that will be called before this one' }),
   estimatedWaitMinutes: Type.Integer({ description: "From today's average service time of the service" }),
   counterNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'The counter that called it, once called' }),
+  callCount: Type.Integer({ description: 'How many times it has been called (recalls included)' }),
 });
 export type Ticket = Static<typeof Ticket>;
 

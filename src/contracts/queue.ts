@@ -81,6 +81,8 @@ export type DisplayCall = Static<typeof DisplayCall>;
 export const DisplayResponse = Type.Object({
   date: Type.String(),
   now: TimeString,
+  instant: Type.String({ description: 'The hall clock as an ISO instant' }),
+  timeZone: Type.String({ description: 'The hall time zone, e.g. Asia/Shanghai' }),
   calls: Type.Array(DisplayCall, { description: 'Latest first' }),
   waiting: Type.Array(Type.Object({ serviceId: Type.Integer(), serviceLetter: Type.String(), serviceName: Type.String(), count: Type.Integer() })),
 });

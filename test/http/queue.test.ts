@@ -82,7 +82,9 @@ describe('a day at counter 1 (serves 医社保)', () => {
     expect(moved.body.ticket).toMatchObject({ number: b, status: 'waiting', serviceId: 2 });
     const queue = await get(t.app, '/api/v1/queue', staff);
     expect(queue.body.queues.find((q: { serviceId: number }) => q.serviceId === 2).waiting[0]).toMatchObject({ number: b, transferred: true });
-    expect((await callNext(2)).body.ticket.number).toBe(b);
+    const again = await callNext(2);
+    expect(again.body.ticket).toMatchObject({ number: b, callCount: 1 });
+    expect((await get(t.app, '/api/v1/display', t.display)).body.calls[0]).toMatchObject({ number: b, counterNumber: 2, callCount: 1 });
     expect((await callNext(1)).body.ticket.number).toBe(a);
     // A counter only calls numbers of its own services.
     const c = await walkIn(3);

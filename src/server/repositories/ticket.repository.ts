@@ -113,6 +113,8 @@ export async function transferTicket(db: Db, id: number, fromServiceId: number, 
       counter_id: null,
       open_counter_id: null,
       started_at: null,
+      // A first call in the new queue is a first call, not a recall.
+      call_count: 0,
       updated_at: at,
     })
     .where('id', '=', id)

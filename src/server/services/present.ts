@@ -56,5 +56,6 @@ export function presentTicket(
     waitingAhead: place.ahead,
     estimatedWaitMinutes: place.wait,
     counterNumber: place.counterNumber,
+    callCount: Number(row.call_count),
   };
 }

@@ -144,6 +144,8 @@ export async function displayView(ctx: ServiceContext, lang: Lang): Promise<Disp
   return {
     date: now.local.date,
     now: now.local.time,
+    instant: now.iso,
+    timeZone: ctx.hallTz,
     calls: calls.flatMap((t) => {
       const counter = state.counters.find((c) => c.id === t.counter_id);
       const service = state.services.get(t.service_id);

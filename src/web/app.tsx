@@ -1,7 +1,10 @@
-// Which front end answers a path. Later front ends (/counter, /display, /admin) add a line here.
+// Which front end answers a path. Later front ends (/admin) add a line here.
 import { type ReactNode, useEffect } from 'react';
+import { AdminApp } from './admin/admin-app.js';
 import { BookingApp } from './booking/booking-app.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { CounterApp } from './counter/counter-app.js';
+import { DisplayApp } from './display/display-app.js';
 import { KioskApp } from './kiosk/kiosk-app.js';
 import { RecordsPage } from './records/records-page.js';
 import { type Location, sectionOf, useLocation } from './router.js';
@@ -19,6 +22,9 @@ const ROUTES: Record<string, Route> = {
   '/': { render: (location) => <BookingApp location={location} />, rememberLang: true, className: 'theme-citizen' },
   '/records': { render: () => <RecordsPage />, rememberLang: true, className: 'theme-citizen' },
   '/kiosk': { render: () => <KioskApp />, rememberLang: false, className: 'theme-kiosk' },
+  '/counter': { render: () => <CounterApp />, rememberLang: true, className: 'theme-staff' },
+  '/display': { render: (location) => <DisplayApp location={location} />, rememberLang: false, className: 'theme-display' },
+  '/admin': { render: (location) => <AdminApp location={location} />, rememberLang: true, className: 'theme-staff' },
 };
 
 function NotFound() {

@@ -10,6 +10,11 @@ import './styles/records.css';
 import './styles/kiosk.css';
 import './styles/kiosk-check-in.css';
 import './styles/kiosk-tickets.css';
+import './styles/staff.css';
+import './styles/counter.css';
+import './styles/display.css';
+import './styles/device.css';
+import './styles/admin.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

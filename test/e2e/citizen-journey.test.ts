@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
+import { pairKiosk } from './support/hall.js';
 import { type E2E, KIOSK_PORTRAIT, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
 import { clickKeys, expectFitsScreen, expectNoHorizontalScroll, pullDown, textOf } from './support/ui.js';
 
@@ -105,7 +106,7 @@ describe.skipIf(!browser.ok)('citizen journey on a phone, with the kiosk', () =>
   });
 
   it('the kiosk checks in by ID card and shows the same number', async () => {
-    await kiosk.goto('/kiosk');
+    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
     await expectFitsScreen(kiosk);
     await screenshot(kiosk, 'kiosk-start-portrait');
     await kiosk.getByRole('button', { name: /预约取号/ }).click();

@@ -54,3 +54,6 @@ export function everyServiceFound(answers: ServicesResponse[]): boolean {
   const ids = new Set(answers.flatMap((a) => a.services.map((s) => s.id)));
   return [...ids].every((id) => found.has(id));
 }
+
+/** Booking pages merge live changes for this long before reloading: many readers, one server. */
+export const PUBLIC_MERGE_MS = 1_000;

@@ -5,12 +5,13 @@ import { addDays } from '../../domain/schedule.js';
 import { getServices } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate } from '../i18n/format.js';
+import { useLiveReload } from '../live/use-live.js';
 import { hrefOf } from '../router.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
-import { everyServiceFound, nextOpenSummaries } from './availability-logic.js';
+import { PUBLIC_MERGE_MS, everyServiceFound, nextOpenSummaries } from './availability-logic.js';
 
 /** Looks ahead day by day (at most a week and a day) until every service has an open day. */
 async function loadNextOpenDays(lang: Lang, signal: AbortSignal) {
@@ -55,6 +56,8 @@ export function HomePage() {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('home');
   const res = useResource((signal) => loadNextOpenDays(lang, signal), 'home');
+  // Counts change as people book and cancel: reload, at most about once a second.
+  useLiveReload('public', res.reload, { mergeMs: PUBLIC_MERGE_MS });
   return (
     <section className="page">
       <h1 ref={heading} tabIndex={-1}>

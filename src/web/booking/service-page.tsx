@@ -6,13 +6,14 @@ import { getAvailability } from '../api/endpoints.js';
 import { errorCode, errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate } from '../i18n/format.js';
+import { useLiveReload } from '../live/use-live.js';
 import { hrefOf, navigate } from '../router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
-import { dayState, initialDate, slotStillBookable } from './availability-logic.js';
+import { PUBLIC_MERGE_MS, dayState, initialDate, slotStillBookable } from './availability-logic.js';
 import { BookingForm } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
@@ -22,6 +23,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>(`service-${serviceId}`);
   const res = useResource((signal) => getAvailability(serviceId, {}, { lang, signal }), `${serviceId}`);
+  useLiveReload('public', res.reload, { relevant: (e) => e.serviceId === serviceId || e.serviceId === null, mergeMs: PUBLIC_MERGE_MS });
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
 

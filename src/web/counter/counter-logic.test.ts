@@ -6,6 +6,8 @@ import {
   canCallWaiting,
   counterByNumber,
   defaultCounterName,
+  formatAverage,
+  servedAverage,
   parseRememberedCounter,
   setupProblems,
   shortcutKey,
@@ -98,5 +100,25 @@ describe('setupProblems', () => {
   it('suggests names like the seed counters', () => {
     expect(defaultCounterName(5, 'zh')).toBe('5 号窗口');
     expect(defaultCounterName(5, 'en')).toBe('Counter 5');
+  });
+});
+
+describe('formatAverage', () => {
+  it('keeps one decimal at most', () => {
+    expect(formatAverage(10)).toBe('10');
+    expect(formatAverage(7.25)).toBe('7.3');
+    expect(formatAverage(7.04)).toBe('7');
+  });
+});
+
+describe('servedAverage', () => {
+  it('weights each queue by the people it served', () => {
+    expect(servedAverage([{ servedToday: 3, averageServiceMinutes: 4 }, { servedToday: 1, averageServiceMinutes: 8 }])).toBe(5);
+  });
+
+  it('ignores queues that served nobody (their figure is only a default) and is null before anyone', () => {
+    expect(servedAverage([{ servedToday: 2, averageServiceMinutes: 6 }, { servedToday: 0, averageServiceMinutes: 10 }])).toBe(6);
+    expect(servedAverage([{ servedToday: 0, averageServiceMinutes: 10 }])).toBeNull();
+    expect(servedAverage([])).toBeNull();
   });
 });

@@ -71,3 +71,18 @@ export function defaultCounterName(number: number, lang: 'zh' | 'en'): string {
 export function counterByNumber(counters: readonly Counter[], number: number | null): Counter | null {
   return number === null ? null : (counters.find((c) => c.number === number && c.active) ?? null);
 }
+
+/**
+ * Today's average service time over several queues, weighted by how many each has served; null
+ * before anyone was served (the server's per-queue figure is then only a configured default).
+ */
+export function servedAverage(queues: readonly { servedToday: number; averageServiceMinutes: number }[]): number | null {
+  const served = queues.reduce((n, q) => n + q.servedToday, 0);
+  if (served === 0) return null;
+  return queues.reduce((sum, q) => sum + q.servedToday * q.averageServiceMinutes, 0) / served;
+}
+
+/** An average like 7.25 minutes with at most one decimal: '7.3'; whole numbers stay whole: '10'. */
+export function formatAverage(minutes: number): string {
+  return String(Math.round(minutes * 10) / 10);
+}

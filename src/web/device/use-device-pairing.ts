@@ -64,6 +64,18 @@ export function useDevicePairing(kind: DeviceKind, lang: Lang): { pairing: Pairi
     return () => controller.abort();
   }, [kind, attempt]);
 
+  // A pairing link opened in a tab already showing this page only changes the hash.
+  useEffect(() => {
+    const onHash = () => {
+      const fresh = pairTokenFromHash(window.location.hash);
+      if (!fresh) return;
+      token.current = fresh;
+      setAttempt((n) => n + 1);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const lost = useCallback(() => setPairing({ state: 'unpaired', reason: 'none' }), []);
   return { pairing, retry, lost };

@@ -1,4 +1,6 @@
 // English. Same keys and placeholders as zh.ts (checked by the type and by i18n.test.ts).
+import { enAdmin } from './en-admin.js';
+import { enHall } from './en-hall.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -147,4 +149,9 @@ export const en: Record<MessageKey, string> = {
   'kiosk.done': 'Done',
   'kiosk.backIn': 'Back to the start in {n} s',
   'kiosk.printFoot': 'Keep this ticket. If your number is missed, take a new one.',
+  'kiosk.estimatedWait': 'Estimated wait: about {time}',
+  'kiosk.estimatedSoon': 'You will be called shortly; watch the display',
+
+  ...enHall,
+  ...enAdmin,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMonthDay, formatShortDate, formatSlot, weekdayName } from './format.js';
+import { formatLongDate, formatMinutes, formatMonthDay, formatShortDate, formatSlot, weekdayName } from './format.js';
 
 describe('date words', () => {
   it('names the weekday of 2026-11-25 (a Wednesday)', () => {
@@ -18,5 +18,19 @@ describe('date words', () => {
   it('formats a slot with or without an end', () => {
     expect(formatSlot('09:00', '10:00')).toBe('09:00–10:00');
     expect(formatSlot('09:00', null)).toBe('09:00');
+  });
+});
+
+describe('formatMinutes', () => {
+  it.each([
+    [0, '0 分钟', '0 min'],
+    [12, '12 分钟', '12 min'],
+    [60, '1 小时', '1 h'],
+    [65, '1 小时 5 分钟', '1 h 5 min'],
+    [-3, '0 分钟', '0 min'],
+    [2.6, '3 分钟', '3 min'],
+  ])('%f minutes', (minutes, zh, en) => {
+    expect(formatMinutes(minutes, 'zh')).toBe(zh);
+    expect(formatMinutes(minutes, 'en')).toBe(en);
   });
 });

@@ -41,3 +41,12 @@ export function formatMonthDay(date: string): string {
 export function formatSlot(start: string, end: string | null | undefined): string {
   return end ? `${start}–${end}` : start;
 }
+
+/** Minutes as people say them: '12 分钟' / '1 小时 5 分钟', '12 min' / '1 h 5 min'. */
+export function formatMinutes(minutes: number, lang: Lang): string {
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (lang === 'zh') return h > 0 ? `${h} 小时${rest > 0 ? ` ${rest} 分钟` : ''}` : `${m} 分钟`;
+  return h > 0 ? `${h} h${rest > 0 ? ` ${rest} min` : ''}` : `${m} min`;
+}

@@ -25,8 +25,9 @@ export function storedLang(): Lang {
   }
 }
 
-export function I18nProvider({ persist, children }: { persist: boolean; children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (persist ? storedLang() : 'zh'));
+/** `initial` fixes the starting language (a display board set up by its address); else stored or zh. */
+export function I18nProvider({ persist, initial, children }: { persist: boolean; initial?: Lang; children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? (persist ? storedLang() : 'zh'));
   const setLang = useCallback(
     (next: Lang) => {
       setLangState(next);

@@ -1,4 +1,7 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
+import { zhAdmin } from './zh-admin.js';
+import { zhHall } from './zh-hall.js';
+
 export const zh = {
   'app.name': '微预约',
   'app.footer': '政务服务大厅 · 微预约',
@@ -145,6 +148,11 @@ export const zh = {
   'kiosk.done': '完成',
   'kiosk.backIn': '{n} 秒后自动返回首页',
   'kiosk.printFoot': '请妥善保管号票，过号需重新取号。',
+  'kiosk.estimatedWait': '预计等候约 {time}',
+  'kiosk.estimatedSoon': '很快就会叫到您，请留意叫号',
+
+  ...zhHall,
+  ...zhAdmin,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -14,7 +14,11 @@ import { type KeypadKey, groupIdCard, keyOfKeyboard, keypadVerdict, pressKey } f
 
 const WALK_IN_CODES = new Set(['NO_BOOKING', 'BOOKING_EXPIRED', 'TOO_EARLY']);
 
-export function CheckInScreen({ onTickets, onWalkIn }: { onTickets: (tickets: Ticket[], reprint: boolean) => void; onWalkIn: () => void }) {
+export function CheckInScreen({
+  onTickets,
+  onWalkIn,
+  onRefused,
+}: { onTickets: (tickets: Ticket[], reprint: boolean) => void; onWalkIn: () => void; onRefused: (error: unknown) => void }) {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('checkin');
   const [value, setValue] = useState('');
@@ -40,8 +44,9 @@ export function CheckInScreen({ onTickets, onWalkIn }: { onTickets: (tickets: Ti
     } catch (error) {
       setRefusal(error);
       setSending(false);
+      onRefused(error);
     }
-  }, [verdict, sending, lang, onTickets]);
+  }, [verdict, sending, lang, onTickets, onRefused]);
 
   // Keyboard use (accessibility, service staff): digits, X, Backspace, Escape, Enter.
   useEffect(() => {

@@ -1,8 +1,12 @@
 // The hall kiosk at /kiosk: 预约取号 (check in by ID card) and 现场取号 (walk-in numbers), for a
 // touch screen without a keyboard. Every visit starts fresh: after the idle time the whole state
-// (and the typed ID) is thrown away by remounting.
-import { useState } from 'react';
+// (and the typed ID) is thrown away by remounting. Only a paired kiosk issues numbers: the
+// pairing link (/kiosk#pair=…) pairs it; an unpaired one says so and asks for staff.
+import { type ReactNode, useCallback, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
+import { ApiError } from '../api/client.js';
+import { PairingScreen } from '../device/pairing-screen.js';
+import { useDevicePairing } from '../device/use-device-pairing.js';
 import { I18nProvider, useI18n } from '../i18n/i18n.js';
 import { LangSwitch } from '../ui/lang-switch.js';
 import { CheckInScreen } from './check-in-screen.js';
@@ -16,21 +20,15 @@ export const ENTRY_IDLE_SECONDS = 60;
 
 type Screen = { kind: 'start' } | { kind: 'checkin' } | { kind: 'walkin' } | { kind: 'tickets'; tickets: Ticket[]; reprint: boolean };
 
-function Kiosk({ onReset }: { onReset: () => void }) {
-  const { t, lang } = useI18n();
-  const [screen, setScreen] = useState<Screen>({ kind: 'start' });
-  const idleSeconds = screen.kind === 'tickets' ? TICKET_IDLE_SECONDS : ENTRY_IDLE_SECONDS;
-  // The start screen in Chinese is the resting state; anything else returns to it when left alone.
-  const left = useIdle(screen.kind !== 'start' || lang !== 'zh', idleSeconds, onReset);
-  const showTickets = (tickets: Ticket[], reprint: boolean) => setScreen({ kind: 'tickets', tickets, reprint });
-
+function KioskFrame({ home, children }: { home: (() => void) | null; children: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="kiosk">
       <header className="kiosk-header">
         <span className="kiosk-header__title">{t('kiosk.hall')}</span>
         <div className="kiosk-header__actions">
-          {screen.kind !== 'start' && (
-            <button type="button" className="kiosk-button kiosk-button--ghost" onClick={onReset}>
+          {home && (
+            <button type="button" className="kiosk-button kiosk-button--ghost" onClick={home}>
               {t('kiosk.home')}
             </button>
           )}
@@ -38,21 +36,51 @@ function Kiosk({ onReset }: { onReset: () => void }) {
         </div>
       </header>
       <main className="kiosk-main" id="main">
-        {screen.kind === 'start' && <StartScreen onCheckIn={() => setScreen({ kind: 'checkin' })} onWalkIn={() => setScreen({ kind: 'walkin' })} />}
-        {screen.kind === 'checkin' && <CheckInScreen onTickets={showTickets} onWalkIn={() => setScreen({ kind: 'walkin' })} />}
-        {screen.kind === 'walkin' && <WalkInScreen onTicket={(ticket) => showTickets([ticket], false)} />}
-        {screen.kind === 'tickets' && <TicketScreen tickets={screen.tickets} reprint={screen.reprint} secondsLeft={left} onDone={onReset} />}
+        {children}
       </main>
     </div>
   );
 }
 
+function Kiosk({ onReset, onUnpaired }: { onReset: () => void; onUnpaired: () => void }) {
+  const { lang } = useI18n();
+  const [screen, setScreen] = useState<Screen>({ kind: 'start' });
+  const idleSeconds = screen.kind === 'tickets' ? TICKET_IDLE_SECONDS : ENTRY_IDLE_SECONDS;
+  // The start screen in Chinese is the resting state; anything else returns to it when left alone.
+  const left = useIdle(screen.kind !== 'start' || lang !== 'zh', idleSeconds, onReset);
+  const showTickets = (tickets: Ticket[], reprint: boolean) => setScreen({ kind: 'tickets', tickets, reprint });
+  // The server no longer knows this kiosk (its token was revoked): stop issuing numbers.
+  const onRefused = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) onUnpaired();
+    },
+    [onUnpaired],
+  );
+
+  return (
+    <KioskFrame home={screen.kind !== 'start' ? onReset : null}>
+      {screen.kind === 'start' && <StartScreen onCheckIn={() => setScreen({ kind: 'checkin' })} onWalkIn={() => setScreen({ kind: 'walkin' })} />}
+      {screen.kind === 'checkin' && <CheckInScreen onTickets={showTickets} onWalkIn={() => setScreen({ kind: 'walkin' })} onRefused={onRefused} />}
+      {screen.kind === 'walkin' && <WalkInScreen onTicket={(ticket) => showTickets([ticket], false)} onRefused={onRefused} />}
+      {screen.kind === 'tickets' && <TicketScreen tickets={screen.tickets} reprint={screen.reprint} secondsLeft={left} onDone={onReset} />}
+    </KioskFrame>
+  );
+}
+
 export function KioskApp() {
   const [visit, setVisit] = useState(0);
+  // Pairing outlives visits; its refusals come in Chinese (the screen words them itself).
+  const { pairing, retry, lost } = useDevicePairing('kiosk', 'zh');
   // A new visit remounts everything, the language included: the next person starts in Chinese.
   return (
     <I18nProvider key={visit} persist={false}>
-      <Kiosk onReset={() => setVisit((v) => v + 1)} />
+      {pairing.state === 'paired' ? (
+        <Kiosk onReset={() => setVisit((v) => v + 1)} onUnpaired={lost} />
+      ) : (
+        <KioskFrame home={null}>
+          <PairingScreen kind="kiosk" pairing={pairing} onRetry={retry} />
+        </KioskFrame>
+      )}
     </I18nProvider>
   );
 }

@@ -2,7 +2,7 @@
 // Returns to the start screen after the idle time (counted by the kiosk).
 import type { Ticket } from '../../contracts/kiosk.js';
 import { useI18n } from '../i18n/i18n.js';
-import { formatLongDate, formatSlot } from '../i18n/format.js';
+import { formatLongDate, formatMinutes, formatSlot } from '../i18n/format.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 
 function TicketLines({ ticket }: { ticket: Ticket }) {
@@ -13,7 +13,12 @@ function TicketLines({ ticket }: { ticket: Ticket }) {
       <p className="ticket__kind">
         {ticket.kind === 'booking' ? t('kiosk.ticketBooking', { slot: formatSlot(ticket.slotStart ?? '', ticket.slotEnd) }) : t('kiosk.ticketWalkIn')}
       </p>
-      <p className="ticket__ahead">{t('kiosk.waitingAhead', { n: ticket.waitingAhead })}</p>
+      <p className="ticket__queue">
+        <span className="ticket__ahead">{t('kiosk.waitingAhead', { n: ticket.waitingAhead })}</span>
+        <span className="ticket__wait">
+          {ticket.estimatedWaitMinutes > 0 ? t('kiosk.estimatedWait', { time: formatMinutes(ticket.estimatedWaitMinutes, lang) }) : t('kiosk.estimatedSoon')}
+        </span>
+      </p>
       <p className="ticket__date">{formatLongDate(ticket.date, lang)}</p>
     </>
   );

@@ -5,14 +5,17 @@ import type { ServiceSummary } from '../../contracts/services.js';
 import { getServices, kioskWalkIn } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useLiveReload } from '../live/use-live.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
 import { walkInState } from './walk-in-logic.js';
 
-export function WalkInScreen({ onTicket }: { onTicket: (ticket: Ticket) => void }) {
+export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticket) => void; onRefused: (error: unknown) => void }) {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('walkin');
   const res = useResource((signal) => getServices(undefined, { lang, signal }), 'walkin');
+  // Numbers taken at another kiosk, or the day closing, change what is left.
+  useLiveReload('hall', res.reload, { relevant: (e) => e.type === 'ticket.walk_in' || e.type === 'day.closed' });
   const [sending, setSending] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
 
@@ -27,6 +30,7 @@ export function WalkInScreen({ onTicket }: { onTicket: (ticket: Ticket) => void 
       setRefusal(error);
       setSending(null);
       res.reload();
+      onRefused(error);
     }
   };
 

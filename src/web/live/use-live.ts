@@ -45,7 +45,7 @@ const MERGE_MS = 60;
 export function useLiveReload(
   channel: LiveChannel,
   reload: () => void,
-  opts: { relevant?: (event: LiveEvent) => boolean; enabled?: boolean } = {},
+  opts: { relevant?: (event: LiveEvent) => boolean; enabled?: boolean; mergeMs?: number } = {},
 ): LiveStatus {
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
@@ -66,7 +66,7 @@ export function useLiveReload(
       timer.current = window.setTimeout(() => {
         timer.current = null;
         reloadRef.current();
-      }, MERGE_MS);
+      }, opts.mergeMs ?? MERGE_MS);
     },
     opts.enabled ?? true,
   );

@@ -8,6 +8,7 @@ import { errorMessage } from '../../contracts/errors.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/i18n.js';
 import { Banner } from '../ui/banner.js';
+import { LangSwitch } from '../ui/lang-switch.js';
 import { TextField } from '../ui/text-field.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { type NewPasswordProblem, newPasswordProblem } from './sign-in-logic.js';
@@ -20,7 +21,12 @@ function problemText(problem: NewPasswordProblem, t: Translate, lang: Lang): str
   return errorMessage('WEAK_PASSWORD', lang, { reason: problem });
 }
 
-export function PasswordChangeScreen({ me, onChanged, onSignOut }: { me: StaffMe; onChanged: () => void; onSignOut: () => Promise<void> }) {
+export function PasswordChangeScreen({
+  appName,
+  me,
+  onChanged,
+  onSignOut,
+}: { appName: string; me: StaffMe; onChanged: () => void; onSignOut: () => Promise<void> }) {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('password');
   const [current, setCurrent] = useState('');
@@ -53,6 +59,10 @@ export function PasswordChangeScreen({ me, onChanged, onSignOut }: { me: StaffMe
   return (
     <main className="staff-auth" id="main">
       <form className="staff-card" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="staff-card__top">
+          <span className="staff-card__app">{appName}</span>
+          <LangSwitch className="button button--secondary staff-card__lang" />
+        </div>
         <h1 ref={heading} tabIndex={-1}>
           {t('auth.changeTitle')}
         </h1>

@@ -62,7 +62,7 @@ export function SignInScreen({ appName, notice, onSignedIn }: { appName: string;
       <form className="staff-card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="staff-card__top">
           <span className="staff-card__app">{appName}</span>
-          <LangSwitch />
+          <LangSwitch className="button button--secondary staff-card__lang" />
         </div>
         <h1 ref={heading} tabIndex={-1}>
           {t('auth.title')}

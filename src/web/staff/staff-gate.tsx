@@ -11,7 +11,7 @@ export function StaffGate({ appName, children }: { appName: string; children: Re
   const { lang } = useI18n();
   const { session, signedIn, signOut, refresh, onStaffError } = useStaffSession(lang);
   const me = session.state === 'signed-in' ? session.me : null;
-  const value = useMemo(() => (me ? { me, signOut, onStaffError } : null), [me, signOut, onStaffError]);
+  const value = useMemo(() => (me ? { me, signOut, onStaffError, refresh } : null), [me, signOut, onStaffError, refresh]);
 
   if (session.state === 'loading') {
     return (
@@ -30,6 +30,6 @@ export function StaffGate({ appName, children }: { appName: string; children: Re
     );
   }
   if (session.state === 'signed-out') return <SignInScreen appName={appName} notice={session.notice} onSignedIn={signedIn} />;
-  if (session.me.mustChangePassword) return <PasswordChangeScreen me={session.me} onChanged={refresh} onSignOut={signOut} />;
+  if (session.me.mustChangePassword) return <PasswordChangeScreen appName={appName} me={session.me} onChanged={refresh} onSignOut={signOut} />;
   return <StaffContext.Provider value={value}>{children}</StaffContext.Provider>;
 }

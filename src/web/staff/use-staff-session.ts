@@ -40,7 +40,8 @@ export function useStaffSession(lang: Lang): StaffSessionApi {
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;
-        if (error instanceof ApiError && error.status === 401) setSession({ state: 'signed-out', notice: 'none' });
+        // Signed in a moment ago and now unknown: the session ended (expired, or signed out elsewhere).
+        if (error instanceof ApiError && error.status === 401) setSession((s) => ({ state: 'signed-out', notice: s.state === 'signed-in' ? 'expired' : 'none' }));
         else setSession({ state: 'error', error });
       },
     );
@@ -67,7 +68,15 @@ export function useStaffSession(lang: Lang): StaffSessionApi {
   return { session, signedIn, signOut, refresh, onStaffError };
 }
 
-export const StaffContext = createContext<{ me: StaffMe; signOut: () => Promise<void>; onStaffError: (error: unknown) => void } | null>(null);
+export interface StaffContextValue {
+  me: StaffMe;
+  signOut: () => Promise<void>;
+  onStaffError: (error: unknown) => void;
+  /** Asks the server whether the session still holds (e.g. when the live stream is refused). */
+  refresh: () => void;
+}
+
+export const StaffContext = createContext<StaffContextValue | null>(null);
 
 /** The signed-in staff member, inside a StaffGate. */
 export function useStaff() {

@@ -6,7 +6,7 @@ import { type RunningServer, startServer } from './server.js';
 import { ensureWebBuilt } from './web-build.js';
 
 export { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, PHONE, screenshot } from './browser.js';
-export { DEFAULT_CLOCK } from './server.js';
+export { DEFAULT_CLOCK, type FirstStart } from './server.js';
 
 /** Checked once per test file at load time, so a file can `describe.skipIf(!browser.ok)`. */
 export function browserAvailable(): BrowserCheck {

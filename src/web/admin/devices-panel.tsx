@@ -1,0 +1,190 @@
+// Kiosks and display boards: each has a token; a new one's pairing link is shown once (copy it or
+// scan its QR code on the device), the list says when each was last seen, and a lost or retired
+// device is revoked.
+import { type FormEvent, useId, useState } from 'react';
+import type { Device } from '../../contracts/auth.js';
+import { errorText } from '../api/error-text.js';
+import { QrCode } from '../booking/qr-code.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useStaff } from '../staff/use-staff-session.js';
+import { Banner } from '../ui/banner.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
+import { LoadFailed, Loading } from '../ui/loading.js';
+import { TextField } from '../ui/text-field.js';
+import { createDevice, getDevices, revokeDevice } from './admin-endpoints.js';
+import { hallDateTime } from './admin-time.js';
+import { OneTimeSecret } from './one-time-secret.js';
+import { deviceState, pairingUrl, sortDevices } from './staff-logic.js';
+import { useAdminResource } from './use-admin-resource.js';
+
+type Kind = Device['kind'];
+
+export function DevicesPanel() {
+  const { t, lang } = useI18n();
+  const { onStaffError } = useStaff();
+  const id = useId();
+  const devices = useAdminResource((signal) => getDevices({ lang, signal }), 'admin-devices');
+  const [kind, setKind] = useState<Kind>('kiosk');
+  const [name, setName] = useState('');
+  const [checked, setChecked] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [paired, setPaired] = useState<{ name: string; url: string } | null>(null);
+  const [asking, setAsking] = useState<Device | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+  const nameProblem = checked && !name.trim() ? t('admin.problem.EMPTY') : null;
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setRefusal(null);
+    setFlash(null);
+    try {
+      await work();
+      devices.reload();
+    } catch (error) {
+      onStaffError(error);
+      setRefusal(error);
+    } finally {
+      setBusy(false);
+      setAsking(null);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (!name.trim() || busy) return;
+    void run(async () => {
+      const made = await createDevice(kind, name.trim(), { lang });
+      setPaired({ name: made.device.name, url: pairingUrl(window.location.origin, made.pairPath) });
+      setName('');
+      setChecked(false);
+    });
+  };
+
+  const list = sortDevices(devices.data?.devices ?? []);
+  return (
+    <section className="admin-panel" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('admin.dev.title')}</h2>
+      {refusal !== null && <Banner tone="error" title={errorText(refusal, lang)} />}
+      <div aria-live="polite">{flash && <Banner tone="success" title={flash} />}</div>
+      {paired && (
+        <OneTimeSecret
+          title={t('admin.dev.pairTitle', { name: paired.name })}
+          label={t('admin.dev.pairLink')}
+          value={paired.url}
+          note={t('admin.dev.pairNote')}
+          onDone={() => setPaired(null)}
+        >
+          <QrCode text={paired.url} label={t('admin.dev.qr', { name: paired.name })} size={160} />
+        </OneTimeSecret>
+      )}
+      {!devices.data ? (
+        devices.error !== null ? (
+          <LoadFailed error={devices.error} onRetry={devices.reload} />
+        ) : (
+          <Loading />
+        )
+      ) : list.length === 0 ? (
+        <p className="admin-empty">{t('admin.dev.none')}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table" data-testid="devices-table">
+            <caption className="visually-hidden">{t('admin.dev.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.dev.name')}</th>
+                <th scope="col">{t('admin.dev.kind')}</th>
+                <th scope="col">{t('admin.dev.created')}</th>
+                <th scope="col">{t('admin.dev.lastSeen')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.svc.rowActions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => {
+                const state = deviceState(d);
+                return (
+                  <tr key={d.id} data-device={d.name} className={state === 'revoked' ? 'row--inactive' : undefined}>
+                    <th scope="row">{d.name}</th>
+                    <td>{t(`admin.dev.kind.${d.kind}`)}</td>
+                    <td className="nowrap">{hallDateTime(d.createdAt)}</td>
+                    <td className="nowrap">
+                      {state === 'revoked' ? (
+                        <span className="admin-tag admin-tag--off">{t('admin.dev.revokedAt', { at: hallDateTime(d.revokedAt) })}</span>
+                      ) : state === 'never' ? (
+                        <span className="muted">{t('admin.dev.never')}</span>
+                      ) : (
+                        hallDateTime(d.lastSeenAt)
+                      )}
+                    </td>
+                    <td className="row-actions">
+                      {state !== 'revoked' && (
+                        <button
+                          type="button"
+                          className="button button--danger-outline button--small"
+                          disabled={busy}
+                          onClick={() => setAsking(d)}
+                          aria-label={t('admin.dev.revokeLabel', { name: d.name })}
+                        >
+                          {t('admin.dev.revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+        <h3 id={`${id}-title`}>{t('admin.dev.createTitle')}</h3>
+        <div className="sub-form__grid">
+          <fieldset className="choice-group">
+            <legend>{t('admin.dev.kind')}</legend>
+            <div className="choice-grid choice-grid--two">
+              {(['kiosk', 'display'] as const).map((k) => (
+                <label key={k} className="choice">
+                  <input type="radio" name="device-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                  <span className="choice__title">{t(`admin.dev.kind.${k}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <TextField
+            label={t('admin.dev.name')}
+            hint={t('admin.dev.nameHint')}
+            value={name}
+            maxLength={60}
+            onChange={(e) => setName(e.target.value)}
+            error={nameProblem}
+          />
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+          {busy ? t('admin.saving') : t('admin.dev.create')}
+        </button>
+      </form>
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? t('admin.dev.revokeTitle', { name: asking.name }) : ''}
+        confirmLabel={t('admin.dev.revoke')}
+        cancelLabel={t('admin.cancel')}
+        danger
+        busy={busy}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const device = asking;
+          if (device)
+            void run(async () => {
+              await revokeDevice(device.id, { lang });
+              setFlash(t('admin.dev.revoked', { name: device.name }));
+            });
+        }}
+      >
+        <p>{t('admin.dev.revokeBody')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// Figures per service (and per day in a report) with a totals row: today's dashboard and the
+// report share it.
+import type { DayFigures } from '../../contracts/admin.js';
+import { useI18n } from '../i18n/i18n.js';
+import { formatShortDate } from '../i18n/format.js';
+import { type AverageKey, type CountKey, formatAverage, totals } from './figures-logic.js';
+
+const isAverage = (key: CountKey | AverageKey): key is AverageKey => key === 'averageWaitMinutes' || key === 'averageServiceMinutes';
+
+export function FiguresTable({
+  rows,
+  columns,
+  withDate,
+  caption,
+  testId,
+}: {
+  rows: readonly DayFigures[];
+  columns: readonly (CountKey | AverageKey)[];
+  withDate: boolean;
+  caption: string;
+  testId: string;
+}) {
+  const { t, lang } = useI18n();
+  const sum = totals(rows);
+  const cell = (key: CountKey | AverageKey, value: number | null) => (isAverage(key) ? formatAverage(value) : String(value ?? 0));
+  return (
+    <div className="admin-table-wrap">
+      <table className="admin-table admin-table--figures" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {withDate && <th scope="col">{t('admin.fig.date')}</th>}
+            <th scope="col">{t('admin.fig.service')}</th>
+            {columns.map((key) => (
+              <th key={key} scope="col" className="num">
+                {t(`admin.fig.${key}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.date}-${r.serviceId}`} data-service={r.serviceLetter}>
+              {withDate && <td className="nowrap">{formatShortDate(r.date, lang)}</td>}
+              <th scope="row">
+                <span className="service-letter service-letter--small" aria-hidden="true">
+                  {r.serviceLetter}
+                </span>{' '}
+                {r.serviceName}
+              </th>
+              {columns.map((key) => (
+                <td key={key} className="num" data-col={key}>
+                  {cell(key, r[key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={withDate ? 2 : 1}>
+              {t('admin.fig.total')}
+            </th>
+            {columns.map((key) => (
+              <td key={key} className="num" data-col={key}>
+                {cell(key, sum[key])}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// Staff accounts: who can sign in at counters and here, their role and state; reset a password
+// (a new one-time password, shown once) and disable or enable an account.
+import { useState } from 'react';
+import type { StaffAccount } from '../../contracts/admin.js';
+import { errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useStaff } from '../staff/use-staff-session.js';
+import { Banner } from '../ui/banner.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
+import { LoadFailed, Loading } from '../ui/loading.js';
+import { getStaff, resetStaffPassword, setStaffEnabled } from './admin-endpoints.js';
+import { OneTimeSecret } from './one-time-secret.js';
+import { StaffCreateForm } from './staff-create-form.js';
+import { useAdminResource } from './use-admin-resource.js';
+
+type Ask = { kind: 'reset' | 'disable'; account: StaffAccount };
+
+export function StaffAccounts() {
+  const { t, lang } = useI18n();
+  const { me, onStaffError } = useStaff();
+  const staff = useAdminResource((signal) => getStaff({ lang, signal }), 'admin-staff');
+  const [asking, setAsking] = useState<Ask | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [secret, setSecret] = useState<{ username: string; password: string; created: boolean } | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const act = async (run: () => Promise<void>) => {
+    setBusy(true);
+    setRefusal(null);
+    setFlash(null);
+    try {
+      await run();
+      staff.reload();
+    } catch (error) {
+      onStaffError(error);
+      setRefusal(error);
+    } finally {
+      setBusy(false);
+      setAsking(null);
+    }
+  };
+
+  const confirm = () => {
+    if (!asking) return;
+    const { kind, account } = asking;
+    void act(async () => {
+      if (kind === 'reset') {
+        const { password } = await resetStaffPassword(account.id, { lang });
+        setSecret({ username: account.username, password, created: false });
+      } else {
+        await setStaffEnabled(account.id, false, { lang });
+        setFlash(t('admin.staff.disabled', { name: account.username }));
+      }
+    });
+  };
+
+  const list = staff.data?.staff ?? [];
+  return (
+    <section className="admin-panel" aria-labelledby="staff-title">
+      <h2 id="staff-title">{t('admin.staff.title')}</h2>
+      {refusal !== null && <Banner tone="error" title={errorText(refusal, lang)} />}
+      <div aria-live="polite">{flash && <Banner tone="success" title={flash} />}</div>
+      {secret && (
+        <OneTimeSecret
+          title={secret.created ? t('admin.staff.createdTitle', { name: secret.username }) : t('admin.staff.resetTitle', { name: secret.username })}
+          label={t('admin.staff.oneTimePassword')}
+          value={secret.password}
+          note={t('admin.staff.secretNote')}
+          onDone={() => setSecret(null)}
+        />
+      )}
+      {!staff.data ? (
+        staff.error !== null ? (
+          <LoadFailed error={staff.error} onRetry={staff.reload} />
+        ) : (
+          <Loading />
+        )
+      ) : list.length === 0 ? (
+        <p className="admin-empty">{t('admin.staff.none')}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table" data-testid="staff-table">
+            <caption className="visually-hidden">{t('admin.staff.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.staff.username')}</th>
+                <th scope="col">{t('admin.staff.displayName')}</th>
+                <th scope="col">{t('admin.staff.role')}</th>
+                <th scope="col">{t('admin.staff.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.svc.rowActions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr key={s.id} data-username={s.username} className={s.active ? undefined : 'row--inactive'}>
+                  <th scope="row" className="mono">
+                    {s.username}
+                  </th>
+                  <td>{s.displayName}</td>
+                  <td>{t(`admin.role.${s.role}`)}</td>
+                  <td className="admin-tags">
+                    <span className={`admin-tag ${s.active ? 'admin-tag--on' : 'admin-tag--off'}`}>{s.active ? t('admin.staff.active') : t('admin.staff.inactive')}</span>
+                    {s.locked && <span className="admin-tag admin-tag--warn">{t('admin.staff.locked')}</span>}
+                    {s.mustChangePassword && <span className="admin-tag admin-tag--info">{t('admin.staff.mustChange')}</span>}
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      disabled={busy}
+                      onClick={() => setAsking({ kind: 'reset', account: s })}
+                      aria-label={t('admin.staff.resetLabel', { name: s.username })}
+                    >
+                      {t('admin.staff.reset')}
+                    </button>
+                    {s.active ? (
+                      <button
+                        type="button"
+                        className="button button--danger-outline button--small"
+                        disabled={busy || s.username === me.username}
+                        title={s.username === me.username ? t('admin.staff.notYourself') : undefined}
+                        onClick={() => setAsking({ kind: 'disable', account: s })}
+                        aria-label={t('admin.staff.disableLabel', { name: s.username })}
+                      >
+                        {t('admin.staff.disable')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        disabled={busy}
+                        onClick={() =>
+                          void act(async () => {
+                            await setStaffEnabled(s.id, true, { lang });
+                            setFlash(t('admin.staff.enabled', { name: s.username }));
+                          })
+                        }
+                        aria-label={t('admin.staff.enableLabel', { name: s.username })}
+                      >
+                        {t('admin.staff.enable')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <StaffCreateForm
+        taken={list.map((s) => s.username)}
+        onCreated={(username, password) => {
+          setFlash(null);
+          setSecret({ username, password, created: true });
+          staff.reload();
+        }}
+      />
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? t(asking.kind === 'reset' ? 'admin.staff.resetTitleAsk' : 'admin.staff.disableTitleAsk', { name: asking.account.username }) : ''}
+        confirmLabel={asking?.kind === 'reset' ? t('admin.staff.reset') : t('admin.staff.disable')}
+        cancelLabel={t('admin.cancel')}
+        danger={asking?.kind === 'disable'}
+        busy={busy}
+        onCancel={() => setAsking(null)}
+        onConfirm={confirm}
+      >
+        <p>{asking?.kind === 'reset' ? t('admin.staff.resetBody') : t('admin.staff.disableBody')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

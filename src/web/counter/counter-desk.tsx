@@ -1,0 +1,153 @@
+// The desk: the ticket at this counter, the six actions (keys N R S C X T), the outcome of the
+// last one in words, today's figures and the waiting lists, all kept live by the hall's events.
+import { useCallback, useEffect, useState } from 'react';
+import type { Counter } from '../../contracts/queue.js';
+import type { ServiceSummary } from '../../contracts/services.js';
+import { spokenTicketNumber } from '../../domain/ticket-number.js';
+import { getQueue } from '../api/queue-endpoints.js';
+import { errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { LiveStatus } from '../live/live-connection.js';
+import { useLiveReload } from '../live/use-live.js';
+import { useStaff } from '../staff/use-staff-session.js';
+import { Banner } from '../ui/banner.js';
+import { LoadFailed, Loading } from '../ui/loading.js';
+import { useResource } from '../ui/use-resource.js';
+import { type DeskAction, actionsFor, canCallWaiting, formatAverage, servedAverage, shortcutOf } from './counter-logic.js';
+import { CurrentTicket } from './current-ticket.js';
+import { DeskButtons, actionLabel } from './desk-buttons.js';
+import { TransferDialog } from './transfer-dialog.js';
+import { type DeskOutcome, useDeskActions } from './use-desk-actions.js';
+import { WaitingLists } from './waiting-lists.js';
+
+function isField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.closest('dialog[open]') !== null;
+}
+
+function OutcomeBanner({ outcome, services }: { outcome: DeskOutcome; services: readonly ServiceSummary[] }) {
+  const { t, lang } = useI18n();
+  if (!outcome.ok) {
+    return (
+      <Banner tone="error" title={t('desk.failed', { action: t(actionLabel(outcome.action)) })}>
+        {errorText(outcome.error, lang)}
+      </Banner>
+    );
+  }
+  const service = services.find((s) => s.id === outcome.serviceId);
+  const params = { number: spokenTicketNumber(outcome.number), service: service ? (lang === 'zh' ? service.nameZh : service.nameEn) : '' };
+  const key = outcome.action === 'call' ? 'call-next' : outcome.action;
+  return <Banner tone="success" title={t(`desk.done.${key}`, params)} />;
+}
+
+export function CounterDesk({
+  counter,
+  services,
+  onCounterChanged,
+  onLive,
+}: {
+  counter: Counter;
+  services: readonly ServiceSummary[];
+  onCounterChanged: () => void;
+  onLive: (status: LiveStatus) => void;
+}) {
+  const { t, lang } = useI18n();
+  const { onStaffError, refresh } = useStaff();
+  const queue = useResource(
+    (signal) =>
+      getQueue(counter.serviceIds, { lang, signal }).catch((error: unknown) => {
+        onStaffError(error);
+        throw error;
+      }),
+    `${counter.number}:${counter.serviceIds.join(',')}:${lang}`,
+  );
+  const live = useLiveReload('hall', queue.reload);
+  useEffect(() => onLive(live), [live, onLive]);
+  // The stream refused us: the session has probably ended; the gate then asks to sign in again.
+  useEffect(() => {
+    if (live === 'denied') refresh();
+  }, [live, refresh]);
+
+  const mine = queue.data?.counters.find((c) => c.number === counter.number) ?? counter;
+  const current = mine.current && (mine.current.status === 'called' || mine.current.status === 'serving') ? mine.current : null;
+  const allowed = actionsFor(current?.status ?? null);
+  const desk = useDeskActions(counter.number, lang, queue.reload, onStaffError);
+  const [transferring, setTransferring] = useState(false);
+
+  // Someone changed this counter's services elsewhere: take the new set.
+  const changed = mine.serviceIds.join(',') !== counter.serviceIds.join(',');
+  useEffect(() => {
+    if (changed) onCounterChanged();
+  }, [changed, onCounterChanged]);
+
+  const act = useCallback(
+    (action: DeskAction) => {
+      if (!allowed.has(action) || desk.busy) return;
+      if (action === 'transfer') setTransferring(true);
+      else void desk.run({ action }, current);
+    },
+    [allowed, desk, current],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutOf({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inField: isField(e.target) });
+      if (!action || e.repeat) return;
+      e.preventDefault();
+      act(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act]);
+
+  if (!queue.data) {
+    return queue.error !== null ? <LoadFailed error={queue.error} onRetry={queue.reload} /> : <Loading />;
+  }
+  const waitingHere = queue.data.queues.reduce((n, q) => n + q.waiting.length, 0);
+  const average = servedAverage(queue.data.queues);
+
+  return (
+    <div className="desk" aria-busy={queue.loading}>
+      <section className="desk__main" aria-label={t('desk.region')}>
+        <CurrentTicket ticket={current} />
+        <div className="desk__outcome" aria-live="polite">
+          {desk.outcome && <OutcomeBanner outcome={desk.outcome} services={services} />}
+        </div>
+        {queue.error !== null && <LoadFailed error={queue.error} onRetry={queue.reload} />}
+        <DeskButtons allowed={allowed} busy={desk.busy} onAction={act} />
+        <p className="desk__keys">{t('desk.keysHint')}</p>
+        <dl className="desk-stats">
+          <div>
+            <dt>{t('desk.statServed')}</dt>
+            <dd data-testid="served-today">{mine.servedToday}</dd>
+          </div>
+          <div>
+            <dt>{t('desk.statAverage')}</dt>
+            <dd>{average === null ? '—' : t('desk.minutes', { n: formatAverage(average) })}</dd>
+          </div>
+          <div>
+            <dt>{t('desk.statWaiting')}</dt>
+            <dd>{waitingHere}</dd>
+          </div>
+        </dl>
+      </section>
+      <WaitingLists
+        queues={queue.data.queues}
+        canCall={canCallWaiting(current?.status ?? null)}
+        busy={desk.busy !== null}
+        onCall={(number) => void desk.run({ action: 'call', number }, current)}
+      />
+      <TransferDialog
+        open={transferring}
+        number={current ? spokenTicketNumber(current.number) : ''}
+        fromServiceId={current?.serviceId ?? null}
+        services={services}
+        onCancel={() => setTransferring(false)}
+        onTransfer={(serviceId) => {
+          setTransferring(false);
+          void desk.run({ action: 'transfer', serviceId }, current);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// A kiosk or display that is not paired says so plainly and what to do, in Chinese or English.
+import { errorText } from '../api/error-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { DeviceKind } from './pairing-logic.js';
+import type { PairingState } from './use-device-pairing.js';
+
+export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pairing: Exclude<PairingState, { state: 'paired' }>; onRetry: () => void }) {
+  const { t, lang } = useI18n();
+  if (pairing.state === 'checking') {
+    return (
+      <section className="device-screen" aria-busy="true">
+        <p className="device-screen__lead" role="status">
+          {t('device.checking')}
+        </p>
+      </section>
+    );
+  }
+  if (pairing.state === 'error') {
+    return (
+      <section className="device-screen">
+        <h1 className="device-screen__title">{t('device.checkFailed')}</h1>
+        <p className="device-screen__lead" role="alert">
+          {errorText(pairing.error, lang)}
+        </p>
+        <button type="button" className="device-screen__button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section className="device-screen device-screen--unpaired" data-testid="unpaired">
+      <h1 className="device-screen__title">{kind === 'kiosk' ? t('device.kioskUnpaired') : t('device.displayUnpaired')}</h1>
+      {pairing.reason === 'bad-link' && (
+        <p className="device-screen__problem" role="alert">
+          {t('device.badLink')}
+        </p>
+      )}
+      {pairing.reason === 'wrong-kind' && (
+        <p className="device-screen__problem" role="alert">
+          {kind === 'kiosk' ? t('device.wrongKindKiosk') : t('device.wrongKindDisplay')}
+        </p>
+      )}
+      <p className="device-screen__lead">{kind === 'kiosk' ? t('device.askStaffKiosk') : t('device.askStaffDisplay')}</p>
+      <p className="device-screen__hint">{t('device.howToPair', { path: `/${kind}#pair=…` })}</p>
+    </section>
+  );
+}

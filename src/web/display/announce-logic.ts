@@ -1,0 +1,95 @@
+// What the display board says and when: the Mandarin sentence for a call, which calls in an
+// answer are new (a recall counts again), and a queue that never cuts a sentence short.
+import type { DisplayCall } from '../../contracts/queue.js';
+
+/** 'Y093001' -> 'Y 0 9 3 0 0 1': spaced, so the voice reads each letter and digit on its own. */
+export function spellOut(spoken: string): string {
+  return [...spoken.replace(/\s+/g, '')].join(' ');
+}
+
+/** '请 Y 0 9 3 0 0 1 号到 3 号窗口办理' */
+export function announcementText(call: Pick<DisplayCall, 'spoken' | 'counterNumber'>): string {
+  return `请 ${spellOut(call.spoken)} 号到 ${call.counterNumber} 号窗口办理`;
+}
+
+/** One call of one number: a recall (callCount + 1) is a new call. */
+export function callKey(call: Pick<DisplayCall, 'number' | 'callCount'>): string {
+  return `${call.number}#${call.callCount}`;
+}
+
+/** How many calls one answer may announce at most (after a long outage, only the newest). */
+export const MAX_ANNOUNCE_AT_ONCE = 3;
+
+/**
+ * The calls of a board answer (latest first) that were not on the board before, oldest first, to
+ * announce in that order. The first answer (`seen` null) announces nothing: a board switched on
+ * does not read out the morning's history.
+ */
+export function newCalls(
+  seen: ReadonlySet<string> | null,
+  calls: readonly DisplayCall[],
+  max = MAX_ANNOUNCE_AT_ONCE,
+): { announce: DisplayCall[]; seen: Set<string> } {
+  const next = new Set(calls.map(callKey));
+  if (seen === null) return { announce: [], seen: next };
+  const fresh = calls.filter((c) => !seen.has(callKey(c))).slice(0, max);
+  return { announce: fresh.reverse(), seen: next };
+}
+
+/** Plays items one after another; a new item waits for the one being played. A failed play does not stop the queue. */
+export class AnnouncementQueue<T> {
+  private readonly items: T[] = [];
+  private playing = false;
+
+  constructor(private readonly play: (item: T) => Promise<void>) {}
+
+  push(item: T): void {
+    this.items.push(item);
+    if (!this.playing) void this.drain();
+  }
+
+  /** Items waiting behind the one playing. */
+  get waiting(): number {
+    return this.items.length;
+  }
+
+  get busy(): boolean {
+    return this.playing;
+  }
+
+  private async drain(): Promise<void> {
+    this.playing = true;
+    for (let item = this.items.shift(); item !== undefined; item = this.items.shift()) {
+      try {
+        await this.play(item);
+      } catch {
+        // A voice that failed once may work for the next call.
+      }
+    }
+    this.playing = false;
+  }
+}
+
+function epochMinutes(date: string, time: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0) / 60_000;
+}
+
+/**
+ * How far the hall clock (the server's date and HH:mm) is from this device's clock read in the
+ * hall's time zone. Within a minute either way the device clock is trusted (it has seconds);
+ * beyond that (a wrong device clock, or a simulated hall clock) the board follows the server.
+ */
+export function clockOffsetMs(server: { date: string; now: string }, device: { date: string; time: string }): number {
+  const diff = epochMinutes(server.date, server.now) - epochMinutes(device.date, device.time);
+  return Math.abs(diff) <= 1 ? 0 : diff * 60_000;
+}
+
+/** The counter as the board shows it: '3 号窗口' / 'Counter 3', and the counter's own name when it says more. */
+export function counterLabel(call: Pick<DisplayCall, 'counterNumber' | 'counterName'>, lang: 'zh' | 'en'): { main: string; name: string | null } {
+  const main = lang === 'zh' ? `${call.counterNumber} 号窗口` : `Counter ${call.counterNumber}`;
+  const plain = call.counterName.replace(/\s+/g, '');
+  const isDefault = plain === `${call.counterNumber}号窗口` || plain.toLowerCase() === `counter${call.counterNumber}`;
+  return { main, name: isDefault || !plain ? null : call.counterName };
+}

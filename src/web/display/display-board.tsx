@@ -1,0 +1,147 @@
+// The board: the latest call very large (number → counter), the calls before it, how many wait
+// for each service, the clock. New calls and recalls are announced with a chime and a Mandarin
+// sentence, one after another. Lost connections show a small badge and the last known board.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DisplayCall } from '../../contracts/queue.js';
+import { hallTime } from '../../domain/schedule.js';
+import { ApiError } from '../api/client.js';
+import { getDisplay } from '../api/queue-endpoints.js';
+import { HALL_TZID } from '../booking/ics.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useLiveReload } from '../live/use-live.js';
+import { LiveBadge } from '../ui/live-badge.js';
+import { useResource } from '../ui/use-resource.js';
+import { announcementText, callKey, clockOffsetMs, counterLabel, newCalls } from './announce-logic.js';
+import { Announcer } from './announcer.js';
+import { DisplayClock } from './display-clock.js';
+import { SoundOverlay } from './sound-overlay.js';
+
+/** Besides the events: a slow refresh as a safety net, faster while the board cannot load. */
+const REFRESH_MS = 60_000;
+const RETRY_MS = 5_000;
+const RECENT = 6;
+
+function LatestCall({ call }: { call: DisplayCall }) {
+  const { t, lang } = useI18n();
+  const counter = counterLabel(call, lang);
+  return (
+    <section className="board-latest" aria-labelledby="latest-label">
+      <p className="board-latest__label" id="latest-label">
+        {t('display.nowCalling')}
+        {call.callCount > 1 && <span className="board-latest__again">{t('display.callAgain', { n: call.callCount })}</span>}
+      </p>
+      <p className="board-latest__number" data-testid="latest-number">
+        {call.spoken}
+      </p>
+      <p className="board-latest__counter" data-testid="latest-counter">
+        <span className="board-latest__arrow" aria-hidden="true">
+          →
+        </span>{' '}
+        <span className="visually-hidden">{t('display.goTo')}</span>
+        {counter.main}
+      </p>
+      <p className="board-latest__detail">
+        {call.serviceName}
+        {counter.name && ` · ${counter.name}`}
+        <span className="board-latest__full">{call.number}</span>
+      </p>
+    </section>
+  );
+}
+
+export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
+  const { t, lang } = useI18n();
+  const board = useResource((signal) => getDisplay({ lang, signal }), `display:${lang}`);
+  const live = useLiveReload('hall', board.reload);
+  const announcer = useRef<Announcer | null>(null);
+  announcer.current ??= new Announcer();
+  const [soundOn, setSoundOn] = useState(() => announcer.current?.probe() ?? false);
+  const seen = useRef<Set<string> | null>(null);
+
+  const denied = live === 'denied' || (board.error instanceof ApiError && (board.error.status === 401 || board.error.status === 403));
+  useEffect(() => {
+    if (denied) onDenied();
+  }, [denied, onDenied]);
+
+  const failing = board.error !== null;
+  const reload = board.reload;
+  useEffect(() => {
+    const timer = window.setInterval(reload, failing ? RETRY_MS : REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload, failing]);
+
+  const data = board.data;
+  useEffect(() => {
+    if (!data) return;
+    const step = newCalls(seen.current, data.calls);
+    seen.current = step.seen;
+    for (const call of step.announce) announcer.current?.say(announcementText(call));
+  }, [data]);
+
+  const offsetMs = useMemo(() => (data ? clockOffsetMs(data, hallTime(new Date(), HALL_TZID)) : 0), [data]);
+  const [latest, ...earlier] = data?.calls ?? [];
+
+  return (
+    <div className="board">
+      <header className="board-header">
+        <span className="board-header__hall">{t('display.hall')}</span>
+        <LiveBadge status={failing && live === 'live' ? 'reconnecting' : live} className="board-header__live" />
+        <DisplayClock offsetMs={offsetMs} />
+      </header>
+      <main className="board-main">
+        {!data ? (
+          <p className="board-empty" role="status">
+            {t('display.connecting')}
+          </p>
+        ) : (
+          <>
+            {latest ? (
+              // A new call remounts the block, which replays its highlight.
+              <LatestCall key={callKey(latest)} call={latest} />
+            ) : (
+              <section className="board-latest board-latest--empty">
+                <p className="board-empty">{t('display.noCalls')}</p>
+              </section>
+            )}
+            <section className="board-recent" aria-labelledby="recent-title">
+              <h2 id="recent-title">{t('display.recent')}</h2>
+              <ol className="board-recent__list">
+                {earlier.slice(0, RECENT).map((c) => (
+                  <li key={callKey(c)} className="board-recent__row">
+                    <span className="board-recent__number">{c.spoken}</span>
+                    <span className="board-recent__counter">{counterLabel(c, lang).main}</span>
+                  </li>
+                ))}
+              </ol>
+              {earlier.length === 0 && <p className="board-recent__none">{t('display.noEarlier')}</p>}
+            </section>
+          </>
+        )}
+      </main>
+      {data && (
+        <section className="board-waiting" aria-labelledby="waiting-title">
+          <h2 id="waiting-title">{t('display.waiting')}</h2>
+          <ul className="board-waiting__list">
+            {data.waiting.map((w) => (
+              <li key={w.serviceId} className="board-waiting__item" data-testid={`waiting-${w.serviceLetter}`}>
+                <span className="service-letter" aria-hidden="true">
+                  {w.serviceLetter}
+                </span>
+                <span className="board-waiting__name">{w.serviceName}</span>
+                <span className="board-waiting__count">{t('display.people', { n: w.count })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!soundOn && (
+        <SoundOverlay
+          onEnable={() => {
+            void announcer.current?.unlock();
+            setSoundOn(true);
+          }}
+        />
+      )}
+    </div>
+  );
+}

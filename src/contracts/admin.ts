@@ -111,7 +111,14 @@ export const DayFigures = Type.Object({
 });
 export type DayFigures = Static<typeof DayFigures>;
 
-export const ReportQuery = Type.Object({ from: DateString, to: DateString }, { additionalProperties: false });
+export const ReportQuery = Type.Object(
+  {
+    from: DateString,
+    to: DateString,
+    lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')], { description: 'Language of names and CSV headers; default Accept-Language' })),
+  },
+  { additionalProperties: false },
+);
 export const ReportResponse = Type.Object({ from: DateString, to: DateString, rows: Type.Array(DayFigures) });
 export type ReportResponse = Static<typeof ReportResponse>;
 

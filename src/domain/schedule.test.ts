@@ -6,6 +6,7 @@ import {
   bookingWindow,
   checkInOpensAt,
   checkInState,
+  hallDayStart,
   hallTime,
   isOpenDay,
   isValidDate,
@@ -156,4 +157,12 @@ describe('schedule problems', () => {
 
 describe('closing time', () => {
   it('is the end of the last opening range', () => expect(closingMinutes(S)).toBe(17 * 60));
+});
+
+describe('where a hall day starts in UTC', () => {
+  it.each([
+    ['2026-11-25', 'Asia/Shanghai', '2026-11-24T16:00:00.000Z'],
+    ['2026-11-25', 'UTC', '2026-11-25T00:00:00.000Z'],
+    ['2026-11-25', 'America/New_York', '2026-11-25T05:00:00.000Z'],
+  ])('%s in %s starts at %s', (date, tz, iso) => expect(hallDayStart(date, tz).toISOString()).toBe(iso));
 });

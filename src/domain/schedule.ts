@@ -116,6 +116,15 @@ export function hallTime(instant: Date, timeZone: string): HallTime {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time, minutes: toMinutes(time) };
 }
 
+/** The UTC instant at which a hall-local date begins (for filtering stored instants by hall date). */
+export function hallDayStart(date: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  const seen = hallTime(new Date(utcMidnight), timeZone);
+  const dayShift = (Date.parse(`${seen.date}T00:00:00Z`) - utcMidnight) / 60_000;
+  const offsetMinutes = dayShift + seen.minutes;
+  return new Date(utcMidnight - offsetMinutes * 60_000);
+}
+
 export function isOpenDay(schedule: ServiceSchedule, date: string, override?: DayOverride | null): boolean {
   if (override === 'closed') return false;
   if (override === 'open') return true;

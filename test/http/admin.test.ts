@@ -129,6 +129,24 @@ describe('closed days and make-up working days', () => {
     expect((await get(t.app, '/api/v1/admin/calendar?from=2026-11-01&to=2026-11-30', admin)).body.days).toEqual([]);
   });
 
+  it('importing several closed days asks once, with the total of bookings', async () => {
+    await post(t.app, '/api/v1/bookings', bookingBody(person(1), { date: '2026-11-26' }));
+    await post(t.app, '/api/v1/bookings', bookingBody(person(2), { date: '2026-11-27' }));
+    const res = await post(t.app, '/api/v1/admin/calendar/import', { text: '2026-11-26\n2026-11-27\n2026-11-30' }, admin);
+    expect(res.body).toMatchObject({ code: 'CONFIRMATION_REQUIRED', details: { bookings: 2, date: '2026-11-26, 2026-11-27' } });
+    const ok = await post(t.app, '/api/v1/admin/calendar/import', { text: '2026-11-26\n2026-11-27\n2026-11-30', confirm: true }, admin);
+    expect(ok.body.cancelledBookings).toBe(2);
+  });
+
+  it('filters the audit log by hall days', async () => {
+    t.setNow('2026-11-25T07:30:00+08:00'); // 2026-11-24 23:30 UTC
+    await put('/api/v1/admin/calendar/2026-12-25', { kind: 'closed' });
+    expect((await get(t.app, '/api/v1/audit?from=2026-11-25&to=2026-11-25', admin)).body.entries.map((e: { target: string }) => e.target)).toEqual([
+      '2026-12-25',
+    ]);
+    expect((await get(t.app, '/api/v1/audit?from=2026-11-24&to=2026-11-24', admin)).body.entries).toEqual([]);
+  });
+
   it('imports a pasted list and reports a bad line without importing anything', async () => {
     const bad = await post(t.app, '/api/v1/admin/calendar/import', { text: '2026-12-31\n2026-13-01' }, admin);
     expect(bad.body).toMatchObject({ code: 'VALIDATION', details: { reason: 'line 2: 2026-13-01 (DATE)' } });
@@ -184,6 +202,11 @@ describe('today and reports', () => {
     expect(lines[0]).toBe('日期,业务代码,业务,预约,已取号,过期未到,取消,闭馆取消,现场取号,已办结,过号,平均等候(分钟),平均办理(分钟)');
     expect(lines).toHaveLength(1 + 2 * 4);
     expect(lines).toContain('2026-11-26,Y,医社保办理,1,0,0,0,0,0,0,0,,');
+  });
+
+  it('the CSV can be asked for in English whatever the browser says', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/reports/daily.csv?from=2026-11-25&to=2026-11-25&lang=en', headers: admin });
+    expect(res.body.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('2026-11-25,Y,Medical and social insurance,0,0,0,0,0,0,0,0,,');
   });
 
   it('refuses a backwards or huge range', async () => {

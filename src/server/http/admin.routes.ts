@@ -19,7 +19,7 @@ import {
   TodayResponse,
 } from '../../contracts/admin.js';
 import { DateString, Id } from '../../contracts/common.js';
-import { addDays } from '../../domain/schedule.js';
+import { addDays, hallDayStart } from '../../domain/schedule.js';
 import { listAudit } from '../repositories/audit.repository.js';
 import { importCalendar, listCalendarDays, removeCalendarDay, setCalendarDay } from '../services/calendar.service.js';
 import type { ServiceContext } from '../services/context.js';
@@ -134,15 +134,15 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.get(
     '/api/v1/reports/daily',
     { onRequest: admin, schema: { tags: ['admin'], summary: 'Figures per day and service over a range', querystring: ReportQuery, response: { 200: ReportResponse, ...refused } } },
-    async (request) => report(ctx, request.query.from, request.query.to, langOf(request)),
+    async (request) => report(ctx, request.query.from, request.query.to, request.query.lang ?? langOf(request)),
   );
 
   app.get(
     '/api/v1/reports/daily.csv',
     { onRequest: admin, schema: { tags: ['admin'], summary: 'The same as CSV (UTF-8 with BOM, for Excel)', querystring: ReportQuery } },
     async (request, reply) => {
-      const { from, to } = request.query;
-      const csv = await reportCsv(ctx, from, to, langOf(request));
+      const { from, to, lang } = request.query;
+      const csv = await reportCsv(ctx, from, to, lang ?? langOf(request));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="vreserve-${from}-${to}.csv"`)
@@ -155,9 +155,11 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
     { onRequest: admin, schema: { tags: ['admin'], summary: 'Who changed what and when (newest first)', querystring: AuditQuery, response: { 200: AuditResponse, ...refused } } },
     async (request) => {
       const q = request.query;
+      // The filter's dates are the hall's days; entries carry UTC instants.
+      const start = (date: string) => hallDayStart(date, ctx.hallTz).toISOString();
       const entries = await listAudit(ctx.db, {
-        from: q.from,
-        to: q.to ? addDays(q.to, 1) : undefined,
+        from: q.from ? start(q.from) : undefined,
+        to: q.to ? start(addDays(q.to, 1)) : undefined,
         actor: q.actor,
         action: q.action,
         beforeId: q.before,

@@ -65,10 +65,15 @@ async function setDays(ctx: ServiceContext, actor: string, days: ImportedDay[], 
   // either finish first (and be counted here) or wait and then see the day closed.
   await countEverySlot(ctx.db, closing);
   const cancelled = await transact(ctx.db, async (trx) => {
+    const affected: { date: string; count: number }[] = [];
     for (const date of closing) {
       await lockSlotsOn(trx, date);
-      const held = (await affectedByClosure(trx, date, now)).length;
-      if (held > 0 && !confirm) throw new AppError('CONFIRMATION_REQUIRED', { date, bookings: held });
+      const count = (await affectedByClosure(trx, date, now)).length;
+      if (count > 0) affected.push({ date, count });
+    }
+    if (affected.length > 0 && !confirm) {
+      const bookings = affected.reduce((n, a) => n + a.count, 0);
+      throw new AppError('CONFIRMATION_REQUIRED', { date: affected.map((a) => a.date).join(', '), bookings, days: affected });
     }
     let n = 0;
     for (const d of days) {

@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   'records.deviceTitle': 'Booked on this device',
   'records.deviceOthers': 'Other bookings on this device',
   'records.deviceHint': 'This device keeps only booking numbers and masked details; the status is as last seen. Enter your ID card and phone to refresh or cancel.',
+  'records.hallClosed': 'The hall is closed that day, so the hall cancelled this booking. Please book another day.',
   'records.checkInFrom': 'Check-in from {opensAt} that day',
   'records.cancel': 'Cancel booking',
   'records.cancelTitle': 'Cancel this booking?',

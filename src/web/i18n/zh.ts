@@ -101,6 +101,7 @@ export const zh = {
   'records.deviceTitle': '本机的预约',
   'records.deviceOthers': '本机的其他预约',
   'records.deviceHint': '本机只保存办事编号和打码信息；状态为上次查看时的状态。输入身份证号和手机号可刷新或取消。',
+  'records.hallClosed': '大厅当天闭馆，此预约已由大厅取消。请重新预约其他日期。',
   'records.checkInFrom': '当天 {opensAt} 起可取号',
   'records.cancel': '取消预约',
   'records.cancelTitle': '确定取消这个预约吗？',

@@ -12,6 +12,8 @@ export interface CardBooking {
   status: BookingStatus;
   idCardMasked: string;
   checkInOpensAt: string;
+  /** Why a cancelled booking was cancelled: by the citizen, or because the hall closed that day. */
+  cancelReason?: string;
 }
 
 export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCancel?: () => void }) {
@@ -30,6 +32,9 @@ export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCan
         {t('confirm.idCard')} <span className="mono">{booking.idCardMasked}</span>
       </p>
       {booking.status === 'booked' && <p className="card__meta">{t('records.checkInFrom', { opensAt: booking.checkInOpensAt })}</p>}
+      {booking.status === 'cancelled' && booking.cancelReason === 'hall_closed' && (
+        <p className="card__meta card__meta--notice">{t('records.hallClosed')}</p>
+      )}
       {onCancel && booking.status === 'booked' && (
         <div className="card__actions">
           <button type="button" className="button button--danger-outline" onClick={onCancel}>

@@ -90,7 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addSchema(ErrorBody);
   installErrorHandling(app);
 
-  await app.register(cookie);
+  // Cookies are parsed only by the routes that look for a session or a device (see http/auth.ts).
+  await app.register(cookie, { hook: false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -149,8 +150,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Reads of the service list are micro-cached; any write handled here makes them fresh at once.
   const readCache = new ReadCache(deps.readCacheMs ?? 500);
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') readCache.clear();
+    done();
   });
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);

@@ -47,7 +47,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.headers.cookie ? app.parseCookie(request.headers.cookie)[SESSION_COOKIE] : undefined;
     if (token) await logout(ctx, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };

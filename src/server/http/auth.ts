@@ -28,12 +28,13 @@ export function principalOf(ctx: ServiceContext, request: FastifyRequest): Promi
   let p = cache.get(request);
   if (!p) {
     p = (async () => {
-      const session = request.cookies?.[SESSION_COOKIE];
+      const cookies = request.headers.cookie ? request.server.parseCookie(request.headers.cookie) : {};
+      const session = cookies[SESSION_COOKIE];
       if (session) {
         const staff = await staffForSession(ctx, session);
         if (staff) return staff;
       }
-      const deviceToken = bearer(request) ?? request.cookies?.[DEVICE_COOKIE];
+      const deviceToken = bearer(request) ?? cookies[DEVICE_COOKIE];
       return deviceToken ? deviceForToken(ctx, deviceToken) : null;
     })();
     cache.set(request, p);

@@ -12,8 +12,6 @@ import {
   SqliteDialect,
   SqliteDriver,
 } from 'kysely';
-import { createPool as createMysqlPool } from 'mysql2';
-import pg from 'pg';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mysql';
@@ -113,20 +111,23 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
     return { db, dialect, location: `sqlite:${file}`, close: () => db.destroy() };
   }
+  // The client/server drivers are loaded only when configured: a SQLite hall never pays for them.
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
-    // An idle connection dropped by the server (restart, failover) must not crash the process:
-    // the pool discards it and the next query opens a new one.
-    pool.on('error', () => {});
+    const pool = async () => {
+      const { default: pg } = await import('pg');
+      const p = new pg.Pool({ connectionString: url, max: poolSize });
+      // An idle connection dropped by the server (restart, failover) must not crash the process:
+      // the pool discards it and the next query opens a new one.
+      p.on('error', () => {});
+      return p;
+    };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
   }
-  const pool = createMysqlPool({
-    uri: url.replace(/^mariadb:/, 'mysql:'),
-    connectionLimit: poolSize,
-    timezone: 'Z',
-    charset: 'utf8mb4',
-  });
+  const pool = async () => {
+    const { createPool } = await import('mysql2');
+    return createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: poolSize, timezone: 'Z', charset: 'utf8mb4' });
+  };
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
 }
@@ -139,6 +140,7 @@ export async function openPgNotifyChannel(
   url: string,
   channel: string,
 ): Promise<{ notify(): Promise<void>; onNotify(listener: () => void): void; close(): Promise<void> }> {
+  const { default: pg } = await import('pg');
   const listener = new pg.Client({ connectionString: url });
   const sender = new pg.Pool({ connectionString: url, max: 1 });
   sender.on('error', () => {});

@@ -9,8 +9,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
-import { LoadFailed, Loading } from '../ui/loading.js';
 import { TextField } from '../ui/text-field.js';
+import { AdminListState, AdminTable, RowButton } from './admin-table.js';
 import { createDevice, getDevices, revokeDevice } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
 import { OneTimeSecret } from './one-time-secret.js';
@@ -79,66 +79,47 @@ export function DevicesPanel() {
           <QrCode text={paired.url} label={t('admin.dev.qr', { name: paired.name })} size={160} />
         </OneTimeSecret>
       )}
-      {!devices.data ? (
-        devices.error !== null ? (
-          <LoadFailed error={devices.error} onRetry={devices.reload} />
-        ) : (
-          <Loading />
-        )
-      ) : list.length === 0 ? (
-        <p className="admin-empty">{t('admin.dev.none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="devices-table">
-            <caption className="visually-hidden">{t('admin.dev.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.dev.name')}</th>
-                <th scope="col">{t('admin.dev.kind')}</th>
-                <th scope="col">{t('admin.dev.created')}</th>
-                <th scope="col">{t('admin.dev.lastSeen')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.svc.rowActions')}</span>
-                </th>
+      <AdminListState resource={devices} empty={list.length === 0} none={t('admin.dev.none')}>
+        <AdminTable
+          testId="devices-table"
+          caption={t('admin.dev.title')}
+          head={
+            <>
+              <th scope="col">{t('admin.dev.name')}</th>
+              <th scope="col">{t('admin.dev.kind')}</th>
+              <th scope="col">{t('admin.dev.created')}</th>
+              <th scope="col">{t('admin.dev.lastSeen')}</th>
+            </>
+          }
+        >
+          {list.map((d) => {
+            const state = deviceState(d);
+            return (
+              <tr key={d.id} data-device={d.name} className={state === 'revoked' ? 'row--inactive' : undefined}>
+                <th scope="row">{d.name}</th>
+                <td>{t(`admin.dev.kind.${d.kind}`)}</td>
+                <td className="nowrap">{hallDateTime(d.createdAt)}</td>
+                <td className="nowrap">
+                  {state === 'revoked' ? (
+                    <span className="admin-tag admin-tag--off">{t('admin.dev.revokedAt', { at: hallDateTime(d.revokedAt) })}</span>
+                  ) : state === 'never' ? (
+                    <span className="muted">{t('admin.dev.never')}</span>
+                  ) : (
+                    hallDateTime(d.lastSeenAt)
+                  )}
+                </td>
+                <td className="row-actions">
+                  {state !== 'revoked' && (
+                    <RowButton tone="danger-outline" disabled={busy} onClick={() => setAsking(d)} aria-label={t('admin.dev.revokeLabel', { name: d.name })}>
+                      {t('admin.dev.revoke')}
+                    </RowButton>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => {
-                const state = deviceState(d);
-                return (
-                  <tr key={d.id} data-device={d.name} className={state === 'revoked' ? 'row--inactive' : undefined}>
-                    <th scope="row">{d.name}</th>
-                    <td>{t(`admin.dev.kind.${d.kind}`)}</td>
-                    <td className="nowrap">{hallDateTime(d.createdAt)}</td>
-                    <td className="nowrap">
-                      {state === 'revoked' ? (
-                        <span className="admin-tag admin-tag--off">{t('admin.dev.revokedAt', { at: hallDateTime(d.revokedAt) })}</span>
-                      ) : state === 'never' ? (
-                        <span className="muted">{t('admin.dev.never')}</span>
-                      ) : (
-                        hallDateTime(d.lastSeenAt)
-                      )}
-                    </td>
-                    <td className="row-actions">
-                      {state !== 'revoked' && (
-                        <button
-                          type="button"
-                          className="button button--danger-outline button--small"
-                          disabled={busy}
-                          onClick={() => setAsking(d)}
-                          aria-label={t('admin.dev.revokeLabel', { name: d.name })}
-                        >
-                          {t('admin.dev.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+            );
+          })}
+        </AdminTable>
+      </AdminListState>
       <form className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
         <h3 id={`${id}-title`}>{t('admin.dev.createTitle')}</h3>
         <div className="sub-form__grid">

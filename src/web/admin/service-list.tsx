@@ -10,6 +10,7 @@ import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { Link } from '../ui/link.js';
+import { AdminTable, RowButton } from './admin-table.js';
 import { setServiceActive } from './admin-endpoints.js';
 import { tabHref } from './admin-tabs.js';
 import { ScreenHead } from './screen-head.js';
@@ -68,89 +69,83 @@ export function ServiceList({
       {services.length === 0 ? (
         <p className="admin-empty">{t('admin.svc.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table services-table" data-testid="services-table">
-            <caption className="visually-hidden">{t('admin.tab.services')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.svc.letter')}</th>
-                <th scope="col">{t('admin.svc.name')}</th>
-                <th scope="col">{t('admin.svc.openCol')}</th>
-                <th scope="col" className="num">
-                  {t('admin.svc.slotsCol')}
-                </th>
-                <th scope="col" className="num">
-                  {t('admin.svc.walkInCol')}
-                </th>
-                <th scope="col" className="num">
-                  {t('admin.svc.windowCol')}
-                </th>
-                <th scope="col">{t('admin.svc.queueOrder')}</th>
-                <th scope="col">{t('admin.svc.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.svc.rowActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.id} data-letter={s.letter} className={s.active ? undefined : 'row--inactive'}>
-                  <td>
-                    <span className="service-letter service-letter--small">{s.letter}</span>
-                  </td>
-                  <th scope="row">
-                    <span lang={lang === 'zh' ? 'zh-CN' : 'en'}>{nameOf(s)}</span>
-                    <span className="admin-table__sub" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-                      {lang === 'zh' ? s.nameEn : s.nameZh}
-                    </span>
-                  </th>
-                  <td>
-                    <span className="nowrap">{weekdaysText(s.schedule.openWeekdays, lang)}</span>
-                    <span className="admin-table__sub nowrap">{s.schedule.openingHours.map((h) => formatSlot(h.start, h.end)).join(', ')}</span>
-                  </td>
-                  <td className="num nowrap">{t('admin.svc.slotsCell', { n: s.schedule.slots.length, capacity: dailyCapacity(s.schedule) })}</td>
-                  <td className="num">{s.schedule.walkInQuota}</td>
-                  <td className="num">{s.schedule.bookingWindowDays}</td>
-                  <td className="nowrap">{t(`admin.svc.order.${s.queueOrder}`)}</td>
-                  <td>
-                    <span className={`admin-tag ${s.active ? 'admin-tag--on' : 'admin-tag--off'}`}>{s.active ? t('admin.svc.active') : t('admin.svc.inactive')}</span>
-                  </td>
-                  <td className="row-actions">
-                    <Link
-                      href={tabHref('services', { service: s.id })}
-                      className="button button--secondary button--small"
-                      aria-label={t('admin.svc.editLabel', { letter: s.letter })}
-                    >
-                      {t('admin.edit')}
-                    </Link>
-                    {s.active ? (
-                      <button
-                        type="button"
-                        className="button button--danger-outline button--small"
-                        disabled={busy !== null}
-                        onClick={() => setAsking(s)}
-                        aria-label={t('admin.svc.deactivateLabel', { letter: s.letter })}
-                      >
-                        {t('admin.svc.deactivate')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={busy !== null}
-                        aria-busy={busy === s.id}
-                        onClick={() => void toggle(s, true)}
-                        aria-label={t('admin.svc.activateLabel', { letter: s.letter })}
-                      >
-                        {t('admin.svc.activate')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          className="services-table"
+          testId="services-table"
+          caption={t('admin.tab.services')}
+          head={
+            <>
+              <th scope="col">{t('admin.svc.letter')}</th>
+              <th scope="col">{t('admin.svc.name')}</th>
+              <th scope="col">{t('admin.svc.openCol')}</th>
+              <th scope="col" className="num">
+                {t('admin.svc.slotsCol')}
+              </th>
+              <th scope="col" className="num">
+                {t('admin.svc.walkInCol')}
+              </th>
+              <th scope="col" className="num">
+                {t('admin.svc.windowCol')}
+              </th>
+              <th scope="col">{t('admin.svc.queueOrder')}</th>
+              <th scope="col">{t('admin.svc.status')}</th>
+            </>
+          }
+        >
+          {services.map((s) => (
+            <tr key={s.id} data-letter={s.letter} className={s.active ? undefined : 'row--inactive'}>
+              <td>
+                <span className="service-letter service-letter--small">{s.letter}</span>
+              </td>
+              <th scope="row">
+                <span lang={lang === 'zh' ? 'zh-CN' : 'en'}>{nameOf(s)}</span>
+                <span className="admin-table__sub" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+                  {lang === 'zh' ? s.nameEn : s.nameZh}
+                </span>
+              </th>
+              <td>
+                <span className="nowrap">{weekdaysText(s.schedule.openWeekdays, lang)}</span>
+                <span className="admin-table__sub nowrap">{s.schedule.openingHours.map((h) => formatSlot(h.start, h.end)).join(', ')}</span>
+              </td>
+              <td className="num nowrap">{t('admin.svc.slotsCell', { n: s.schedule.slots.length, capacity: dailyCapacity(s.schedule) })}</td>
+              <td className="num">{s.schedule.walkInQuota}</td>
+              <td className="num">{s.schedule.bookingWindowDays}</td>
+              <td className="nowrap">{t(`admin.svc.order.${s.queueOrder}`)}</td>
+              <td>
+                <span className={`admin-tag ${s.active ? 'admin-tag--on' : 'admin-tag--off'}`}>{s.active ? t('admin.svc.active') : t('admin.svc.inactive')}</span>
+              </td>
+              <td className="row-actions">
+                <Link
+                  href={tabHref('services', { service: s.id })}
+                  className="button button--secondary button--small"
+                  aria-label={t('admin.svc.editLabel', { letter: s.letter })}
+                >
+                  {t('admin.edit')}
+                </Link>
+                {s.active ? (
+                  <RowButton
+                    tone="danger-outline"
+                    disabled={busy !== null}
+                    onClick={() => setAsking(s)}
+                    aria-label={t('admin.svc.deactivateLabel', { letter: s.letter })}
+                  >
+                    {t('admin.svc.deactivate')}
+                  </RowButton>
+                ) : (
+                  <RowButton
+                    tone="secondary"
+                    disabled={busy !== null}
+                    aria-busy={busy === s.id}
+                    onClick={() => void toggle(s, true)}
+                    aria-label={t('admin.svc.activateLabel', { letter: s.letter })}
+                  >
+                    {t('admin.svc.activate')}
+                  </RowButton>
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <ConfirmDialog
         open={asking !== null}

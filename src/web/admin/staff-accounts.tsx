@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
-import { LoadFailed, Loading } from '../ui/loading.js';
+import { AdminListState, AdminTable, RowButton } from './admin-table.js';
 import { getStaff, resetStaffPassword, setStaffEnabled } from './admin-endpoints.js';
 import { OneTimeSecret } from './one-time-secret.js';
 import { StaffCreateForm } from './staff-create-form.js';
@@ -70,86 +70,70 @@ export function StaffAccounts() {
           onDone={() => setSecret(null)}
         />
       )}
-      {!staff.data ? (
-        staff.error !== null ? (
-          <LoadFailed error={staff.error} onRetry={staff.reload} />
-        ) : (
-          <Loading />
-        )
-      ) : list.length === 0 ? (
-        <p className="admin-empty">{t('admin.staff.none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="staff-table">
-            <caption className="visually-hidden">{t('admin.staff.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.staff.username')}</th>
-                <th scope="col">{t('admin.staff.displayName')}</th>
-                <th scope="col">{t('admin.staff.role')}</th>
-                <th scope="col">{t('admin.staff.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.svc.rowActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id} data-username={s.username} className={s.active ? undefined : 'row--inactive'}>
-                  <th scope="row" className="mono">
-                    {s.username}
-                  </th>
-                  <td>{s.displayName}</td>
-                  <td>{t(`admin.role.${s.role}`)}</td>
-                  <td className="admin-tags">
-                    <span className={`admin-tag ${s.active ? 'admin-tag--on' : 'admin-tag--off'}`}>{s.active ? t('admin.staff.active') : t('admin.staff.inactive')}</span>
-                    {s.locked && <span className="admin-tag admin-tag--warn">{t('admin.staff.locked')}</span>}
-                    {s.mustChangePassword && <span className="admin-tag admin-tag--info">{t('admin.staff.mustChange')}</span>}
-                  </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      disabled={busy}
-                      onClick={() => setAsking({ kind: 'reset', account: s })}
-                      aria-label={t('admin.staff.resetLabel', { name: s.username })}
-                    >
-                      {t('admin.staff.reset')}
-                    </button>
-                    {s.active ? (
-                      <button
-                        type="button"
-                        className="button button--danger-outline button--small"
-                        disabled={busy || s.username === me.username}
-                        title={s.username === me.username ? t('admin.staff.notYourself') : undefined}
-                        onClick={() => setAsking({ kind: 'disable', account: s })}
-                        aria-label={t('admin.staff.disableLabel', { name: s.username })}
-                      >
-                        {t('admin.staff.disable')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={busy}
-                        onClick={() =>
-                          void act(async () => {
-                            await setStaffEnabled(s.id, true, { lang });
-                            setFlash(t('admin.staff.enabled', { name: s.username }));
-                          })
-                        }
-                        aria-label={t('admin.staff.enableLabel', { name: s.username })}
-                      >
-                        {t('admin.staff.enable')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminListState resource={staff} empty={list.length === 0} none={t('admin.staff.none')}>
+        <AdminTable
+          testId="staff-table"
+          caption={t('admin.staff.title')}
+          head={
+            <>
+              <th scope="col">{t('admin.staff.username')}</th>
+              <th scope="col">{t('admin.staff.displayName')}</th>
+              <th scope="col">{t('admin.staff.role')}</th>
+              <th scope="col">{t('admin.staff.state')}</th>
+            </>
+          }
+        >
+          {list.map((s) => (
+            <tr key={s.id} data-username={s.username} className={s.active ? undefined : 'row--inactive'}>
+              <th scope="row" className="mono">
+                {s.username}
+              </th>
+              <td>{s.displayName}</td>
+              <td>{t(`admin.role.${s.role}`)}</td>
+              <td className="admin-tags">
+                <span className={`admin-tag ${s.active ? 'admin-tag--on' : 'admin-tag--off'}`}>{s.active ? t('admin.staff.active') : t('admin.staff.inactive')}</span>
+                {s.locked && <span className="admin-tag admin-tag--warn">{t('admin.staff.locked')}</span>}
+                {s.mustChangePassword && <span className="admin-tag admin-tag--info">{t('admin.staff.mustChange')}</span>}
+              </td>
+              <td className="row-actions">
+                <RowButton
+                  tone="secondary"
+                  disabled={busy}
+                  onClick={() => setAsking({ kind: 'reset', account: s })}
+                  aria-label={t('admin.staff.resetLabel', { name: s.username })}
+                >
+                  {t('admin.staff.reset')}
+                </RowButton>
+                {s.active ? (
+                  <RowButton
+                    tone="danger-outline"
+                    disabled={busy || s.username === me.username}
+                    title={s.username === me.username ? t('admin.staff.notYourself') : undefined}
+                    onClick={() => setAsking({ kind: 'disable', account: s })}
+                    aria-label={t('admin.staff.disableLabel', { name: s.username })}
+                  >
+                    {t('admin.staff.disable')}
+                  </RowButton>
+                ) : (
+                  <RowButton
+                    tone="secondary"
+                    disabled={busy}
+                    onClick={() =>
+                      void act(async () => {
+                        await setStaffEnabled(s.id, true, { lang });
+                        setFlash(t('admin.staff.enabled', { name: s.username }));
+                      })
+                    }
+                    aria-label={t('admin.staff.enableLabel', { name: s.username })}
+                  >
+                    {t('admin.staff.enable')}
+                  </RowButton>
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
+      </AdminListState>
       <StaffCreateForm
         taken={list.map((s) => s.username)}
         onCreated={(username, password) => {

@@ -13,6 +13,7 @@ import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { TextField } from '../ui/text-field.js';
 import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './form-logic.js';
+import { IdCardPhoneFields } from './id-card-phone-fields.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
@@ -89,31 +90,14 @@ export function BookingForm(props: {
       <h2 id="booking-form-title" className="section-title">
         {t('form.title')}
       </h2>
-      <TextField
-        id="booking-idCard"
-        label={t('form.idCard')}
-        value={draft.idCard}
-        onChange={(e) => update('idCard', e.target.value)}
-        onBlur={() => blur('idCard')}
-        error={errorOf('idCard')}
-        hint={t('form.idCard.hint', { n: typed })}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        inputMode="text"
-        maxLength={24}
-      />
-      <TextField
-        id="booking-phone"
-        label={t('form.phone')}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel"
-        value={draft.phone}
-        onChange={(e) => update('phone', e.target.value)}
-        onBlur={() => blur('phone')}
-        error={errorOf('phone')}
-        maxLength={20}
+      <IdCardPhoneFields
+        idPrefix="booking"
+        values={draft}
+        idCardHint={t('form.idCard.hint', { n: typed })}
+        idCardInputMode="text"
+        onChange={update}
+        onBlur={blur}
+        errorOf={errorOf}
       />
       <TextField
         id="booking-name"

@@ -2,8 +2,8 @@
 import { type FormEvent, useState } from 'react';
 import type { PersonCredentials } from '../../contracts/bookings.js';
 import { type Field, type FieldErrors, checkField, problemText, validatePerson } from '../booking/form-logic.js';
+import { IdCardPhoneFields } from '../booking/id-card-phone-fields.js';
 import { useI18n } from '../i18n/i18n.js';
-import { TextField } from '../ui/text-field.js';
 
 export function LookupForm({ today, busy, onSubmit }: { today: string; busy: boolean; onSubmit: (c: PersonCredentials) => void }) {
   const { t, lang } = useI18n();
@@ -35,30 +35,7 @@ export function LookupForm({ today, busy, onSubmit }: { today: string; busy: boo
       <h2 id="lookup-title" className="section-title">
         {t('records.lookupTitle')}
       </h2>
-      <TextField
-        id="lookup-idCard"
-        label={t('form.idCard')}
-        value={draft.idCard}
-        onChange={(e) => update('idCard', e.target.value)}
-        onBlur={() => blur('idCard')}
-        error={errorOf('idCard')}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        maxLength={24}
-      />
-      <TextField
-        id="lookup-phone"
-        label={t('form.phone')}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel"
-        value={draft.phone}
-        onChange={(e) => update('phone', e.target.value)}
-        onBlur={() => blur('phone')}
-        error={errorOf('phone')}
-        maxLength={20}
-      />
+      <IdCardPhoneFields idPrefix="lookup" values={draft} onChange={update} onBlur={blur} errorOf={errorOf} />
       <button type="submit" className="button button--primary button--block" disabled={busy} aria-busy={busy}>
         {busy ? t('records.searching') : t('records.search')}
       </button>

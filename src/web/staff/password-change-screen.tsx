@@ -8,10 +8,9 @@ import { errorMessage } from '../../contracts/errors.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/i18n.js';
 import { Banner } from '../ui/banner.js';
-import { LangSwitch } from '../ui/lang-switch.js';
 import { TextField } from '../ui/text-field.js';
-import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { type NewPasswordProblem, newPasswordProblem } from './sign-in-logic.js';
+import { StaffAuthCard } from './staff-auth-card.js';
 import type { StaffMe } from './use-staff-session.js';
 
 function problemText(problem: NewPasswordProblem, t: Translate, lang: Lang): string {
@@ -28,7 +27,6 @@ export function PasswordChangeScreen({
   onSignOut,
 }: { appName: string; me: StaffMe; onChanged: () => void; onSignOut: () => Promise<void> }) {
   const { t, lang } = useI18n();
-  const heading = useFocusHeading<HTMLHeadingElement>('password');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -57,54 +55,45 @@ export function PasswordChangeScreen({
     refusal instanceof ApiError && refusal.code === 'INVALID_CREDENTIALS' ? t('auth.currentWrong') : refusal === null ? '' : errorText(refusal, lang);
 
   return (
-    <main className="staff-auth" id="main">
-      <form className="staff-card" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="staff-card__top">
-          <span className="staff-card__app">{appName}</span>
-          <LangSwitch className="button button--secondary staff-card__lang" />
-        </div>
-        <h1 ref={heading} tabIndex={-1}>
-          {t('auth.changeTitle')}
-        </h1>
-        <p>{t('auth.changeLead', { name: me.displayName })}</p>
-        {refusal !== null && <Banner tone="error" title={refusalText} />}
-        <TextField
-          label={t('auth.currentPassword')}
-          name="current-password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          error={fieldError(['CURRENT_EMPTY'])}
-        />
-        <TextField
-          label={t('auth.newPassword')}
-          name="new-password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('auth.passwordRule')}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          error={fieldError(['TOO_SHORT', 'TOO_LONG', 'TOO_SIMPLE', 'SAME_AS_CURRENT'])}
-        />
-        <TextField
-          label={t('auth.confirmPassword')}
-          name="confirm-password"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={fieldError(['MISMATCH'])}
-        />
-        <button type="submit" className="button button--primary button--block" disabled={sending} aria-busy={sending}>
-          {sending ? t('auth.saving') : t('auth.savePassword')}
+    <StaffAuthCard appName={appName} title={t('auth.changeTitle')} focusKey="password" onSubmit={submit}>
+      <p>{t('auth.changeLead', { name: me.displayName })}</p>
+      {refusal !== null && <Banner tone="error" title={refusalText} />}
+      <TextField
+        label={t('auth.currentPassword')}
+        name="current-password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={fieldError(['CURRENT_EMPTY'])}
+      />
+      <TextField
+        label={t('auth.newPassword')}
+        name="new-password"
+        type="password"
+        autoComplete="new-password"
+        hint={t('auth.passwordRule')}
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        error={fieldError(['TOO_SHORT', 'TOO_LONG', 'TOO_SIMPLE', 'SAME_AS_CURRENT'])}
+      />
+      <TextField
+        label={t('auth.confirmPassword')}
+        name="confirm-password"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        error={fieldError(['MISMATCH'])}
+      />
+      <button type="submit" className="button button--primary button--block" disabled={sending} aria-busy={sending}>
+        {sending ? t('auth.saving') : t('auth.savePassword')}
+      </button>
+      <p className="staff-card__foot">
+        <button type="button" className="link-button" onClick={() => void onSignOut()}>
+          {t('auth.signOut')}
         </button>
-        <p className="staff-card__foot">
-          <button type="button" className="link-button" onClick={() => void onSignOut()}>
-            {t('auth.signOut')}
-          </button>
-        </p>
-      </form>
-    </main>
+      </p>
+    </StaffAuthCard>
   );
 }

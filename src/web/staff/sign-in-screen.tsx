@@ -6,10 +6,9 @@ import { login } from '../api/auth-endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Banner } from '../ui/banner.js';
-import { LangSwitch } from '../ui/lang-switch.js';
 import { TextField } from '../ui/text-field.js';
-import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { type SignInField, lockSecondsLeft, lockedUntil, signInProblems } from './sign-in-logic.js';
+import { StaffAuthCard } from './staff-auth-card.js';
 import type { StaffMe } from './use-staff-session.js';
 
 /** Re-renders every second while a lock lasts; returns the seconds left. */
@@ -26,7 +25,6 @@ function useLockCountdown(until: number | null): number {
 
 export function SignInScreen({ appName, notice, onSignedIn }: { appName: string; notice: 'none' | 'signed-out' | 'expired'; onSignedIn: (me: StaffMe) => void }) {
   const { t, lang } = useI18n();
-  const heading = useFocusHeading<HTMLHeadingElement>('sign-in');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<SignInField[]>([]);
@@ -58,41 +56,32 @@ export function SignInScreen({ appName, notice, onSignedIn }: { appName: string;
   if (isLock) refusalText = locked > 0 ? t('auth.lockedFor', { n: locked }) : t('auth.lockOver');
 
   return (
-    <main className="staff-auth" id="main">
-      <form className="staff-card" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="staff-card__top">
-          <span className="staff-card__app">{appName}</span>
-          <LangSwitch className="button button--secondary staff-card__lang" />
-        </div>
-        <h1 ref={heading} tabIndex={-1}>
-          {t('auth.title')}
-        </h1>
-        {notice === 'signed-out' && refusal === null && <Banner tone="success" title={t('auth.signedOut')} />}
-        {notice === 'expired' && refusal === null && <Banner tone="warning" title={t('auth.expired')} />}
-        {refusal !== null && <Banner tone={isLock && locked === 0 ? 'info' : 'error'} title={refusalText} />}
-        <TextField
-          label={t('auth.username')}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          error={missing.includes('username') ? t('auth.usernameEmpty') : null}
-        />
-        <TextField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={missing.includes('password') ? t('auth.passwordEmpty') : null}
-        />
-        <button type="submit" className="button button--primary button--block" disabled={sending || locked > 0} aria-busy={sending}>
-          {sending ? t('auth.signingIn') : locked > 0 ? t('auth.tryAgainIn', { n: locked }) : t('auth.signIn')}
-        </button>
-      </form>
-    </main>
+    <StaffAuthCard appName={appName} title={t('auth.title')} focusKey="sign-in" onSubmit={submit}>
+      {notice === 'signed-out' && refusal === null && <Banner tone="success" title={t('auth.signedOut')} />}
+      {notice === 'expired' && refusal === null && <Banner tone="warning" title={t('auth.expired')} />}
+      {refusal !== null && <Banner tone={isLock && locked === 0 ? 'info' : 'error'} title={refusalText} />}
+      <TextField
+        label={t('auth.username')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        error={missing.includes('username') ? t('auth.usernameEmpty') : null}
+      />
+      <TextField
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={missing.includes('password') ? t('auth.passwordEmpty') : null}
+      />
+      <button type="submit" className="button button--primary button--block" disabled={sending || locked > 0} aria-busy={sending}>
+        {sending ? t('auth.signingIn') : locked > 0 ? t('auth.tryAgainIn', { n: locked }) : t('auth.signIn')}
+      </button>
+    </StaffAuthCard>
   );
 }

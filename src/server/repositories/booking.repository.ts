@@ -1,12 +1,10 @@
 // 预定表. Rows are never deleted: status and timestamps change.
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import type { BookingRow, NewBooking } from '../db/schema.js';
-import { type Db, affected } from './portable.js';
+import { type Db, affected, insertReturningId } from './portable.js';
 
 export async function insertBooking(db: Db, booking: NewBooking): Promise<number> {
-  await db.insertInto('booking').values(booking).execute();
-  const row = await db.selectFrom('booking').select('id').where('number', '=', booking.number).executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'booking', booking);
 }
 
 export async function findBookingByNumber(db: Db, number: string): Promise<BookingRow | undefined> {

@@ -1,6 +1,6 @@
 // SQL that must be spelled differently per database. Repositories call these instead of
 // branching on the dialect themselves.
-import { type InsertQueryBuilder, type InsertResult, type Kysely, MysqlAdapter, SqliteAdapter, sql } from 'kysely';
+import { type InsertQueryBuilder, type InsertResult, type Kysely, MysqlAdapter, PostgresAdapter, SqliteAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export type Db = Kysely<Database>;
@@ -34,6 +34,21 @@ export async function upsert<T extends keyof Database>(
     ? q.onDuplicateKeyUpdate(update as never)
     : q.onConflict((oc) => oc.columns(key as never).doUpdateSet(update as never))
   ).execute();
+}
+
+/** INSERT of one row that returns its generated id in one statement on every database. */
+export async function insertReturningId<T extends 'booking' | 'ticket'>(
+  db: Db,
+  table: T,
+  values: Parameters<InsertQueryBuilder<Database, T, InsertResult>['values']>[0],
+): Promise<number> {
+  const q = db.insertInto(table).values(values);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const row = await q.returning('id' as never).executeTakeFirstOrThrow();
+    return Number((row as unknown as { id: number }).id);
+  }
+  // SQLite and MySQL report the new row's id with the insert (MySQL has no RETURNING).
+  return Number((await q.executeTakeFirstOrThrow()).insertId);
 }
 
 /** INSERT that silently does nothing when the row (by primary or unique key) already exists. */

@@ -78,8 +78,12 @@ export async function createBooking(
   const who = credentials(ctx, input, now.local.date);
   const service = await activeService(ctx.db, input.serviceId);
   if (!isValidDate(input.date)) throw new AppError('VALIDATION', { reason: `date ${input.date}`, field: 'date' });
-  const override = await dayOverride(ctx.db, input.date);
-  const refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY, override);
+  // The weekly plan decides most days; the calendar is read first only when the plan says closed
+  // (a make-up working day may open it). A closure is checked inside the transaction below.
+  let refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY);
+  if (refusal === 'closed') {
+    refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY, await dayOverride(ctx.db, input.date));
+  }
   if (refusal) throw new AppError('SLOT_NOT_BOOKABLE', { reason: refusal, field: 'slot' });
   const slot = findSlot(service.schedule, input.slot);
   if (!slot) throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'no_such_slot', field: 'slot' });
@@ -93,6 +97,7 @@ export async function createBooking(
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
   const counterKey = { serviceId: service.id, date: input.date, time: slot.start };
   let row: BookingRow;
+  let remaining = 0;
   try {
     row = await transact(ctx.db, async (trx) => {
       // The person's row is locked first: their other bookings cannot change until we commit.
@@ -108,7 +113,7 @@ export async function createBooking(
       if (place === 'full') throw new AppError('SLOT_FULL');
       // With the slot's row held, a closure of the day either committed already or waits for us.
       const dayNow = await overrideOnLocked(trx, input.date);
-      if (dayNow !== override && slotRefusal(service.schedule, input.date, slot.start, now.local, 1, dayNow) === 'closed') {
+      if (slotRefusal(service.schedule, input.date, slot.start, now.local, 1, dayNow) === 'closed') {
         throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'closed', field: 'slot' });
       }
 
@@ -137,6 +142,7 @@ export async function createBooking(
       await appendEvent(trx, { type: 'booking.created', serviceId: service.id, date: input.date, at: now.iso, number: booking.number });
       const name = input.name?.trim();
       if (name) await setPersonName(trx, personId, name);
+      remaining = await remainingOn(trx, service, input.date, now.local, dayNow ?? null);
       return { id, ...booking };
     });
   } catch (error) {
@@ -148,11 +154,7 @@ export async function createBooking(
     throw error;
   }
   ctx.events?.committed();
-  return {
-    booking: presentBooking(row, service, now.local, opts.lang),
-    remaining: await remainingOn(ctx.db, service, input.date, now.local),
-    replayed: false,
-  };
+  return { booking: presentBooking(row, service, now.local, opts.lang), remaining, replayed: false };
 }
 
 export async function lookupBookings(

@@ -116,10 +116,17 @@ export async function serviceAvailability(
   };
 }
 
-/** Remaining places of a service on a date, as shown to citizens. */
-export async function remainingOn(db: Db, service: Service, date: string, now: HallTime): Promise<number> {
+/** Remaining places of a service on a date, as shown to citizens (override: when already known). */
+export async function remainingOn(
+  db: Db,
+  service: Service,
+  date: string,
+  now: HallTime,
+  override?: DayOverride | null,
+): Promise<number> {
   const counts = await slotCounts(db, [service.id], date, date);
-  return dayOf(service, date, counts, now, await dayOverride(db, date)).remaining;
+  const day = override === undefined ? await dayOverride(db, date) : (override ?? undefined);
+  return dayOf(service, date, counts, now, day).remaining;
 }
 
 /** The hall calendar's word on a date: closed, open, or nothing (the weekly plan decides). */

@@ -6,7 +6,6 @@ import type { Device } from '../../contracts/auth.js';
 import { errorText } from '../api/error-text.js';
 import { QrCode } from '../booking/qr-code.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { TextField } from '../ui/text-field.js';
@@ -15,40 +14,22 @@ import { createDevice, getDevices, revokeDevice } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
 import { OneTimeSecret } from './one-time-secret.js';
 import { deviceState, pairingUrl, sortDevices } from './staff-logic.js';
+import { useAdminAction } from './use-admin-action.js';
 import { useAdminResource } from './use-admin-resource.js';
 
 type Kind = Device['kind'];
 
 export function DevicesPanel() {
   const { t, lang } = useI18n();
-  const { onStaffError } = useStaff();
   const id = useId();
   const devices = useAdminResource((signal) => getDevices({ lang, signal }), 'admin-devices');
   const [kind, setKind] = useState<Kind>('kiosk');
   const [name, setName] = useState('');
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
   const [paired, setPaired] = useState<{ name: string; url: string } | null>(null);
   const [asking, setAsking] = useState<Device | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
+  const { busy, refusal, flash, setFlash, run } = useAdminAction({ onSuccess: () => devices.reload(), onSettled: () => setAsking(null) });
   const nameProblem = checked && !name.trim() ? t('admin.problem.EMPTY') : null;
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setRefusal(null);
-    setFlash(null);
-    try {
-      await work();
-      devices.reload();
-    } catch (error) {
-      onStaffError(error);
-      setRefusal(error);
-    } finally {
-      setBusy(false);
-      setAsking(null);
-    }
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -11,35 +11,18 @@ import { AdminListState, AdminTable, RowButton } from './admin-table.js';
 import { getStaff, resetStaffPassword, setStaffEnabled } from './admin-endpoints.js';
 import { OneTimeSecret } from './one-time-secret.js';
 import { StaffCreateForm } from './staff-create-form.js';
+import { useAdminAction } from './use-admin-action.js';
 import { useAdminResource } from './use-admin-resource.js';
 
 type Ask = { kind: 'reset' | 'disable'; account: StaffAccount };
 
 export function StaffAccounts() {
   const { t, lang } = useI18n();
-  const { me, onStaffError } = useStaff();
+  const { me } = useStaff();
   const staff = useAdminResource((signal) => getStaff({ lang, signal }), 'admin-staff');
   const [asking, setAsking] = useState<Ask | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
   const [secret, setSecret] = useState<{ username: string; password: string; created: boolean } | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
-
-  const act = async (run: () => Promise<void>) => {
-    setBusy(true);
-    setRefusal(null);
-    setFlash(null);
-    try {
-      await run();
-      staff.reload();
-    } catch (error) {
-      onStaffError(error);
-      setRefusal(error);
-    } finally {
-      setBusy(false);
-      setAsking(null);
-    }
-  };
+  const { busy, refusal, flash, setFlash, run: act } = useAdminAction({ onSuccess: () => staff.reload(), onSettled: () => setAsking(null) });
 
   const confirm = () => {
     if (!asking) return;

@@ -1,7 +1,6 @@
 // buildApp(deps): the whole HTTP surface as a Fastify instance. It never listens; main.ts does,
 // and tests use inject().
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -22,6 +21,7 @@ import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { queueRoutes } from './http/queue.routes.js';
 import { ReadCache } from './http/read-cache.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { servicesRoutes } from './http/services.routes.js';
 import type { App } from './http/types.js';
 import { webRoutes } from './http/web.routes.js';
@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Cookies are parsed only by the routes that look for a session or a device (see http/auth.ts).
   await app.register(cookie, { hook: false });
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -42,6 +42,16 @@ async function stop(child: ChildProcess): Promise<void> {
   await once(child, 'exit');
 }
 
+/** Waits until the cluster primary has `n` worker processes and the server answers. */
+async function childrenListening(pid: number, n: number, readyUrl: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    if (children.length >= n && (await fetch(readyUrl).then((r) => r.ok, () => false))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${n} workers did not start`);
+}
+
 /** Peak resident memory (VmHWM) of a process and its children, in MB. */
 function peakRssMb(pid: number): number[] {
   const children = (() => {
@@ -108,31 +118,40 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
   const rows: string[] = [];
   try {
-    // --- the real server ---
-    const realDir = join(root, 'real');
-    const realUrl = await prepareStore(realDir);
-    const realPort = await freePort();
-    const real = await start(['dist/server/main.js', 'serve'], {
-      DATA_DIR: realDir,
-      DATABASE_URL: realUrl,
-      PORT: String(realPort),
-      HOST: '127.0.0.1',
-      WORKERS: '1',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      VRESERVE_CLOCK: CLOCK,
-      SECRET: 'bench-secret-0123456789abcdef',
-    }, `http://127.0.0.1:${realPort}/readyz`);
-    const base = `http://127.0.0.1:${realPort}`;
-    const servicesBody = await (await fetch(`${base}/api/v1/services`)).text();
-    const realBook = await load({
-      url: `${base}/api/v1/bookings`,
-      method: 'POST',
-      body: (i) => JSON.stringify({ ...bookingRequest(i), ...person(i) }),
-    });
-    const realRead = await load({ url: `${base}/api/v1/services`, method: 'GET' });
-    const realRss = peakRssMb(real.pid as number);
-    await stop(real);
+    // --- the real server: one process for the throughput comparison, then two workers for RSS ---
+    const runReal = async (workers: number) => {
+      const dir = join(root, `real-${workers}`);
+      const url = await prepareStore(dir);
+      const port = await freePort();
+      const server = await start(
+        ['dist/server/main.js', 'serve'],
+        {
+          DATA_DIR: dir,
+          DATABASE_URL: url,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          WORKERS: String(workers),
+          LOG_LEVEL: 'warn',
+          RATE_LIMIT_PER_MINUTE: '0',
+          VRESERVE_CLOCK: CLOCK,
+          SECRET: 'bench-secret-0123456789abcdef',
+        },
+        `http://127.0.0.1:${port}/readyz`,
+      );
+      if (workers > 1) await childrenListening(server.pid as number, workers, `http://127.0.0.1:${port}/readyz`);
+      const base = `http://127.0.0.1:${port}`;
+      const body = await (await fetch(`${base}/api/v1/services`)).text();
+      const book = await load({ url: `${base}/api/v1/bookings`, method: 'POST', body: (i) => JSON.stringify({ ...bookingRequest(i), ...person(i) }) });
+      const read = await load({ url: `${base}/api/v1/services`, method: 'GET' });
+      const rss = peakRssMb(server.pid as number);
+      await stop(server);
+      return { body, book, read, rss };
+    };
+    const single = await runReal(1);
+    const servicesBody = single.body;
+    const realBook = single.book;
+    const realRead = single.read;
+    const clustered = await runReal(2);
 
     // --- the bare reference ---
     const refDir = join(root, 'ref');
@@ -166,7 +185,7 @@ async function main() {
     const summary = [
       `booking throughput ratio real/reference: **${ratio(realBook.rps, refBook.rps)}** (target ≥ 0.7)`,
       `services read ratio real/reference: **${ratio(realRead.rps, refRead.rps)}** (target ≥ 0.5)`,
-      `peak RSS per worker: **${realRss.join(', ')} MB** (target < 150 MB)`,
+      `peak RSS per worker with WORKERS=2: **${clustered.rss.join(', ')} MB** (target < 150 MB); one-process server (WORKERS=1, the primary also does housekeeping and the first start): ${single.rss.join(', ')} MB`,
     ];
     const report = [
       `## ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,

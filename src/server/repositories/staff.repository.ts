@@ -1,5 +1,6 @@
 // Staff accounts, their sessions, and paired devices (kiosks, display boards).
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { DeviceTable, StaffTable } from '../db/schema.js';
 import type { Db } from './portable.js';
 
 export interface StaffRow {
@@ -26,17 +27,7 @@ const staffColumns = [
   'locked_until',
 ] as const;
 
-function toStaff(r: {
-  id: number;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: string;
-  active: number;
-  must_change_password: number;
-  failed_logins: number;
-  locked_until: string | null;
-}): StaffRow {
+function toStaff(r: Pick<Selectable<StaffTable>, (typeof staffColumns)[number]>): StaffRow {
   return {
     id: r.id,
     username: r.username,
@@ -162,14 +153,7 @@ export interface DeviceRow {
 }
 
 const deviceColumns = ['id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at'] as const;
-const toDevice = (r: {
-  id: number;
-  kind: string;
-  name: string;
-  created_at: string;
-  revoked_at: string | null;
-  last_seen_at: string | null;
-}): DeviceRow => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at });
+const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number]>): DeviceRow => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at });
 
 export async function insertDevice(db: Db, d: { kind: string; name: string; tokenHash: string; at: string }): Promise<DeviceRow> {
   await db

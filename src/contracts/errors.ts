@@ -68,6 +68,26 @@ export const ERROR_MESSAGES = {
     en: '{bookings} bookings exist on {date}; confirm to close the day and cancel them',
   },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    zh: '相同的预约请求正在处理中，请稍后再试',
+    en: 'The same booking request is still being processed; please retry in a moment',
+  },
+  CROSS_ORIGIN: {
+    zh: '请求来自其他网站，已拒绝',
+    en: 'The request came from another site and was refused',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    zh: '请求内容类型不支持，请使用 application/json',
+    en: 'Unsupported content type; send application/json',
+  },
+  STORE_UNAVAILABLE: {
+    zh: '数据库暂时无法访问，请稍后再试',
+    en: 'The database is temporarily unavailable; please try again shortly',
+  },
+  SHUTTING_DOWN: {
+    zh: '服务器正在重启，请稍后再试',
+    en: 'The server is restarting; please try again shortly',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -49,8 +49,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
   wake?: WakeChannel | null;
-  /** Mark cookies Secure (the hall serves over HTTPS); default false. */
-  secureCookies?: boolean;
+  /** Mark cookies Secure: 'auto' (default) when the request came over HTTPS, or always / never. */
+  secureCookies?: boolean | 'auto';
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Cookies are parsed only by the routes that look for a session or a device (see http/auth.ts).
   await app.register(cookie, { hook: false });
-  installSecurityHeaders(app, {
+  const headerPolicy = {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -101,7 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         scriptSrc: ["'self'"],
       },
     },
-  });
+  };
+  installSecurityHeaders(app, headerPolicy, deps.legacy?.trustProxy ?? false);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -157,7 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
   await kioskRoutes(app, ctx);
-  await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? false });
+  await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? 'auto' });
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);

@@ -17,8 +17,11 @@ export interface Config {
   production: boolean;
   /** Demo/acceptance clock: the hall clock read `startMs` at real time `anchorMs`, then runs on. */
   clock: { startMs: number; anchorMs: number } | null;
-  /** Session and device cookies are marked Secure (COOKIE_SECURE; default: on in production). */
-  secureCookies: boolean;
+  /**
+   * Session and device cookies are marked Secure (COOKIE_SECURE): `auto` (default) when the request
+   * came over HTTPS, `true` always (an HTTPS-only deployment), `false` never.
+   */
+  secureCookies: boolean | 'auto';
   /** The seed mini-program's API (LEGACY_API, LEGACY_KIOSK_ALLOW, TRUST_PROXY). */
   legacy: LegacyOptions;
   /** Requests per minute per public route and client address (RATE_LIMIT_PER_MINUTE); 0 = off. */
@@ -92,12 +95,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     production,
     clock,
     legacy: legacyOptionsFromEnv(env, problems),
-    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
+    secureCookies: cookieSecurity(env.COOKIE_SECURE, problems),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
     redisUrl: env.REDIS_URL || null,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+function cookieSecurity(raw: string | undefined, problems: string[]): boolean | 'auto' {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '' || value === 'auto') return 'auto';
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  problems.push(`COOKIE_SECURE must be auto, true or false (got "${raw}")`);
+  return 'auto';
 }
 
 export function clockFrom(config: Pick<Config, 'clock'>): () => Date {

@@ -1,4 +1,5 @@
 // Sign-in, sign-out, who am I, password change; staff accounts; device tokens and pairing.
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   ChangePasswordBody,
@@ -29,8 +30,10 @@ export function pairPath(kind: DeviceKind, token: string): string {
   return `/${kind}#pair=${token}`;
 }
 
-export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCookies: boolean }): Promise<void> {
-  const cookie = { httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies, path: '/' };
+export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCookies: boolean | 'auto' }): Promise<void> {
+  const base = { httpOnly: true, sameSite: 'strict' as const, path: '/' };
+  // 'auto': Secure exactly when the browser came over HTTPS; a hall LAN on plain HTTP must still keep the cookie.
+  const cookieFor = (request: FastifyRequest) => ({ ...base, secure: opts.secureCookies === 'auto' ? request.viaHttps : opts.secureCookies });
 
   app.post(
     '/api/v1/auth/login',
@@ -40,7 +43,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
     },
     async (request, reply) => {
       const { token, expiresAt, staff } = await login(ctx, request.body);
-      reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieFor(request), maxAge: SESSION_HOURS * 3600 });
       const { username, displayName, role, mustChangePassword } = staff;
       return { staff: { kind: 'staff' as const, username, displayName, role, mustChangePassword }, expiresAt };
     },
@@ -129,7 +132,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
     async (request, reply) => {
       const device = await deviceForToken(ctx, request.body.token);
       if (!device) throw new AppError('UNAUTHORIZED');
-      reply.setCookie(DEVICE_COOKIE, request.body.token, { ...cookie, maxAge: DEVICE_COOKIE_DAYS * 86400 });
+      reply.setCookie(DEVICE_COOKIE, request.body.token, { ...cookieFor(request), maxAge: DEVICE_COOKIE_DAYS * 86400 });
       return { kind: 'device' as const, id: device.id, deviceKind: device.deviceKind, name: device.name };
     },
   );

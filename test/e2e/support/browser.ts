@@ -12,7 +12,8 @@ export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 74
 export const KIOSK_PORTRAIT: BrowserContextOptions = { viewport: { width: 1080, height: 1920 }, hasTouch: true };
 export const KIOSK_LANDSCAPE: BrowserContextOptions = { viewport: { width: 1920, height: 1080 }, hasTouch: true };
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. `--host-resolver-rules=MAP hall.test 127.0.0.1` to reach the server by a LAN host name. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   // launch() gives every run a fresh temporary user-data-dir of its own.
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -26,6 +27,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -21,12 +21,22 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(opts: { clock?: string } = {}): Promise<E2E> {
+export interface E2EOptions {
+  clock?: string;
+  /**
+   * Reach the server by this host name instead of 127.0.0.1, as hall devices on a LAN do (Chromium
+   * resolves it to 127.0.0.1; the origin is then plain HTTP and not "potentially trustworthy").
+   */
+  hostName?: string;
+}
+
+export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   await ensureWebBuilt();
   const server = await startServer(opts);
+  const baseUrl = opts.hostName ? server.url.replace('127.0.0.1', opts.hostName) : server.url;
   let browser: Browser;
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser(opts.hostName ? [`--host-resolver-rules=MAP ${opts.hostName} 127.0.0.1`] : []);
   } catch (error) {
     await server.stop();
     throw error;
@@ -38,7 +48,7 @@ export async function startE2E(opts: { clock?: string } = {}): Promise<E2E> {
     browser,
     watch,
     async context(options) {
-      const c = await newContext(browser, options, watch, server.url);
+      const c = await newContext(browser, options, watch, baseUrl);
       contexts.push(c);
       return c;
     },

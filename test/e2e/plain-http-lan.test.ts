@@ -1,0 +1,89 @@
+// Hall devices open the server by host name or IP address over plain HTTP on the hall's LAN.
+// Such an origin is not "potentially trustworthy" (localhost is), so HTTPS-only headers break it:
+// upgrade-insecure-requests sends the scripts to https (a blank page) and Secure cookies are
+// dropped (no pairing, no sign-in). Every screen must render and work, with a clean console.
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openPairingLink, pairKiosk, signInFirstTime } from './support/hall.js';
+import { type E2E, KIOSK_PORTRAIT, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
+
+const browser = browserAvailable();
+const HOST = 'hall.test';
+const LAPTOP = { viewport: { width: 1366, height: 768 } };
+const BOARD = { viewport: { width: 1920, height: 1080 } };
+
+describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, () => {
+  let e2e: E2E;
+  // Warnings too: Chromium reports ignored headers (COOP on an untrustworthy origin) and
+  // upgraded or blocked requests as console messages, not only as errors.
+  const headerComplaints: string[] = [];
+  const watchHeaders = (page: Page) =>
+    page.on('console', (msg: ConsoleMessage) => {
+      if (/Cross-Origin-Opener-Policy|upgrade|insecure|Mixed Content|Strict-Transport|origin was untrustworthy/i.test(msg.text())) {
+        headerComplaints.push(`${page.url()}: ${msg.type()}: ${msg.text()}`);
+      }
+    });
+  const open = async (options: object) => {
+    const page = await (await e2e.context(options)).newPage();
+    watchHeaders(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    e2e = await startE2E({ clock: '2026-11-25T09:30:00+08:00', hostName: HOST });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  afterEach(() => {
+    expect(e2e.watch.errors).toEqual([]);
+    expect(headerComplaints).toEqual([]);
+  });
+
+  it('the booking app and 我的预约 render on a phone', async () => {
+    const phone = await open(PHONE);
+    await phone.goto('/');
+    expect(new URL(phone.url()).origin).toBe(`http://${HOST}:${new URL(e2e.server.url).port}`);
+    await phone.getByRole('heading', { name: '选择办理业务' }).waitFor();
+    await phone.getByRole('button', { name: /医社保办理/ }).or(phone.getByRole('link', { name: /医社保办理/ })).first().waitFor();
+    await screenshot(phone, 'lan-booking-home');
+    await phone.goto('/records');
+    await phone.getByRole('heading', { name: '我的预约', level: 1 }).waitFor();
+  });
+
+  it('a kiosk pairs by its link (the device cookie is kept) and issues a walk-in number', async () => {
+    const kiosk = await open(KIOSK_PORTRAIT);
+    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
+    await kiosk.reload();
+    await kiosk.getByRole('heading', { name: '请选择取号方式' }).waitFor();
+    await kiosk.getByRole('button', { name: /现场取号/ }).click();
+    await kiosk.getByRole('button', { name: /医社保办理/ }).click();
+    await kiosk.getByRole('heading', { name: '取号成功' }).waitFor();
+    await screenshot(kiosk, 'lan-kiosk-ticket');
+  });
+
+  it('staff sign in at the counter (the session cookie is kept) and the admin console opens', async () => {
+    const counter = await open(LAPTOP);
+    await counter.goto('/counter');
+    await counter.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    const { username, password } = e2e.server.firstStart;
+    await signInFirstTime(counter, username, password, 'Lan-shift-2026');
+    await counter.getByRole('heading', { name: '设置本窗口' }).waitFor();
+    await counter.reload();
+    await counter.getByRole('heading', { name: '设置本窗口' }).waitFor();
+    await screenshot(counter, 'lan-counter');
+    // Same browser profile: the session carries over to the admin console.
+    await counter.goto('/admin');
+    await counter.getByRole('heading', { name: '今日', level: 1, exact: true }).waitFor();
+    await screenshot(counter, 'lan-admin');
+  });
+
+  it('the display board pairs and shows the board', async () => {
+    const board = await open(BOARD);
+    await openPairingLink(board, e2e.server.firstStart.displayPairPath);
+    await board.getByText('暂无叫号').waitFor();
+    await board.reload();
+    await board.getByText('暂无叫号').waitFor();
+    await screenshot(board, 'lan-display');
+  });
+});

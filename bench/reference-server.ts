@@ -21,7 +21,7 @@ app.post('/book', async (request, reply) => {
   const number = await transact(store.db, async (trx) => {
     const personId = await lockPerson(trx, b.idHash, at);
     if (personId === null) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked: 'x', at }));
-    await bookingsOfPersonSince(trx, b.idHash, b.date);
+    await bookingsOfPersonSince(trx, b, b.date);
     const place = await takePlace(trx, slotKey);
     if (place === 'missing') throw new MissingRow(() => ensureSlotRow(store.db, slotKey, '23:59', 1_000_000));
     if (place === 'again') throw new RetryTransaction();
@@ -42,6 +42,7 @@ app.post('/book', async (request, reply) => {
       phone_masked: 'x',
       status: 'booked',
       idempotency_hash: null,
+      request_fingerprint: null,
       created_at: at,
       updated_at: at,
       checked_in_at: null,

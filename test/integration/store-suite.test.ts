@@ -69,6 +69,30 @@ for (const kind of wantedStores()) {
       expect(results.filter((r) => r.body.code === 'BOOKING_LIMIT')).toHaveLength(1);
     });
 
+    it('simultaneous requests with one Idempotency-Key: one booking, all answers replay it, none is DUPLICATE_BOOKING', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      const key = { 'idempotency-key': `race-${kind}` };
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => post(app, '/api/v1/bookings', bookingBody(person(902), { serviceId: 4, date: '2026-11-27' }), key)),
+      );
+      expect(results.map((r) => r.body.code)).toEqual(Array(12).fill(undefined));
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.body.booking.number)).size).toBe(1);
+    });
+
+    it('a known ID number with another phone neither blocks nor reveals the holder’s bookings', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      const holder = person(903);
+      const other = { idCard: holder.idCard, phone: person(904).phone };
+      const squat = await Promise.all([1, 2, 3].map((serviceId) => post(app, '/api/v1/bookings', bookingBody(other, { serviceId, date: '2026-11-30' }))));
+      expect(squat.map((r) => r.status)).toEqual([201, 201, 201]);
+      const own = await Promise.all([1, 2, 3].map((serviceId) => post(app, '/api/v1/bookings', bookingBody(holder, { serviceId, date: '2026-11-30' }))));
+      expect(own.map((r) => r.status)).toEqual([201, 201, 201]);
+      expect((await post(app, '/api/v1/bookings', bookingBody(holder, { serviceId: 4, date: '2026-11-30' }))).body.code).toBe('BOOKING_LIMIT');
+    });
+
     it('cancel returns the place; check-in keeps the counts', async (c) => {
       if (!t) return c.skip();
       const p = person(901);

@@ -43,7 +43,6 @@ export interface PersonTable {
   id: Generated<number>;
   id_hash: string;
   id_masked: string;
-  name: string | null;
   lock_version: number;
   created_at: string;
   updated_at: string;
@@ -63,6 +62,8 @@ export interface BookingTable {
   phone_masked: string;
   status: string;
   idempotency_hash: string | null;
+  /** Keyed hash of every field of the request that carried the Idempotency-Key (null without one). */
+  request_fingerprint: string | null;
   created_at: string;
   updated_at: string;
   checked_in_at: string | null;

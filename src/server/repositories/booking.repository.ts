@@ -15,9 +15,19 @@ export async function findBookingByIdempotency(db: Db, idempotencyHash: string):
   return db.selectFrom('booking').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
 }
 
-/** A person's bookings from a date on (the rows a per-person rule needs). */
-export async function bookingsOfPersonSince(db: Db, idHash: string, fromDate: string): Promise<BookingRow[]> {
-  return db.selectFrom('booking').selectAll().where('id_hash', '=', idHash).where('date', '>=', fromDate).execute();
+/**
+ * The bookings made with this ID card and this phone from a date on (the rows a per-person rule
+ * counts). Never those made with the same ID and another phone: knowing someone's ID number must
+ * neither reveal their bookings nor let anyone use up their limits.
+ */
+export async function bookingsOfPersonSince(db: Db, who: { idHash: string; phoneHash: string }, fromDate: string): Promise<BookingRow[]> {
+  return db
+    .selectFrom('booking')
+    .selectAll()
+    .where('id_hash', '=', who.idHash)
+    .where('phone_hash', '=', who.phoneHash)
+    .where('date', '>=', fromDate)
+    .execute();
 }
 
 export async function bookingsOfPersonOn(db: Db, idHash: string, date: string): Promise<BookingRow[]> {

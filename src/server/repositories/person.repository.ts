@@ -7,7 +7,6 @@ export async function ensurePerson(db: Db, p: { idHash: string; idMasked: string
   await insertIgnore(db, 'person', {
     id_hash: p.idHash,
     id_masked: p.idMasked,
-    name: null,
     lock_version: 0,
     created_at: p.at,
     updated_at: p.at,
@@ -24,8 +23,4 @@ export async function lockPerson(db: Db, idHash: string, at: string): Promise<nu
   if (affected(result) !== 1) return null;
   const row = await db.selectFrom('person').select('id').where('id_hash', '=', idHash).executeTakeFirstOrThrow();
   return row.id;
-}
-
-export async function setPersonName(db: Db, personId: number, name: string): Promise<void> {
-  await db.updateTable('person').set({ name }).where('id', '=', personId).execute();
 }

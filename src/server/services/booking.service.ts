@@ -19,7 +19,7 @@ import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureSlotRow, releasePlace, takePlace } from '../repositories/inventory.repository.js';
-import { ensurePerson, lockPerson, setPersonName } from '../repositories/person.repository.js';
+import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
@@ -51,17 +51,24 @@ export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: 
   return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
 }
 
+/** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
+class AlreadyBooked extends Error {
+  constructor(readonly row: BookingRow) {
+    super('already booked under this idempotency key');
+  }
+}
+
 async function replay(
   ctx: ServiceContext,
   row: BookingRow,
-  input: CreateBookingBody,
+  fingerprint: string,
   service: Service,
   now: HallTime,
   lang: Lang,
 ): Promise<CreateBookingResponse> {
-  if (row.service_id !== input.serviceId || row.date !== input.date || row.slot_start !== input.slot) {
-    throw new AppError('IDEMPOTENCY_MISMATCH');
-  }
+  // A different request under a used key (another phone, name, slot …) is refused, never answered
+  // with the first request's booking.
+  if (row.request_fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
   return {
     booking: presentBooking(row, service, now, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now),
@@ -89,9 +96,11 @@ export async function createBooking(
   if (!slot) throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'no_such_slot', field: 'slot' });
 
   const idempotencyHash = opts.idempotencyKey ? ctx.pii.idempotencyKey(opts.idempotencyKey, who.idHash) : null;
+  const name = input.name?.trim() ?? '';
+  const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name]);
   if (idempotencyHash) {
     const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
-    if (earlier) return replay(ctx, earlier, input, service, now.local, opts.lang);
+    if (earlier) return replay(ctx, earlier, fingerprint, service, now.local, opts.lang);
   }
 
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
@@ -103,7 +112,12 @@ export async function createBooking(
       // The person's row is locked first: their other bookings cannot change until we commit.
       const personId = await lockPerson(trx, who.idHash, now.iso);
       if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
-      const theirs = await bookingsOfPersonSince(trx, who.idHash, now.local.date);
+      // A retry with the same key that raced us: it held the person's row and committed first.
+      if (idempotencyHash) {
+        const earlier = await findBookingByIdempotency(trx, idempotencyHash);
+        if (earlier) throw new AlreadyBooked(earlier);
+      }
+      const theirs = await bookingsOfPersonSince(trx, who, now.local.date);
       const conflict = bookingConflict(theirs.map(bookingFacts), { serviceId: service.id, date: input.date }, now.local);
       if (conflict) throw new AppError(conflict, conflict === 'BOOKING_LIMIT' ? { limit: MAX_ACTIVE_BOOKINGS } : {});
 
@@ -132,6 +146,7 @@ export async function createBooking(
         phone_masked: who.phoneMasked,
         status: 'booked',
         idempotency_hash: idempotencyHash,
+        request_fingerprint: idempotencyHash ? fingerprint : null,
         created_at: now.iso,
         updated_at: now.iso,
         checked_in_at: null,
@@ -140,16 +155,15 @@ export async function createBooking(
       };
       const id = await insertBooking(trx, booking);
       await appendEvent(trx, { type: 'booking.created', serviceId: service.id, date: input.date, at: now.iso, number: booking.number });
-      const name = input.name?.trim();
-      if (name) await setPersonName(trx, personId, name);
       remaining = await remainingOn(trx, service, input.date, now.local, dayNow ?? null);
       return { id, ...booking };
     });
   } catch (error) {
     // Two retries with one Idempotency-Key raced: the loser returns the winner's booking.
+    if (error instanceof AlreadyBooked) return replay(ctx, error.row, fingerprint, service, now.local, opts.lang);
     if (idempotencyHash && isUniqueViolation(error)) {
       const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
-      if (earlier) return replay(ctx, earlier, input, service, now.local, opts.lang);
+      if (earlier) return replay(ctx, earlier, fingerprint, service, now.local, opts.lang);
     }
     throw error;
   }

@@ -6,6 +6,8 @@ export interface PiiHasher {
   idCard(value: string): string;
   phone(value: string): string;
   idempotencyKey(key: string, idHash: string): string;
+  /** A keyed hash of a whole request, to tell a retry from a different request under the same key. */
+  request(fields: readonly unknown[]): string;
 }
 
 export function createPiiHasher(secret: string): PiiHasher {
@@ -14,5 +16,6 @@ export function createPiiHasher(secret: string): PiiHasher {
     idCard: (v) => mac('id', v),
     phone: (v) => mac('phone', v),
     idempotencyKey: (key, idHash) => mac('idem', `${idHash}:${key}`),
+    request: (fields) => mac('request', JSON.stringify(fields)),
   };
 }

@@ -5,6 +5,7 @@ import * as seedServices from './2026112402-seed-services.js';
 import * as staffQueueEvents from './2026112403-staff-queue-events.js';
 import * as seedCounters from './2026112404-seed-counters.js';
 import * as calendarAudit from './2026112405-calendar-audit.js';
+import * as requestFingerprint from './2026120201-booking-request-fingerprint.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026112403-staff-queue-events': staffQueueEvents,
   '2026112404-seed-counters': seedCounters,
   '2026112405-calendar-audit': calendarAudit,
+  '2026120201-booking-request-fingerprint': requestFingerprint,
 };

@@ -47,6 +47,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** Requests per minute per public route and address; default 0 (off). */
   rateLimitPerMinute?: number;
+  /** Kiosk check-ins per minute per paired kiosk (or staff account); default 0 (off). */
+  kioskRateLimitPerMinute?: number;
   /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
   wake?: WakeChannel | null;
   /** Mark cookies Secure: 'auto' (default) when the request came over HTTPS, or always / never. */
@@ -157,7 +159,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
-  await kioskRoutes(app, ctx);
+  await kioskRoutes(app, ctx, {
+    limiter: deps.rateLimiter,
+    perMinute: deps.kioskRateLimitPerMinute ?? 0,
+    now: () => deps.clock().getTime(),
+  });
   await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? 'auto' });
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);

@@ -26,6 +26,8 @@ export interface Config {
   legacy: LegacyOptions;
   /** Requests per minute per public route and client address (RATE_LIMIT_PER_MINUTE); 0 = off. */
   rateLimitPerMinute: number;
+  /** Kiosk check-ins per minute per paired kiosk (KIOSK_RATE_LIMIT_PER_MINUTE); 0 = off. */
+  kioskRateLimitPerMinute: number;
   /** Redis for shared rate-limit counters (REDIS_URL); else they live in the store. */
   redisUrl: string | null;
 }
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     legacy: legacyOptionsFromEnv(env, problems),
     secureCookies: cookieSecurity(env.COOKIE_SECURE, problems),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
+    kioskRateLimitPerMinute: integer(env, 'KIOSK_RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000, problems),
     redisUrl: env.REDIS_URL || null,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingBody, counts, post } from '../support/http.js';
 import { person } from '../support/people.js';
-import { type TestApp, makeTestApp } from '../support/test-app.js';
+import { createDevice } from '../../src/server/services/auth.service.js';
+import { createPiiHasher } from '../../src/server/services/pii.js';
+import { TEST_SECRET, type TestApp, makeTestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -135,5 +137,35 @@ describe('POST /api/v1/kiosk/walk-in (现场取号)', () => {
   it('unknown service: SERVICE_NOT_FOUND', async () => {
     t.setNow('2026-11-25T10:00:00+08:00');
     expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 9 }, t.kiosk)).body.code).toBe('SERVICE_NOT_FOUND');
+  });
+});
+
+describe('per-kiosk limit on check-in (a kiosk cannot sweep ID numbers)', () => {
+  let limited: TestApp;
+  beforeEach(async () => {
+    limited = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', rateLimitPerMinute: 1000, kioskRateLimitPerMinute: 3 });
+  });
+  afterEach(() => limited.close());
+
+  it('refuses the kiosk past its limit with 429 and Retry-After; another kiosk is not affected', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await post(limited.app, '/api/v1/kiosk/check-in', { idCard: person(300 + i).idCard }, limited.kiosk);
+      expect(res.body.code).toBe('NO_BOOKING');
+    }
+    const refused = await limited.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/check-in',
+      payload: { idCard: person(303).idCard },
+      headers: limited.kiosk,
+    });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another paired kiosk has its own count, even from the same address.
+    const ctx = { db: limited.store.db, clock: () => new Date(), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
+    const second = { authorization: `Bearer ${(await createDevice(ctx, 'kiosk', '取号机2')).token}` };
+    expect((await post(limited.app, '/api/v1/kiosk/check-in', { idCard: person(304).idCard }, second)).body.code).toBe('NO_BOOKING');
+    const staff = await limited.signIn('staff');
+    expect((await post(limited.app, '/api/v1/kiosk/check-in', { idCard: person(305).idCard }, staff)).body.code).toBe('NO_BOOKING');
   });
 });

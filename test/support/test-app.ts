@@ -33,6 +33,8 @@ export interface TestAppOptions {
   readCacheMs?: number;
   /** Per-address limit of the public routes; default 0 (off). */
   rateLimitPerMinute?: number;
+  /** Per-kiosk limit of kiosk check-ins (needs rateLimitPerMinute > 0 or a rateLimiter); default 0 (off). */
+  kioskRateLimitPerMinute?: number;
   /** Default: counters in the temp folder's ratelimit.db (or the store when databaseUrl is given). */
   rateLimiter?: RateLimiter;
   /** The legacy API's options; default: buildApp's. */
@@ -57,6 +59,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     readCacheMs: opts.readCacheMs ?? 0,
     rateLimiter,
     rateLimitPerMinute,
+    kioskRateLimitPerMinute: opts.kioskRateLimitPerMinute ?? 0,
     ...(opts.legacy ? { legacy: opts.legacy } : {}),
   });
   await app.ready();

@@ -2,22 +2,25 @@ import { CheckInBody, CheckInResponse, WalkInBody, WalkInResponse } from '../../
 import type { ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
 import { requireDeviceOrStaff } from './auth.js';
+import { type DeviceLimit, perPrincipalLimit } from './device-rate-limit.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
 
-export async function kioskRoutes(app: App, ctx: ServiceContext): Promise<void> {
+export async function kioskRoutes(app: App, ctx: ServiceContext, limit: DeviceLimit): Promise<void> {
   // Only a paired kiosk (or staff) may check people in and issue numbers.
   const kiosk = requireDeviceOrStaff(ctx, 'kiosk');
   app.post(
     '/api/v1/kiosk/check-in',
     {
       onRequest: kiosk,
+      // Check-in needs only an ID number: each kiosk gets its own limit.
+      preHandler: perPrincipalLimit(ctx, 'kiosk-check-in', limit),
       schema: {
         tags: ['kiosk'],
         summary: '预约取号: check in today\'s bookings by ID card number',
         body: CheckInBody,
-        response: { 200: CheckInResponse, ...errorResponses(401, 403, 404, 422) },
+        response: { 200: CheckInResponse, ...errorResponses(401, 403, 404, 422, 429) },
       },
     },
     (request) => checkIn(ctx, request.body, langOf(request)),

@@ -1,4 +1,5 @@
-// ID card, phone and an optional name, checked inline by the domain rules the server uses.
+// ID card and phone, checked inline by the domain rules the server uses. (No name: the hall
+// never needs it, so it is not asked for or kept.)
 // Submit is disabled while sending; one Idempotency-Key per attempt makes retries safe.
 import { type FormEvent, useRef, useState } from 'react';
 import type { ServiceSummary } from '../../contracts/services.js';
@@ -11,7 +12,6 @@ import { setSessionCredentials } from '../records/session.js';
 import { hrefOf, navigate } from '../router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
-import { TextField } from '../ui/text-field.js';
 import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './form-logic.js';
 import { IdCardPhoneFields } from './id-card-phone-fields.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
@@ -26,7 +26,7 @@ export function BookingForm(props: {
   onSlotRefused: (error: unknown) => void;
 }) {
   const { t, lang } = useI18n();
-  const [draft, setDraft] = useState<PersonDraft>({ idCard: '', phone: '', name: '' });
+  const [draft, setDraft] = useState<PersonDraft>({ idCard: '', phone: '' });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [slotMissing, setSlotMissing] = useState(false);
@@ -41,8 +41,7 @@ export function BookingForm(props: {
   };
   const blur = (field: Field) => {
     setTouched((x) => ({ ...x, [field]: true }));
-    const pristine = field === 'name' ? !draft.name : draft[field] === '';
-    if (!pristine) setErrors((e) => ({ ...e, [field]: checkField(field, draft, props.today) ?? undefined }));
+    if (draft[field] !== '') setErrors((e) => ({ ...e, [field]: checkField(field, draft, props.today) ?? undefined }));
   };
 
   const submit = async (event: FormEvent) => {
@@ -53,8 +52,8 @@ export function BookingForm(props: {
     setSlotMissing(!props.slot);
     if (!checked.ok) {
       setErrors(checked.errors);
-      setTouched({ idCard: true, phone: true, name: true });
-      const first = (['idCard', 'phone', 'name'] as const).find((f) => checked.errors[f]);
+      setTouched({ idCard: true, phone: true });
+      const first = (['idCard', 'phone'] as const).find((f) => checked.errors[f]);
       if (first) document.getElementById(`booking-${first}`)?.focus();
       return;
     }
@@ -98,17 +97,6 @@ export function BookingForm(props: {
         onChange={update}
         onBlur={blur}
         errorOf={errorOf}
-      />
-      <TextField
-        id="booking-name"
-        label={t('form.name')}
-        optional
-        optionalLabel={t('form.optional')}
-        autoComplete="name"
-        value={draft.name}
-        onChange={(e) => update('name', e.target.value)}
-        onBlur={() => blur('name')}
-        error={errorOf('name')}
       />
       <p className="privacy-note">{t('form.privacy')}</p>
       {slotMissing && !props.slot && <Banner tone="error" title={t('form.chooseSlotFirst')} />}

@@ -8,23 +8,17 @@ const BAD_CHECK = `${GOOD_ID.slice(0, 17)}${GOOD_ID.endsWith('1') ? '2' : '1'}`;
 
 describe('validatePerson', () => {
   it('accepts a valid person and normalizes what it sends', () => {
-    const r = validatePerson({ idCard: ` ${GOOD_ID.toLowerCase()} `, phone: '138-1234-8000', name: '  张三 ' }, TODAY);
-    expect(r).toEqual({ ok: true, value: { idCard: GOOD_ID, phone: '13812348000', name: '张三' } });
-  });
-
-  it('leaves out an empty name', () => {
-    const r = validatePerson({ idCard: GOOD_ID, phone: '13812348000', name: '   ' }, TODAY);
-    expect(r.ok && r.value).toEqual({ idCard: GOOD_ID, phone: '13812348000' });
+    const r = validatePerson({ idCard: ` ${GOOD_ID.toLowerCase()} `, phone: '138-1234-8000' }, TODAY);
+    expect(r).toEqual({ ok: true, value: { idCard: GOOD_ID, phone: '13812348000' } });
   });
 
   it('reports every field at once', () => {
-    const r = validatePerson({ idCard: '', phone: '12345', name: 'x'.repeat(41) }, TODAY);
+    const r = validatePerson({ idCard: '', phone: '12345' }, TODAY);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual({
       idCard: { field: 'idCard', reason: 'EMPTY' },
       phone: { field: 'phone', reason: 'FORMAT' },
-      name: { field: 'name', reason: 'TOO_LONG' },
     });
   });
 
@@ -39,10 +33,6 @@ describe('validatePerson', () => {
   ])('names the ID problem of %s: %s', (idCard, reason) => {
     expect(checkField('idCard', { idCard, phone: '' }, TODAY)).toEqual({ field: 'idCard', reason });
   });
-
-  it('counts a name in characters, not UTF-16 units', () => {
-    expect(checkField('name', { idCard: '', phone: '', name: '𠀀'.repeat(40) }, TODAY)).toBeNull();
-  });
 });
 
 describe('problemText', () => {
@@ -56,7 +46,6 @@ describe('problemText', () => {
     expect(problemText({ field: 'idCard', reason: 'EMPTY' }, 'zh')).toBe('请输入身份证号');
     expect(problemText({ field: 'phone', reason: 'EMPTY' }, 'en')).toBe('Enter your mobile phone number');
     expect(problemText({ field: 'phone', reason: 'FORMAT' }, 'zh')).toBe('手机号不正确，请输入 11 位大陆手机号');
-    expect(problemText({ field: 'name', reason: 'TOO_LONG' }, 'zh')).toBe('姓名最多 40 个字');
   });
 });
 

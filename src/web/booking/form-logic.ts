@@ -6,27 +6,22 @@ import { type IdCardError, normalizeIdCard, parseIdCard } from '../../domain/id-
 import { type PhoneError, parsePhone } from '../../domain/phone.js';
 import { translate } from '../i18n/translate.js';
 
-export const NAME_MAX = 40;
-
-export type Field = 'idCard' | 'phone' | 'name';
+export type Field = 'idCard' | 'phone';
 
 export type FieldProblem =
   | { field: 'idCard'; reason: IdCardError }
-  | { field: 'phone'; reason: PhoneError }
-  | { field: 'name'; reason: 'TOO_LONG' };
+  | { field: 'phone'; reason: PhoneError };
 
 export type FieldErrors = Partial<Record<Field, FieldProblem>>;
 
 export interface PersonDraft {
   idCard: string;
   phone: string;
-  name?: string;
 }
 
 export interface ValidPerson {
   idCard: string;
   phone: string;
-  name?: string;
 }
 
 export function checkIdCard(raw: string, today: string): FieldProblem | null {
@@ -39,14 +34,8 @@ export function checkPhone(raw: string): FieldProblem | null {
   return parsed.ok ? null : { field: 'phone', reason: parsed.error };
 }
 
-export function checkName(raw: string): FieldProblem | null {
-  return [...raw.trim()].length > NAME_MAX ? { field: 'name', reason: 'TOO_LONG' } : null;
-}
-
 export function checkField(field: Field, draft: PersonDraft, today: string): FieldProblem | null {
-  if (field === 'idCard') return checkIdCard(draft.idCard, today);
-  if (field === 'phone') return checkPhone(draft.phone);
-  return checkName(draft.name ?? '');
+  return field === 'idCard' ? checkIdCard(draft.idCard, today) : checkPhone(draft.phone);
 }
 
 /** Every problem of the form at once, or the normalized values to send. */
@@ -55,27 +44,24 @@ export function validatePerson(
   today: string,
 ): { ok: true; value: ValidPerson } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  for (const field of ['idCard', 'phone', 'name'] as const) {
+  for (const field of ['idCard', 'phone'] as const) {
     const problem = checkField(field, draft, today);
     if (problem) errors[field] = problem;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const id = parseIdCard(draft.idCard, today);
   const phone = parsePhone(draft.phone);
-  const name = (draft.name ?? '').trim();
   return {
     ok: true,
     value: {
       idCard: id.ok ? id.id.value : draft.idCard,
       phone: phone.ok ? phone.value : draft.phone,
-      ...(name ? { name } : {}),
     },
   };
 }
 
 /** The words for a problem; ID reasons say exactly what is wrong (length, birth date, check character). */
 export function problemText(problem: FieldProblem, lang: Lang): string {
-  if (problem.field === 'name') return translate(lang, 'form.name.tooLong', { max: NAME_MAX });
   if (problem.field === 'phone') {
     return problem.reason === 'EMPTY' ? translate(lang, 'form.phone.empty') : errorMessage('INVALID_PHONE', lang);
   }

@@ -16,11 +16,11 @@ export function LookupForm({ today, busy, onSubmit }: { today: string; busy: boo
     if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(field, next, today) ?? undefined }));
   };
   const blur = (field: Field) => {
-    if (field !== 'name' && draft[field] !== '') setErrors((e) => ({ ...e, [field]: checkField(field, draft, today) ?? undefined }));
+    if (draft[field] !== '') setErrors((e) => ({ ...e, [field]: checkField(field, draft, today) ?? undefined }));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validatePerson({ ...draft, name: '' }, today);
+    const checked = validatePerson(draft, today);
     if (!checked.ok) {
       setErrors(checked.errors);
       document.getElementById(checked.errors.idCard ? 'lookup-idCard' : 'lookup-phone')?.focus();

@@ -15,6 +15,7 @@ import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { eventsRoutes } from './http/events.routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { refuseNulBytes } from './http/nul-bytes.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
@@ -90,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.setValidatorCompiler(validators());
   app.addSchema(ErrorBody);
+  // Before the not-found handler is set, so that its hooks cover unknown paths too.
+  refuseNulBytes(app);
   installErrorHandling(app);
 
   // Cookies are parsed only by the routes that look for a session or a device (see http/auth.ts).

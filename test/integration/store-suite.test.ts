@@ -93,6 +93,39 @@ for (const kind of wantedStores()) {
       expect((await post(app, '/api/v1/bookings', bookingBody(holder, { serviceId: 4, date: '2026-11-30' }))).body.code).toBe('BOOKING_LIMIT');
     });
 
+    it('a NUL character anywhere is a 400 that writes nothing, never a 500', async (c) => {
+      if (!t) return c.skip();
+      const app = t.app;
+      const admin = await t.signIn('admin', `nul-admin-${kind}`);
+      const staffBefore = await t.store.db.selectFrom('staff').select('id').execute();
+      const attempts = [
+        app.inject({ method: 'POST', url: '/api/v1/bookings/Y2026112509%0001/cancel', payload: person(905) }),
+        app.inject({ method: 'GET', url: '/api/v1/services?date=2026-11-25%00' }),
+        app.inject({ method: 'POST', url: '/api/v1/bookings', payload: { ...bookingBody(person(905)), name: 'a\u0000b' } }),
+        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'boss\u0000', password: 'x' } }),
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/staff',
+          headers: admin,
+          payload: { username: `nul\u0000${kind}`, displayName: 'x\u0000', password: 'Long-enough-pass-9!', role: 'staff' },
+        }),
+        app.inject({
+          method: 'POST',
+          url: '/order/insertOne',
+          payload: `idcard=${person(905).idCard}%00&phone=${person(905).phone}&serviceId=0&reserveTakeTime=2026-11-25%2010:00`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      ];
+      for (const res of await Promise.all(attempts)) {
+        const legacy = (res.raw.req.url ?? '').startsWith('/order/');
+        // The mini-program API answers a refusal with HTTP 200 and its own code, as for any bad field.
+        expect(res.statusCode, `${res.raw.req.url} ${res.body}`).toBe(legacy ? 200 : 400);
+        expect(res.json()).toMatchObject(legacy ? { code: '100', msg: expect.stringContaining('NUL') } : { code: 'VALIDATION' });
+      }
+      expect(await t.store.db.selectFrom('staff').select('id').execute()).toEqual(staffBefore);
+      expect(await t.store.db.selectFrom('booking').select('id').where('id_hash', '=', '').execute()).toEqual([]);
+    });
+
     it('cancel returns the place; check-in keeps the counts', async (c) => {
       if (!t) return c.skip();
       const p = person(901);

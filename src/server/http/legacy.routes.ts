@@ -86,11 +86,12 @@ async function legacyService(ctx: ServiceContext, raw: string | undefined): Prom
   return { legacyId, service };
 }
 
-function legacyErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+function legacyErrorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   const refuse = request.url.startsWith('/order/selectByOrder') ? takeRefusal : request.url.startsWith('/order/selectAll') ? listRefusal : bookingRefusal;
+  // Our own refusals raised before the handler (too many requests, a NUL character in a field) are
+  // answers like any other refusal; the client only reads `code`.
+  if (error instanceof AppError) return reply.status(200).send(refuse(refusalMessage(error.code, error.details)));
   const status = error.statusCode ?? 500;
-  // Too many requests is an answer like any other refusal; the client only reads `code`.
-  if (status === 429) return reply.status(200).send(refuse(refusalMessage('RATE_LIMITED')));
   // Malformed HTTP (wrong content type, bad JSON, body too large) keeps its status.
   if (status >= 400 && status < 500) return reply.status(status).send(refuse(refusalMessage('VALIDATION', { reason: error.message })));
   request.log.error({ err: error }, 'unhandled error in the legacy API');

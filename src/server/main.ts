@@ -11,6 +11,7 @@ import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-lim
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
+import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
 import { superviseWorkers } from './cli/supervisor.js';
 import { openWakeChannel } from './events/wake-channel.js';
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`vreserve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  const { message, exitCode } = describeFailure(error, cliLang());
+  process.stderr.write(`vreserve: ${message}\n`);
+  process.exit(exitCode);
 });

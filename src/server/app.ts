@@ -14,6 +14,7 @@ import { adminRoutes } from './http/admin.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { eventsRoutes } from './http/events.routes.js';
+import { refuseWhileDraining } from './http/draining.js';
 import { installErrorHandling } from './http/errors.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
@@ -77,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 16 * 1024,
     trustProxy: false,
+    // Draining answers the documented SHUTTING_DOWN body instead (http/draining.ts).
+    return503OnClosing: false,
     // Errors Fastify raises before routing (a malformed %-escape in the path) get the same body.
     frameworkErrors: (error, request, reply) => {
       const details = { reason: error.message };
@@ -94,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Before the not-found handler is set, so that its hooks cover unknown paths too.
   refuseNulBytes(app);
   installErrorHandling(app);
+  refuseWhileDraining(app);
 
   // Cookies are parsed only by the routes that look for a session or a device (see http/auth.ts).
   await app.register(cookie, { hook: false });

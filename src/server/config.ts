@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   workers: number;
+  /** Workers failing to start this many times within intervalMs stop the server (WORKER_START_LIMIT_BURST, …_INTERVAL_SEC). */
+  workerStartLimit: { burst: number; intervalMs: number };
   hallTz: string;
   secret: string | null;
   logLevel: string;
@@ -91,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     dataDir,
     databaseUrl,
     workers: integer(env, 'WORKERS', availableParallelism(), 1, 64, problems),
+    workerStartLimit: {
+      burst: integer(env, 'WORKER_START_LIMIT_BURST', 5, 1, 1000, problems),
+      intervalMs: integer(env, 'WORKER_START_LIMIT_INTERVAL_SEC', 60, 1, 86_400, problems) * 1000,
+    },
     hallTz,
     secret,
     logLevel,

@@ -11,6 +11,9 @@ import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-lim
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
+import { cliLang, describeFailure } from './cli/failure.js';
+import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
+import { superviseWorkers } from './cli/supervisor.js';
 import { openWakeChannel } from './events/wake-channel.js';
 import { contextFor, startDayCloser } from './runtime.js';
 import { ensureFirstAdmin } from './services/auth.service.js';
@@ -132,39 +135,15 @@ async function serve(config: Readonly<Config>): Promise<void> {
     logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
     return;
   }
-  let stopping = false;
-  const fork = () => cluster.fork();
-  const listeningWorkers = new Set<number>();
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    if (!listeningWorkers.has(worker.id)) {
-      // It never got to serve: starting it again would fail the same way.
-      logger.fatal({ pid: worker.process.pid, code, signal }, 'a worker failed to start; stopping');
-      stop();
-      process.exitCode = 1;
-      return;
-    }
-    logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
-    fork();
-  });
-  cluster.on('listening', (worker) => {
-    listeningWorkers.add(worker.id);
-    if (listeningWorkers.size === config.workers) {
+  superviseWorkers({
+    workers: config.workers,
+    limits: { ...DEFAULT_RESTART_LIMITS, ...config.workerStartLimit },
+    logger,
+    onServing() {
       greet();
       logger.info(`V-Reserve 微预约 is serving at ${url} (${config.workers} workers)`);
-    }
+    },
   });
-  function stop() {
-    if (stopping) return;
-    stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
-  }
-  for (let i = 0; i < config.workers; i++) fork();
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }
 
 async function main(): Promise<void> {
@@ -215,6 +194,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`vreserve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  const { message, exitCode } = describeFailure(error, cliLang());
+  process.stderr.write(`vreserve: ${message}\n`);
+  process.exit(exitCode);
 });

@@ -1,21 +1,40 @@
 // The HMAC key for personal data. Without SECRET, one is generated on first start and kept in
 // the data directory (0600), so that lookups keep working across restarts.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const OWNER_ONLY = 0o600;
+
+/** A key file other users can read (a copy, a restore, an older version) is narrowed to 0600. */
+function keepPrivate(file: string, log: (msg: string) => void): void {
+  const mode = statSync(file).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  try {
+    chmodSync(file, OWNER_ONLY);
+    log(`${file} could be read by other users (mode ${mode.toString(8)}); changed it to 600`);
+  } catch (e) {
+    log(`${file} can be read by other users (mode ${mode.toString(8)}) and could not be changed (${(e as Error).message}); run chmod 600 on it`);
+  }
+}
+
+function readKey(file: string, log: (msg: string) => void): string {
+  keepPrivate(file, log);
+  return readFileSync(file, 'utf8').trim();
+}
 
 export function loadOrCreateSecret(dataDir: string, log: (msg: string) => void): string {
   const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) return readKey(file, log);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${secret}\n`, { mode: OWNER_ONLY, flag: 'wx' });
     log(`no SECRET configured: generated a new HMAC key in ${file}; keep it (and back it up) or set SECRET`);
     return secret;
   } catch (e) {
     // Another process created it first: use theirs.
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return readKey(file, log);
     throw e;
   }
 }

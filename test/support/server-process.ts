@@ -57,9 +57,12 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   };
 }
 
-/** Runs a one-shot CLI command (`check`, `migrate`) against the same environment. */
-export function runCli(command: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, command], {
+/** Runs a one-shot CLI command (`check`, `migrate`, or with arguments: ['admin', 'create', …]). */
+export function runCli(
+  command: string | string[],
+  env: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...[command].flat()], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',

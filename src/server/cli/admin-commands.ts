@@ -1,11 +1,10 @@
 // `vreserve admin create …` and `vreserve device create …`, and the first-start welcome.
 import { parseArgs } from 'node:util';
-import { errorMessage } from '../../contracts/errors.js';
 import { ROLES, type Role } from '../../domain/sign-in.js';
 import { pairPath } from '../http/auth.routes.js';
-import { AppError } from '../services/app-error.js';
 import { DEVICE_KINDS, type DeviceKind, type FirstStart, createDevice, createStaff } from '../services/auth.service.js';
 import type { ServiceContext } from '../services/context.js';
+import { UsageError } from './failure.js';
 
 export const ADMIN_USAGE = `  admin create --username U --password P [--role admin|staff] [--name "显示名"]
             create a staff account (role admin by default)
@@ -16,28 +15,23 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function explain(error: unknown): never {
-  if (error instanceof AppError) throw new Error(errorMessage(error.code, 'en', error.details));
-  throw error;
-}
-
 export async function adminCommand(ctx: ServiceContext, args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
     options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
   });
-  if (positionals[0] !== 'create' || !values.username || !values.password) throw new Error(`usage:\n${ADMIN_USAGE}`);
+  if (positionals[0] !== 'create' || !values.username || !values.password) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
   const role = (values.role ?? 'admin') as Role;
-  if (!ROLES.includes(role)) throw new Error(`--role must be ${ROLES.join(' or ')}`);
-  await createStaff(ctx, { username: values.username, password: values.password, role, displayName: values.name }).catch(explain);
+  if (!ROLES.includes(role)) throw new UsageError(`--role must be ${ROLES.join(' or ')}`);
+  await createStaff(ctx, { username: values.username, password: values.password, role, displayName: values.name });
   say(`created ${role} "${values.username}"`);
 }
 
 export async function deviceCommand(ctx: ServiceContext, args: string[], baseUrl: string): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
   const kind = positionals[1] as DeviceKind;
-  if (positionals[0] !== 'create' || !DEVICE_KINDS.includes(kind)) throw new Error(`usage:\n${ADMIN_USAGE}`);
+  if (positionals[0] !== 'create' || !DEVICE_KINDS.includes(kind)) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
   const { device, token } = await createDevice(ctx, kind, values.name ?? kind);
   say(`created ${kind} "${device.name}" (#${device.id})`);
   say(`token: ${token}`);

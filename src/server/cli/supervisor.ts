@@ -1,0 +1,89 @@
+// The cluster primary: forks the worker processes, replaces those that die (when, and when to
+// give up, is restart-policy's call), and stops them all on SIGTERM/SIGINT.
+import cluster from 'node:cluster';
+import { performance } from 'node:perf_hooks';
+import type { pino } from 'pino';
+import { type ExitCause, type RestartLimits, RestartPolicy } from './restart-policy.js';
+
+export interface SupervisorOptions {
+  workers: number;
+  limits: Readonly<RestartLimits>;
+  logger: pino.Logger;
+  /** Called once, when all workers first listen. */
+  onServing(): void;
+}
+
+const DIED: Record<ExitCause, string> = {
+  killed: 'worker was stopped from outside',
+  crashed: 'worker crashed',
+  'failed-to-start': 'worker failed to start',
+};
+
+export function superviseWorkers({ workers, limits, logger, onServing }: SupervisorOptions): void {
+  const now = () => performance.now();
+  const policy = new RestartPolicy(limits, now);
+  const alive = new Set<number>();
+  const listenedAt = new Map<number, number>();
+  const pendingForks = new Set<NodeJS.Timeout>();
+  let serving = false;
+  let stopping = false;
+
+  function fork() {
+    const worker = cluster.fork();
+    alive.add(worker.id);
+    logger.info({ workerPid: worker.process.pid }, 'worker starting');
+  }
+
+  function exitWhenAllGone() {
+    if (alive.size === 0) process.exit();
+  }
+
+  function stop() {
+    if (stopping) return;
+    stopping = true;
+    for (const timer of pendingForks) clearTimeout(timer);
+    pendingForks.clear();
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    exitWhenAllGone();
+  }
+
+  cluster.on('listening', (worker) => {
+    listenedAt.set(worker.id, now());
+    logger.info({ workerPid: worker.process.pid }, 'worker listening');
+    if (!serving && listenedAt.size === workers) {
+      serving = true;
+      onServing();
+    }
+  });
+
+  cluster.on('exit', (worker, code, signal) => {
+    const at = listenedAt.get(worker.id) ?? null;
+    alive.delete(worker.id);
+    listenedAt.delete(worker.id);
+    if (stopping) return exitWhenAllGone();
+    const workerPid = worker.process.pid;
+    const decision = policy.onExit({ code, signal, listenedAt: at });
+    if (decision.action === 'give-up') {
+      const seconds = Math.round(decision.intervalMs / 1000);
+      logger.fatal(
+        { workerPid, code, signal, failures: decision.failures, withinSeconds: seconds },
+        `workers failed to start ${decision.failures} times within ${seconds} s; giving up and stopping (see the errors above)`,
+      );
+      process.exitCode = 1;
+      return stop();
+    }
+    logger.error(
+      { workerPid, code, signal, restartInMs: decision.delayMs },
+      `${DIED[decision.cause]}; starting another in ${decision.delayMs} ms`,
+    );
+    const timer = setTimeout(() => {
+      pendingForks.delete(timer);
+      fork();
+    }, decision.delayMs);
+    pendingForks.add(timer);
+  });
+
+  for (let i = 0; i < workers; i++) fork();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,0 +1,53 @@
+// The command line refuses bad input with one clear line and a non-zero exit code, never a stack trace.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/server-process.js';
+
+let dir = '';
+let env: Record<string, string> = {};
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vreserve-cli-'));
+  env = { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'v.db')}`, SECRET: 'cli-test-secret-0123456789', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const admin = (...args: string[]) => ['admin', 'create', ...args];
+
+describe('vreserve admin create', () => {
+  it('refuses a weak password in one line, in words, exit 1, and creates nothing', () => {
+    const r = runCli(admin('--username', 'clerk', '--password', 'short'), env);
+    expect(r.stderr).toBe('vreserve: The password is too weak: use at least 10 characters\n');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+
+    const ok = runCli(admin('--username', 'clerk', '--password', 'Counter-2-open!', '--role', 'staff'), env);
+    expect(ok.stdout).toBe('created staff "clerk"\n');
+    expect(ok.status).toBe(0);
+  });
+
+  it('says it in Chinese when LANG is Chinese', () => {
+    const r = runCli(admin('--username', 'clerk2', '--password', 'short'), { ...env, LANG: 'zh_CN.UTF-8' });
+    expect(r.stderr).toBe('vreserve: 密码太弱：至少 10 个字符\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('refuses a name already taken', () => {
+    expect(runCli(admin('--username', 'boss2', '--password', 'Counter-2-open!'), env).status).toBe(0);
+    const r = runCli(admin('--username', 'boss2', '--password', 'Counter-2-open!'), env);
+    expect(r.stderr).toBe('vreserve: That username is already taken\n');
+    expect(r.status).toBe(1);
+  });
+
+  it.each([
+    ['a missing password', admin('--username', 'x'), /^vreserve: usage:\n {2}admin create/],
+    ['an unknown option', admin('--username', 'x', '--password', 'Counter-2-open!', '--colour', 'red'), /^vreserve: Unknown option '--colour'/],
+    ['an unknown role', admin('--username', 'x', '--password', 'Counter-2-open!', '--role', 'king'), /^vreserve: --role must be admin or staff\n$/],
+  ])('shows how to use it on %s, exit 2', (_name, args, message) => {
+    const r = runCli(args, env);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.status).toBe(2);
+  });
+});

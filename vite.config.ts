@@ -35,7 +35,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps stay beside the build for whoever runs it, unreferenced and never served (web.routes.ts).
+    sourcemap: 'hidden',
     target: 'es2022',
   },
   server: {

@@ -1,17 +1,39 @@
 // Log options: personal data never reaches a log line, whether in a body, a header or a URL.
 import type { FastifyRequest } from 'fastify';
 
-const PII_PARAM = /^(id_?card|idcard|phone|mobile|tel|name)$/i;
+// The key without an array or object suffix (`idcard[]`, `phone[0]`, `person[idCard]` -> its last name).
+const PII_PARAM = /(^|\[)(id_?card|idcard|id_?no|phone|mobile|tel|name)\]?(\[\d*\])?$/i;
+
+// Numbers that look like an ID card (18 or 15 digits) or a mainland mobile phone (+86 or not), standing alone:
+// not part of a longer word, so a 办事编号 such as Y202611250900123 is left as it is.
+const PII_NUMBER = '(?<![0-9A-Za-z])(\\d{17}[\\dXx]|\\d{15}|(?:86)?1[3-9]\\d{9})(?![0-9A-Za-z])';
+const hasPiiNumber = (text: string) => new RegExp(PII_NUMBER).test(text);
+const hidePiiNumbers = (text: string) => text.replace(new RegExp(PII_NUMBER, 'g'), '***');
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** Hides ID and phone numbers written anywhere in a path (someone may put them in a path segment). */
+function redactPath(path: string): string {
+  const plain = decoded(path);
+  return hasPiiNumber(plain) ? hidePiiNumbers(plain) : path;
+}
 
 /** Replaces the values of personal query parameters (the legacy API sends some) with ***. */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
-  if (q < 0) return url;
+  const path = redactPath(q < 0 ? url : url.slice(0, q));
+  if (q < 0) return path;
   try {
-    return `${url.slice(0, q)}?${redactParams(url.slice(q + 1))}`;
+    return `${path}?${redactParams(url.slice(q + 1))}`;
   } catch {
     // A malformed %-sequence: say nothing of the query rather than risk leaking it.
-    return `${url.slice(0, q)}?***`;
+    return `${path}?***`;
   }
 }
 
@@ -21,7 +43,9 @@ function redactParams(query: string): string {
     .map((pair) => {
       const eq = pair.indexOf('=');
       const key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-      return eq >= 0 && PII_PARAM.test(key) ? `${pair.slice(0, eq)}=***` : pair;
+      if (eq >= 0 && PII_PARAM.test(key)) return `${pair.slice(0, eq)}=***`;
+      // Any other value holding an ID or phone number is hidden too.
+      return eq >= 0 && hasPiiNumber(decoded(pair.slice(eq + 1))) ? `${pair.slice(0, eq)}=***` : pair;
     })
     .join('&');
 }

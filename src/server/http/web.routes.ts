@@ -19,7 +19,16 @@ export async function webRoutes(app: App, root: string = defaultWebRoot()): Prom
     app.log.warn({ root }, 'web apps not built: run `npm run build` to serve them');
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, maxAge: '1h', immutable: false });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: false,
+    wildcard: true,
+    maxAge: '1h',
+    immutable: false,
+    // Source maps would hand anyone the original source: they are not served.
+    allowedPath: (path) => !path.endsWith('.map'),
+  });
   const handler = (_request: FastifyRequest, reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
   for (const path of WEB_APP_PATHS) {

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, Id, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
+import { CallNumber, DateString, Id, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
 
 export const BookingStatus = Type.Union([
   Type.Literal('booked'),
@@ -37,6 +37,7 @@ export const Booking = Type.Object({
   createdAt: Type.String({ description: 'ISO instant' }),
   checkInOpensAt: TimeString,
   cancelReason: Type.Optional(Type.String()),
+  callNumber: Type.Optional(CallNumber),
 });
 export type Booking = Static<typeof Booking>;
 

@@ -8,6 +8,10 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 export const EventId = Type.Integer({ minimum: 0, maximum: 2147483647 });
 export const TimeString = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Hall-local time, HH:mm' });
 export const TicketNumber = Type.String({ pattern: '^[A-Z]\\d{14,}$', description: '办事编号, e.g. Y20261125090003' });
+export const CallNumber = Type.String({
+  pattern: '^[A-Z]\\d{3,5}$',
+  description: '叫号号码: what the hall calls out — the service letter and the ticket’s place in that service’s day, e.g. Y012',
+});
 
 export const ErrorBody = Type.Object(
   {

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, Id, IdCardInput, TicketNumber, TimeString } from './common.js';
+import { CallNumber, DateString, Id, IdCardInput, TicketNumber, TimeString } from './common.js';
 
 export const TicketStatus = Type.Union([
   Type.Literal('waiting'),
@@ -13,6 +13,7 @@ export type TicketStatus = Static<typeof TicketStatus>;
 
 export const Ticket = Type.Object({
   number: TicketNumber,
+  callNumber: CallNumber,
   kind: Type.Union([Type.Literal('booking'), Type.Literal('walk_in')]),
   serviceId: Type.Integer(),
   serviceLetter: Type.String(),

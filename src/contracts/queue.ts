@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, TicketNumber, TimeString } from './common.js';
+import { CallNumber, Id, TicketNumber, TimeString } from './common.js';
 import { Ticket } from './kiosk.js';
 
 export const Counter = Type.Object({
@@ -34,6 +34,7 @@ export type TicketActionResponse = Static<typeof TicketActionResponse>;
 
 export const WaitingTicket = Type.Object({
   number: TicketNumber,
+  callNumber: CallNumber,
   kind: Type.Union([Type.Literal('booking'), Type.Literal('walk_in')]),
   slotStart: Type.Union([TimeString, Type.Null()]),
   queuedAt: Type.String(),
@@ -66,15 +67,22 @@ export const QueueResponse = Type.Object({
 });
 export type QueueResponse = Static<typeof QueueResponse>;
 
+export const CallState = Type.Union(
+  [Type.Literal('calling'), Type.Literal('serving'), Type.Literal('served'), Type.Literal('no_show'), Type.Literal('transferred')],
+  { description: 'calling / serving: live at its counter; served, no_show (过号) and transferred: ended there' },
+);
+export type CallState = Static<typeof CallState>;
+
 export const DisplayCall = Type.Object({
   number: TicketNumber,
-  spoken: Type.String({ description: 'How to say the number: letter and last digits' }),
+  callNumber: CallNumber,
   serviceId: Type.Integer(),
   serviceName: Type.String(),
-  counterNumber: Type.Integer(),
+  counterNumber: Type.Integer({ description: 'The counter it was called to' }),
   counterName: Type.String(),
   calledAt: Type.String(),
   callCount: Type.Integer({ description: '1 for the first call, more for recalls' }),
+  state: CallState,
 });
 export type DisplayCall = Static<typeof DisplayCall>;
 
@@ -83,7 +91,7 @@ export const DisplayResponse = Type.Object({
   now: TimeString,
   instant: Type.String({ description: 'The hall clock as an ISO instant' }),
   timeZone: Type.String({ description: 'The hall time zone, e.g. Asia/Shanghai' }),
-  calls: Type.Array(DisplayCall, { description: 'Latest first' }),
+  calls: Type.Array(DisplayCall, { description: 'Latest first; at most one live call per counter' }),
   waiting: Type.Array(Type.Object({ serviceId: Type.Integer(), serviceLetter: Type.String(), serviceName: Type.String(), count: Type.Integer() })),
 });
 export type DisplayResponse = Static<typeof DisplayResponse>;

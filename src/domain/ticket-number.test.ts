@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber, parseTicketNumber, spokenTicketNumber } from './ticket-number.js';
+import { formatCallNumber, formatTicketNumber, isCallNumber, parseTicketNumber } from './ticket-number.js';
 
 describe('办事编号', () => {
   it.each([
@@ -29,8 +29,30 @@ describe('办事编号', () => {
   it.each([0, -1, 1.5])('refuses order %d', (order) => {
     expect(() => formatTicketNumber({ letter: 'Y', date: '2026-11-25', time: '09:00', order })).toThrow(RangeError);
   });
+});
 
-  it('is spoken as the letter, the time and the order', () => {
-    expect(spokenTicketNumber('Y20261125090003')).toBe('Y090003');
+describe('叫号号码 (call numbers)', () => {
+  it.each([
+    ['Y', 1, 'Y001'],
+    ['Y', 12, 'Y012'],
+    ['H', 999, 'H999'],
+    ['F', 1000, 'F1000'],
+    ['S', 12345, 'S12345'],
+  ])('%s #%i -> %s', (letter, n, call) => {
+    expect(formatCallNumber(letter, n)).toBe(call);
+    expect(isCallNumber(call)).toBe(true);
+  });
+
+  it('never repeats: each n gives a different number, and widening never meets a padded one', () => {
+    const seen = new Set(Array.from({ length: 20_000 }, (_, i) => formatCallNumber('Y', i + 1)));
+    expect(seen.size).toBe(20_000);
+  });
+
+  it.each([['y', 1], ['YY', 1], ['Y', 0], ['Y', -3], ['Y', 1.5]])('refuses %s #%s', (letter, n) => {
+    expect(() => formatCallNumber(letter as string, n as number)).toThrow(RangeError);
+  });
+
+  it.each(['Y01', 'Y0001', 'y001', 'Y20261125090003', ''])('%s is not a call number', (text) => {
+    expect(isCallNumber(text)).toBe(false);
   });
 });

@@ -32,9 +32,20 @@ export function parseTicketNumber(number: string): TicketNumberParts | null {
   return { letter: m[1] as string, date: `${m[2]}-${m[3]}-${m[4]}`, time: `${m[5]}:${m[6]}`, order };
 }
 
-/** What a display board and the voice say: the letter and the last digits, e.g. "Y003". */
-export function spokenTicketNumber(number: string): string {
-  const parts = parseTicketNumber(number);
-  if (!parts) return number;
-  return `${parts.letter}${parts.time.replace(':', '')}${String(parts.order).padStart(2, '0')}`;
+// 叫号号码: what the hall calls out, prints largest on the ticket and shows on the board — the
+// service letter and the ticket's place in that service's day, growing by one with each ticket
+// issued (check-ins and walk-ins alike), so anyone can compare numbers to judge progress.
+
+/** The name of the counter row (beside the 办事编号 counters keyed by HH:mm) that call numbers come from. */
+export const CALL_NUMBER_COUNTER = 'call';
+
+/** 'Y', 12 -> 'Y012'; past 999 it widens ('Y1000') rather than ever repeating a number. */
+export function formatCallNumber(letter: string, n: number): string {
+  if (!isServiceLetter(letter)) throw new RangeError(`service letter must be A-Z: ${letter}`);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`call number must be a positive integer: ${n}`);
+  return `${letter}${String(n).padStart(3, '0')}`;
+}
+
+export function isCallNumber(text: string): boolean {
+  return /^[A-Z](\d{3}|[1-9]\d{3,4})$/.test(text);
 }

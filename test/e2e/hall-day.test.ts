@@ -15,8 +15,13 @@ const browser = browserAvailable();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
 const BOARD = { viewport: { width: 1920, height: 1080 } };
 
-/** 'Y20261125093001' -> 'Y093001', as the board and the voice say it. */
-const short = (number: string) => `${number[0]}${number.slice(-6)}`;
+/** 办事编号 -> 叫号号码 (Y001 …), as the tickets were issued: what the board, the counter and the voice say. */
+const callNumbers = new Map<string, string>();
+const short = (number: string) => {
+  const call = callNumbers.get(number);
+  if (!call) throw new Error(`no call number seen for ${number}`);
+  return call;
+};
 const sentence = (number: string, counter: number) => `请 ${[...short(number)].join(' ')} 号到 ${counter} 号窗口办理`;
 
 describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display board', () => {
@@ -30,6 +35,7 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
   const walkIn = async (serviceId: number) => {
     const res = await e2e.server.api<WalkInResponse>('POST', '/api/v1/kiosk/walk-in', { serviceId }, e2e.server.asKiosk);
     expect(res.status).toBe(201);
+    callNumbers.set(res.body.ticket.number, res.body.ticket.callNumber);
     return res.body.ticket.number;
   };
   const said = async (text: string) => (await spokenOn(board)).filter((u) => u.text === text && u.lang === 'zh-CN').length;
@@ -93,6 +99,9 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
     await kiosk.getByRole('heading', { name: '取号成功' }).waitFor();
     first = await textOf(kiosk.getByTestId('ticket-number'));
     expect(first).toMatch(/^Y202611250930\d{2}$/);
+    // The number the hall will call is the largest thing on the ticket.
+    expect(await textOf(kiosk.getByTestId('call-number'))).toBe('Y001');
+    callNumbers.set(first, 'Y001');
     await kiosk.getByRole('listitem').getByText('很快就会叫到您，请留意叫号').waitFor();
 
     const row = counter.locator(`li[data-number="${first}"]`);
@@ -137,7 +146,9 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
   });
 
   it('calls a number out of order, marks a no-show, and transfers a number to another queue', async () => {
-    const second = (await counter.locator('li.queue__row').first().getAttribute('data-number')) ?? '';
+    const secondRow = counter.locator('li.queue__row').first();
+    const second = (await secondRow.getAttribute('data-number')) ?? '';
+    callNumbers.set(second, (await secondRow.getAttribute('data-call-number')) ?? '');
     const third = await walkIn(1);
     const thirdRow = counter.locator(`li[data-number="${third}"]`);
     await thirdRow.waitFor();
@@ -191,9 +202,12 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
     const english = await boardContext.newPage();
     await english.goto('/display?lang=en');
     await english.getByRole('button', { name: /Tap to enable sound/ }).click();
-    await english.getByText(/^Now calling/).waitFor();
-    await english.getByTestId('latest-counter').getByText('Counter 1').waitFor();
+    // Every call has ended: nobody is sent to a counter, and the recent calls say how each ended.
+    await english.getByText('Please wait for your number').waitFor();
     await english.getByRole('heading', { name: 'Recent calls' }).waitFor();
+    const recent = english.locator('.board-recent__row');
+    await recent.first().getByText('done').waitFor();
+    expect(await english.getByTestId('latest-number').count()).toBe(0);
     await english.getByTestId('waiting-Y').getByText('0 waiting').waitFor();
     expect(await english.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectFitsScreen(english);

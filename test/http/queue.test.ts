@@ -26,7 +26,7 @@ describe('a day at counter 1 (serves 医社保)', () => {
     expect(called.body.counter).toMatchObject({ number: 1, current: { number: a } });
 
     const display = await get(t.app, '/api/v1/display', t.display);
-    expect(display.body.calls[0]).toMatchObject({ number: a, counterNumber: 1, callCount: 1, spoken: 'Y091001' });
+    expect(display.body.calls[0]).toMatchObject({ number: a, callNumber: 'Y001', counterNumber: 1, callCount: 1, state: 'calling' });
     expect(display.body.waiting.find((w: { serviceId: number }) => w.serviceId === 1).count).toBe(1);
 
     expect((await act(a, 'recall')).body.ticket.status).toBe('called');

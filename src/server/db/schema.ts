@@ -90,6 +90,8 @@ export interface TicketTable {
   finished_at: string | null;
   call_count: Generated<number>;
   transferred_from: number | null;
+  /** 叫号号码: letter + the ticket's place in its issuing service's day, e.g. Y012. */
+  call_number: string;
 }
 
 export interface StaffTable {

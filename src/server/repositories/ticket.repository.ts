@@ -110,7 +110,8 @@ export async function transferTicket(db: Db, id: number, fromServiceId: number, 
       status: 'waiting',
       service_id: toServiceId,
       transferred_from: fromServiceId,
-      counter_id: null,
+      // counter_id keeps the counter it was last called to (the board marks that call as
+      // transferred); only the counter's open slot is freed.
       open_counter_id: null,
       started_at: null,
       // A first call in the new queue is a first call, not a recall.

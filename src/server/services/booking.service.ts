@@ -21,6 +21,7 @@ import { ensureCounter, nextOrder } from '../repositories/number-counter.reposit
 import { ensureSlotRow, releasePlace, takePlace } from '../repositories/inventory.repository.js';
 import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
+import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { activeService, dayOverride, remainingOn } from './catalog.service.js';
@@ -180,10 +181,12 @@ export async function lookupBookings(
   const who = credentials(ctx, input, now.local.date);
   const rows = await bookingsByCredentials(ctx.db, who.idHash, who.phoneHash);
   const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
+  const checkedIn = rows.filter((r) => r.checked_in_at !== null).map((r) => r.id);
+  const callNumbers = new Map((await findTicketsByBookingIds(ctx.db, checkedIn)).map((t) => [t.booking_id, t.call_number]));
   return {
     bookings: rows.flatMap((r) => {
       const service = services.get(r.service_id);
-      return service ? [presentBooking(r, service, now.local, lang)] : [];
+      return service ? [presentBooking(r, service, now.local, lang, callNumbers.get(r.id))] : [];
     }),
   };
 }

@@ -2,7 +2,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, isWithinOpeningHours } from '../../domain/schedule.js';
-import { formatTicketNumber } from '../../domain/ticket-number.js';
+import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import type { BookingRow, TicketRow } from '../db/schema.js';
 import { bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
@@ -14,8 +14,17 @@ import { AppError } from './app-error.js';
 import { credentials } from './booking.service.js';
 import { activeService, dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
+import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './queue.service.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
+
+/** The next 叫号号码 of the service's day, drawn inside the caller's transaction. */
+async function nextCallNumber(trx: Db, ctx: ServiceContext, service: Service, date: string): Promise<string> {
+  const key = { serviceId: service.id, date, time: CALL_NUMBER_COUNTER };
+  const n = await nextOrder(trx, key);
+  if (n === null) throw new MissingRow(() => ensureCounter(ctx.db, key));
+  return formatCallNumber(service.letter, n);
+}
 
 function stateOf(b: BookingRow, service: Service, now: HallTime): CheckInState {
   return checkInState({ date: b.date, slotStart: b.slot_start, slotEnd: b.slot_end }, service.schedule.checkInBeforeMinutes, now);
@@ -52,6 +61,7 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
       await insertTicket(trx, {
         number: b.number,
+        call_number: await nextCallNumber(trx, ctx, service(b), b.date),
         service_id: b.service_id,
         date: b.date,
         kind: 'booking',
@@ -93,6 +103,7 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
     const at = ctx.clock().toISOString();
     const ticket = {
       number: formatTicketNumber({ letter: service.letter, date, time: now.local.time, order }),
+      call_number: await nextCallNumber(trx, ctx, service, date),
       service_id: service.id,
       date,
       kind: 'walk_in',

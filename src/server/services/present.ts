@@ -18,7 +18,8 @@ export function bookingFacts(row: BookingRow): BookingFacts {
   };
 }
 
-export function presentBooking(row: BookingRow, service: Service, now: HallTime, lang: Lang): Booking {
+/** `callNumber`: the 叫号号码 of its check-in ticket, once checked in. */
+export function presentBooking(row: BookingRow, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
   return {
     number: row.number,
     serviceId: row.service_id,
@@ -33,6 +34,7 @@ export function presentBooking(row: BookingRow, service: Service, now: HallTime,
     createdAt: row.created_at,
     checkInOpensAt: checkInOpensAt(row.slot_start, service.schedule.checkInBeforeMinutes),
     ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+    ...(callNumber ? { callNumber } : {}),
   };
 }
 
@@ -44,6 +46,7 @@ export function presentTicket(
 ): Ticket {
   return {
     number: row.number,
+    callNumber: row.call_number,
     kind: row.kind as Ticket['kind'],
     serviceId: row.service_id,
     serviceLetter: service.letter,

@@ -3,10 +3,9 @@
 // and the UNIQUE open_counter_id index keeps a counter to one open ticket.
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
-import type { Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
+import type { CallState, Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
 import { type QueueEntry, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
 import type { HallTime } from '../../domain/schedule.js';
-import { spokenTicketNumber } from '../../domain/ticket-number.js';
 import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes } from '../../domain/wait-estimate.js';
 import type { TicketRow } from '../db/schema.js';
 import { changeBookingStatus } from '../repositories/booking.repository.js';
@@ -76,7 +75,8 @@ function ticketOf(state: HallState, row: TicketRow, now: HallTime, lang: Lang): 
   const service = state.services.get(row.service_id) as Service;
   const queue = state.waiting.filter((t) => t.service_id === row.service_id).map(entry);
   const ahead = row.status === 'waiting' ? Math.max(0, countAhead(queue, row.number, now, service.queueOrder)) : 0;
-  const counter = state.counters.find((c) => c.id === row.counter_id);
+  // A ticket back in a queue (transferred) is at no counter until it is called again.
+  const counter = row.status === 'waiting' ? undefined : state.counters.find((c) => c.id === row.counter_id);
   const wait = estimateWaitMinutes(ahead, averageOf(state, service), countersServing(state, service.id));
   return presentTicket(row, service, { ahead, wait, counterNumber: counter?.number ?? null }, lang);
 }
@@ -116,6 +116,7 @@ export async function queueView(ctx: ServiceContext, serviceIds: number[] | null
         serviceName: serviceName(service, lang),
         waiting: ordered.map(({ row }) => ({
           number: row.number,
+          callNumber: row.call_number,
           kind: row.kind as 'booking' | 'walk_in',
           slotStart: row.slot_start,
           queuedAt: row.queued_at,
@@ -137,6 +138,16 @@ export async function countersView(ctx: ServiceContext, lang: Lang): Promise<Cou
   return state.counters.map((c) => counterOf(state, c, now.local, lang));
 }
 
+/** Where a call on the board stands: live at its counter, or ended there and how. */
+function callState(t: TicketRow): CallState {
+  if (t.status === 'called') return 'calling';
+  if (t.status === 'serving') return 'serving';
+  if (t.status === 'served') return 'served';
+  // Back in a queue after this call: moved to another service's queue.
+  if (t.status === 'waiting') return 'transferred';
+  return 'no_show';
+}
+
 export async function displayView(ctx: ServiceContext, lang: Lang): Promise<DisplayResponse> {
   const now = nowOf(ctx);
   const state = await hallState(ctx.db, now.local.date);
@@ -153,13 +164,14 @@ export async function displayView(ctx: ServiceContext, lang: Lang): Promise<Disp
       return [
         {
           number: t.number,
-          spoken: spokenTicketNumber(t.number),
+          callNumber: t.call_number,
           serviceId: service.id,
           serviceName: serviceName(service, lang),
           counterNumber: counter.number,
           counterName: counter.name,
           calledAt: t.called_at as string,
-          callCount: Number(t.call_count),
+          callCount: Math.max(1, Number(t.call_count)),
+          state: callState(t),
         },
       ];
     }),

@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Counter } from '../../contracts/queue.js';
 import type { ServiceSummary } from '../../contracts/services.js';
-import { spokenTicketNumber } from '../../domain/ticket-number.js';
 import { getQueue } from '../api/queue-endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -35,7 +34,7 @@ function OutcomeBanner({ outcome, services }: { outcome: DeskOutcome; services: 
     );
   }
   const service = services.find((s) => s.id === outcome.serviceId);
-  const params = { number: spokenTicketNumber(outcome.number), service: service ? (lang === 'zh' ? service.nameZh : service.nameEn) : '' };
+  const params = { number: outcome.callNumber, service: service ? (lang === 'zh' ? service.nameZh : service.nameEn) : '' };
   const key = outcome.action === 'call' ? 'call-next' : outcome.action;
   return <Banner tone="success" title={t(`desk.done.${key}`, params)} />;
 }
@@ -139,7 +138,7 @@ export function CounterDesk({
       />
       <TransferDialog
         open={transferring}
-        number={current ? spokenTicketNumber(current.number) : ''}
+        number={current?.callNumber ?? ''}
         fromServiceId={current?.serviceId ?? null}
         services={services}
         onCancel={() => setTransferring(false)}

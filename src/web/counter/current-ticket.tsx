@@ -1,7 +1,6 @@
 // The ticket at this counter, large: the short number people hear, the full printed number,
 // the service and where it stands.
 import type { Ticket } from '../../contracts/kiosk.js';
-import { spokenTicketNumber } from '../../domain/ticket-number.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatSlot } from '../i18n/format.js';
 
@@ -15,7 +14,7 @@ export function CurrentTicket({ ticket }: { ticket: Ticket | null }) {
       {ticket ? (
         <>
           <p className="current__number" data-testid="current-number" aria-describedby="current-full">
-            {spokenTicketNumber(ticket.number)}
+            {ticket.callNumber}
           </p>
           <p className="current__full mono" id="current-full">
             {ticket.number}

@@ -11,7 +11,7 @@ import type { DeskAction } from './counter-logic.js';
 export type DeskCommand = { action: Exclude<DeskAction, 'transfer'> } | { action: 'transfer'; serviceId: number } | { action: 'call'; number: string };
 
 export type DeskOutcome =
-  | { ok: true; action: DeskCommand['action']; number: string; serviceId?: number }
+  | { ok: true; action: DeskCommand['action']; number: string; callNumber: string; serviceId?: number }
   | { ok: false; action: DeskCommand['action']; error: unknown };
 
 function send(command: DeskCommand, counter: number, current: Ticket | null, lang: Lang): Promise<TicketActionResponse> {
@@ -40,6 +40,7 @@ export function useDeskActions(counter: number, lang: Lang, after: () => void, o
           ok: true,
           action: command.action,
           number: answer.ticket.number,
+          callNumber: answer.ticket.callNumber,
           ...(command.action === 'transfer' ? { serviceId: command.serviceId } : {}),
         });
       } catch (error) {

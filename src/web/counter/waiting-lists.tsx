@@ -1,7 +1,6 @@
 // The counter's queues in call order: each number with how long it has waited, and a button to
 // call that number out of order. Per service: today's served count and average service time.
 import type { ServiceQueue } from '../../contracts/queue.js';
-import { spokenTicketNumber } from '../../domain/ticket-number.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatMinutes } from '../i18n/format.js';
 import { formatAverage } from './counter-logic.js';
@@ -30,9 +29,9 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
           ) : (
             <ol className="queue__list">
               {q.waiting.map((w, i) => {
-                const short = spokenTicketNumber(w.number);
+                const short = w.callNumber;
                 return (
-                  <li key={w.number} className="queue__row" data-number={w.number}>
+                  <li key={w.number} className="queue__row" data-number={w.number} data-call-number={w.callNumber}>
                     <span className="queue__pos" aria-hidden="true">
                       {i + 1}
                     </span>

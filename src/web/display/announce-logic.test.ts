@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayCall } from '../../contracts/queue.js';
-import { AnnouncementQueue, announcementText, callKey, clockOffsetMs, counterLabel, newCalls, spellOut } from './announce-logic.js';
+import { AnnouncementQueue, announcementText, boardCalls, callKey, clockOffsetMs, counterLabel, newCalls, spellOut } from './announce-logic.js';
 
-const call = (number: string, callCount = 1, counterNumber = 3): DisplayCall => ({
+const call = (number: string, callCount = 1, counterNumber = 3, state: DisplayCall['state'] = 'calling'): DisplayCall => ({
   number,
-  spoken: `${number[0]}${number.slice(-6)}`,
+  callNumber: `${number[0]}${number.slice(-3)}`,
+  state,
   serviceId: 1,
   serviceName: '医社保办理',
   counterNumber,
@@ -15,10 +16,24 @@ const call = (number: string, callCount = 1, counterNumber = 3): DisplayCall => 
 
 describe('announcementText', () => {
   it('spells the letter and every digit, then the counter', () => {
-    expect(spellOut('Y090003')).toBe('Y 0 9 0 0 0 3');
-    expect(spellOut('Y 0900 03')).toBe('Y 0 9 0 0 0 3');
-    expect(announcementText({ spoken: 'Y090003', counterNumber: 3 })).toBe('请 Y 0 9 0 0 0 3 号到 3 号窗口办理');
-    expect(announcementText({ spoken: 'F1030123', counterNumber: 12 })).toBe('请 F 1 0 3 0 1 2 3 号到 12 号窗口办理');
+    expect(spellOut('Y012')).toBe('Y 0 1 2');
+    expect(spellOut('Y 0 12')).toBe('Y 0 1 2');
+    expect(announcementText({ callNumber: 'Y012', counterNumber: 3 })).toBe('请 Y 0 1 2 号到 3 号窗口办理');
+    expect(announcementText({ callNumber: 'F1030', counterNumber: 12 })).toBe('请 F 1 0 3 0 号到 12 号窗口办理');
+  });
+});
+
+describe('boardCalls', () => {
+  it('shows the newest live call large, never an ended one', () => {
+    const transferred = call('Y20261125090004', 1, 1, 'transferred');
+    const passed = call('Y20261125090003', 1, 1, 'no_show');
+    const live = call('H20261125090002', 1, 2, 'serving');
+    expect(boardCalls([transferred, passed, live])).toEqual({ latest: live, others: [transferred, passed] });
+  });
+
+  it('shows no large call when nothing is live (the board must not send people to an idle counter)', () => {
+    const ended = [call('Y20261125090004', 1, 1, 'transferred'), call('Y20261125090003', 1, 1, 'served')];
+    expect(boardCalls(ended)).toEqual({ latest: null, others: ended });
   });
 });
 
@@ -46,6 +61,13 @@ describe('newCalls', () => {
     expect(step.announce).toEqual([recalled]);
     seen = step.seen;
     expect(newCalls(seen, [recalled, b]).announce).toEqual([]);
+  });
+
+  it('does not read out a call that ended before the board heard of it', () => {
+    const first = newCalls(null, []);
+    const gone = call('Y20261125090009', 1, 3, 'no_show');
+    const live = call('Y20261125090010', 1, 4);
+    expect(newCalls(first.seen, [live, gone]).announce).toEqual([live]);
   });
 
   it('after a long outage says only the newest few', () => {

@@ -2,14 +2,28 @@
 // answer are new (a recall counts again), and a queue that never cuts a sentence short.
 import type { DisplayCall } from '../../contracts/queue.js';
 
-/** 'Y093001' -> 'Y 0 9 3 0 0 1': spaced, so the voice reads each letter and digit on its own. */
-export function spellOut(spoken: string): string {
-  return [...spoken.replace(/\s+/g, '')].join(' ');
+/** 'Y012' -> 'Y 0 1 2': spaced, so the voice reads each letter and digit on its own. */
+export function spellOut(callNumber: string): string {
+  return [...callNumber.replace(/\s+/g, '')].join(' ');
 }
 
-/** '请 Y 0 9 3 0 0 1 号到 3 号窗口办理' */
-export function announcementText(call: Pick<DisplayCall, 'spoken' | 'counterNumber'>): string {
-  return `请 ${spellOut(call.spoken)} 号到 ${call.counterNumber} 号窗口办理`;
+/** '请 Y 0 1 2 号到 3 号窗口办理': the number on the citizen's ticket, as printed. */
+export function announcementText(call: Pick<DisplayCall, 'callNumber' | 'counterNumber'>): string {
+  return `请 ${spellOut(call.callNumber)} 号到 ${call.counterNumber} 号窗口办理`;
+}
+
+/** A call still open at its counter (called or being served). */
+export function isLive(call: Pick<DisplayCall, 'state'>): boolean {
+  return call.state === 'calling' || call.state === 'serving';
+}
+
+/**
+ * What the board shows: the newest live call large (never one that was completed, passed or
+ * transferred — those would send people to an idle counter), then every other call, newest first.
+ */
+export function boardCalls<T extends Pick<DisplayCall, 'state'>>(calls: readonly T[]): { latest: T | null; others: T[] } {
+  const latest = calls.find(isLive) ?? null;
+  return { latest, others: calls.filter((c) => c !== latest) };
 }
 
 /** One call of one number: a recall (callCount + 1) is a new call. */
@@ -32,7 +46,8 @@ export function newCalls(
 ): { announce: DisplayCall[]; seen: Set<string> } {
   const next = new Set(calls.map(callKey));
   if (seen === null) return { announce: [], seen: next };
-  const fresh = calls.filter((c) => !seen.has(callKey(c))).slice(0, max);
+  // A call that ended before this board heard of it is not read out.
+  const fresh = calls.filter((c) => isLive(c) && !seen.has(callKey(c))).slice(0, max);
   return { announce: fresh.reverse(), seen: next };
 }
 

@@ -1,7 +1,7 @@
 // The board: the latest call very large (number → counter), the calls before it, how many wait
 // for each service, the clock. New calls and recalls are announced with a chime and a Mandarin
 // sentence, one after another. Lost connections show a small badge and the last known board.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DisplayCall } from '../../contracts/queue.js';
 import { hallTime } from '../../domain/schedule.js';
 import { ApiError } from '../api/client.js';
@@ -11,10 +11,10 @@ import { useI18n } from '../i18n/i18n.js';
 import { useLiveReload } from '../live/use-live.js';
 import { LiveBadge } from '../ui/live-badge.js';
 import { useResource } from '../ui/use-resource.js';
-import { announcementText, callKey, clockOffsetMs, counterLabel, newCalls } from './announce-logic.js';
+import { announcementText, boardCalls, callKey, clockOffsetMs, counterLabel, newCalls } from './announce-logic.js';
 import { Announcer } from './announcer.js';
 import { DisplayClock } from './display-clock.js';
-import { SoundOverlay } from './sound-overlay.js';
+import { SoundPrompt } from './sound-overlay.js';
 
 /** Besides the events: a slow refresh as a safety net, faster while the board cannot load. */
 const REFRESH_MS = 60_000;
@@ -31,7 +31,7 @@ function LatestCall({ call }: { call: DisplayCall }) {
         {call.callCount > 1 && <span className="board-latest__again">{t('display.callAgain', { n: call.callCount })}</span>}
       </p>
       <p className="board-latest__number" data-testid="latest-number">
-        {call.spoken}
+        {call.callNumber}
       </p>
       <p className="board-latest__counter" data-testid="latest-counter">
         <span className="board-latest__arrow" aria-hidden="true">
@@ -57,6 +57,10 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
   announcer.current ??= new Announcer();
   const [soundOn, setSoundOn] = useState(() => announcer.current?.probe() ?? false);
   const seen = useRef<Set<string> | null>(null);
+  const enableSound = useCallback(() => {
+    void announcer.current?.unlock();
+    setSoundOn(true);
+  }, []);
 
   const denied = live === 'denied' || (board.error instanceof ApiError && (board.error.status === 401 || board.error.status === 403));
   useEffect(() => {
@@ -79,7 +83,7 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
   }, [data]);
 
   const offsetMs = useMemo(() => (data ? clockOffsetMs(data, hallTime(new Date(), HALL_TZID)) : 0), [data]);
-  const [latest, ...earlier] = data?.calls ?? [];
+  const { latest, others: earlier } = boardCalls(data?.calls ?? []);
 
   return (
     <div className="board">
@@ -100,16 +104,18 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
               <LatestCall key={callKey(latest)} call={latest} />
             ) : (
               <section className="board-latest board-latest--empty">
-                <p className="board-empty">{t('display.noCalls')}</p>
+                <p className="board-empty">{earlier.length > 0 ? t('display.noLiveCall') : t('display.noCalls')}</p>
               </section>
             )}
             <section className="board-recent" aria-labelledby="recent-title">
               <h2 id="recent-title">{t('display.recent')}</h2>
               <ol className="board-recent__list">
                 {earlier.slice(0, RECENT).map((c) => (
-                  <li key={callKey(c)} className="board-recent__row">
-                    <span className="board-recent__number">{c.spoken}</span>
+                  <li key={callKey(c)} className={`board-recent__row board-recent__row--${c.state}`} data-testid={`recent-${c.callNumber}`}>
+                    <span className="board-recent__number">{c.callNumber}</span>
                     <span className="board-recent__counter">{counterLabel(c, lang).main}</span>
+                    {/* Every call says where it stands in words (not by colour alone). */}
+                    <span className="board-recent__state">{t(`display.state.${c.state}`)}</span>
                   </li>
                 ))}
               </ol>
@@ -134,14 +140,7 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
           </ul>
         </section>
       )}
-      {!soundOn && (
-        <SoundOverlay
-          onEnable={() => {
-            void announcer.current?.unlock();
-            setSoundOn(true);
-          }}
-        />
-      )}
+      {!soundOn && <SoundPrompt onEnable={enableSound} />}
     </div>
   );
 }

@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
   'kiosk.ticketTitle': 'Here is your number',
   'kiosk.ticketReprint': 'You already have a number',
   'kiosk.ticketNumber': 'Your number',
+  'kiosk.recordNumber': 'Record number',
+  'records.callNumber': 'Your number',
   'kiosk.ticketBooking': 'Booked · {slot}',
   'kiosk.ticketWalkIn': 'Walk-in',
   'kiosk.waitingAhead': '{n} waiting ahead of you',

@@ -138,6 +138,8 @@ export const zh = {
   'kiosk.ticketTitle': '取号成功',
   'kiosk.ticketReprint': '您已取过号，号码如下',
   'kiosk.ticketNumber': '您的号码',
+  'kiosk.recordNumber': '办事编号',
+  'records.callNumber': '叫号号码',
   'kiosk.ticketBooking': '预约号 · {slot}',
   'kiosk.ticketWalkIn': '现场号',
   'kiosk.waitingAhead': '前面还有 {n} 人等候',

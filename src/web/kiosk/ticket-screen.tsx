@@ -36,8 +36,12 @@ export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { ticket
         {tickets.map((ticket) => (
           <li key={ticket.number} className="ticket">
             <p className="ticket__label">{t('kiosk.ticketNumber')}</p>
-            <p className="ticket__number" data-testid="ticket-number">
-              {ticket.number}
+            {/* The number the hall calls out, largest; the 办事编号 smaller, for the record. */}
+            <p className="ticket__number" data-testid="call-number">
+              {ticket.callNumber}
+            </p>
+            <p className="ticket__record">
+              {t('kiosk.recordNumber')} <span className="mono" data-testid="ticket-number">{ticket.number}</span>
             </p>
             <TicketLines ticket={ticket} />
           </li>

@@ -14,6 +14,8 @@ export interface CardBooking {
   checkInOpensAt: string;
   /** Why a cancelled booking was cancelled: by the citizen, or because the hall closed that day. */
   cancelReason?: string;
+  /** The number the hall calls out, once checked in. */
+  callNumber?: string;
 }
 
 export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCancel?: () => void }) {
@@ -24,6 +26,11 @@ export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCan
         <span className="card__service">{booking.serviceName}</span>
         <StatusBadge status={booking.status} />
       </div>
+      {booking.callNumber && booking.status === 'checked_in' && (
+        <p className="card__call">
+          {t('records.callNumber')} <strong className="mono" data-testid="card-call-number">{booking.callNumber}</strong>
+        </p>
+      )}
       <p className="card__number mono">{booking.number}</p>
       <p className="card__when">
         {formatShortDate(booking.date, lang)} {formatSlot(booking.slotStart, booking.slotEnd)}

@@ -97,6 +97,15 @@ export function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
+/** Errors of a client connection reach the statement that used it; the process ignores them. */
+const ignore = () => {};
+
+/**
+ * How long to wait for a database connection before answering "unavailable": a failover whose
+ * address does not answer at all must not hold requests for the OS's TCP timeout (minutes).
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export function openStore(url: string, opts: { poolSize?: number } = {}): Store {
   const dialect = dialectOf(url);
   const poolSize = opts.poolSize ?? 10;
@@ -115,10 +124,13 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   if (dialect === 'postgres') {
     const pool = async () => {
       const { default: pg } = await import('pg');
-      const p = new pg.Pool({ connectionString: url, max: poolSize });
-      // An idle connection dropped by the server (restart, failover) must not crash the process:
-      // the pool discards it and the next query opens a new one.
-      p.on('error', () => {});
+      const p = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      // A connection dropped by the server (restart, failover, pg_terminate_backend) must not
+      // crash the process. An idle one: the pool discards it. One checked out by a transaction
+      // between two statements: its next statement fails (and the request gets a 503), and the
+      // pool discards it on release because it is no longer queryable.
+      p.on('error', ignore);
+      p.on('connect', (client) => client.on('error', ignore));
       return p;
     };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -126,7 +138,17 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   }
   const pool = async () => {
     const { createPool } = await import('mysql2');
-    return createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: poolSize, timezone: 'Z', charset: 'utf8mb4' });
+    const p = createPool({
+      uri: url.replace(/^mariadb:/, 'mysql:'),
+      connectionLimit: poolSize,
+      timezone: 'Z',
+      charset: 'utf8mb4',
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    });
+    // Same for a connection the server killed: the pool removes it on its first error, and a
+    // second error event on it (a write after the loss) must not go unhandled.
+    p.on('connection', (connection) => connection.on('error', ignore));
+    return p;
   };
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   return { db, dialect, location: redactUrl(url), close: () => db.destroy() };

@@ -154,25 +154,94 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
 }
 
+export interface NotifyChannel {
+  notify(): Promise<void>;
+  onNotify(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+export interface ReconnectHooks {
+  /** A lost connection or a failed attempt to reconnect (for the log). */
+  onError?: (error: unknown) => void;
+  /** Listening again after `downMs` without a connection. */
+  onReconnect?: (downMs: number) => void;
+}
+
+/** Reconnect delays of a lost wake-up connection: 0.1 s, doubling, at most 5 s. */
+export const RECONNECT_FIRST_MS = 100;
+export const RECONNECT_MAX_MS = 5000;
+
 /**
  * PostgreSQL LISTEN/NOTIFY on a channel, for waking other processes when events were committed.
- * One dedicated connection listens; NOTIFY goes through any connection.
+ * One dedicated connection listens; NOTIFY goes through any connection. When the listening
+ * connection is lost (restart, failover, pg_terminate_backend) it is opened again with backoff;
+ * once it listens again the listeners are called once, because a NOTIFY sent meanwhile is lost.
  */
-export async function openPgNotifyChannel(
-  url: string,
-  channel: string,
-): Promise<{ notify(): Promise<void>; onNotify(listener: () => void): void; close(): Promise<void> }> {
+export async function openPgNotifyChannel(url: string, channel: string, hooks: ReconnectHooks = {}): Promise<NotifyChannel> {
   const { default: pg } = await import('pg');
-  const listener = new pg.Client({ connectionString: url });
-  const sender = new pg.Pool({ connectionString: url, max: 1 });
-  sender.on('error', () => {});
-  listener.on('error', () => {});
-  await listener.connect();
+  const sender = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  sender.on('error', ignore);
+  sender.on('connect', (client) => client.on('error', ignore));
   const listeners: (() => void)[] = [];
-  listener.on('notification', () => {
+  const wakeAll = () => {
     for (const l of listeners) l();
-  });
-  await listener.query(`listen ${channel}`);
+  };
+  let current: InstanceType<typeof pg.Client> | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+  let delay = RECONNECT_FIRST_MS;
+  let lostAt = 0;
+
+  const lost = (client: InstanceType<typeof pg.Client>, error?: unknown) => {
+    if (client !== current) return; // an old client's late events, or one that never listened
+    current = null;
+    lostAt = Date.now();
+    if (error) hooks.onError?.(error);
+    client.end().catch(ignore);
+    if (!closed) retryLater();
+  };
+
+  /** Connects, listens, and becomes the current client; throws when it cannot. */
+  const listen = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    client.on('error', (error) => lost(client, error));
+    client.on('end', () => lost(client));
+    client.on('notification', wakeAll);
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      client.end().catch(ignore);
+      throw error;
+    }
+    if (closed) {
+      await client.end().catch(ignore);
+      return;
+    }
+    current = client;
+  };
+
+  function retryLater() {
+    timer = setTimeout(async () => {
+      timer = null;
+      if (closed) return;
+      try {
+        await listen();
+      } catch (error) {
+        hooks.onError?.(error);
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+        if (!closed) retryLater();
+        return;
+      }
+      delay = RECONNECT_FIRST_MS;
+      if (closed) return;
+      hooks.onReconnect?.(Date.now() - lostAt);
+      wakeAll();
+    }, delay);
+    timer.unref();
+  }
+
+  await listen();
   return {
     async notify() {
       await sender.query(`notify ${channel}`);
@@ -181,7 +250,11 @@ export async function openPgNotifyChannel(
       listeners.push(l);
     },
     async close() {
-      await listener.end();
+      closed = true;
+      if (timer) clearTimeout(timer);
+      const client = current;
+      current = null;
+      await client?.end().catch(ignore);
       await sender.end();
     },
   };

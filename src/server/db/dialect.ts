@@ -1,5 +1,5 @@
 // The only module that knows the database drivers. Everything else sees a Kysely<Database>.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -106,14 +106,32 @@ const ignore = () => {};
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/**
+ * A SQLite store holds personal data: only the server's own user may read it. The file is created
+ * with mode 0600 before SQLite opens it (SQLite gives its -wal and -shm files the mode of the
+ * database file), and a store made by an older version is tightened when it is opened.
+ */
+function createPrivately(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
+function tightenSidecars(file: string): void {
+  for (const f of [`${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function openStore(url: string, opts: { poolSize?: number } = {}): Store {
   const dialect = dialectOf(url);
   const poolSize = opts.poolSize ?? 10;
   if (dialect === 'sqlite') {
     const file = sqlitePath(url);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      createPrivately(file);
+    }
     const sqlite = new SQLite(file, { timeout: 15_000 });
     sqlite.pragma('journal_mode = WAL');
+    if (file !== ':memory:') tightenSidecars(file);
     // FULL: an acknowledged booking survives a power cut, not only a process crash.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -268,8 +286,10 @@ export async function openPgNotifyChannel(url: string, channel: string, hooks: R
 export async function openRateLimitStore(dataDir: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
   const file = resolve(dataDir, 'ratelimit.db');
+  createPrivately(file);
   const sqlite = new SQLite(file, { timeout: 15_000 });
   sqlite.pragma('journal_mode = WAL');
+  tightenSidecars(file);
   sqlite.pragma('synchronous = OFF');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   try {

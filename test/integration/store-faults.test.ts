@@ -184,6 +184,7 @@ for (const kind of wantedStores().filter((k) => k !== 'sqlite') as ('postgres' |
         acknowledged: answers.filter((a) => a.status === 201).length,
         refused4xx: answers.filter((a) => a.status >= 400 && a.status < 500).length,
         unavailable503: unavailable.length,
+        unavailable503Lookups: unavailable.filter((a) => a.kind === 'lookup').length,
         other: answers.filter((a) => a.status === 0 || (a.status >= 500 && a.status !== 503)).length,
       };
       console.info(`store faults: ${JSON.stringify(figures)}`);
@@ -203,9 +204,12 @@ for (const kind of wantedStores().filter((k) => k !== 'sqlite') as ('postgres' |
       expect(after.map((a) => a.status)).toEqual(new Array(20).fill(201));
 
       // A 503 may hide a commit whose answer was lost: the retry with the same key tells which.
-      const retries = await parallel(unavailable.length, 8, (k) => book(url, (unavailable[k] as Answer).i));
+      const unanswered = unavailable.filter((a) => a.kind === 'book');
+      const retries = await parallel(unanswered.length, 8, (k) => book(url, (unanswered[k] as Answer).i));
       for (const r of retries) expect([200, 201, 409]).toContain(r.status);
       for (const r of retries.filter((x) => x.status === 409)) expect(r.code).toBe('SLOT_FULL');
+      const retryOutcomes = { booked: retries.filter((r) => r.status === 201).length, hadCommitted: retries.filter((r) => r.status === 200).length };
+      console.info(`store faults: ${kind}: bookings answered 503, retried with their key: ${JSON.stringify(retryOutcomes)}`);
 
       // Every worker survived: the primary never had to replace one.
       expect(server.child.exitCode).toBeNull();

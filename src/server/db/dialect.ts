@@ -1,5 +1,5 @@
 // The only module that knows the database drivers. Everything else sees a Kysely<Database>.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -112,12 +112,26 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * database file), and a store made by an older version is tightened when it is opened.
  */
 function createPrivately(file: string): void {
-  closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  keepPrivate(file);
 }
 
 function tightenSidecars(file: string): void {
-  for (const f of [`${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  for (const f of [`${file}-wal`, `${file}-shm`]) keepPrivate(f);
+}
+
+function keepPrivate(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch (error) {
+    // Absent, or owned by another user who chose its mode: leave it as it is.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EPERM') throw error;
+  }
 }
 
 export function openStore(url: string, opts: { poolSize?: number } = {}): Store {

@@ -5,14 +5,14 @@ import type { WakeChannel } from './event-bus.js';
 
 const CHANNEL = 'vreserve:events';
 
+/** Reconnect hooks, and the client name Redis lists the connections under (CLIENT LIST). */
+export type RedisWakeOptions = ReconnectHooks & { name?: string };
+
 /**
  * ioredis reconnects by itself (here with the same backoff as PostgreSQL's LISTEN connection).
  * After a reconnect the subscriber subscribes again and then calls the listeners once: a message
  * published while it was away is lost, and the events behind it must not wait for the next poll.
  */
-/** Reconnect hooks, and the client name Redis lists the connections under (CLIENT LIST). */
-export type RedisWakeOptions = ReconnectHooks & { name?: string };
-
 export async function redisWakeChannel(url: string, hooks: RedisWakeOptions = {}): Promise<WakeChannel> {
   const connectionName = hooks.name ?? 'vreserve-wake';
   const retryStrategy = (times: number) => Math.min(RECONNECT_FIRST_MS * 2 ** (times - 1), RECONNECT_MAX_MS);

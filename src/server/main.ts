@@ -78,7 +78,13 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
   const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
   const store = openStore(config.databaseUrl);
   const limits = await openRateLimiter(config, store, logger);
-  const wake = await openWakeChannel({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, dialect: store.dialect }).catch(
+  const wake = await openWakeChannel(
+    { redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, dialect: store.dialect },
+    {
+      onError: (err) => logger.warn({ err }, 'live events: wake-up connection lost; reconnecting'),
+      onReconnect: (downMs) => logger.info({ downMs }, 'live events: wake-up connection restored'),
+    },
+  ).catch(
     (err) => {
       logger.warn({ err }, 'live events: no wake-up channel; polling the event table instead');
       return null;

@@ -1,5 +1,5 @@
 // The only module that knows the database drivers. Everything else sees a Kysely<Database>.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -97,14 +97,55 @@ export function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
+/** Errors of a client connection reach the statement that used it; the process ignores them. */
+const ignore = () => {};
+
+/**
+ * How long to wait for a database connection before answering "unavailable": a failover whose
+ * address does not answer at all must not hold requests for the OS's TCP timeout (minutes).
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A SQLite store holds personal data: only the server's own user may read it. The file is created
+ * with mode 0600 before SQLite opens it (SQLite gives its -wal and -shm files the mode of the
+ * database file), and a store made by an older version is tightened when it is opened.
+ */
+function createPrivately(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  keepPrivate(file);
+}
+
+function tightenSidecars(file: string): void {
+  for (const f of [`${file}-wal`, `${file}-shm`]) keepPrivate(f);
+}
+
+function keepPrivate(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch (error) {
+    // Absent, or owned by another user who chose its mode: leave it as it is.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EPERM') throw error;
+  }
+}
+
 export function openStore(url: string, opts: { poolSize?: number } = {}): Store {
   const dialect = dialectOf(url);
   const poolSize = opts.poolSize ?? 10;
   if (dialect === 'sqlite') {
     const file = sqlitePath(url);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      createPrivately(file);
+    }
     const sqlite = new SQLite(file, { timeout: 15_000 });
     sqlite.pragma('journal_mode = WAL');
+    if (file !== ':memory:') tightenSidecars(file);
     // FULL: an acknowledged booking survives a power cut, not only a process crash.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -115,10 +156,13 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   if (dialect === 'postgres') {
     const pool = async () => {
       const { default: pg } = await import('pg');
-      const p = new pg.Pool({ connectionString: url, max: poolSize });
-      // An idle connection dropped by the server (restart, failover) must not crash the process:
-      // the pool discards it and the next query opens a new one.
-      p.on('error', () => {});
+      const p = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      // A connection dropped by the server (restart, failover, pg_terminate_backend) must not
+      // crash the process. An idle one: the pool discards it. One checked out by a transaction
+      // between two statements: its next statement fails (and the request gets a 503), and the
+      // pool discards it on release because it is no longer queryable.
+      p.on('error', ignore);
+      p.on('connect', (client) => client.on('error', ignore));
       return p;
     };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -126,31 +170,110 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   }
   const pool = async () => {
     const { createPool } = await import('mysql2');
-    return createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: poolSize, timezone: 'Z', charset: 'utf8mb4' });
+    const p = createPool({
+      uri: url.replace(/^mariadb:/, 'mysql:'),
+      connectionLimit: poolSize,
+      timezone: 'Z',
+      charset: 'utf8mb4',
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    });
+    // Same for a connection the server killed: the pool removes it on its first error, and a
+    // second error event on it (a write after the loss) must not go unhandled.
+    p.on('connection', (connection) => connection.on('error', ignore));
+    return p;
   };
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
 }
 
+export interface NotifyChannel {
+  notify(): Promise<void>;
+  onNotify(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+export interface ReconnectHooks {
+  /** A lost connection or a failed attempt to reconnect (for the log). */
+  onError?: (error: unknown) => void;
+  /** Listening again after `downMs` without a connection. */
+  onReconnect?: (downMs: number) => void;
+}
+
+/** Reconnect delays of a lost wake-up connection: 0.1 s, doubling, at most 5 s. */
+export const RECONNECT_FIRST_MS = 100;
+export const RECONNECT_MAX_MS = 5000;
+
 /**
  * PostgreSQL LISTEN/NOTIFY on a channel, for waking other processes when events were committed.
- * One dedicated connection listens; NOTIFY goes through any connection.
+ * One dedicated connection listens; NOTIFY goes through any connection. When the listening
+ * connection is lost (restart, failover, pg_terminate_backend) it is opened again with backoff;
+ * once it listens again the listeners are called once, because a NOTIFY sent meanwhile is lost.
  */
-export async function openPgNotifyChannel(
-  url: string,
-  channel: string,
-): Promise<{ notify(): Promise<void>; onNotify(listener: () => void): void; close(): Promise<void> }> {
+export async function openPgNotifyChannel(url: string, channel: string, hooks: ReconnectHooks = {}): Promise<NotifyChannel> {
   const { default: pg } = await import('pg');
-  const listener = new pg.Client({ connectionString: url });
-  const sender = new pg.Pool({ connectionString: url, max: 1 });
-  sender.on('error', () => {});
-  listener.on('error', () => {});
-  await listener.connect();
+  const sender = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  sender.on('error', ignore);
+  sender.on('connect', (client) => client.on('error', ignore));
   const listeners: (() => void)[] = [];
-  listener.on('notification', () => {
+  const wakeAll = () => {
     for (const l of listeners) l();
-  });
-  await listener.query(`listen ${channel}`);
+  };
+  let current: InstanceType<typeof pg.Client> | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+  let delay = RECONNECT_FIRST_MS;
+  let lostAt = 0;
+
+  const lost = (client: InstanceType<typeof pg.Client>, error?: unknown) => {
+    if (client !== current) return; // an old client's late events, or one that never listened
+    current = null;
+    lostAt = Date.now();
+    if (error) hooks.onError?.(error);
+    client.end().catch(ignore);
+    if (!closed) retryLater();
+  };
+
+  /** Connects, listens, and becomes the current client; throws when it cannot. */
+  const listen = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    client.on('error', (error) => lost(client, error));
+    client.on('end', () => lost(client));
+    client.on('notification', wakeAll);
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      client.end().catch(ignore);
+      throw error;
+    }
+    if (closed) {
+      await client.end().catch(ignore);
+      return;
+    }
+    current = client;
+  };
+
+  function retryLater() {
+    timer = setTimeout(async () => {
+      timer = null;
+      if (closed) return;
+      try {
+        await listen();
+      } catch (error) {
+        hooks.onError?.(error);
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+        if (!closed) retryLater();
+        return;
+      }
+      delay = RECONNECT_FIRST_MS;
+      if (closed) return;
+      hooks.onReconnect?.(Date.now() - lostAt);
+      wakeAll();
+    }, delay);
+    timer.unref();
+  }
+
+  await listen();
   return {
     async notify() {
       await sender.query(`notify ${channel}`);
@@ -159,7 +282,11 @@ export async function openPgNotifyChannel(
       listeners.push(l);
     },
     async close() {
-      await listener.end();
+      closed = true;
+      if (timer) clearTimeout(timer);
+      const client = current;
+      current = null;
+      await client?.end().catch(ignore);
       await sender.end();
     },
   };
@@ -173,8 +300,10 @@ export async function openPgNotifyChannel(
 export async function openRateLimitStore(dataDir: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
   const file = resolve(dataDir, 'ratelimit.db');
+  createPrivately(file);
   const sqlite = new SQLite(file, { timeout: 15_000 });
   sqlite.pragma('journal_mode = WAL');
+  tightenSidecars(file);
   sqlite.pragma('synchronous = OFF');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   try {

@@ -1,6 +1,7 @@
 // Stable error codes -> HTTP status, and the one error handler that shapes every error body.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, errorMessage } from '../../contracts/errors.js';
+import { isStoreUnavailable } from '../repositories/portable.js';
 import { AppError } from '../services/app-error.js';
 import { langOf } from './lang.js';
 
@@ -66,6 +67,20 @@ function validationReason(error: FastifyError): { reason: string; field?: string
   return { reason: `${field ?? 'value'} ${first.message ?? 'is not valid'}`, ...(field ? { field } : {}) };
 }
 
+/** How long a client should wait before trying again while the database cannot be reached. */
+export const STORE_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * The database is down or dropped the connection (see isStoreUnavailable): not a bug, not the
+ * client's fault. Sets the status and Retry-After and logs it; true when it did.
+ */
+export function answeredStoreUnavailable(error: unknown, request: FastifyRequest, reply: FastifyReply): boolean {
+  if (!isStoreUnavailable(error)) return false;
+  request.log.warn({ err: error }, 'store unavailable; answered 503');
+  reply.status(503).header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+  return true;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = langOf(request);
@@ -77,6 +92,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       const details = validationReason(error);
       return reply.status(400).send({ code: 'VALIDATION', message: errorMessage('VALIDATION', lang, details), details });
+    }
+    if (answeredStoreUnavailable(error, request, reply)) {
+      return reply.send({ code: 'STORE_UNAVAILABLE', message: errorMessage('STORE_UNAVAILABLE', lang) });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -16,6 +16,7 @@ import type { Service } from '../repositories/service.repository.js';
 import { activeServiceByLetter, serviceAvailability } from '../services/catalog.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
+import { answeredStoreUnavailable } from './errors.js';
 import { addressMatcher, clientAddress } from './legacy/client-address.js';
 import { DEFAULT_LEGACY_OPTIONS, type LegacyOptions } from './legacy/legacy-config.js';
 import {
@@ -94,6 +95,7 @@ function legacyErrorHandler(error: FastifyError | AppError, request: FastifyRequ
   const status = error.statusCode ?? 500;
   // Malformed HTTP (wrong content type, bad JSON, body too large) keeps its status.
   if (status >= 400 && status < 500) return reply.status(status).send(refuse(refusalMessage('VALIDATION', { reason: error.message })));
+  if (answeredStoreUnavailable(error, request, reply)) return reply.send(refuse(refusalMessage('STORE_UNAVAILABLE')));
   request.log.error({ err: error }, 'unhandled error in the legacy API');
   return reply.status(500).send(refuse(refusalMessage('INTERNAL')));
 }

@@ -94,6 +94,87 @@ export function isRetryableConflict(error: unknown): boolean {
   );
 }
 
+/**
+ * The store cannot be reached or dropped the connection the statement ran on: a restart, a
+ * failover, an administrator's pg_terminate_backend or KILL, a full connection table. Nothing
+ * about the request was wrong, and the same request may succeed a moment later.
+ *
+ * A transaction that fails this way before COMMIT returned was rolled back by the server. Only a
+ * connection lost while COMMIT itself was on the wire leaves the outcome unknown, which is why
+ * the answer is "try again" (503) and a booking retried with its Idempotency-Key replays instead
+ * of booking twice.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  for (let e = error as StoreError | undefined, depth = 0; e && depth < 5; e = e.cause as StoreError | undefined, depth++) {
+    if (e instanceof AggregateError && e.errors.some(isStoreUnavailable)) return true;
+    if (isConnectionLevel(e)) return true;
+  }
+  return false;
+}
+
+interface StoreError {
+  code?: unknown;
+  errno?: unknown;
+  fatal?: unknown;
+  message?: unknown;
+  cause?: unknown;
+}
+
+/** Socket-level failures, as Node reports them for every driver. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+// PostgreSQL SQLSTATEs: 57P01 admin_shutdown (pg_terminate_backend, fast shutdown), 57P02
+// crash_shutdown, 57P03 cannot_connect_now (starting up, in recovery), 53300
+// too_many_connections; class 08 is connection_exception.
+const PG_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+// What node-postgres says, without a code, about a client whose connection is gone.
+const PG_MESSAGES = [
+  /^Connection terminated/,
+  /^Client has encountered a connection error and is not queryable/,
+  /^Client was closed and is not queryable/,
+  /^timeout exceeded when trying to connect/,
+];
+
+// mysql2: the connection is gone (PROTOCOL_*); 1040 too many connections; 1053 server shutdown;
+// 1927 connection killed (MariaDB's KILL); 4031 disconnected by the server for inactivity.
+const MYSQL_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'ER_CLIENT_INTERACTION_TIMEOUT',
+]);
+const MYSQL_ERRNOS = new Set([1040, 1053, 1927, 4031]);
+
+// SQLite: the file cannot be opened or read or written (disk, permissions, a lost mount), or
+// another process held the lock past the busy timeout.
+const SQLITE_CODE = /^SQLITE_(CANTOPEN|IOERR|FULL|BUSY|PROTOCOL)/;
+
+function isConnectionLevel(e: StoreError): boolean {
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (NETWORK_CODES.has(code)) return true;
+  if (PG_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  if (PG_MESSAGES.some((m) => m.test(message))) return true;
+  if (MYSQL_CODES.has(code) || (typeof e.errno === 'number' && MYSQL_ERRNOS.has(e.errno) && !code.startsWith('SQLITE'))) return true;
+  // mysql2 marks every error after which the connection cannot be used again as fatal.
+  if (e.fatal === true) return true;
+  if (message === "Can't add new command when connection is in closed state") return true;
+  return SQLITE_CODE.test(code);
+}
+
 /** One round trip to the store: for the readiness probe. */
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

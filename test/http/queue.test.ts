@@ -135,3 +135,22 @@ describe('end of day', () => {
     expect(await closeDay(ctx)).toEqual({ tickets: 0, bookings: 0 });
   });
 });
+
+describe('honest waits', () => {
+  it('one start-and-finish within a second does not make the next people "soon"', async () => {
+    t.setNow('2026-11-25T09:10:00+08:00');
+    const a = await walkIn();
+    await act(a, 'call', { counter: 1 });
+    await act(a, 'start');
+    t.setNow('2026-11-25T09:10:00.800+08:00');
+    await act(a, 'complete');
+    await walkIn();
+    await walkIn();
+    const third = (await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, t.kiosk)).body.ticket;
+    expect(third.waitingAhead).toBe(2);
+    // Y's configured default (10 min) still decides: one measured service is not enough to go by.
+    expect(third.estimatedWaitMinutes).toBe(20);
+    const queue = (await get(t.app, '/api/v1/queue?serviceIds=1', staff)).body.queues[0];
+    expect(queue.estimatedWaitMinutes).toBeGreaterThan(0);
+  });
+});

@@ -6,7 +6,7 @@ import type { Ticket } from '../../contracts/kiosk.js';
 import type { CallState, Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
 import { type QueueEntry, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
 import type { HallTime } from '../../domain/schedule.js';
-import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes } from '../../domain/wait-estimate.js';
+import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes, typicalServiceMinutes } from '../../domain/wait-estimate.js';
 import type { TicketRow } from '../db/schema.js';
 import { changeBookingStatus } from '../repositories/booking.repository.js';
 import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
@@ -60,11 +60,24 @@ const entry = (t: TicketRow): QueueEntry & { row: TicketRow } => ({
   row: t,
 });
 
-function averageOf(state: HallState, service: Service): number {
-  const durations = state.served
+/** Today's service durations of a service (ms), in the order they finished. */
+function durationsOf(state: HallState, service: Service): number[] {
+  return state.served
     .filter((s) => s.serviceId === service.id && s.startedAt)
+    .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
     .map((s) => Date.parse(s.finishedAt) - Date.parse(s.startedAt as string));
-  return averageServiceMinutes(durations, service.schedule.defaultServiceMinutes ?? DEFAULT_SERVICE_MINUTES);
+}
+
+const configuredMinutes = (service: Service) => service.schedule.defaultServiceMinutes ?? DEFAULT_SERVICE_MINUTES;
+
+/** Today's measured mean, as the counter and the reports show it. */
+function averageOf(state: HallState, service: Service): number {
+  return averageServiceMinutes(durationsOf(state, service), configuredMinutes(service));
+}
+
+/** Minutes per person for wait estimates: a rolling median with a floor (see the domain rule). */
+function typicalOf(state: HallState, service: Service): number {
+  return typicalServiceMinutes(durationsOf(state, service), configuredMinutes(service));
 }
 
 function countersServing(state: HallState, serviceId: number): number {
@@ -77,7 +90,7 @@ function ticketOf(state: HallState, row: TicketRow, now: HallTime, lang: Lang): 
   const ahead = row.status === 'waiting' ? Math.max(0, countAhead(queue, row.number, now, service.queueOrder)) : 0;
   // A ticket back in a queue (transferred) is at no counter until it is called again.
   const counter = row.status === 'waiting' ? undefined : state.counters.find((c) => c.id === row.counter_id);
-  const wait = estimateWaitMinutes(ahead, averageOf(state, service), countersServing(state, service.id));
+  const wait = estimateWaitMinutes(ahead, typicalOf(state, service), countersServing(state, service.id));
   return presentTicket(row, service, { ahead, wait, counterNumber: counter?.number ?? null }, lang);
 }
 
@@ -125,7 +138,7 @@ export async function queueView(ctx: ServiceContext, serviceIds: number[] | null
         })),
         servedToday: state.served.filter((s) => s.serviceId === service.id).length,
         averageServiceMinutes: average,
-        estimatedWaitMinutes: estimateWaitMinutes(ordered.length, average, countersServing(state, service.id)),
+        estimatedWaitMinutes: estimateWaitMinutes(ordered.length, typicalOf(state, service), countersServing(state, service.id)),
       };
     }),
     counters: state.counters.map((c) => counterOf(state, c, now.local, lang)),

@@ -16,7 +16,9 @@ function TicketLines({ ticket }: { ticket: Ticket }) {
       <p className="ticket__queue">
         <span className="ticket__ahead">{t('kiosk.waitingAhead', { n: ticket.waitingAhead })}</span>
         <span className="ticket__wait">
-          {ticket.estimatedWaitMinutes > 0 ? t('kiosk.estimatedWait', { time: formatMinutes(ticket.estimatedWaitMinutes, lang) }) : t('kiosk.estimatedSoon')}
+          {ticket.waitingAhead > 0
+            ? t('kiosk.estimatedWait', { time: formatMinutes(Math.max(1, ticket.estimatedWaitMinutes), lang) })
+            : t('kiosk.estimatedSoon')}
         </span>
       </p>
       <p className="ticket__date">{formatLongDate(ticket.date, lang)}</p>

@@ -80,6 +80,10 @@ export const ERROR_MESSAGES = {
     zh: '请求内容类型不支持，请使用 application/json',
     en: 'Unsupported content type; send application/json',
   },
+  TICKET_PASSED: {
+    zh: '您的号已过号，且已重新排过一次队，请联系工作人员',
+    en: 'Your number was passed and has already been back in the queue once; please ask staff',
+  },
   STORE_UNAVAILABLE: {
     zh: '数据库暂时无法访问，请稍后再试',
     en: 'The database is temporarily unavailable; please try again shortly',

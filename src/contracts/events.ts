@@ -11,6 +11,8 @@ export const LIVE_EVENT_TYPES = [
   'ticket.started',
   'ticket.completed',
   'ticket.no_show',
+  'ticket.no_show_undone',
+  'ticket.requeued',
   'ticket.transferred',
   'day.closed',
 ] as const;

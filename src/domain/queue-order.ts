@@ -14,6 +14,11 @@ export interface QueueEntry {
   slotStart: string | null;
   /** When the ticket joined the queue (check-in or walk-in), as an ISO instant. */
   queuedAt: string;
+  /**
+   * A passed (过号) ticket that came back: when it came back, and the number it must follow (the
+   * REQUEUE_BEHIND-th waiting ticket at that moment; null when fewer were waiting).
+   */
+  requeue?: { at: string; after: string | null } | null;
 }
 
 type Rank = [group: number, primary: number, queuedAt: string, number: string];
@@ -37,9 +42,36 @@ function compareRanks(a: Rank, b: Rank): number {
 }
 
 export function orderQueue<T extends QueueEntry>(entries: readonly T[], now: HallTime, order: QueueOrder): T[] {
-  const ranked = entries.map((e) => ({ e, r: rank(e, now, order) }));
+  const ranked = entries.filter((e) => !e.requeue).map((e) => ({ e, r: rank(e, now, order) }));
   ranked.sort((a, b) => compareRanks(a.r, b.r));
-  return ranked.map((x) => x.e);
+  const ordered = ranked.map((x) => x.e);
+  // A ticket that came back after 过号 goes right behind the ticket it was placed after; once that
+  // one has been called, it has waited its turn and goes first (earlier returns before later).
+  const returned = entries
+    .filter((e) => e.requeue)
+    .sort((a, b) => ((a.requeue?.at ?? '') < (b.requeue?.at ?? '') ? -1 : (a.requeue?.at ?? '') > (b.requeue?.at ?? '') ? 1 : a.number < b.number ? -1 : 1));
+  let atFront = 0;
+  for (const e of returned) {
+    const anchor = e.requeue?.after ? ordered.findIndex((x) => x.number === e.requeue?.after) : -1;
+    if (anchor < 0) {
+      ordered.splice(atFront++, 0, e);
+      continue;
+    }
+    // Behind the anchor and behind those that came back behind it earlier.
+    let at = anchor + 1;
+    while (at < ordered.length && ordered[at]?.requeue) at++;
+    ordered.splice(at, 0, e);
+  }
+  return ordered;
+}
+
+/** Default of REQUEUE_BEHIND: how many waiting tickets a passed ticket that comes back lets go first. */
+export const DEFAULT_REQUEUE_BEHIND = 3;
+
+/** The number a returning ticket must follow: the `behind`-th in the current order, or the last; null if none wait. */
+export function requeueAnchor(ordered: readonly QueueEntry[], behind: number): string | null {
+  if (ordered.length === 0 || behind <= 0) return null;
+  return (ordered[Math.min(behind, ordered.length) - 1] as QueueEntry).number;
 }
 
 /** How many waiting tickets would be called before `number`; -1 if it is not waiting. */

@@ -51,6 +51,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Kiosk check-ins per minute per paired kiosk (or staff account); default 0 (off). */
   kioskRateLimitPerMinute?: number;
+  /** REQUEUE_BEHIND; default 3. */
+  requeueBehind?: number;
   /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
   wake?: WakeChannel | null;
   /** Mark cookies Secure: 'auto' (default) when the request came over HTTPS, or always / never. */
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     hallTz: deps.hallTz,
     pii: createPiiHasher(deps.secret),
     events: bus,
+    requeueBehind: deps.requeueBehind,
   };
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

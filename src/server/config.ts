@@ -30,6 +30,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Kiosk check-ins per minute per paired kiosk (KIOSK_RATE_LIMIT_PER_MINUTE); 0 = off. */
   kioskRateLimitPerMinute: number;
+  /** REQUEUE_BEHIND: how many waiting tickets a passed (过号) ticket that comes back lets go first. */
+  requeueBehind: number;
   /** Redis for shared rate-limit counters (REDIS_URL); else they live in the store. */
   redisUrl: string | null;
 }
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     secureCookies: cookieSecurity(env.COOKIE_SECURE, problems),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
     kioskRateLimitPerMinute: integer(env, 'KIOSK_RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000, problems),
+    requeueBehind: integer(env, 'REQUEUE_BEHIND', 3, 0, 100, problems),
     redisUrl: env.REDIS_URL || null,
   };
   if (problems.length > 0) throw new ConfigError(problems);

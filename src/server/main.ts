@@ -102,6 +102,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
     rateLimiter: limits?.limiter,
     rateLimitPerMinute: config.rateLimitPerMinute,
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
+    requeueBehind: config.requeueBehind,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -8,7 +8,7 @@ import { closeDay } from './services/day-close.service.js';
 import { createPiiHasher } from './services/pii.js';
 
 export function contextFor(config: Readonly<Config>, store: Store, secret: string): ServiceContext {
-  return { db: store.db, clock: clockFrom(config), hallTz: config.hallTz, pii: createPiiHasher(secret) };
+  return { db: store.db, clock: clockFrom(config), hallTz: config.hallTz, pii: createPiiHasher(secret), requeueBehind: config.requeueBehind };
 }
 
 /** Runs closeDay now and every minute; returns a function that stops it. */

@@ -92,6 +92,10 @@ export interface TicketTable {
   transferred_from: number | null;
   /** 叫号号码: letter + the ticket's place in its issuing service's day, e.g. Y012. */
   call_number: string;
+  /** When a passed (过号) ticket came back to its queue, once at most. */
+  requeued_at: string | null;
+  /** The number it came back behind (null: nobody was waiting). */
+  requeue_after: string | null;
 }
 
 export interface StaffTable {

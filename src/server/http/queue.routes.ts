@@ -14,6 +14,7 @@ import {
 import type { ServiceContext } from '../services/context.js';
 import { saveCounter } from '../services/counter.service.js';
 import { callNext, callTicketTo, countersView, displayView, queueView, ticketAction, transfer } from '../services/queue.service.js';
+import { requeueByStaff, undoNoShow } from '../services/ticket-return.service.js';
 import { requireDeviceOrStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
@@ -81,6 +82,24 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       schema: { tags: ['counter'], summary: '转移: move the number to another service’s queue', params: TicketNumberParams, body: TransferBody, response: { 200: TicketActionResponse, ...denied } },
     },
     async (request) => transfer(ctx, (await staffOf(ctx, request)).username, request.params.number, request.body.serviceId, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/tickets/:number/undo-no-show',
+    {
+      onRequest: staff,
+      schema: { tags: ['counter'], summary: '撤销过号: reopen a number passed within the last minute at its counter', params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } },
+    },
+    async (request) => undoNoShow(ctx, (await staffOf(ctx, request)).username, request.params.number, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/tickets/:number/requeue',
+    {
+      onRequest: staff,
+      schema: { tags: ['counter'], summary: '过号重排: a passed number rejoins its queue behind REQUEUE_BEHIND waiting numbers (once)', params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } },
+    },
+    async (request) => requeueByStaff(ctx, (await staffOf(ctx, request)).username, request.params.number, langOf(request)),
   );
 
   app.get(

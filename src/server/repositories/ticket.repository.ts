@@ -215,3 +215,47 @@ export async function letterIssuedByOther(db: Db, letter: string, serviceId: num
     .executeTakeFirst();
   return !!ticket;
 }
+
+/**
+ * Undoes a 过号 made at or after `since`: the ticket is open at its counter again, as it was
+ * (being served if it had started). False if it is not a recent no-show; a unique violation if
+ * the counter has taken another ticket meanwhile.
+ */
+export async function reopenNoShow(db: Db, id: number, since: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set((eb) => ({
+      status: eb.case().when('started_at', 'is not', null).then('serving').else('called').end(),
+      open_counter_id: eb.ref('counter_id'),
+      finished_at: null,
+      updated_at: at,
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'no_show')
+    .where('finished_at', '>=', since)
+    .where('requeued_at', 'is', null)
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+/** Puts a passed ticket back in its queue behind `after`; once per ticket. */
+export async function requeueTicket(db: Db, id: number, after: string | null, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({
+      status: 'waiting',
+      open_counter_id: null,
+      started_at: null,
+      finished_at: null,
+      // Its next call is a first call again.
+      call_count: 0,
+      requeued_at: at,
+      requeue_after: after,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'no_show')
+    .where('requeued_at', 'is', null)
+    .executeTakeFirst();
+  return affected(r) === 1;
+}

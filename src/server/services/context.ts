@@ -14,6 +14,8 @@ export interface ServiceContext {
   pii: PiiHasher;
   /** Told after a transaction that appended events commits, so live clients hear of it at once. */
   events?: { committed(): void };
+  /** REQUEUE_BEHIND: how many waiting tickets a passed ticket that comes back lets go first (default 3). */
+  requeueBehind?: number;
 }
 
 export interface Now {

@@ -16,6 +16,7 @@ import { activeService, dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './queue.service.js';
+import { requeueAtKiosk } from './ticket-return.service.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** The next 叫号号码 of the service's day, drawn inside the caller's transaction. */
@@ -78,12 +79,13 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
     if (won) issued++;
   }
   if (issued > 0) ctx.events?.committed();
-  const rows = await findTicketsByBookingIds(
-    ctx.db,
-    [...already, ...open].map((b) => b.id),
-  );
+  const ids = [...already, ...open].map((b) => b.id);
+  // Someone whose number was passed (过号) comes back with their card: once, behind a few others.
+  const back = await requeueAtKiosk(ctx, await findTicketsByBookingIds(ctx.db, already.map((b) => b.id)));
+  const rows = await findTicketsByBookingIds(ctx.db, ids);
+  if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
   rows.sort((a, b) => (a.slot_start ?? '').localeCompare(b.slot_start ?? '') || a.number.localeCompare(b.number));
-  return { tickets: await presentTickets(ctx.db, rows, now, lang), reprint: issued === 0 };
+  return { tickets: await presentTickets(ctx.db, rows, now, lang), reprint: issued === 0 && back.length === 0 };
 }
 
 export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {

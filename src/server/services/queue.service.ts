@@ -52,11 +52,12 @@ async function hallState(db: Db, date: string): Promise<HallState> {
   };
 }
 
-const entry = (t: TicketRow): QueueEntry & { row: TicketRow } => ({
+export const entry = (t: TicketRow): QueueEntry & { row: TicketRow } => ({
   number: t.number,
   kind: t.kind as QueueEntry['kind'],
   slotStart: t.slot_start,
   queuedAt: t.queued_at,
+  requeue: t.requeued_at ? { at: t.requeued_at, after: t.requeue_after } : null,
   row: t,
 });
 
@@ -217,7 +218,7 @@ function event(type: NewLiveEvent['type'], t: TicketRow, now: Now, counter?: Hal
   };
 }
 
-async function actionResult(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
+export async function actionResult(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
   ctx.events?.committed();
   const state = await hallState(ctx.db, now.local.date);
   const row = (await findTicketByNumber(ctx.db, number)) as TicketRow;

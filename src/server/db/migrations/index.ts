@@ -7,6 +7,7 @@ import * as seedCounters from './2026112404-seed-counters.js';
 import * as calendarAudit from './2026112405-calendar-audit.js';
 import * as requestFingerprint from './2026120201-booking-request-fingerprint.js';
 import * as callNumbers from './2026120202-call-numbers.js';
+import * as requeue from './2026120203-requeue.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026112405-calendar-audit': calendarAudit,
   '2026120201-booking-request-fingerprint': requestFingerprint,
   '2026120202-call-numbers': callNumbers,
+  '2026120203-requeue': requeue,
 };

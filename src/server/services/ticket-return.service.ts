@@ -1,0 +1,81 @@
+// 过号 that can be put right: a clerk may undo a 过号 within a minute (a wrong key, a citizen who
+// was only slow), and a passed citizen may come back once — at the kiosk with their ID card, or
+// through staff — and rejoins the queue behind REQUEUE_BEHIND waiting tickets.
+import type { Lang } from '../../contracts/errors.js';
+import type { TicketActionResponse } from '../../contracts/queue.js';
+import { DEFAULT_REQUEUE_BEHIND, orderQueue, requeueAnchor } from '../../domain/queue-order.js';
+import type { TicketRow } from '../db/schema.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { appendEvent } from '../repositories/event.repository.js';
+import { type Db, isUniqueViolation } from '../repositories/portable.js';
+import { findService } from '../repositories/service.repository.js';
+import { findTicketByNumber, reopenNoShow, requeueTicket, waitingTicketsOf } from '../repositories/ticket.repository.js';
+import { AppError } from './app-error.js';
+import { type Now, type ServiceContext, nowOf } from './context.js';
+import { actionResult, entry } from './queue.service.js';
+import { transact } from './transact.js';
+
+/** How long after a 过号 the clerk can take it back. */
+export const UNDO_NO_SHOW_SECONDS = 60;
+
+async function todaysTicket(db: Db, number: string, now: Now): Promise<TicketRow> {
+  const t = await findTicketByNumber(db, number);
+  if (!t || t.date !== now.local.date) throw new AppError('TICKET_NOT_FOUND', { number });
+  return t;
+}
+
+/** 撤销过号: the ticket is open at its counter again, within a minute of the 过号. */
+export async function undoNoShow(ctx: ServiceContext, actor: string, number: string, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const ticket = await todaysTicket(ctx.db, number, now);
+  const since = new Date(now.instant.getTime() - UNDO_NO_SHOW_SECONDS * 1000).toISOString();
+  try {
+    await transact(ctx.db, async (trx) => {
+      if (!(await reopenNoShow(trx, ticket.id, since, now.iso))) throw new AppError('TICKET_STATE');
+      await appendEvent(trx, { type: 'ticket.no_show_undone', serviceId: ticket.service_id, date: ticket.date, at: now.iso, number });
+      await appendAudit(trx, { at: now.iso, actor, action: 'ticket.undo_no_show', target: number, details: {} });
+    });
+  } catch (error) {
+    // The counter called someone else meanwhile: it must finish that ticket first.
+    if (isUniqueViolation(error)) throw new AppError('COUNTER_BUSY', { number: '' });
+    throw error;
+  }
+  return actionResult(ctx, number, ticket.counter_id, now, lang);
+}
+
+/** Puts a passed ticket back in its queue behind REQUEUE_BEHIND waiting tickets; false if it cannot (already back once). */
+async function requeue(ctx: ServiceContext, ticket: TicketRow, actor: string, now: Now): Promise<boolean> {
+  const service = await findService(ctx.db, ticket.service_id);
+  if (!service) throw new AppError('TICKET_STATE');
+  const waiting = orderQueue((await waitingTicketsOf(ctx.db, [service.id], now.local.date)).map(entry), now.local, service.queueOrder);
+  const after = requeueAnchor(waiting, ctx.requeueBehind ?? DEFAULT_REQUEUE_BEHIND);
+  return transact(ctx.db, async (trx) => {
+    if (!(await requeueTicket(trx, ticket.id, after, now.iso))) return false;
+    await appendEvent(trx, { type: 'ticket.requeued', serviceId: ticket.service_id, date: ticket.date, at: now.iso, number: ticket.number });
+    await appendAudit(trx, { at: now.iso, actor, action: 'ticket.requeue', target: ticket.number, details: { after } });
+    return true;
+  });
+}
+
+/** Staff put a passed citizen back in the queue (once per ticket). */
+export async function requeueByStaff(ctx: ServiceContext, actor: string, number: string, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const ticket = await todaysTicket(ctx.db, number, now);
+  if (ticket.status !== 'no_show' || !(await requeue(ctx, ticket, actor, now))) throw new AppError('TICKET_STATE');
+  ctx.events?.committed();
+  return actionResult(ctx, number, null, now, lang);
+}
+
+/**
+ * At the kiosk: the citizen's passed tickets of today come back (each once). Returns those that
+ * did; tickets already back once stay passed.
+ */
+export async function requeueAtKiosk(ctx: ServiceContext, tickets: readonly TicketRow[]): Promise<string[]> {
+  const now = nowOf(ctx);
+  const back: string[] = [];
+  for (const t of tickets) {
+    if (t.status === 'no_show' && t.date === now.local.date && t.requeued_at === null && (await requeue(ctx, t, 'kiosk', now))) back.push(t.number);
+  }
+  if (back.length > 0) ctx.events?.committed();
+  return back;
+}

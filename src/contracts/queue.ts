@@ -59,10 +59,20 @@ export const QueueQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const PassedTicket = Type.Object({
+  number: TicketNumber,
+  callNumber: CallNumber,
+  serviceId: Type.Integer(),
+  passedAt: Type.String({ description: 'ISO instant of the 过号' }),
+});
+export type PassedTicket = Static<typeof PassedTicket>;
+
 export const QueueResponse = Type.Object({
   date: Type.String(),
   now: TimeString,
   queues: Type.Array(ServiceQueue),
+  passed: Type.Array(PassedTicket, { description: "Today's passed numbers that may come back once (重新排队), latest first" }),
+  requeueBehind: Type.Integer({ description: 'REQUEUE_BEHIND: how many waiting numbers a passed number that comes back lets go first' }),
   counters: Type.Array(Counter),
 });
 export type QueueResponse = Static<typeof QueueResponse>;

@@ -159,8 +159,26 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
     expect(await counter.getByRole('button', { name: `呼叫 ${short(second)}` }).isDisabled()).toBe(true);
     expect(await button('叫号').isDisabled()).toBe(true);
 
+    // 过号 asks first, and can be undone for a minute.
     await button('过号').click();
+    const confirm = counter.getByRole('dialog', { name: `确认 ${short(third)} 过号？` });
+    await confirm.waitFor();
+    await screenshot(counter, 'counter-no-show-confirm', { fullPage: false });
+    await confirm.getByRole('button', { name: '取消' }).click();
+    expect(await textOf(counter.getByTestId('current-number'))).toBe(short(third));
+    await counter.keyboard.press('x');
+    await confirm.waitFor();
+    await counter.keyboard.press('Enter');
     await counter.getByText(`${short(third)} 已过号`).waitFor();
+    await counter.getByRole('button', { name: '撤销过号' }).click();
+    await counter.getByText(`已撤销 ${short(third)} 的过号`).waitFor();
+    expect(await textOf(counter.getByTestId('current-number'))).toBe(short(third));
+    await board.getByTestId('latest-number').filter({ hasText: short(third) }).waitFor({ timeout: 1_000 });
+    await button('过号').click();
+    await confirm.getByRole('button', { name: '确认过号' }).click();
+    await counter.getByText(`${short(third)} 已过号`).waitFor();
+    // Passed numbers wait at the desk in case the person comes back.
+    await counter.getByRole('button', { name: `${short(third)} 重新排队` }).waitFor();
 
     await button('叫号').click();
     await counter.getByTestId('current-number').getByText(short(second)).waitFor();
@@ -196,6 +214,21 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
     await screenshot(counter, 'counter-desk-en');
     await counter.getByRole('button', { name: '中文' }).click();
     await counter.getByText('空闲中，按“叫号”呼叫下一位').waitFor();
+  });
+
+  it('a passed number comes back once, when the person returns', async () => {
+    const passedRow = counter.getByRole('button', { name: /重新排队$/ });
+    const label = (await passedRow.getAttribute('aria-label')) ?? '';
+    const callNumber = label.replace(' 重新排队', '');
+    await passedRow.click();
+    await counter.getByText(`${callNumber} 已重新排队`).waitFor();
+    await counter.locator(`li.queue__row[data-call-number="${callNumber}"]`).waitFor();
+    await screenshot(counter, 'counter-requeued');
+    await button('叫号').click();
+    await counter.getByTestId('current-number').getByText(callNumber).waitFor();
+    await button('办结').click();
+    await counter.getByText(`${callNumber} 已办结`).waitFor();
+    expect(await counter.getByRole('button', { name: /重新排队$/ }).count()).toBe(0);
   });
 
   it('the board in English shows the same calls', async () => {

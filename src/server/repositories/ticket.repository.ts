@@ -140,6 +140,22 @@ export async function waitingTicketsOf(db: Db, serviceIds: number[], date: strin
     .execute();
 }
 
+/** Today's passed (过号) tickets of these services that may still come back once, latest first. */
+export async function passedTicketsOf(db: Db, serviceIds: number[], date: string, limit = 20): Promise<TicketRow[]> {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('service_id', 'in', serviceIds)
+    .where('date', '=', date)
+    .where('status', '=', 'no_show')
+    .where('requeued_at', 'is', null)
+    .orderBy('finished_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Today's finished services: who served what, and how long it took. */
 export async function servedToday(db: Db, date: string): Promise<{ serviceId: number; counterId: number | null; startedAt: string | null; finishedAt: string }[]> {
   const rows = await db

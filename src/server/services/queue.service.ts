@@ -4,7 +4,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { CallState, Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
-import { type QueueEntry, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
+import { DEFAULT_REQUEUE_BEHIND, type QueueEntry, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
 import type { HallTime } from '../../domain/schedule.js';
 import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes, typicalServiceMinutes } from '../../domain/wait-estimate.js';
 import type { TicketRow } from '../db/schema.js';
@@ -19,6 +19,7 @@ import {
   findTicketByNumber,
   finishTicket,
   openTicketsOfCounters,
+  passedTicketsOf,
   recallTicket,
   recentCalls,
   servedToday,
@@ -143,6 +144,13 @@ export async function queueView(ctx: ServiceContext, serviceIds: number[] | null
       };
     }),
     counters: state.counters.map((c) => counterOf(state, c, now.local, lang)),
+    passed: (await passedTicketsOf(ctx.db, wanted.map((s) => s.id), now.local.date)).map((t) => ({
+      number: t.number,
+      callNumber: t.call_number,
+      serviceId: t.service_id,
+      passedAt: t.finished_at as string,
+    })),
+    requeueBehind: ctx.requeueBehind ?? DEFAULT_REQUEUE_BEHIND,
   };
 }
 

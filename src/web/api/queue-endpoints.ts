@@ -10,7 +10,7 @@ interface Call {
 }
 
 /** The actions on a called or served ticket, by their path segment. */
-export type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
+export type TicketAction = 'recall' | 'start' | 'complete' | 'no-show' | 'undo-no-show' | 'requeue';
 
 const ticketPath = (number: string, action: string) => `/api/v1/tickets/${encodeURIComponent(number)}/${action}`;
 

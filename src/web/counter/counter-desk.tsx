@@ -15,6 +15,8 @@ import { useResource } from '../ui/use-resource.js';
 import { type DeskAction, actionsFor, canCallWaiting, formatAverage, servedAverage, shortcutOf } from './counter-logic.js';
 import { CurrentTicket } from './current-ticket.js';
 import { DeskButtons, actionLabel } from './desk-buttons.js';
+import { NoShowDialog } from './no-show-dialog.js';
+import { PassedList } from './passed-list.js';
 import { TransferDialog } from './transfer-dialog.js';
 import { type DeskOutcome, useDeskActions } from './use-desk-actions.js';
 import { WaitingLists } from './waiting-lists.js';
@@ -24,8 +26,19 @@ function isField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.closest('dialog[open]') !== null;
 }
 
-function OutcomeBanner({ outcome, services }: { outcome: DeskOutcome; services: readonly ServiceSummary[] }) {
+/** How long after a 过号 the desk offers to undo it (the server allows a minute too). */
+const UNDO_MS = 60_000;
+
+function OutcomeBanner({ outcome, services, onUndo }: { outcome: DeskOutcome; services: readonly ServiceSummary[]; onUndo: (number: string) => void }) {
   const { t, lang } = useI18n();
+  const undoable = outcome.ok && outcome.action === 'no-show';
+  const [undoOpen, setUndoOpen] = useState(undoable);
+  useEffect(() => {
+    if (!outcome.ok || !undoable) return;
+    setUndoOpen(true);
+    const timer = window.setTimeout(() => setUndoOpen(false), Math.max(0, outcome.at + UNDO_MS - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [outcome, undoable]);
   if (!outcome.ok) {
     return (
       <Banner tone="error" title={t('desk.failed', { action: t(actionLabel(outcome.action)) })}>
@@ -36,7 +49,19 @@ function OutcomeBanner({ outcome, services }: { outcome: DeskOutcome; services: 
   const service = services.find((s) => s.id === outcome.serviceId);
   const params = { number: outcome.callNumber, service: service ? (lang === 'zh' ? service.nameZh : service.nameEn) : '' };
   const key = outcome.action === 'call' ? 'call-next' : outcome.action;
-  return <Banner tone="success" title={t(`desk.done.${key}`, params)} />;
+  return (
+    <Banner
+      tone="success"
+      title={t(`desk.done.${key}`, params)}
+      action={
+        undoable && undoOpen ? (
+          <button type="button" className="button button--secondary" onClick={() => onUndo(outcome.number)}>
+            {t('desk.undoNoShow')}
+          </button>
+        ) : undefined
+      }
+    />
+  );
 }
 
 export function CounterDesk({
@@ -72,6 +97,7 @@ export function CounterDesk({
   const allowed = actionsFor(current?.status ?? null);
   const desk = useDeskActions(counter.number, lang, queue.reload, onStaffError);
   const [transferring, setTransferring] = useState(false);
+  const [passing, setPassing] = useState(false);
 
   // Someone changed this counter's services elsewhere: take the new set.
   const changed = mine.serviceIds.join(',') !== counter.serviceIds.join(',');
@@ -83,6 +109,7 @@ export function CounterDesk({
     (action: DeskAction) => {
       if (!allowed.has(action) || desk.busy) return;
       if (action === 'transfer') setTransferring(true);
+      else if (action === 'no-show') setPassing(true);
       else void desk.run({ action }, current);
     },
     [allowed, desk, current],
@@ -110,7 +137,9 @@ export function CounterDesk({
       <section className="desk__main" aria-label={t('desk.region')}>
         <CurrentTicket ticket={current} />
         <div className="desk__outcome" aria-live="polite">
-          {desk.outcome && <OutcomeBanner outcome={desk.outcome} services={services} />}
+          {desk.outcome && (
+            <OutcomeBanner outcome={desk.outcome} services={services} onUndo={(number) => void desk.run({ action: 'undo-no-show', number }, current)} />
+          )}
         </div>
         {queue.error !== null && <LoadFailed error={queue.error} onRetry={queue.reload} />}
         <DeskButtons allowed={allowed} busy={desk.busy} onAction={act} />
@@ -129,12 +158,23 @@ export function CounterDesk({
             <dd>{waitingHere}</dd>
           </div>
         </dl>
+        <PassedList passed={queue.data.passed} busy={desk.busy !== null} onRequeue={(number) => void desk.run({ action: 'requeue', number }, current)} />
       </section>
       <WaitingLists
         queues={queue.data.queues}
         canCall={canCallWaiting(current?.status ?? null)}
         busy={desk.busy !== null}
         onCall={(number) => void desk.run({ action: 'call', number }, current)}
+      />
+      <NoShowDialog
+        open={passing}
+        number={current?.callNumber ?? ''}
+        requeueBehind={queue.data.requeueBehind}
+        onCancel={() => setPassing(false)}
+        onConfirm={() => {
+          setPassing(false);
+          void desk.run({ action: 'no-show' }, current);
+        }}
       />
       <TransferDialog
         open={transferring}

@@ -12,8 +12,11 @@ const LABELS: Record<DeskAction, MessageKey> = {
   transfer: 'desk.transfer',
 };
 
-export function actionLabel(action: DeskAction | 'call'): MessageKey {
-  return action === 'call' ? 'desk.callThat' : LABELS[action];
+export function actionLabel(action: DeskAction | 'call' | 'undo-no-show' | 'requeue'): MessageKey {
+  if (action === 'call') return 'desk.callThat';
+  if (action === 'undo-no-show') return 'desk.undoNoShow';
+  if (action === 'requeue') return 'desk.requeue';
+  return LABELS[action];
 }
 
 export function DeskButtons({ allowed, busy, onAction }: { allowed: ReadonlySet<DeskAction>; busy: string | null; onAction: (action: DeskAction) => void }) {

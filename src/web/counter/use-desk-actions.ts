@@ -8,16 +8,20 @@ import type { Lang } from '../i18n/i18n.js';
 import type { DeskAction } from './counter-logic.js';
 
 /** The desk's actions plus calling a particular waiting number. */
-export type DeskCommand = { action: Exclude<DeskAction, 'transfer'> } | { action: 'transfer'; serviceId: number } | { action: 'call'; number: string };
+export type DeskCommand =
+  | { action: Exclude<DeskAction, 'transfer'> }
+  | { action: 'transfer'; serviceId: number }
+  | { action: 'call' | 'undo-no-show' | 'requeue'; number: string };
 
 export type DeskOutcome =
-  | { ok: true; action: DeskCommand['action']; number: string; callNumber: string; serviceId?: number }
+  | { ok: true; action: DeskCommand['action']; number: string; callNumber: string; serviceId?: number; at: number }
   | { ok: false; action: DeskCommand['action']; error: unknown };
 
 function send(command: DeskCommand, counter: number, current: Ticket | null, lang: Lang): Promise<TicketActionResponse> {
   const call = { lang };
   if (command.action === 'call-next') return callNext(counter, call);
   if (command.action === 'call') return callTicket(command.number, counter, call);
+  if (command.action === 'undo-no-show' || command.action === 'requeue') return ticketAction(command.number, command.action, call);
   // The buttons are only enabled with a ticket; a stale screen gets the server's TICKET_STATE.
   const number = current?.number ?? '';
   if (command.action === 'transfer') return transferTicket(number, command.serviceId, call);
@@ -41,6 +45,7 @@ export function useDeskActions(counter: number, lang: Lang, after: () => void, o
           action: command.action,
           number: answer.ticket.number,
           callNumber: answer.ticket.callNumber,
+          at: Date.now(),
           ...(command.action === 'transfer' ? { serviceId: command.serviceId } : {}),
         });
       } catch (error) {

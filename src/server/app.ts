@@ -13,8 +13,10 @@ import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
+import { installCrossOriginGuard } from './http/cross-origin.js';
 import { eventsRoutes } from './http/events.routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { installJsonOnly } from './http/json-only.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
@@ -102,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
+  installCrossOriginGuard(app);
+  installJsonOnly(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

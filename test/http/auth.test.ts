@@ -24,7 +24,7 @@ describe('staff sign-in', () => {
     expect(res.json().staff).toEqual({ kind: 'staff', username: 'wang', displayName: 'wang', role: 'staff', mustChangePassword: false });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/vr_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict/);
-    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}` };
+    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
     expect((await get(t.app, '/api/v1/auth/me', cookie)).body.username).toBe('wang');
     await post(t.app, '/api/v1/auth/logout', {}, cookie);
     expect((await get(t.app, '/api/v1/auth/me', cookie)).status).toBe(401);
@@ -58,7 +58,7 @@ describe('staff sign-in', () => {
     expect(await ensureFirstAdmin(ctx())).toBeNull();
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: first?.password } });
     expect(res.json().staff.mustChangePassword).toBe(true);
-    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}` };
+    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
     expect((await get(t.app, '/api/v1/queue', cookie)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const weak = await post(t.app, '/api/v1/auth/password', { currentPassword: first?.password, newPassword: 'short' }, cookie);
     expect(weak.body).toMatchObject({ code: 'WEAK_PASSWORD', details: { reason: 'TOO_SHORT' } });
@@ -86,7 +86,7 @@ describe('devices', () => {
     expect(pair.statusCode).toBe(200);
     expect(pair.json()).toMatchObject({ kind: 'device', deviceKind: 'kiosk', name: '东门取号机' });
     expect(String(pair.headers['set-cookie'])).toMatch(/vr_device=.*HttpOnly; SameSite=Strict/);
-    const cookie = { cookie: `vr_device=${pair.cookies[0]?.value}` };
+    const cookie = { cookie: `vr_device=${pair.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
     expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, cookie)).status).toBe(201);
     await post(t.app, `/api/v1/devices/${body.device.id}/revoke`, {}, admin);
     expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, cookie)).status).toBe(401);

@@ -18,7 +18,7 @@ export interface TestApp {
   kiosk: Record<string, string>;
   /** Headers of a paired display board. */
   display: Record<string, string>;
-  /** Creates a staff account (once per name) and returns the signed-in session's headers. */
+  /** Creates a staff account (once per name) and returns the signed-in session's headers (cookie, Sec-Fetch-Site). */
   signIn(role?: 'admin' | 'staff', username?: string): Promise<Record<string, string>>;
   /** Sets the hall clock, e.g. setNow('2026-11-25T09:30:00+08:00'). */
   setNow(iso: string): void;
@@ -79,7 +79,8 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'vr_session');
-      return { cookie: `vr_session=${cookie?.value}` };
+      // What a browser sends from one of our own pages along with the cookie.
+      return { cookie: `vr_session=${cookie?.value}`, 'sec-fetch-site': 'same-origin' };
     },
     setNow(iso: string) {
       const t = Date.parse(iso);

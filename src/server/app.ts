@@ -27,7 +27,7 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { servicesRoutes } from './http/services.routes.js';
 import type { App } from './http/types.js';
 import { webRoutes } from './http/web.routes.js';
-import type { RateLimiter } from './rate-limit/limiter.js';
+import { FailoverRateLimiter, type RateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { createPiiHasher } from './services/pii.js';
@@ -53,6 +53,8 @@ export interface AppDeps {
   wake?: WakeChannel | null;
   /** Mark cookies Secure (the hall serves over HTTPS); default false. */
   secureCookies?: boolean;
+  /** Checks passwords at sign-in; default scrypt (tests count the calls). */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -161,7 +163,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
   await kioskRoutes(app, ctx);
-  await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? false });
+  // Sign-in attempts are always counted, also with the public routes' limits off; while Redis
+  // is away they are counted in the store rather than let through.
+  const storeCounters = new StoreRateLimiter(deps.store.db);
+  await authRoutes(app, ctx, {
+    secureCookies: deps.secureCookies ?? false,
+    signInCounters: deps.rateLimiter ? new FailoverRateLimiter(deps.rateLimiter, storeCounters) : storeCounters,
+    trustProxy: deps.legacy?.trustProxy,
+    verifyPassword: deps.verifyPassword,
+  });
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);

@@ -137,6 +137,7 @@ describe('rate limits on the public routes', () => {
       hit: async () => {
         throw new Error('counters are down');
       },
+      forget: async () => {},
     };
     const { app } = await start({ rateLimitPerMinute: 1, rateLimiter: broken });
     for (let i = 1; i <= 3; i++) expect((await send(app, 'POST', '/api/v1/bookings', bookingBody(person(i)))).status).toBe(201);
@@ -150,6 +151,7 @@ describe('rate limits on the public routes', () => {
         hits++;
         return { allowed: false, retryAfterSeconds: 1, remaining: 0 };
       },
+      forget: async () => {},
     };
     const { app } = await start({ rateLimitPerMinute: 0, rateLimiter: counting });
     for (let i = 1; i <= 3; i++) expect((await send(app, 'POST', '/api/v1/bookings', bookingBody(person(i)))).status).toBe(201);

@@ -37,6 +37,8 @@ export interface TestAppOptions {
   rateLimiter?: RateLimiter;
   /** The legacy API's options; default: buildApp's. */
   legacy?: LegacyOptions;
+  /** Checks passwords at sign-in; default scrypt (wrap it to count the calls). */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -58,6 +60,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     rateLimiter,
     rateLimitPerMinute,
     ...(opts.legacy ? { legacy: opts.legacy } : {}),
+    ...(opts.verifyPassword ? { verifyPassword: opts.verifyPassword } : {}),
   });
   await app.ready();
   const ctx = { db: store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };

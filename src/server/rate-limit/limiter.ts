@@ -2,7 +2,7 @@
 // and every instance behind the load balancer counts against the same limit.
 import { Redis } from 'ioredis';
 import { type Db, isRetryableConflict } from '../repositories/portable.js';
-import { deleteExpiredBuckets, incrementBucket } from '../repositories/rate-limit.repository.js';
+import { deleteBucket, deleteExpiredBuckets, incrementBucket } from '../repositories/rate-limit.repository.js';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -15,6 +15,8 @@ export interface RateLimitResult {
 export interface RateLimiter {
   /** Counts one hit on `bucketKey` in the window containing `nowMs`. Rejects when the store fails. */
   hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult>;
+  /** Drops the count of `bucketKey` in the window containing `nowMs` (e.g. after a right password). */
+  forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void>;
 }
 
 export interface Window {
@@ -53,6 +55,10 @@ export class StoreRateLimiter implements RateLimiter {
       await deleteExpiredBuckets(this.db, nowMs).catch(() => {});
     }
     return verdict(hits, limit, window, nowMs);
+  }
+
+  async forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void> {
+    await deleteBucket(this.db, `${bucketKey}|${windowOf(nowMs, windowMs).start}`);
   }
 
   async #increment(bucket: string, expiresAt: number): Promise<number> {
@@ -109,8 +115,35 @@ export class RedisRateLimiter implements RateLimiter {
     return verdict(Number(incr[1]), limit, window, nowMs);
   }
 
+  async forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void> {
+    await this.#redis.del(`${this.#prefix}${bucketKey}|${windowOf(nowMs, windowMs).start}`);
+  }
+
   async close(): Promise<void> {
     if (this.#redis.status === 'ready') await this.#redis.quit().catch(() => this.#redis.disconnect());
     else this.#redis.disconnect();
+  }
+}
+
+/**
+ * Counts on `primary` (Redis) and, while it fails, on `fallback` (the store): for limits that
+ * must hold during an outage, such as sign-in attempts, unlike the public routes' which fail open.
+ */
+export class FailoverRateLimiter implements RateLimiter {
+  constructor(
+    private readonly primary: RateLimiter,
+    private readonly fallback: RateLimiter,
+  ) {}
+
+  async hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult> {
+    try {
+      return await this.primary.hit(bucketKey, limit, windowMs, nowMs);
+    } catch {
+      return this.fallback.hit(bucketKey, limit, windowMs, nowMs);
+    }
+  }
+
+  async forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void> {
+    await Promise.allSettled([this.primary.forget(bucketKey, windowMs, nowMs), this.fallback.forget(bucketKey, windowMs, nowMs)]);
   }
 }

@@ -13,6 +13,7 @@ import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
+import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
 import { installCrossOriginGuard } from './http/cross-origin.js';
 import { eventsRoutes } from './http/events.routes.js';
 import { installErrorHandling } from './http/errors.js';
@@ -53,6 +54,8 @@ export interface AppDeps {
   wake?: WakeChannel | null;
   /** Mark cookies Secure (the hall serves over HTTPS); default false. */
   secureCookies?: boolean;
+  /** Timeouts and connection caps of the HTTP server (main.ts); none in tests that inject. */
+  connections?: ConnectionLimits;
   /** Checks passwords at sign-in; default scrypt (tests count the calls). */
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 16 * 1024,
     trustProxy: false,
+    ...(deps.connections ? serverTimeouts(deps.connections) : {}),
     // Errors Fastify raises before routing (a malformed %-escape in the path) get the same body.
     frameworkErrors: (error, request, reply) => {
       const details = { reason: error.message };
@@ -85,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       (reply as FastifyReply).status(400).send(body);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (deps.connections) installConnectionLimits(app.server, deps.connections, app.log, deps.legacy?.trustProxy);
   const routes: { method: string; url: string }[] = [];
   routeTables.set(app, routes);
   app.addHook('onRoute', (r) => {

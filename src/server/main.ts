@@ -92,6 +92,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
     legacy: config.legacy,
     rateLimiter: limits?.limiter,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    connections: config.connections,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

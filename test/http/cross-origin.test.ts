@@ -57,6 +57,11 @@ describe('cookie-authenticated writes from another site', () => {
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
       expect(res.json(), `${r.method} ${r.url}`).toMatchObject({ code: 'CROSS_ORIGIN', message: CROSS_ORIGIN_ZH });
     }
+    // However the path is spelled, it is the route that is checked.
+    for (const url of ['/%61pi/v1/devices/1/revoke', '/api/v1/devices/%31/revoke', '/%61pi/v1/admin/staff/1/disable']) {
+      const res = await t.app.inject({ method: 'POST', url, headers: { cookie: admin, origin: EVIL, 'content-type': 'text/plain' }, payload: '{}' });
+      expect(res.statusCode, url).toBe(403);
+    }
     expect(await snapshot()).toEqual(before);
   });
 
@@ -170,6 +175,8 @@ describe('JSON routes take JSON', () => {
       expect(res.statusCode, type).toBe(415);
       expect(res.json(), type).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求内容类型不支持，请使用 application/json' });
     }
+    const encoded = await t.app.inject({ method: 'POST', url: '/%61pi/v1/bookings', headers: { 'content-type': 'text/plain' }, payload: body });
+    expect(encoded.statusCode).toBe(415);
     const admin415 = await t.app.inject({
       method: 'POST',
       url: '/api/v1/admin/services/1/deactivate',

@@ -79,7 +79,8 @@ export function provenanceOf(request: FastifyRequest): RequestProvenance {
 /** Refuses cross-site writes that carry our cookies (403 CROSS_ORIGIN), before any route runs. */
 export function installCrossOriginGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (!WRITES.has(request.method) || !request.url.startsWith('/api/')) return;
+    // The matched route's pattern, not the raw URL: /%61pi/… is routed to /api/… too.
+    if (!WRITES.has(request.method) || !request.routeOptions.url?.startsWith('/api/')) return;
     if (isCrossOrigin(provenanceOf(request))) throw new AppError('CROSS_ORIGIN');
   });
 }

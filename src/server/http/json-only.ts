@@ -18,7 +18,7 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 /** A body that is not application/json on a /api/v1 write: 415 UNSUPPORTED_MEDIA_TYPE, nothing read. */
 export function installJsonOnly(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (!WRITES.has(request.method) || !request.url.startsWith('/api/v1/') || !hasBody(request)) return;
+    if (!WRITES.has(request.method) || !request.routeOptions.url?.startsWith('/api/v1/') || !hasBody(request)) return;
     if (!isJsonMediaType(request.headers['content-type'])) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   });
 }

@@ -42,7 +42,8 @@ const MAX_ATTEMPTS = 3;
 
 /** Counters in a `rate_limit` table: the main store (PostgreSQL, MySQL) or openRateLimitStore's file. */
 export class StoreRateLimiter implements RateLimiter {
-  #sweptWindow = -1;
+  /** Per window length (the public routes count per minute, sign-in per 15 minutes): the window last swept. */
+  readonly #sweptWindow = new Map<number, number>();
 
   constructor(private readonly db: Db) {}
 
@@ -50,8 +51,8 @@ export class StoreRateLimiter implements RateLimiter {
     const window = windowOf(nowMs, windowMs);
     const hits = await this.#increment(`${bucketKey}|${window.start}`, window.end);
     // Once per window and process, drop the buckets of windows that are over.
-    if (this.#sweptWindow !== window.start) {
-      this.#sweptWindow = window.start;
+    if (this.#sweptWindow.get(windowMs) !== window.start) {
+      this.#sweptWindow.set(windowMs, window.start);
       await deleteExpiredBuckets(this.db, nowMs).catch(() => {});
     }
     return verdict(hits, limit, window, nowMs);

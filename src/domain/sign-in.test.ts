@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isUsername, lockoutMs, passwordProblem } from './sign-in.js';
+import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, type SignInAttempt, isUsername, mayCheckPassword, passwordProblem } from './sign-in.js';
 
-describe('lockout after repeated failures', () => {
+describe('which sign-in attempts are checked against the password', () => {
   it.each([
-    [0, 0],
-    [4, 0],
-    [5, 30_000],
-    [6, 60_000],
-    [7, 120_000],
-    [9, 480_000],
-    [10, 900_000],
-    [50, 900_000],
-  ])('%i failures lock for %i ms', (n, ms) => expect(lockoutMs(n)).toBe(ms));
+    [{ fromAddressForAccount: 1, fromAddress: 1, accountSlowedDown: false }, true],
+    [{ fromAddressForAccount: 10, fromAddress: 10, accountSlowedDown: false }, true],
+    [{ fromAddressForAccount: 11, fromAddress: 11, accountSlowedDown: false }, false],
+    [{ fromAddressForAccount: 1, fromAddress: 100, accountSlowedDown: false }, true],
+    [{ fromAddressForAccount: 1, fromAddress: 101, accountSlowedDown: false }, false],
+    [{ fromAddressForAccount: 1, fromAddress: 1, accountSlowedDown: true }, true],
+    [{ fromAddressForAccount: 2, fromAddress: 2, accountSlowedDown: true }, false],
+  ] as [SignInAttempt, boolean][])('%j -> %s', (attempt, checked) => expect(mayCheckPassword(attempt)).toBe(checked));
+
+  it('the limits are what the README says', () => {
+    expect(SIGN_IN_LIMITS).toEqual({ perAccountAndAddress: 10, perAddress: 100, accountFailuresBeforeSlowDown: 50 });
+    expect(SIGN_IN_WINDOW_MS).toBe(15 * 60_000);
+  });
 });
 
 describe('password strength', () => {

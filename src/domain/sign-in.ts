@@ -1,17 +1,41 @@
-// Staff sign-in rules: password strength and the growing lockout after repeated failures.
+// Staff sign-in rules: password strength and how many guesses are checked.
 
 export const ROLES = ['admin', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Failures allowed before the account starts locking. */
-export const FREE_FAILURES = 5;
-const FIRST_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 15 * 60_000;
+/**
+ * Sign-in throttling. Guesses are counted per (account, address) and per address before the
+ * password is checked, so an attacker slows only themselves: the real person signing in from
+ * another address is never locked out. Counts run in fixed windows.
+ */
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const SIGN_IN_LIMITS = {
+  /** Attempts on one account from one address per window (a right password forgives them). */
+  perAccountAndAddress: 10,
+  /** Attempts from one address over all accounts per window (password spraying). */
+  perAddress: 100,
+  /**
+   * Failures on one account from all addresses before it slows down for a window: then every
+   * address gets its first attempt per window and no more. Distributed guessing drops to one
+   * guess per address and window; the person from their usual desk still gets in.
+   */
+  accountFailuresBeforeSlowDown: 50,
+} as const;
 
-/** How long the account locks after this many consecutive failures: 0, then 30 s doubling to 15 min. */
-export function lockoutMs(consecutiveFailures: number): number {
-  if (consecutiveFailures < FREE_FAILURES) return 0;
-  return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (consecutiveFailures - FREE_FAILURES));
+export interface SignInAttempt {
+  /** This attempt's number on this account from this address in the window (1 = the first). */
+  fromAddressForAccount: number;
+  /** This attempt's number from this address over all accounts in the window. */
+  fromAddress: number;
+  /** The account had too many failures from everywhere and is slowed down. */
+  accountSlowedDown: boolean;
+}
+
+/** Whether an attempt may be checked against the password at all. */
+export function mayCheckPassword(a: SignInAttempt): boolean {
+  if (a.fromAddressForAccount > SIGN_IN_LIMITS.perAccountAndAddress) return false;
+  if (a.fromAddress > SIGN_IN_LIMITS.perAddress) return false;
+  return !a.accountSlowedDown || a.fromAddressForAccount === 1;
 }
 
 export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'TOO_SIMPLE';

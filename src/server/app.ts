@@ -13,10 +13,13 @@ import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
+import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
+import { installCrossOriginGuard } from './http/cross-origin.js';
 import { eventsRoutes } from './http/events.routes.js';
 import { refuseWhileDraining } from './http/draining.js';
 import { installErrorHandling } from './http/errors.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
+import { installJsonOnly } from './http/json-only.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
@@ -27,7 +30,7 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { servicesRoutes } from './http/services.routes.js';
 import type { App } from './http/types.js';
 import { webRoutes } from './http/web.routes.js';
-import type { RateLimiter } from './rate-limit/limiter.js';
+import { FailoverRateLimiter, type RateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { createPiiHasher } from './services/pii.js';
@@ -57,6 +60,10 @@ export interface AppDeps {
   wake?: WakeChannel | null;
   /** Mark cookies Secure: 'auto' (default) when the request came over HTTPS, or always / never. */
   secureCookies?: boolean | 'auto';
+  /** Timeouts and connection caps of the HTTP server (main.ts); none in tests that inject. */
+  connections?: ConnectionLimits;
+  /** Checks passwords at sign-in; default scrypt (tests count the calls). */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -82,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: false,
     // Draining answers the documented SHUTTING_DOWN body instead (http/draining.ts).
     return503OnClosing: false,
+    ...(deps.connections ? serverTimeouts(deps.connections) : {}),
     // Errors Fastify raises before routing (a malformed %-escape in the path) get the same body.
     frameworkErrors: (error, request, reply) => {
       const details = { reason: error.message };
@@ -89,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       (reply as FastifyReply).status(400).send(body);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (deps.connections) installConnectionLimits(app.server, deps.connections, app.log, deps.legacy?.trustProxy);
   const routes: { method: string; url: string }[] = [];
   routeTables.set(app, routes);
   app.addHook('onRoute', (r) => {
@@ -114,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   };
   installSecurityHeaders(app, headerPolicy, deps.legacy?.trustProxy ?? false);
+  installCrossOriginGuard(app);
+  installJsonOnly(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -174,7 +185,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     perMinute: deps.kioskRateLimitPerMinute ?? 0,
     now: () => deps.clock().getTime(),
   });
-  await authRoutes(app, ctx, { secureCookies: deps.secureCookies ?? 'auto' });
+  // Sign-in attempts are always counted, also with the public routes' limits off; while Redis
+  // is away they are counted in the store rather than let through.
+  const storeCounters = new StoreRateLimiter(deps.store.db);
+  await authRoutes(app, ctx, {
+    secureCookies: deps.secureCookies ?? 'auto',
+    signInCounters: deps.rateLimiter ? new FailoverRateLimiter(deps.rateLimiter, storeCounters) : storeCounters,
+    trustProxy: deps.legacy?.trustProxy,
+    verifyPassword: deps.verifyPassword,
+  });
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/schedule.js';
 import { dialectOf } from './db/dialect.js';
+import { type ConnectionLimits, defaultMaxConnections } from './http/connection-limits.js';
 import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-config.js';
 
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   requeueBehind: number;
   /** Redis for shared rate-limit counters (REDIS_URL); else they live in the store. */
   redisUrl: string | null;
+  /** Timeouts and connection caps against slow and hostile clients. */
+  connections: ConnectionLimits;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     }
   }
 
+  const connections: ConnectionLimits = {
+    headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000, problems),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000, problems),
+    keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000, problems),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', defaultMaxConnections(), 0, 10_000_000, problems),
+    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 256, 0, 10_000_000, problems),
+  };
+  if (connections.headersTimeoutMs > connections.requestTimeoutMs) {
+    problems.push(
+      `HEADERS_TIMEOUT_MS (${connections.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${connections.requestTimeoutMs}): the headers are part of the request`,
+    );
+  }
+
   const config: Config = {
     port: integer(env, 'PORT', 8080, 0, 65535, problems),
     host: env.HOST || '0.0.0.0',
@@ -110,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     kioskRateLimitPerMinute: integer(env, 'KIOSK_RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000, problems),
     requeueBehind: integer(env, 'REQUEUE_BEHIND', 3, 0, 100, problems),
     redisUrl: env.REDIS_URL || null,
+    connections,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

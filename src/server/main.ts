@@ -103,6 +103,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
     requeueBehind: config.requeueBehind,
+    connections: config.connections,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

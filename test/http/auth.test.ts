@@ -24,7 +24,7 @@ describe('staff sign-in', () => {
     expect(res.json().staff).toEqual({ kind: 'staff', username: 'wang', displayName: 'wang', role: 'staff', mustChangePassword: false });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/vr_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict/);
-    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}` };
+    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
     expect((await get(t.app, '/api/v1/auth/me', cookie)).body.username).toBe('wang');
     await post(t.app, '/api/v1/auth/logout', {}, cookie);
     expect((await get(t.app, '/api/v1/auth/me', cookie)).status).toBe(401);
@@ -38,27 +38,13 @@ describe('staff sign-in', () => {
     expect(a.body).toEqual(b.body);
   });
 
-  it('locks for longer after repeated failures, and the right password does not open a locked account', async () => {
-    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
-    for (let i = 1; i <= 4; i++) expect((await login('wang', `bad-${i}-password`)).body.code).toBe('INVALID_CREDENTIALS');
-    const fifth = await login('wang', 'bad-5-password');
-    expect(fifth.status).toBe(429);
-    expect(fifth.body).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retryAfter: 30 } });
-    expect((await login('wang', 'Counter-pass-42')).body.code).toBe('ACCOUNT_LOCKED');
-    t.setNow('2026-11-25T10:00:31+08:00');
-    expect((await login('wang', 'bad-6-password')).body).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retryAfter: 60 } });
-    t.setNow('2026-11-25T10:01:32+08:00');
-    expect((await login('wang', 'Counter-pass-42')).status).toBe(200);
-    expect((await login('wang', 'bad-7-password')).body.code).toBe('INVALID_CREDENTIALS');
-  });
-
   it('a one-time password must be changed before anything else', async () => {
     const first = await ensureFirstAdmin(ctx());
     expect(first?.username).toBe('admin');
     expect(await ensureFirstAdmin(ctx())).toBeNull();
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: first?.password } });
     expect(res.json().staff.mustChangePassword).toBe(true);
-    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}` };
+    const cookie = { cookie: `vr_session=${res.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
     expect((await get(t.app, '/api/v1/queue', cookie)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const weak = await post(t.app, '/api/v1/auth/password', { currentPassword: first?.password, newPassword: 'short' }, cookie);
     expect(weak.body).toMatchObject({ code: 'WEAK_PASSWORD', details: { reason: 'TOO_SHORT' } });
@@ -86,7 +72,7 @@ describe('devices', () => {
     expect(pair.statusCode).toBe(200);
     expect(pair.json()).toMatchObject({ kind: 'device', deviceKind: 'kiosk', name: '东门取号机' });
     expect(String(pair.headers['set-cookie'])).toMatch(/vr_device=.*HttpOnly; SameSite=Strict/);
-    const cookie = { cookie: `vr_device=${pair.cookies[0]?.value}` };
+    const cookie = { cookie: `vr_device=${pair.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
     expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, cookie)).status).toBe(201);
     await post(t.app, `/api/v1/devices/${body.device.id}/revoke`, {}, admin);
     expect((await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, cookie)).status).toBe(401);
@@ -103,25 +89,5 @@ describe('devices', () => {
     const rows = await t.store.db.selectFrom('device').select('token_hash').execute();
     const token = t.kiosk.authorization?.slice(7) as string;
     expect(rows.map((r) => r.token_hash)).not.toContain(token);
-  });
-});
-
-describe('parallel guessing', () => {
-  it('a right password checked while wrong ones were being counted does not clear them', async () => {
-    const { findStaffByUsername, recordFailedLogin, recordSuccessfulLogin } = await import('../../src/server/repositories/staff.repository.js');
-    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
-    const seen = (await findStaffByUsername(t.store.db, 'wang'))?.failedLogins ?? -1;
-    await recordFailedLogin(t.store.db, (await findStaffByUsername(t.store.db, 'wang'))?.id ?? 0, new Date(now).toISOString());
-    const id = (await findStaffByUsername(t.store.db, 'wang'))?.id ?? 0;
-    expect(await recordSuccessfulLogin(t.store.db, id, seen, new Date(now).toISOString())).toBe(false);
-    expect((await findStaffByUsername(t.store.db, 'wang'))?.failedLogins).toBe(1);
-  });
-
-  it('20 wrong guesses and the right one sent together: the account ends locked', async () => {
-    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
-    const guesses = Array.from({ length: 20 }, (_, i) => login('wang', `wrong-guess-${i}`));
-    const results = await Promise.all([...guesses, login('wang', 'Counter-pass-42')]);
-    expect(results.slice(0, 20).every((r) => r.status === 401 || r.status === 429)).toBe(true);
-    expect((await login('wang', 'Counter-pass-42')).body.code).toBe('ACCOUNT_LOCKED');
   });
 });

@@ -500,6 +500,35 @@ describe('legacy API switched off and kiosk gate', () => {
     });
   });
 
+  it('a request forwarded by a local proxy is not a loopback client while TRUST_PROXY is off', async () => {
+    await withApp(undefined, async (app, count) => {
+      const walk = wxForm({ takeType: 0, idcard: undefined, serviceId: '0' });
+      for (const forwarded of [{ 'x-forwarded-for': '203.0.113.7' }, { 'x-real-ip': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }]) {
+        const res = await app.inject({ method: 'POST', url: '/order/selectByOrder', headers: { ...FORM, ...forwarded }, payload: walk, remoteAddress: '127.0.0.1' });
+        expect(res.json(), JSON.stringify(forwarded)).toEqual({ code: '101', msg: KIOSK_NOT_ALLOWED });
+      }
+      expect(await count('ticket')).toBe(0);
+      // The same request straight from loopback (the kiosk PC running the server) still works.
+      expect((await takeNumber(app, { takeType: 0, idcard: undefined, serviceId: '0' }, '127.0.0.1')).body.code).toBe('22');
+    });
+  });
+
+  it('TRUST_PROXY=true trusts one hop: forwarded headers it cannot read and client-written entries change nothing', async () => {
+    const problems: string[] = [];
+    const legacy = legacyOptionsFromEnv({ TRUST_PROXY: 'true', LEGACY_KIOSK_ALLOW: '192.168.10.0/24' }, problems);
+    expect(problems).toEqual([]);
+    await withApp(legacy, async (app, count) => {
+      const send = (headers: Record<string, string>) =>
+        app.inject({ method: 'POST', url: '/order/selectByOrder', headers: { ...FORM, ...headers }, payload: wxForm({ takeType: 0, idcard: undefined, serviceId: '0' }), remoteAddress: '127.0.0.1' });
+      // A client in front of the proxy writes an allowed address first; the proxy appends what it saw.
+      expect((await send({ 'x-forwarded-for': '192.168.10.20, 203.0.113.7' })).json().code).toBe('101');
+      // The proxy says it forwarded, but not in X-Forwarded-For: the client is unknown.
+      expect((await send({ 'x-real-ip': '192.168.10.20' })).json().code).toBe('101');
+      expect(await count('ticket')).toBe(0);
+      expect((await send({ 'x-forwarded-for': '203.0.113.7, 192.168.10.20' })).json().code).toBe('22');
+    });
+  });
+
   it('behind a trusted proxy the client address comes from X-Forwarded-For', async () => {
     const legacy: LegacyOptions = { enabled: true, kioskAllow: ['192.168.10.0/24'], requireKioskGate: true, trustProxy: ['loopback'] };
     await withApp(legacy, async (app) => {
@@ -598,8 +627,8 @@ describe('legacy API helpers', () => {
     ['false', false],
     ['off', false],
     ['0', false],
-    ['true', true],
-    ['ON', true],
+    ['true', 1],
+    ['ON', 1],
     ['2', 2],
     ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
   ] as [string | undefined, unknown][])('TRUST_PROXY=%j', (raw, value) => {
@@ -614,8 +643,7 @@ describe('legacy API helpers', () => {
   it.each([
     [false, '127.0.0.1', '1.1.1.1', '127.0.0.1'],
     [0, '127.0.0.1', '1.1.1.1', '127.0.0.1'],
-    [true, '127.0.0.1', '1.1.1.1, 2.2.2.2', '1.1.1.1'],
-    [true, '127.0.0.1', undefined, '127.0.0.1'],
+    [1, '127.0.0.1', undefined, '127.0.0.1'],
     [1, '127.0.0.1', '1.1.1.1, 2.2.2.2', '2.2.2.2'],
     [2, '127.0.0.1', '1.1.1.1, 2.2.2.2', '1.1.1.1'],
     [5, '127.0.0.1', '1.1.1.1, 2.2.2.2', '1.1.1.1'],
@@ -625,7 +653,7 @@ describe('legacy API helpers', () => {
     [['loopback'], '::ffff:127.0.0.1', '192.168.10.20', '192.168.10.20'],
     [['loopback'], '127.0.0.1', ['1.1.1.1', '2.2.2.2'], '2.2.2.2'],
     [['loopback'], '127.0.0.1', 'unknown', 'unknown'],
-  ] as [boolean | number | string[], string, string | string[] | undefined, string][])(
+  ] as [false | number | string[], string, string | string[] | undefined, string][])(
     'trust %j, socket %s, X-Forwarded-For %j -> %s',
     (trust, remote, xff, expected) => {
       expect(clientAddress(remote, xff, trust)).toBe(expected);

@@ -17,12 +17,12 @@ describe('malformed requests are 4xx with a JSON error, never 5xx', () => {
     ['JSON null', 'null', json, 400],
     ['empty body', '', json, 400],
     ['wrong content type', '<booking/>', { 'content-type': 'application/xml' }, 415],
-    ['plain text', 'serviceId=1', { 'content-type': 'text/plain' }, 400],
+    ['plain text', 'serviceId=1', { 'content-type': 'text/plain' }, 415],
     ['huge body', JSON.stringify({ serviceId: 1, name: 'x'.repeat(40_000) }), json, 413],
   ])('%s', async (_name, payload, headers, status) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers });
     expect(res.statusCode).toBe(status);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.any(String) });
+    expect(res.json()).toMatchObject({ code: status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION', message: expect.any(String) });
     expect(await t.store.db.selectFrom('booking').select('id').execute()).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_LEGACY_OPTIONS } from '../../src/server/http/legacy.routes.js';
+import { DEFAULT_LEGACY_OPTIONS, legacyOptionsFromEnv } from '../../src/server/http/legacy.routes.js';
 import { clientKey } from '../../src/server/http/rate-limit.js';
 import type { App } from '../../src/server/http/types.js';
 import { type RateLimiter, StoreRateLimiter } from '../../src/server/rate-limit/limiter.js';
@@ -137,6 +137,7 @@ describe('rate limits on the public routes', () => {
       hit: async () => {
         throw new Error('counters are down');
       },
+      forget: async () => {},
     };
     const { app } = await start({ rateLimitPerMinute: 1, rateLimiter: broken });
     for (let i = 1; i <= 3; i++) expect((await send(app, 'POST', '/api/v1/bookings', bookingBody(person(i)))).status).toBe(201);
@@ -150,6 +151,7 @@ describe('rate limits on the public routes', () => {
         hits++;
         return { allowed: false, retryAfterSeconds: 1, remaining: 0 };
       },
+      forget: async () => {},
     };
     const { app } = await start({ rateLimitPerMinute: 0, rateLimiter: counting });
     for (let i = 1; i <= 3; i++) expect((await send(app, 'POST', '/api/v1/bookings', bookingBody(person(i)))).status).toBe(201);
@@ -175,6 +177,41 @@ describe('rate limits on the public routes', () => {
       expect((await lookup('203.0.113.8')).status).toBe(200);
       // An address the client wrote itself, in front of the one the proxy saw, changes nothing.
       expect((await lookup('198.51.100.1, 203.0.113.7')).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('TRUST_PROXY=true (one hop)', () => {
+  it('rotating the leftmost X-Forwarded-For never changes the counted address', async () => {
+    const tt = await start({ rateLimitPerMinute: 0 });
+    const problems: string[] = [];
+    const legacy = legacyOptionsFromEnv({ TRUST_PROXY: 'true' }, problems);
+    expect(problems).toEqual([]);
+    const app = await buildApp({
+      store: tt.store,
+      clock: () => new Date('2026-11-25T08:30:00+08:00'),
+      hallTz: 'Asia/Shanghai',
+      secret: TEST_SECRET,
+      webRoot: join(tmpdir(), 'vreserve-no-web'),
+      legacy,
+      rateLimiter: new StoreRateLimiter(tt.store.db),
+      rateLimitPerMinute: 2,
+    });
+    try {
+      const lookup = (forwarded: string) => send(app, 'POST', '/api/v1/bookings/lookup', person(1), '127.0.0.1', { 'x-forwarded-for': forwarded });
+      const statuses = [];
+      for (let i = 1; i <= 6; i++) statuses.push((await lookup(`198.51.100.${i}, 203.0.113.7`)).status);
+      expect(statuses).toEqual([200, 200, 429, 429, 429, 429]);
+      // Another client behind the same proxy has its own count.
+      expect((await lookup('198.51.100.1, 203.0.113.8')).status).toBe(200);
+      // The legacy API's booking shares the counting.
+      const form = new URLSearchParams({ idcard: person(1).idCard, phone: person(1).phone, serviceId: '0', reserveTakeTime: '2026-11-25 10:00:00' });
+      for (let i = 1; i <= 3; i++) {
+        const res = await app.inject({ method: 'POST', url: '/order/insertOne', headers: { ...FORM, 'x-forwarded-for': `10.${i}.0.1, 203.0.113.9` }, payload: form.toString(), remoteAddress: '127.0.0.1' });
+        if (i === 3) expect(res.json().msg).toBe(RATE_LIMITED_ZH);
+      }
     } finally {
       await app.close();
     }

@@ -75,6 +75,17 @@ function limiterSuite(
       expect((await a.hit(key, 1, MINUTE, nextWindow)).allowed).toBe(false);
     });
 
+    it('forget drops a bucket’s count for every connection, in that window only', async (c) => {
+      if (!pair) return c.skip();
+      const { a, b } = pair;
+      const key = uniqueKey('forget');
+      for (let i = 0; i < 3; i++) await a.hit(key, 3, MINUTE, T0);
+      expect((await b.hit(key, 3, MINUTE, T0)).allowed).toBe(false);
+      await b.forget(key, MINUTE, T0);
+      expect(await a.hit(key, 3, MINUTE, T0)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 2 });
+      await a.forget(uniqueKey('never-hit'), MINUTE, T0);
+    });
+
     // Redis expires its keys itself (see the PEXPIRE test below).
     if (sweeps) {
       it('drops the buckets of windows that are over', async (c) => {

@@ -31,6 +31,8 @@ for (const kind of wantedStores()) {
         VRESERVE_CLOCK: CLOCK,
         SECRET: 'workers-test-secret-0123456789',
         RATE_LIMIT_PER_MINUTE: '0',
+        // 500 simultaneous connections from this one address: more than a worker allows by default.
+        MAX_CONNECTIONS_PER_ADDRESS: '0',
       };
       server = await startServer({ ...env, WORKERS: '2' });
     });

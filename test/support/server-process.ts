@@ -25,10 +25,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `vreserve serve` and resolves once every worker listens (it logs "serving at"). */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `vreserve serve` and resolves once every worker listens (it logs "serving at").
+ * `maxOpenFiles` lowers the process's open-file limit (ulimit -n) first.
+ */
+export async function startServer(env: Record<string, string>, opts: { maxOpenFiles?: number } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve'], {
+  const node = [process.execPath, '--import', 'tsx', MAIN, 'serve'];
+  const [command, ...args] = opts.maxOpenFiles ? ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...node] : node;
+  const child = spawn(command as string, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

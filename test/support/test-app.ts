@@ -18,7 +18,7 @@ export interface TestApp {
   kiosk: Record<string, string>;
   /** Headers of a paired display board. */
   display: Record<string, string>;
-  /** Creates a staff account (once per name) and returns the signed-in session's headers. */
+  /** Creates a staff account (once per name) and returns the signed-in session's headers (cookie, Sec-Fetch-Site). */
   signIn(role?: 'admin' | 'staff', username?: string): Promise<Record<string, string>>;
   /** Sets the hall clock, e.g. setNow('2026-11-25T09:30:00+08:00'). */
   setNow(iso: string): void;
@@ -39,6 +39,8 @@ export interface TestAppOptions {
   rateLimiter?: RateLimiter;
   /** The legacy API's options; default: buildApp's. */
   legacy?: LegacyOptions;
+  /** Checks passwords at sign-in; default scrypt (wrap it to count the calls). */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -61,6 +63,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     rateLimitPerMinute,
     kioskRateLimitPerMinute: opts.kioskRateLimitPerMinute ?? 0,
     ...(opts.legacy ? { legacy: opts.legacy } : {}),
+    ...(opts.verifyPassword ? { verifyPassword: opts.verifyPassword } : {}),
   });
   await app.ready();
   const ctx = { db: store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
@@ -82,7 +85,8 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'vr_session');
-      return { cookie: `vr_session=${cookie?.value}` };
+      // What a browser sends from one of our own pages along with the cookie.
+      return { cookie: `vr_session=${cookie?.value}`, 'sec-fetch-site': 'same-origin' };
     },
     setNow(iso: string) {
       const t = Date.parse(iso);

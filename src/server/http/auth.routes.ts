@@ -17,9 +17,12 @@ import { AppError } from '../services/app-error.js';
 import { type DeviceKind, SESSION_HOURS, changePassword, deviceForToken, login, logout } from '../services/auth.service.js';
 import { createDeviceAudited, createStaffAccount, revokeDeviceAudited } from '../services/staff-admin.service.js';
 import type { ServiceContext } from '../services/context.js';
+import type { AttemptCounters } from '../services/sign-in-throttle.js';
 import { listDevices } from '../repositories/staff.repository.js';
 import { DEVICE_COOKIE, SESSION_COOKIE, principalOf, requireAnyStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';
+import type { TrustProxy } from './legacy/client-address.js';
+import { requestClientKey } from './rate-limit.js';
 import type { App } from './types.js';
 
 const Ok = Type.Object({ ok: Type.Boolean() });
@@ -30,9 +33,19 @@ export function pairPath(kind: DeviceKind, token: string): string {
   return `/${kind}#pair=${token}`;
 }
 
-export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCookies: boolean | 'auto' }): Promise<void> {
+export interface AuthRouteOptions {
+  /** 'auto': Secure exactly when the browser came over HTTPS (a hall LAN on plain HTTP must still keep the cookie). */
+  secureCookies: boolean | 'auto';
+  /** Where sign-in attempts are counted (shared by every worker and instance). */
+  signInCounters: AttemptCounters;
+  /** Whose X-Forwarded-For is believed when finding the client's address. */
+  trustProxy?: TrustProxy;
+  /** Checks passwords at sign-in (default scrypt); tests count the calls. */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+}
+
+export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteOptions): Promise<void> {
   const base = { httpOnly: true, sameSite: 'strict' as const, path: '/' };
-  // 'auto': Secure exactly when the browser came over HTTPS; a hall LAN on plain HTTP must still keep the cookie.
   const cookieFor = (request: FastifyRequest) => ({ ...base, secure: opts.secureCookies === 'auto' ? request.viaHttps : opts.secureCookies });
 
   app.post(
@@ -42,7 +55,11 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: { secureCo
       schema: { tags: ['auth'], summary: 'Staff sign-in; sets an HttpOnly session cookie', body: LoginBody, response: { 200: LoginResponse, ...errorResponses(401, 429) } },
     },
     async (request, reply) => {
-      const { token, expiresAt, staff } = await login(ctx, request.body);
+      const guard = { counters: opts.signInCounters, address: requestClientKey(request, opts.trustProxy), verify: opts.verifyPassword };
+      const { token, expiresAt, staff } = await login(ctx, request.body, guard).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') reply.header('retry-after', String(error.details.retryAfter));
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieFor(request), maxAge: SESSION_HOURS * 3600 });
       const { username, displayName, role, mustChangePassword } = staff;
       return { staff: { kind: 'staff' as const, username, displayName, role, mustChangePassword }, expiresAt };

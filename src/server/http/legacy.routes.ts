@@ -17,7 +17,7 @@ import { activeServiceByLetter, serviceAvailability } from '../services/catalog.
 import type { ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
 import { answeredStoreUnavailable } from './errors.js';
-import { addressMatcher, clientAddress } from './legacy/client-address.js';
+import { addressMatcher, clientHop, saysForwarded } from './legacy/client-address.js';
 import { DEFAULT_LEGACY_OPTIONS, type LegacyOptions } from './legacy/legacy-config.js';
 import {
   LEGACY_CODES as CODE,
@@ -108,8 +108,12 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
   /** Check-in and walk-in are kiosk actions; the old client has no device token to show. */
   function kioskRefusal(request: FastifyRequest): string | null {
     if (!options.requireKioskGate) return null;
-    const who = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust);
-    return kioskAllowed(who) ? null : MSG.kioskNotAllowed;
+    const who = clientHop(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust);
+    // Forwarded for someone, by a peer we do not trust to say for whom (a local proxy while
+    // TRUST_PROXY is off, or only X-Real-IP / Forwarded): the peer's own address — often
+    // loopback — says nothing about who is asking.
+    if (who.hop === 0 && saysForwarded(request.headers)) return MSG.kioskNotAllowed;
+    return kioskAllowed(who.address) ? null : MSG.kioskNotAllowed;
   }
 
   // GET /business/selectOne?serviceId=N: 已预约人数 and 余号数量 of the next open day in the window.

@@ -48,6 +48,12 @@ export function clientKey(address: string | undefined): string {
   return `${groups.join(':')}::/64`;
 }
 
+/** The key the request's client is counted under, its address read as TRUST_PROXY says. */
+export function requestClientKey(request: FastifyRequest, trust: TrustProxy = false): string {
+  const address = trust === false ? request.ip : clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust);
+  return clientKey(address);
+}
+
 /** The route's pattern, so /api/v1/bookings/A1/cancel and …/B2/cancel share one count. */
 function routeKey(request: FastifyRequest): string {
   const url = request.routeOptions.url ?? request.url;
@@ -64,8 +70,7 @@ export function installRateLimits(app: FastifyInstance, limiter: RateLimiter, op
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config?.rateLimit !== true) return;
-    const address = trust === false ? request.ip : clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust);
-    const key = `${routeKey(request)}|${clientKey(address)}`;
+    const key = `${routeKey(request)}|${requestClientKey(request, trust)}`;
     let result: Awaited<ReturnType<RateLimiter['hit']>>;
     try {
       result = await limiter.hit(key, perMinute, WINDOW_MS, now());

@@ -2,7 +2,7 @@
 // and every instance behind the load balancer counts against the same limit.
 import { Redis } from 'ioredis';
 import { type Db, isRetryableConflict } from '../repositories/portable.js';
-import { deleteExpiredBuckets, incrementBucket } from '../repositories/rate-limit.repository.js';
+import { deleteBucket, deleteExpiredBuckets, incrementBucket } from '../repositories/rate-limit.repository.js';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -15,6 +15,8 @@ export interface RateLimitResult {
 export interface RateLimiter {
   /** Counts one hit on `bucketKey` in the window containing `nowMs`. Rejects when the store fails. */
   hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult>;
+  /** Drops the count of `bucketKey` in the window containing `nowMs` (e.g. after a right password). */
+  forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void>;
 }
 
 export interface Window {
@@ -40,7 +42,8 @@ const MAX_ATTEMPTS = 3;
 
 /** Counters in a `rate_limit` table: the main store (PostgreSQL, MySQL) or openRateLimitStore's file. */
 export class StoreRateLimiter implements RateLimiter {
-  #sweptWindow = -1;
+  /** Per window length (the public routes count per minute, sign-in per 15 minutes): the window last swept. */
+  readonly #sweptWindow = new Map<number, number>();
 
   constructor(private readonly db: Db) {}
 
@@ -48,11 +51,15 @@ export class StoreRateLimiter implements RateLimiter {
     const window = windowOf(nowMs, windowMs);
     const hits = await this.#increment(`${bucketKey}|${window.start}`, window.end);
     // Once per window and process, drop the buckets of windows that are over.
-    if (this.#sweptWindow !== window.start) {
-      this.#sweptWindow = window.start;
+    if (this.#sweptWindow.get(windowMs) !== window.start) {
+      this.#sweptWindow.set(windowMs, window.start);
       await deleteExpiredBuckets(this.db, nowMs).catch(() => {});
     }
     return verdict(hits, limit, window, nowMs);
+  }
+
+  async forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void> {
+    await deleteBucket(this.db, `${bucketKey}|${windowOf(nowMs, windowMs).start}`);
   }
 
   async #increment(bucket: string, expiresAt: number): Promise<number> {
@@ -109,8 +116,35 @@ export class RedisRateLimiter implements RateLimiter {
     return verdict(Number(incr[1]), limit, window, nowMs);
   }
 
+  async forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void> {
+    await this.#redis.del(`${this.#prefix}${bucketKey}|${windowOf(nowMs, windowMs).start}`);
+  }
+
   async close(): Promise<void> {
     if (this.#redis.status === 'ready') await this.#redis.quit().catch(() => this.#redis.disconnect());
     else this.#redis.disconnect();
+  }
+}
+
+/**
+ * Counts on `primary` (Redis) and, while it fails, on `fallback` (the store): for limits that
+ * must hold during an outage, such as sign-in attempts, unlike the public routes' which fail open.
+ */
+export class FailoverRateLimiter implements RateLimiter {
+  constructor(
+    private readonly primary: RateLimiter,
+    private readonly fallback: RateLimiter,
+  ) {}
+
+  async hit(bucketKey: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitResult> {
+    try {
+      return await this.primary.hit(bucketKey, limit, windowMs, nowMs);
+    } catch {
+      return this.fallback.hit(bucketKey, limit, windowMs, nowMs);
+    }
+  }
+
+  async forget(bucketKey: string, windowMs: number, nowMs: number): Promise<void> {
+    await Promise.allSettled([this.primary.forget(bucketKey, windowMs, nowMs), this.fallback.forget(bucketKey, windowMs, nowMs)]);
   }
 }

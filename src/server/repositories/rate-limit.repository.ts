@@ -29,6 +29,11 @@ export async function incrementBucket(db: Db, bucket: string, expiresAtMs: numbe
   return Number(row.hits);
 }
 
+/** Drops one bucket (its count starts again from zero). */
+export async function deleteBucket(db: Db, bucket: string): Promise<void> {
+  await db.deleteFrom('rate_limit').where('bucket', '=', bucket).execute();
+}
+
 /** Drops buckets whose window ended before `nowMs`; returns how many went. */
 export async function deleteExpiredBuckets(db: Db, nowMs: number): Promise<number> {
   const result = await db.deleteFrom('rate_limit').where('expires_at', '<', nowMs).executeTakeFirst();

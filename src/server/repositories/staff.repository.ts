@@ -93,18 +93,21 @@ export async function setLockedUntil(db: Db, id: number, until: string | null): 
 }
 
 /**
- * Clears the failure count after a right password, but only if no failure was counted and no lock
- * set since `failuresSeen` was read: guesses sent in parallel cannot slip a right one past a lock.
+ * Slows the account down until `until` (kept in `locked_until`) once `threshold` failures were
+ * counted, and starts counting again; one of several parallel failures over the threshold does it.
  */
-export async function recordSuccessfulLogin(db: Db, id: number, failuresSeen: number, at: string): Promise<boolean> {
-  const r = await db
+export async function startSlowDown(db: Db, id: number, threshold: number, until: string): Promise<void> {
+  await db
     .updateTable('staff')
-    .set({ failed_logins: 0, locked_until: null, updated_at: at })
+    .set({ locked_until: until, failed_logins: 0 })
     .where('id', '=', id)
-    .where('failed_logins', '=', failuresSeen)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .where('failed_logins', '>=', threshold)
+    .execute();
+}
+
+/** A right password: the failures counted from everywhere start again from zero. */
+export async function recordSuccessfulLogin(db: Db, id: number, at: string): Promise<void> {
+  await db.updateTable('staff').set({ failed_logins: 0, updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function setPassword(db: Db, id: number, passwordHash: string, mustChange: boolean, at: string): Promise<void> {

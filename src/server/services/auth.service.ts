@@ -1,7 +1,7 @@
 // Staff sign-in with sessions kept in the store (every worker and instance knows them), and
 // device tokens for kiosks and display boards. Only hashes of tokens are stored.
 import { createHash, randomBytes } from 'node:crypto';
-import { type Role, isUsername, lockoutMs, passwordProblem } from '../../domain/sign-in.js';
+import { type Role, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, isUsername, mayCheckPassword, passwordProblem } from '../../domain/sign-in.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import {
   type DeviceRow,
@@ -18,13 +18,14 @@ import {
   recordSuccessfulLogin,
   revokeSession,
   revokeSessionsOf,
-  setLockedUntil,
   setPassword,
+  startSlowDown,
   touchDevice,
 } from '../repositories/staff.repository.js';
 import { AppError } from './app-error.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { hashPassword, newToken, verifyPassword } from './password.js';
+import { type SignInGuard, countAttempt, forgetAttempts, tooManyAttempts } from './sign-in-throttle.js';
 
 export const SESSION_HOURS = 12;
 export const DEVICE_KINDS = ['kiosk', 'display'] as const;
@@ -54,39 +55,39 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 // Compared against when the username does not exist, so both failures take the same time.
 const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
 
+/**
+ * Signs in. The attempt is counted (per account and address, per address) before anything else
+ * and refused over the limits without checking the password: guessing slows only the guesser.
+ */
 export async function login(
   ctx: ServiceContext,
   input: { username: string; password: string },
+  guard: SignInGuard,
 ): Promise<{ token: string; expiresAt: string; staff: StaffPrincipal }> {
   const now = nowOf(ctx);
+  const nowMs = now.instant.getTime();
+  const verify = guard.verify ?? verifyPassword;
+  const attempt = await countAttempt(guard, input.username, nowMs);
   const staff = await findStaffByUsername(ctx.db, input.username);
+  const slowedUntil = staff?.lockedUntil && staff.lockedUntil > now.iso ? Date.parse(staff.lockedUntil) : null;
+  if (!mayCheckPassword({ ...attempt, accountSlowedDown: slowedUntil !== null })) throw tooManyAttempts(nowMs, slowedUntil ?? undefined);
+  // The last attempt this address has on the account says so, for a real account or not.
+  const refusal = () => (attempt.leftForAccount === 0 ? tooManyAttempts(nowMs) : new AppError('INVALID_CREDENTIALS'));
   if (!staff?.active) {
-    await verifyPassword(input.password, await DUMMY_HASH);
-    throw new AppError('INVALID_CREDENTIALS');
+    await verify(input.password, await DUMMY_HASH);
+    throw refusal();
   }
-  if (staff.lockedUntil && staff.lockedUntil > now.iso) {
-    const retryAfter = Math.ceil((Date.parse(staff.lockedUntil) - now.instant.getTime()) / 1000);
-    throw new AppError('ACCOUNT_LOCKED', { retryAfter });
-  }
-  if (!(await verifyPassword(input.password, staff.passwordHash))) {
+  if (!(await verify(input.password, staff.passwordHash))) {
     const failures = await recordFailedLogin(ctx.db, staff.id, now.iso);
-    const lockMs = lockoutMs(failures);
-    if (lockMs > 0) {
-      await setLockedUntil(ctx.db, staff.id, new Date(now.instant.getTime() + lockMs).toISOString());
-      throw new AppError('ACCOUNT_LOCKED', { retryAfter: Math.ceil(lockMs / 1000) });
+    if (failures >= SIGN_IN_LIMITS.accountFailuresBeforeSlowDown) {
+      await startSlowDown(ctx.db, staff.id, SIGN_IN_LIMITS.accountFailuresBeforeSlowDown, new Date(nowMs + SIGN_IN_WINDOW_MS).toISOString());
     }
-    throw new AppError('INVALID_CREDENTIALS');
+    throw refusal();
   }
-  if (!(await recordSuccessfulLogin(ctx.db, staff.id, staff.failedLogins, now.iso))) {
-    // Wrong guesses were counted while this one was checked: the account may be locked now.
-    const latest = await findStaffById(ctx.db, staff.id);
-    if (latest?.lockedUntil && latest.lockedUntil > now.iso) {
-      throw new AppError('ACCOUNT_LOCKED', { retryAfter: Math.ceil((Date.parse(latest.lockedUntil) - now.instant.getTime()) / 1000) });
-    }
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  await forgetAttempts(guard, input.username, nowMs);
+  await recordSuccessfulLogin(ctx.db, staff.id, now.iso);
   const token = newToken();
-  const expiresAt = new Date(now.instant.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  const expiresAt = new Date(nowMs + SESSION_HOURS * 3600_000).toISOString();
   await insertSession(ctx.db, { tokenHash: tokenHash(token), staffId: staff.id, at: now.iso, expiresAt });
   return { token, expiresAt, staff: staffPrincipal(staff, tokenHash(token)) };
 }

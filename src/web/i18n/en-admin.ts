@@ -227,7 +227,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.staff.state': 'State',
   'admin.staff.active': 'Active',
   'admin.staff.inactive': 'Disabled',
-  'admin.staff.locked': 'Locked for now',
+  'admin.staff.locked': 'Many failed sign-ins: slowed down',
   'admin.staff.mustChange': 'Must change password',
   'admin.staff.reset': 'Reset password',
   'admin.staff.resetLabel': 'Reset the password of {name}',

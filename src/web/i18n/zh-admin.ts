@@ -222,7 +222,7 @@ export const zhAdmin = {
   'admin.staff.state': '状态',
   'admin.staff.active': '启用',
   'admin.staff.inactive': '已停用',
-  'admin.staff.locked': '暂时锁定',
+  'admin.staff.locked': '多次登录失败，已限速',
   'admin.staff.mustChange': '待改密码',
   'admin.staff.reset': '重置密码',
   'admin.staff.resetLabel': '重置 {name} 的密码',

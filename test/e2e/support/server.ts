@@ -150,7 +150,8 @@ export async function startServer(opts: { clock?: string } = {}): Promise<Runnin
     async api(method, path, body, headers = {}) {
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        // Sent as our own pages send it: cookie-authenticated writes must name their origin.
+        headers: { origin: url, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? null : JSON.stringify(body),
       });
       return { status: res.status, body: await res.json() };

@@ -112,18 +112,20 @@ export function addressMatcher(entries: string[]): (address: string | undefined)
 }
 
 /**
- * Which proxies in front of us are believed, as TRUST_PROXY says (the meanings of Fastify's and
- * Express's `trustProxy`): false = none (the socket's peer is the client), true = all (the
- * leftmost X-Forwarded-For entry is the client), n = the n nearest hops, or a list of proxy
- * addresses/ranges.
+ * Which proxies in front of us are believed, as TRUST_PROXY says: false = none (the socket's
+ * peer is the client), n = the n nearest hops are our proxies (TRUST_PROXY=true means 1: the
+ * nearest proxy's view), or a list of proxy addresses/ranges. The client is always read from the
+ * right of X-Forwarded-For: entries to the left of what our own proxies appended were written by
+ * the client and prove nothing.
  */
-export type TrustProxy = boolean | number | string[];
+export type TrustProxy = false | number | string[];
 
 export function parseTrustProxy(raw: string | undefined): { ok: true; value: TrustProxy } | { ok: false; problem: string } {
   const text = (raw ?? '').trim();
   const lower = text.toLowerCase();
   if (text === '' || lower === 'false' || lower === 'off' || lower === 'no' || text === '0') return { ok: true, value: false };
-  if (lower === 'true' || lower === 'on' || lower === 'yes') return { ok: true, value: true };
+  // "Trust the proxy in front of me": one hop, never the leftmost (client-written) entry.
+  if (lower === 'true' || lower === 'on' || lower === 'yes') return { ok: true, value: 1 };
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
     if (hops > 100) return { ok: false, problem: `TRUST_PROXY hop count must be at most 100 (got "${raw}")` };
@@ -134,18 +136,25 @@ export function parseTrustProxy(raw: string | undefined): { ok: true; value: Tru
   if (bad.length > 0) {
     return {
       ok: false,
-      problem: `TRUST_PROXY must be true, false, a hop count or a list of proxy addresses/CIDR ranges such as 10.0.0.0/8 (not an address: ${bad.map((b) => `"${b}"`).join(', ')})`,
+      problem: `TRUST_PROXY must be true (one proxy hop), false, a hop count or a list of proxy addresses/CIDR ranges such as 10.0.0.0/8 (not an address: ${bad.map((b) => `"${b}"`).join(', ')})`,
     };
   }
   return { ok: true, value: entries };
 }
 
+const matchers = new WeakMap<string[], (address: string | undefined) => boolean>();
+
 /**
- * The client's address: the socket's peer, or, walking X-Forwarded-For from the nearest hop,
- * the first address that is not a trusted proxy. Never reads the header when trust is false.
+ * The client as our proxies report it: `hop` 0 is the socket's peer itself, n the address the
+ * n-th proxy from us saw. Walks X-Forwarded-For from the right (the nearest hop) and never reads
+ * it when trust is false.
  */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, trust: TrustProxy): string | undefined {
-  if (trust === false || trust === 0 || remote === undefined) return remote;
+export function clientHop(
+  remote: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trust: TrustProxy,
+): { address: string | undefined; hop: number } {
+  if (trust === false || trust === 0 || remote === undefined) return { address: remote, hop: 0 };
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
   const hops = header
     .split(',')
@@ -153,10 +162,27 @@ export function clientAddress(remote: string | undefined, forwardedFor: string |
     .filter((s) => s !== '')
     .reverse();
   const chain = [remote, ...hops];
-  if (trust === true) return chain[chain.length - 1];
-  if (typeof trust === 'number') return chain[Math.min(trust, chain.length - 1)];
-  const trusted = addressMatcher(trust);
   let i = 0;
-  while (i < chain.length - 1 && trusted(chain[i])) i++;
-  return chain[i];
+  if (typeof trust === 'number') i = Math.min(trust, chain.length - 1);
+  else {
+    let trusted = matchers.get(trust);
+    if (!trusted) {
+      trusted = addressMatcher(trust);
+      matchers.set(trust, trusted);
+    }
+    while (i < chain.length - 1 && trusted(chain[i])) i++;
+  }
+  return { address: chain[i], hop: i };
+}
+
+/** The client's address (see clientHop). */
+export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, trust: TrustProxy): string | undefined {
+  return clientHop(remote, forwardedFor, trust).address;
+}
+
+/** Headers a proxy adds to say it forwarded the request for someone else. */
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+export function saysForwarded(headers: Record<string, string | string[] | undefined>): boolean {
+  return FORWARDING_HEADERS.some((h) => headers[h] !== undefined);
 }

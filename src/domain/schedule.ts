@@ -204,6 +204,23 @@ export function isWithinOpeningHours(schedule: ServiceSchedule, now: HallTime, o
   return schedule.openingHours.some((r) => now.minutes >= toMinutes(r.start) && now.minutes < toMinutes(r.end));
 }
 
+/**
+ * Whether walk-in numbers can be taken for a service on a date, seen at `now`: open now, opening
+ * later that day (at `opensAt`, e.g. before hours or over lunch), over for the day, or a day the
+ * service is closed. The kiosk greys services out with it and the refusal says when they open.
+ */
+export type WalkInHours = { state: 'open' } | { state: 'later'; opensAt: string } | { state: 'over' } | { state: 'closed' };
+
+export function walkInHours(schedule: ServiceSchedule, date: string, now: HallTime, override?: DayOverride | null): WalkInHours {
+  if (!isOpenDay(schedule, date, override)) return { state: 'closed' };
+  if (date < now.date) return { state: 'over' };
+  const ranges = [...schedule.openingHours].sort((a, b) => toMinutes(a.start) - toMinutes(b.start));
+  const from = date > now.date ? -1 : now.minutes;
+  if (date === now.date && ranges.some((r) => from >= toMinutes(r.start) && from < toMinutes(r.end))) return { state: 'open' };
+  const next = ranges.find((r) => toMinutes(r.start) > from);
+  return next ? { state: 'later', opensAt: next.start } : { state: 'over' };
+}
+
 /** Minutes since midnight after which the service takes nobody more that day. */
 export function closingMinutes(schedule: Pick<ServiceSchedule, 'openingHours'>): number {
   return Math.max(0, ...schedule.openingHours.map((r) => toMinutes(r.end)));

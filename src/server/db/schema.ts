@@ -90,6 +90,8 @@ export interface TicketTable {
   finished_at: string | null;
   call_count: Generated<number>;
   transferred_from: number | null;
+  /** The service that issued the ticket (its walk-in quota, its report row); set on insert, kept through transfers. */
+  issued_service_id: number | null;
 }
 
 export interface StaffTable {

@@ -6,6 +6,7 @@ import * as staffQueueEvents from './2026112403-staff-queue-events.js';
 import * as seedCounters from './2026112404-seed-counters.js';
 import * as calendarAudit from './2026112405-calendar-audit.js';
 import * as requestFingerprint from './2026120201-booking-request-fingerprint.js';
+import * as ticketIssuingService from './2026120210-ticket-issuing-service.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026112404-seed-counters': seedCounters,
   '2026112405-calendar-audit': calendarAudit,
   '2026120201-booking-request-fingerprint': requestFingerprint,
+  '2026120210-ticket-issuing-service': ticketIssuingService,
 };

@@ -7,6 +7,7 @@ import {
   checkInOpensAt,
   checkInState,
   hallDayStart,
+  hallInstant,
   hallTime,
   isOpenDay,
   isValidDate,
@@ -36,6 +37,19 @@ describe('hall time zone', () => {
     expect(t.date).toBe(date);
     expect(t.time).toBe(time);
   });
+});
+
+describe('hall-local date and time as an instant', () => {
+  it.each([
+    ['2026-11-25', '09:00', 'Asia/Shanghai', '2026-11-25T01:00:00.000Z'],
+    ['2026-11-25', '00:30', 'Asia/Shanghai', '2026-11-24T16:30:00.000Z'],
+    ['2026-07-01', '13:00', 'Europe/London', '2026-07-01T12:00:00.000Z'],
+    ['2026-01-15', '13:00', 'Europe/London', '2026-01-15T13:00:00.000Z'],
+    // New York moves to daylight saving at 02:00 on 2026-03-08: 09:00 that day is UTC-4.
+    ['2026-03-08', '09:00', 'America/New_York', '2026-03-08T13:00:00.000Z'],
+    ['2026-03-07', '09:00', 'America/New_York', '2026-03-07T14:00:00.000Z'],
+    ['2026-11-25', '09:00', 'UTC', '2026-11-25T09:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, tz, iso) => expect(hallInstant(date, time, tz).toISOString()).toBe(iso));
 });
 
 describe('calendar', () => {

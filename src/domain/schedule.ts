@@ -125,6 +125,22 @@ export function hallDayStart(date: string, timeZone: string): Date {
   return new Date(utcMidnight - offsetMinutes * 60_000);
 }
 
+/**
+ * The instant a hall-local date and time happen (a slot's start for a calendar file), exact across
+ * daylight-saving changes: the wall-clock difference is corrected until the zone agrees.
+ */
+export function hallInstant(date: string, time: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) {
+    const seen = hallTime(new Date(guess), timeZone);
+    const off = wall - Date.parse(`${seen.date}T${seen.time}:00Z`);
+    if (off === 0) break;
+    guess += off;
+  }
+  return new Date(guess);
+}
+
 export function isOpenDay(schedule: ServiceSchedule, date: string, override?: DayOverride | null): boolean {
   if (override === 'closed') return false;
   if (override === 'open') return true;

@@ -55,7 +55,13 @@ export const CalendarDay = Type.Object({
 export type CalendarDay = Static<typeof CalendarDay>;
 
 export const CalendarQuery = Type.Object({ from: DateString, to: DateString }, { additionalProperties: false });
-export const CalendarResponse = Type.Object({ days: Type.Array(CalendarDay) });
+export const CalendarResponse = Type.Object({
+  days: Type.Array(CalendarDay),
+  bookings: Type.Array(Type.Object({ date: DateString, count: Type.Integer() }), {
+    description: 'Bookings per date in the range that were not cancelled (dates without any are left out)',
+  }),
+});
+export type CalendarResponse = Static<typeof CalendarResponse>;
 
 export const SetCalendarDayBody = Type.Object(
   {
@@ -137,7 +143,13 @@ export const AuditEntry = Type.Object({
   action: Type.String(),
   target: Type.String(),
   details: Type.Record(Type.String(), Type.Unknown()),
+  names: Type.Optional(
+    Type.Record(Type.String(), Type.String(), {
+      description: 'Names of what the entry refers to by id, in the requested language: target (a device), from and to (services)',
+    }),
+  ),
 });
+export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditQuery = Type.Object(
   {
     from: Type.Optional(DateString),

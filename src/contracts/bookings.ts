@@ -38,6 +38,9 @@ export const Booking = Type.Object({
   checkInOpensAt: TimeString,
   cancelReason: Type.Optional(Type.String()),
   callNumber: Type.Optional(CallNumber),
+  statusToken: Type.Optional(
+    Type.String({ description: 'Lets this device ask for the status of this booking later (POST /api/v1/bookings/statuses)' }),
+  ),
 });
 export type Booking = Static<typeof Booking>;
 
@@ -58,3 +61,22 @@ export const BookingNumberParams = Type.Object({ number: Type.String({ maxLength
 
 export const CancelResponse = Type.Object({ booking: Booking, remaining: Type.Integer() });
 export type CancelResponse = Static<typeof CancelResponse>;
+
+export const BookingStatusesBody = Type.Object(
+  {
+    bookings: Type.Array(
+      Type.Object({ number: Type.String({ maxLength: 40 }), token: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      { maxItems: 20 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type BookingStatusesBody = Static<typeof BookingStatusesBody>;
+
+export const BookingStatusesResponse = Type.Object({
+  bookings: Type.Array(
+    Type.Object({ number: TicketNumber, status: BookingStatus, cancelReason: Type.Optional(Type.String()) }),
+    { description: 'Only the bookings whose token matched; nothing personal' },
+  ),
+});
+export type BookingStatusesResponse = Static<typeof BookingStatusesResponse>;

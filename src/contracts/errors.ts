@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   NOT_CANCELLABLE: { zh: '该预约当前状态不能取消', en: 'This booking can no longer be cancelled' },
   ALREADY_STARTED: { zh: '预约时段已开始，不能取消', en: 'The booked time has already started; it cannot be cancelled' },
   NO_BOOKING: { zh: '无预约记录', en: 'No booking found for today' },
+  BOOKING_SERVED: { zh: '该预约已办结', en: 'This booking has already been served' },
   TOO_EARLY: {
     zh: '还未到取号时间，请于 {opensAt} 后取号',
     en: 'Too early to check in; check-in opens at {opensAt}',
@@ -68,10 +69,6 @@ export const ERROR_MESSAGES = {
     en: '{bookings} bookings exist on {date}; confirm to close the day and cancel them',
   },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
-  IDEMPOTENCY_IN_PROGRESS: {
-    zh: '相同的预约请求正在处理中，请稍后再试',
-    en: 'The same booking request is still being processed; please retry in a moment',
-  },
   CROSS_ORIGIN: {
     zh: '请求来自其他网站，已拒绝',
     en: 'The request came from another site and was refused',
@@ -96,6 +93,18 @@ export const ERROR_MESSAGES = {
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/**
+ * Messages that say more when the refusal's details carry a value (`when`); without it the code's
+ * plain message above is used. HALL_CLOSED says when the service opens, if it still does today.
+ */
+export const DETAILED_MESSAGES: Partial<Record<ErrorCode, { when: string; zh: string; en: string }>> = {
+  HALL_CLOSED: {
+    when: 'opensAt',
+    zh: '现在不在办理时间内，{opensAt} 开始办理',
+    en: 'The hall is not serving this now; it opens at {opensAt}',
+  },
+};
 export type Lang = 'zh' | 'en';
 
 /** Reasons given inside VALIDATION / INVALID_ID_CARD / SLOT_NOT_BOOKABLE messages. */
@@ -137,5 +146,7 @@ export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string
   const params: Record<string, unknown> = { ...details };
   const reason = details.reason;
   if (typeof reason === 'string' && reason in REASON_MESSAGES) params.reason = REASON_MESSAGES[reason as ReasonCode][lang];
-  return formatMessage(ERROR_MESSAGES[code][lang], params);
+  const detailed = DETAILED_MESSAGES[code];
+  const template = detailed && details[detailed.when] !== undefined ? detailed[lang] : ERROR_MESSAGES[code][lang];
+  return formatMessage(template, params);
 }

@@ -16,8 +16,16 @@ export const ServiceSummary = Type.Object({
   open: Type.Boolean({ description: 'Whether the hall serves this service on that date' }),
   capacity: Type.Integer({ description: 'Bookable places that day' }),
   reserved: Type.Integer({ description: '已预约人数' }),
-  remaining: Type.Integer({ description: '余号数量' }),
-  walkIn: Type.Object({ quota: Type.Integer(), issued: Type.Integer(), remaining: Type.Integer() }),
+  remaining: Type.Integer({ description: '余号数量: places in slots that can still be booked (not started)' }),
+  walkIn: Type.Object({
+    quota: Type.Integer(),
+    issued: Type.Integer(),
+    remaining: Type.Integer(),
+    hours: Type.Union([Type.Literal('open'), Type.Literal('later'), Type.Literal('over'), Type.Literal('closed')], {
+      description: 'Walk-in numbers on that date, seen now: open now, opening later (opensAt), over for the day, or a closed day',
+    }),
+    opensAt: Type.Optional(TimeString),
+  }),
 });
 export type ServiceSummary = Static<typeof ServiceSummary>;
 
@@ -54,6 +62,12 @@ export type SlotAvailability = Static<typeof SlotAvailability>;
 export const DayAvailability = Type.Object({
   date: DateString,
   open: Type.Boolean(),
+  closedBy: Type.Optional(
+    Type.Union([Type.Literal('calendar'), Type.Literal('schedule')], {
+      description: "Why a day is not open: the hall calendar (法定节假日 / 闭馆) or the service's weekdays",
+    }),
+  ),
+  closedNote: Type.Optional(Type.String({ description: "The hall calendar's note on a closed day, e.g. 国庆节" })),
   inWindow: Type.Boolean(),
   capacity: Type.Integer(),
   reserved: Type.Integer(),
@@ -71,3 +85,10 @@ export const AvailabilityResponse = Type.Object({
   days: Type.Array(DayAvailability),
 });
 export type AvailabilityResponse = Static<typeof AvailabilityResponse>;
+
+export const HallResponse = Type.Object({
+  timeZone: Type.String({ description: 'The hall time zone (HALL_TZ), e.g. Asia/Shanghai' }),
+  today: DateString,
+  now: TimeString,
+});
+export type HallResponse = Static<typeof HallResponse>;

@@ -54,6 +54,13 @@ describe('day figures', () => {
     });
   });
 
+  it('counts 现场取号 by the issuing service: a walk-in transferred in or out does not move it', () => {
+    const here = [t({ status: 'served' }), t({ kind: 'booking' })]; // one walk-in moved in from another service
+    const issuedHere = [t({ status: 'waiting' }), t({ status: 'no_show' })]; // both moved away since
+    expect(dayFigures([], here, now, issuedHere)).toMatchObject({ walkIns: 2, served: 1, waiting: 1, noShow: 0 });
+    expect(dayFigures([], here, now, [])).toMatchObject({ walkIns: 0, served: 1 });
+  });
+
   it('has no averages without data', () => {
     expect(dayFigures([], [], now)).toMatchObject({ averageWaitMinutes: null, averageServiceMinutes: null, booked: 0 });
   });

@@ -40,7 +40,12 @@ function mean(values: number[]): number | null {
   return ok.length === 0 ? null : Math.round((ok.reduce((a, b) => a + b, 0) / ok.length) * 10) / 10;
 }
 
-export function dayFigures(bookings: BookingFact[], tickets: TicketFact[], now: HallTime): Figures {
+/**
+ * `tickets`: the tickets in the service's queue that day (waiting, served, no-show, times);
+ * `issued`: the tickets the service issued that day, wherever they were transferred since (its
+ * 现场取号 count: the numbers taken from its walk-in quota). Without transfers they are the same.
+ */
+export function dayFigures(bookings: BookingFact[], tickets: TicketFact[], now: HallTime, issued: TicketFact[] = tickets): Figures {
   const status = (b: BookingFact) => effectiveStatus(b, now);
   return {
     booked: bookings.filter((b) => b.status !== 'cancelled').length,
@@ -48,7 +53,7 @@ export function dayFigures(bookings: BookingFact[], tickets: TicketFact[], now: 
     cancelledHallClosed: bookings.filter((b) => b.status === 'cancelled' && b.cancelReason === 'hall_closed').length,
     checkedIn: bookings.filter((b) => b.checkedInAt !== null).length,
     missed: bookings.filter((b) => status(b) === 'missed').length,
-    walkIns: tickets.filter((t) => t.kind === 'walk_in').length,
+    walkIns: issued.filter((t) => t.kind === 'walk_in').length,
     waiting: tickets.filter((t) => t.status === 'waiting').length,
     served: tickets.filter((t) => t.status === 'served').length,
     noShow: tickets.filter((t) => t.status === 'no_show').length,

@@ -7,6 +7,7 @@ import {
   checkInOpensAt,
   checkInState,
   hallDayStart,
+  hallInstant,
   hallTime,
   isOpenDay,
   isValidDate,
@@ -14,6 +15,7 @@ import {
   scheduleProblems,
   slotForTime,
   slotRefusal,
+  walkInHours,
   weekdayOf,
 } from './schedule.js';
 
@@ -35,6 +37,19 @@ describe('hall time zone', () => {
     expect(t.date).toBe(date);
     expect(t.time).toBe(time);
   });
+});
+
+describe('hall-local date and time as an instant', () => {
+  it.each([
+    ['2026-11-25', '09:00', 'Asia/Shanghai', '2026-11-25T01:00:00.000Z'],
+    ['2026-11-25', '00:30', 'Asia/Shanghai', '2026-11-24T16:30:00.000Z'],
+    ['2026-07-01', '13:00', 'Europe/London', '2026-07-01T12:00:00.000Z'],
+    ['2026-01-15', '13:00', 'Europe/London', '2026-01-15T13:00:00.000Z'],
+    // New York moves to daylight saving at 02:00 on 2026-03-08: 09:00 that day is UTC-4.
+    ['2026-03-08', '09:00', 'America/New_York', '2026-03-08T13:00:00.000Z'],
+    ['2026-03-07', '09:00', 'America/New_York', '2026-03-07T14:00:00.000Z'],
+    ['2026-11-25', '09:00', 'UTC', '2026-11-25T09:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, tz, iso) => expect(hallInstant(date, time, tz).toISOString()).toBe(iso));
 });
 
 describe('calendar', () => {
@@ -120,6 +135,32 @@ describe('opening hours', () => {
     ['2026-11-25', '17:00', false],
     ['2026-11-28', '10:00', false],
   ])('%s %s open: %s', (date, time, open) => expect(isWithinOpeningHours(S, at(date, time))).toBe(open));
+});
+
+describe('walk-in hours (the kiosk greys services out and says when they open)', () => {
+  const now = at('2026-11-25', '08:30');
+  it.each([
+    ['2026-11-25', '08:30', undefined, { state: 'later', opensAt: '09:00' }],
+    ['2026-11-25', '09:00', undefined, { state: 'open' }],
+    ['2026-11-25', '11:59', undefined, { state: 'open' }],
+    ['2026-11-25', '12:00', undefined, { state: 'later', opensAt: '14:00' }],
+    ['2026-11-25', '16:59', undefined, { state: 'open' }],
+    ['2026-11-25', '17:00', undefined, { state: 'over' }],
+    ['2026-11-25', '23:59', undefined, { state: 'over' }],
+    ['2026-11-28', '08:00', undefined, { state: 'closed' }],
+    ['2026-11-28', '10:00', 'open', { state: 'open' }],
+    ['2026-11-25', '10:00', 'closed', { state: 'closed' }],
+  ] as const)('%s %s (calendar: %s) is %o', (date, time, override, expected) =>
+    expect(walkInHours(S, date, at(date, time), override)).toEqual(expected),
+  );
+  it('a later day opens at its first opening hour, an earlier one is over', () => {
+    expect(walkInHours(S, '2026-11-26', now)).toEqual({ state: 'later', opensAt: '09:00' });
+    expect(walkInHours(S, '2026-11-24', now)).toEqual({ state: 'over' });
+  });
+  it('opening hours in any order', () => {
+    const shuffled = { ...S, openingHours: [{ start: '14:00', end: '17:00' }, { start: '09:00', end: '12:00' }] };
+    expect(walkInHours(shuffled, '2026-11-25', at('2026-11-25', '07:00'))).toEqual({ state: 'later', opensAt: '09:00' });
+  });
 });
 
 describe('slot for a time (legacy clients send a time, not a slot)', () => {

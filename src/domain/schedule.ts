@@ -125,6 +125,22 @@ export function hallDayStart(date: string, timeZone: string): Date {
   return new Date(utcMidnight - offsetMinutes * 60_000);
 }
 
+/**
+ * The instant a hall-local date and time happen (a slot's start for a calendar file), exact across
+ * daylight-saving changes: the wall-clock difference is corrected until the zone agrees.
+ */
+export function hallInstant(date: string, time: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) {
+    const seen = hallTime(new Date(guess), timeZone);
+    const off = wall - Date.parse(`${seen.date}T${seen.time}:00Z`);
+    if (off === 0) break;
+    guess += off;
+  }
+  return new Date(guess);
+}
+
 export function isOpenDay(schedule: ServiceSchedule, date: string, override?: DayOverride | null): boolean {
   if (override === 'closed') return false;
   if (override === 'open') return true;
@@ -202,6 +218,23 @@ export function slotHasStarted(date: string, slotStart: string, now: HallTime): 
 export function isWithinOpeningHours(schedule: ServiceSchedule, now: HallTime, override?: DayOverride | null): boolean {
   if (!isOpenDay(schedule, now.date, override)) return false;
   return schedule.openingHours.some((r) => now.minutes >= toMinutes(r.start) && now.minutes < toMinutes(r.end));
+}
+
+/**
+ * Whether walk-in numbers can be taken for a service on a date, seen at `now`: open now, opening
+ * later that day (at `opensAt`, e.g. before hours or over lunch), over for the day, or a day the
+ * service is closed. The kiosk greys services out with it and the refusal says when they open.
+ */
+export type WalkInHours = { state: 'open' } | { state: 'later'; opensAt: string } | { state: 'over' } | { state: 'closed' };
+
+export function walkInHours(schedule: ServiceSchedule, date: string, now: HallTime, override?: DayOverride | null): WalkInHours {
+  if (!isOpenDay(schedule, date, override)) return { state: 'closed' };
+  if (date < now.date) return { state: 'over' };
+  const ranges = [...schedule.openingHours].sort((a, b) => toMinutes(a.start) - toMinutes(b.start));
+  const from = date > now.date ? -1 : now.minutes;
+  if (date === now.date && ranges.some((r) => from >= toMinutes(r.start) && from < toMinutes(r.end))) return { state: 'open' };
+  const next = ranges.find((r) => toMinutes(r.start) > from);
+  return next ? { state: 'later', opensAt: next.start } : { state: 'over' };
 }
 
 /** Minutes since midnight after which the service takes nobody more that day. */

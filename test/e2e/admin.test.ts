@@ -2,8 +2,9 @@
 // (G) that citizens then see, a capacity cut below what is booked refused in words, closing a day
 // that has a booking (the count, a confirmation, and 我的预约 shows it cancelled), two days
 // imported from a pasted list, a staff account and a kiosk whose pairing link works, today's
-// figures following the hall live, last month's CSV with its BOM, the audit log of all of it,
-// and the console in English. Hall clock: Wednesday 2026-11-25 09:30.
+// figures following the hall live, this month's report (last month empty) and the CSV with its
+// BOM, the audit log of all of it (devices by name), and the console in English. Hall clock:
+// Wednesday 2026-11-25 09:30.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,13 @@ describe.skipIf(!browser.ok)('admin console', () => {
     await page.keyboard.press('ArrowLeft');
     await panel.getByRole('heading', { name: '2026年11月27日 周五' }).waitFor();
 
+    // The day says how many bookings it has, and nothing is chosen for the admin (issue 10).
+    expect(await textOf(day.getByTestId('bookings-2026-11-27'))).toBe('预约 1');
+    await panel.getByText('当天已有 1 个预约（不含已取消）').waitFor();
+    expect(await panel.getByRole('radio', { checked: true }).count()).toBe(0);
+    await panel.getByRole('button', { name: '保存' }).click();
+    await panel.getByRole('alert').getByText('请选择要设为闭馆还是调休上班').waitFor();
+    await shot('admin-calendar-unchosen');
     await panel.getByRole('radio', { name: /闭馆（节假日）/ }).check();
     await panel.getByLabel(/说明/).fill('设备检修');
     await panel.getByRole('button', { name: '保存' }).click();
@@ -290,7 +298,12 @@ describe.skipIf(!browser.ok)('admin console', () => {
   it('shows a month of figures and exports them as CSV with a BOM', async () => {
     await nav(/报表/).click();
     await heading('报表').waitFor();
-    // Last month by default: nothing happened in October.
+    // This month so far by default (issue 10: it opened on an empty last month).
+    await page.getByText('2026年11月1日 周日 至 2026年11月25日 周三').waitFor();
+    await page.getByTestId('report-table').locator('tbody tr', { hasText: '11月25日' }).first().waitFor();
+    await shot('admin-reports-this-month');
+    // Nothing happened in October.
+    await page.getByRole('button', { name: '上月' }).click();
     await page.getByText('2026年10月1日 周四 至 2026年10月31日 周六').waitFor();
     await page.getByTestId('report-empty').waitFor();
     await shot('admin-reports-empty');
@@ -336,6 +349,8 @@ describe.skipIf(!browser.ok)('admin console', () => {
     expect(await textOf(table.locator('tr[data-action="calendar.cancel_bookings"]'))).toContain('取消了 1 个预约');
     expect(await textOf(table.locator('tr[data-action="service.create"]'))).toContain('公积金业务办理');
     expect(await textOf(table.locator('tr[data-action="staff.create"]'))).toMatch(/admin\s*新建账号\s*clerk1\s*窗口人员/);
+    // A device by its name, not only `kiosk #2` (issue 10).
+    expect(await textOf(table.locator('tr[data-action="device.create"] td').nth(3))).toMatch(/^二号取号机 · kiosk #\d+$/);
     await page.getByText('共 8 条，已到最早的记录').waitFor();
     await shot('admin-audit');
 
@@ -384,10 +399,13 @@ describe.skipIf(!browser.ok)('admin console', () => {
     await shot('admin-staff-en');
     await nav(/Reports/).click();
     await page.getByRole('link', { name: 'Export CSV' }).waitFor();
+    // This month is where the report opens.
+    await page.getByTestId('report-table').getByText('Wed 25 Nov').waitFor();
+    expect(await page.getByRole('button', { name: 'This month' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Last month' }).click();
     await page.getByTestId('report-empty').waitFor();
     await page.getByRole('button', { name: 'This month' }).click();
     await page.getByTestId('report-table').getByText('Wed 25 Nov').waitFor();
-    expect(await page.getByRole('button', { name: 'This month' }).getAttribute('aria-pressed')).toBe('true');
     await shot('admin-reports-en');
     await page.reload();
     await heading('Reports').waitFor();

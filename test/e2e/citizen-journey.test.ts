@@ -158,11 +158,16 @@ describe.skipIf(!browser.ok)('citizen journey on a phone, with the kiosk', () =>
     await screenshot(phone, 'records-remembered-phone');
   });
 
-  it('walk-ins before opening hours are refused in plain words', async () => {
+  it('before opening hours walk-in services are greyed out and say when they open', async () => {
     await kiosk.getByRole('button', { name: '完成' }).click();
     await kiosk.getByRole('button', { name: /现场取号/ }).click();
-    await kiosk.getByRole('button', { name: /医社保办理/ }).click();
-    await kiosk.getByText('现在不在办理时间内').waitFor();
+    for (const name of ['医社保办理', '护照通行证办理', '房产证办理', '水电煤气业务办理']) {
+      const service = kiosk.getByRole('button', { name: new RegExp(name) });
+      await service.getByText('09:00 开始取号').waitFor();
+      expect(await service.isDisabled(), name).toBe(true);
+    }
+    // Not "今日剩余 50 个号" for a number nobody can take yet.
+    expect(await kiosk.getByText(/今日剩余/).count()).toBe(0);
     await expectFitsScreen(kiosk);
     await screenshot(kiosk, 'kiosk-walk-in-closed-portrait');
   });

@@ -1,6 +1,7 @@
-// Kiosks and display boards must be paired: an unpaired one says so (in Chinese and English) and
-// asks for staff; a wrong or revoked link says that; the first-start pairing link pairs and
-// disappears from the address bar; a kiosk is not a display.
+// Kiosks and display boards must be paired: an unpaired kiosk tells citizens it is out of service
+// (how to pair it is folded away for staff), an unpaired display says so and asks for staff; a
+// wrong or revoked link says that; the first-start pairing link pairs and disappears from the
+// address bar; a kiosk is not a display.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { blockAutoplay, openPairingLink, pairKiosk } from './support/hall.js';
@@ -27,15 +28,20 @@ describe.skipIf(!browser.ok)('pairing kiosks and displays', () => {
     expect(e2e.watch.errors).toEqual([]);
   });
 
-  it('an unpaired kiosk shows the unpaired screen, in Chinese and in English', async () => {
+  it('an unpaired kiosk tells citizens it is out of service; how to pair it is folded away for staff', async () => {
     await kiosk.goto('/kiosk');
-    await kiosk.getByRole('heading', { name: '本取号机尚未配对' }).waitFor();
-    await kiosk.getByText('请联系大厅工作人员获取本机的配对链接').waitFor();
+    await kiosk.getByRole('heading', { name: '暂停服务，请联系工作人员' }).waitFor();
+    // Citizens are not shown pairing instructions (issue 10).
+    expect(await kiosk.getByText('请联系大厅工作人员获取本机的配对链接').isVisible()).toBe(false);
     expect(await kiosk.getByRole('button', { name: /现场取号/ }).count()).toBe(0);
     await expectFitsScreen(kiosk);
     await screenshot(kiosk, 'kiosk-unpaired-portrait');
+    await kiosk.getByText('工作人员：如何恢复本机').click();
+    await kiosk.getByRole('heading', { name: '本取号机尚未配对' }).waitFor();
+    await kiosk.getByText('请联系大厅工作人员获取本机的配对链接').waitFor();
+    await screenshot(kiosk, 'kiosk-unpaired-staff-help');
     await kiosk.getByRole('button', { name: 'English' }).click();
-    await kiosk.getByRole('heading', { name: 'This kiosk is not paired' }).waitFor();
+    await kiosk.getByRole('heading', { name: 'Out of service: please ask a member of staff' }).waitFor();
     await kiosk.getByText('Ask hall staff for this kiosk’s pairing link').waitFor();
     await screenshot(kiosk, 'kiosk-unpaired-portrait-en');
     await kiosk.getByRole('button', { name: '中文' }).click();
@@ -45,7 +51,9 @@ describe.skipIf(!browser.ok)('pairing kiosks and displays', () => {
 
   it('a wrong pairing link says so and leaves the address', async () => {
     await kiosk.goto('/kiosk#pair=NotARealDeviceToken_0123456789');
+    // Staff just tried a link: the folded help is open and says what went wrong.
     await kiosk.getByRole('alert').getByText('这个配对链接无效或已被撤销，请向工作人员索取新的链接。').waitFor();
+    await kiosk.getByRole('heading', { name: '暂停服务，请联系工作人员' }).waitFor();
     await kiosk.getByRole('heading', { name: '本取号机尚未配对' }).waitFor();
     expect(kiosk.url()).not.toContain('pair=');
   });
@@ -89,7 +97,7 @@ describe.skipIf(!browser.ok)('pairing kiosks and displays', () => {
   it('a landscape kiosk shows the unpaired screen fitting the screen', async () => {
     const page = await (await e2e.context(KIOSK_LANDSCAPE)).newPage();
     await page.goto('/kiosk');
-    await page.getByRole('heading', { name: '本取号机尚未配对' }).waitFor();
+    await page.getByRole('heading', { name: '暂停服务，请联系工作人员' }).waitFor();
     await expectFitsScreen(page);
     await screenshot(page, 'kiosk-unpaired-landscape');
   });

@@ -283,7 +283,7 @@ describe('legacy API (seed mini-program)', () => {
       t.setNow('2026-11-25T08:30:00+08:00');
       expect((await takeNumber(t.app, { takeType: 0, idcard: undefined, serviceId: '0' })).body).toEqual({
         code: '101',
-        msg: '现在不在办理时间内',
+        msg: '现在不在办理时间内，09:00 开始办理',
       });
       t.setNow('2026-11-28T10:00:00+08:00'); // Saturday
       expect((await takeNumber(t.app, { takeType: 0, idcard: undefined, serviceId: '0' })).body.msg).toBe('现在不在办理时间内');

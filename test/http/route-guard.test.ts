@@ -6,6 +6,7 @@ import { type TestApp, makeTestApp } from '../support/test-app.js';
 /** Routes anyone may use: citizens' booking, the legacy client, docs, health, pairing, sign-in. */
 const PUBLIC = [
   /^GET \/api\/v1\/services/,
+  /^GET \/api\/v1\/hall$/,
   /^POST \/api\/v1\/bookings/,
   /^(GET|POST) \/(business|order)\//,
   /^GET \/api\/v1\/events\/public/,

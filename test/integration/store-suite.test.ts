@@ -198,5 +198,31 @@ for (const kind of wantedStores()) {
       expect((await checkInvariants(t.store.db)).problems).toEqual([]);
       t.setNow('2026-11-25T08:30:00+08:00');
     });
+
+    it('a transferred walk-in counts where it was issued; bookings per day; statuses by token', async (c) => {
+      if (!t) return c.skip();
+      const { app, kiosk } = t;
+      const admin = await t.signIn('admin');
+      const staff = await t.signIn('staff');
+      t.setNow('2026-11-25T10:20:00+08:00');
+      const issued = await post(app, '/api/v1/kiosk/walk-in', { serviceId: 4 }, kiosk);
+      expect(issued.status).toBe(201);
+      const number = issued.body.ticket.number;
+      expect((await post(app, '/api/v1/counters/4/call-next', {}, staff)).body.ticket.number).toBe(number);
+      expect((await post(app, `/api/v1/tickets/${number}/transfer`, { serviceId: 1 }, staff)).status).toBe(200);
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+      const report = await app.inject({ method: 'GET', url: '/api/v1/reports/daily?from=2026-11-25&to=2026-11-25', headers: admin });
+      expect(report.json().rows.find((r: { serviceId: number }) => r.serviceId === 4).walkIns).toBe(1);
+
+      const calendar = (await app.inject({ method: 'GET', url: '/api/v1/admin/calendar?from=2026-11-25&to=2026-11-27', headers: admin })).json();
+      const held = await t.store.db.selectFrom('booking').select('id').where('date', '=', '2026-11-26').where('status', '!=', 'cancelled').execute();
+      expect(calendar.bookings.find((d: { date: string }) => d.date === '2026-11-26')).toEqual({ date: '2026-11-26', count: held.length });
+
+      const booked = await post(app, '/api/v1/bookings', bookingBody(person(906), { date: '2026-11-26', serviceId: 4 }));
+      const { number: made, statusToken } = booked.body.booking;
+      const statuses = await post(app, '/api/v1/bookings/statuses', { bookings: [{ number: made, token: statusToken }] });
+      expect(statuses.body.bookings).toEqual([{ number: made, status: 'booked' }]);
+      t.setNow('2026-11-25T08:30:00+08:00');
+    });
   });
 }

@@ -96,6 +96,8 @@ export interface TicketTable {
   requeued_at: string | null;
   /** The number it came back behind (null: nobody was waiting). */
   requeue_after: string | null;
+  /** The service that issued the ticket (its walk-in quota, its report row); set on insert, kept through transfers. */
+  issued_service_id: number | null;
 }
 
 export interface StaffTable {

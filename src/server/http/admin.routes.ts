@@ -20,7 +20,7 @@ import {
 } from '../../contracts/admin.js';
 import { DateString, Id } from '../../contracts/common.js';
 import { addDays, hallDayStart } from '../../domain/schedule.js';
-import { listAudit } from '../repositories/audit.repository.js';
+import { auditLog } from '../services/audit.service.js';
 import { importCalendar, listCalendarDays, removeCalendarDay, setCalendarDay } from '../services/calendar.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { report, reportCsv, today } from '../services/report.service.js';
@@ -70,7 +70,7 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
   app.get(
     '/api/v1/admin/calendar',
     { onRequest: admin, schema: { tags: ['admin'], summary: 'Closed days and make-up working days in a range', querystring: CalendarQuery, response: { 200: CalendarResponse, ...refused } } },
-    async (request) => ({ days: await listCalendarDays(ctx, request.query.from, request.query.to) }),
+    async (request) => listCalendarDays(ctx, request.query.from, request.query.to),
   );
 
   app.put(
@@ -157,14 +157,15 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
       const q = request.query;
       // The filter's dates are the hall's days; entries carry UTC instants.
       const start = (date: string) => hallDayStart(date, ctx.hallTz).toISOString();
-      const entries = await listAudit(ctx.db, {
+      const filter = {
         from: q.from ? start(q.from) : undefined,
         to: q.to ? start(addDays(q.to, 1)) : undefined,
         actor: q.actor,
         action: q.action,
         beforeId: q.before,
         limit: q.limit ?? 100,
-      });
+      };
+      const entries = await auditLog(ctx, filter, langOf(request));
       return { entries };
     },
   );

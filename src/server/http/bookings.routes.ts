@@ -1,13 +1,15 @@
 import { Type } from 'typebox';
 import {
   BookingNumberParams,
+  BookingStatusesBody,
+  BookingStatusesResponse,
   CancelResponse,
   CreateBookingBody,
   CreateBookingResponse,
   LookupResponse,
   PersonCredentials,
 } from '../../contracts/bookings.js';
-import { cancelBooking, createBooking, lookupBookings } from '../services/booking.service.js';
+import { bookingStatuses, cancelBooking, createBooking, lookupBookings } from '../services/booking.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
@@ -49,6 +51,19 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
       },
     },
     (request) => lookupBookings(ctx, request.body, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/bookings/statuses',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: "The statuses of bookings this device remembers, each with the status token it was given; nothing personal",
+        body: BookingStatusesBody,
+        response: { 200: BookingStatusesResponse, ...errorResponses() },
+      },
+    },
+    (request) => bookingStatuses(ctx, request.body.bookings),
   );
 
   app.post(

@@ -1,4 +1,12 @@
-import { AvailabilityQuery, AvailabilityResponse, ServiceIdParams, ServicesQuery, ServicesResponse } from '../../contracts/services.js';
+import {
+  AvailabilityQuery,
+  AvailabilityResponse,
+  HallResponse,
+  ServiceIdParams,
+  ServicesQuery,
+  ServicesResponse,
+} from '../../contracts/services.js';
+import { nowOf } from '../services/context.js';
 import { listServiceSummaries, serviceAvailability } from '../services/catalog.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorResponses } from './errors.js';
@@ -25,6 +33,22 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
       );
       // Already serialized (and cached as text): Fastify sends a JSON string as it is.
       return reply.type('application/json; charset=utf-8').send(body as unknown as ServicesResponse);
+    },
+  );
+
+  // Every screen shows dates and times in the hall's zone (HALL_TZ), never the device's own.
+  app.get(
+    '/api/v1/hall',
+    {
+      schema: {
+        tags: ['services'],
+        summary: "The hall's time zone, and today and now as its wall clock shows them",
+        response: { 200: HallResponse },
+      },
+    },
+    async () => {
+      const now = nowOf(ctx).local;
+      return { timeZone: ctx.hallTz, today: now.date, now: now.time };
     },
   );
 

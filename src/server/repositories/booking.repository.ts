@@ -11,6 +11,11 @@ export async function findBookingByNumber(db: Db, number: string): Promise<Booki
   return db.selectFrom('booking').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
+export async function findBookingsByNumbers(db: Db, numbers: string[]): Promise<BookingRow[]> {
+  if (numbers.length === 0) return [];
+  return db.selectFrom('booking').selectAll().where('number', 'in', numbers).execute();
+}
+
 export async function findBookingByIdempotency(db: Db, idempotencyHash: string): Promise<BookingRow | undefined> {
   return db.selectFrom('booking').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
 }
@@ -109,4 +114,19 @@ export async function heldBookingsOn(db: Db, date: string): Promise<BookingRow[]
 /** Every booking of a date range, for reports. */
 export async function bookingsBetween(db: Db, from: string, to: string): Promise<BookingRow[]> {
   return db.selectFrom('booking').selectAll().where('date', '>=', from).where('date', '<=', to).execute();
+}
+
+/** Bookings per date that were not cancelled (booked, checked in, served or missed), for the calendar. */
+export async function bookingCountsBetween(db: Db, from: string, to: string): Promise<{ date: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('booking')
+    .select('date')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('status', '!=', 'cancelled')
+    .groupBy('date')
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({ date: r.date, count: Number(r.count) }));
 }

@@ -15,6 +15,17 @@ export async function overridesBetween(db: Db, from: string, to: string): Promis
   return new Map(rows.map((r) => [r.date, r.kind as DayOverride]));
 }
 
+/** The calendar's exceptions with their notes (a closed day's note tells citizens why: 国庆节, 闭馆 …). */
+export async function overrideDaysBetween(db: Db, from: string, to: string): Promise<Map<string, { kind: DayOverride; note: string }>> {
+  const rows = await db
+    .selectFrom('calendar_override')
+    .select(['date', 'kind', 'note'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+  return new Map(rows.map((r) => [r.date, { kind: r.kind as DayOverride, note: r.note }]));
+}
+
 export async function listCalendar(db: Db, from: string, to: string): Promise<CalendarDay[]> {
   const rows = await db.selectFrom('calendar_override').selectAll().where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();
   return rows.map((r) => ({ date: r.date, kind: r.kind as DayOverride, note: r.note, createdAt: r.created_at, createdBy: r.created_by }));

@@ -4,7 +4,15 @@ import { sql } from 'kysely';
 import { type Db, affected } from './portable.js';
 
 export async function insertTicket(db: Db, ticket: NewTicket): Promise<void> {
-  await db.insertInto('ticket').values(ticket).execute();
+  await db
+    .insertInto('ticket')
+    .values({ ...ticket, issued_service_id: ticket.issued_service_id ?? ticket.service_id })
+    .execute();
+}
+
+/** The service that issued a ticket (rows written before the column existed fall back as the migration did). */
+export function issuingServiceOf(t: Pick<TicketRow, 'issued_service_id' | 'transferred_from' | 'service_id'>): number {
+  return t.issued_service_id ?? t.transferred_from ?? t.service_id;
 }
 
 export async function findTicketByNumber(db: Db, number: string): Promise<TicketRow | undefined> {
@@ -40,15 +48,16 @@ export async function duplicateNumbers(db: Db): Promise<string[]> {
   return [...new Set([...dupBookings, ...dupTickets, ...stolen].map((r) => r.number))];
 }
 
+/** Walk-in tickets per issuing service and date (a transferred number still counts where it was issued). */
 export async function walkInTicketCounts(db: Db): Promise<{ serviceId: number; date: string; count: number }[]> {
   const rows = await db
     .selectFrom('ticket')
-    .select(['service_id', 'date'])
+    .select((eb) => [eb.fn.coalesce('issued_service_id', 'transferred_from', 'service_id').as('issuer'), 'date'])
     .select((eb) => eb.fn.countAll().as('count'))
     .where('kind', '=', 'walk_in')
-    .groupBy(['service_id', 'date'])
+    .groupBy((eb) => [eb.fn.coalesce('issued_service_id', 'transferred_from', 'service_id'), 'date'])
     .execute();
-  return rows.map((r) => ({ serviceId: r.service_id, date: r.date, count: Number(r.count) }));
+  return rows.map((r) => ({ serviceId: Number(r.issuer), date: r.date, count: Number(r.count) }));
 }
 
 const OPEN = ['called', 'serving'] as const;
@@ -226,7 +235,9 @@ export async function letterIssuedByOther(db: Db, letter: string, serviceId: num
     .select('id')
     .where('number', 'like', `${letter}%`)
     .where('kind', '=', 'walk_in')
-    .$if(serviceId !== null, (q) => q.where((eb) => eb(eb.fn.coalesce('transferred_from', 'service_id'), '!=', serviceId as number)))
+    .$if(serviceId !== null, (q) =>
+      q.where((eb) => eb(eb.fn.coalesce('issued_service_id', 'transferred_from', 'service_id'), '!=', serviceId as number)),
+    )
     .limit(1)
     .executeTakeFirst();
   return !!ticket;

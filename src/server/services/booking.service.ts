@@ -1,7 +1,7 @@
 // 预约: book, look up and cancel. Capacity and numbers are taken inside one transaction.
-import type { Booking, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
+import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
-import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal } from '../../domain/booking-rules.js';
+import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
 import { maskIdCard, parseIdCard } from '../../domain/id-card.js';
 import { maskPhone, parsePhone } from '../../domain/phone.js';
 import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
@@ -13,6 +13,7 @@ import {
   changeBookingStatus,
   findBookingByIdempotency,
   findBookingByNumber,
+  findBookingsByNumbers,
   insertBooking,
 } from '../repositories/booking.repository.js';
 import { overrideOnLocked } from '../repositories/calendar.repository.js';
@@ -52,6 +53,11 @@ export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: 
   return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
 }
 
+/** A booking as its owner sees it, with the token that lets their device refresh its status later. */
+function ownersView(ctx: ServiceContext, row: BookingRow, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
+  return { ...presentBooking(row, service, now, lang, callNumber), statusToken: ctx.pii.statusToken(row.number) };
+}
+
 /** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
 class AlreadyBooked extends Error {
   constructor(readonly row: BookingRow) {
@@ -71,7 +77,7 @@ async function replay(
   // with the first request's booking.
   if (row.request_fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
   return {
-    booking: presentBooking(row, service, now, lang),
+    booking: ownersView(ctx, row, service, now, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now),
     replayed: true,
   };
@@ -169,7 +175,7 @@ export async function createBooking(
     throw error;
   }
   ctx.events?.committed();
-  return { booking: presentBooking(row, service, now.local, opts.lang), remaining, replayed: false };
+  return { booking: ownersView(ctx, row, service, now.local, opts.lang), remaining, replayed: false };
 }
 
 export async function lookupBookings(
@@ -186,7 +192,7 @@ export async function lookupBookings(
   return {
     bookings: rows.flatMap((r) => {
       const service = services.get(r.service_id);
-      return service ? [presentBooking(r, service, now.local, lang, callNumbers.get(r.id))] : [];
+      return service ? [ownersView(ctx, r, service, now.local, lang, callNumbers.get(r.id))] : [];
     }),
   };
 }
@@ -221,5 +227,24 @@ export async function cancelBooking(
   return {
     booking: presentBooking(updated, service, now.local, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now.local),
+  };
+}
+
+/**
+ * The statuses of bookings a device remembers, each asked for with its status token (given to
+ * the person who made or looked up the booking). The device keeps no ID card or phone number, so
+ * this is how it learns of a booking cancelled elsewhere (or checked in, served, missed). Only the
+ * status answers: no personal data, and a number with a wrong token is left out as if unknown.
+ */
+export async function bookingStatuses(ctx: ServiceContext, items: { number: string; token: string }[]): Promise<BookingStatusesResponse> {
+  const now = nowOf(ctx);
+  const wanted = items.filter((i) => ctx.pii.statusTokenMatches(i.number, i.token)).map((i) => i.number);
+  const rows = await findBookingsByNumbers(ctx.db, [...new Set(wanted)]);
+  return {
+    bookings: rows.map((r) => ({
+      number: r.number,
+      status: effectiveStatus(bookingFacts(r), now.local),
+      ...(r.cancel_reason ? { cancelReason: r.cancel_reason } : {}),
+    })),
   };
 }

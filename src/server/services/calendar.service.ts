@@ -1,11 +1,11 @@
 // The hall calendar: closing a day that has bookings first says how many, and only with the
 // manager's confirmation cancels them (reason "hall closed"), returning their places.
-import type { CalendarDay } from '../../contracts/admin.js';
+import type { CalendarDay, CalendarResponse } from '../../contracts/admin.js';
 import { type ImportedDay, parseCalendarList } from '../../domain/calendar-import.js';
 import { type DayOverride, isValidDate, slotHasStarted } from '../../domain/schedule.js';
 import type { BookingRow } from '../db/schema.js';
 import { appendAudit } from '../repositories/audit.repository.js';
-import { changeBookingStatus, heldBookingsOn } from '../repositories/booking.repository.js';
+import { bookingCountsBetween, changeBookingStatus, heldBookingsOn } from '../repositories/booking.repository.js';
 import { listCalendar, removeOverride, upsertOverride } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureSlotRow, lockSlotsOn, releasePlace } from '../repositories/inventory.repository.js';
@@ -17,11 +17,12 @@ import { transact } from './transact.js';
 
 export const HALL_CLOSED_REASON = 'hall_closed';
 
-export function listCalendarDays(ctx: ServiceContext, from: string, to: string): Promise<CalendarDay[]> {
+/** The exceptions in a range, and how many bookings each date has (so closing a day is an informed choice). */
+export async function listCalendarDays(ctx: ServiceContext, from: string, to: string): Promise<CalendarResponse> {
   for (const [field, d] of [['from', from], ['to', to]] as const) {
     if (!isValidDate(d)) throw new AppError('VALIDATION', { reason: `${field} ${d}`, field });
   }
-  return listCalendar(ctx.db, from, to);
+  return { days: await listCalendar(ctx.db, from, to), bookings: await bookingCountsBetween(ctx.db, from, to) };
 }
 
 /** Bookings a closure of `date` would cancel: all still booked, except today's slots already begun. */

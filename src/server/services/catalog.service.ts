@@ -1,8 +1,17 @@
 // 业务 with their counts: 已预约人数 / 余号数量 per day and per slot.
 import type { AvailabilityResponse, DayAvailability, ServiceSummary, ServicesResponse } from '../../contracts/services.js';
 import type { Lang } from '../../contracts/errors.js';
-import { type DayOverride, type HallTime, addDays, isInBookingWindow, isOpenDay, isValidDate, slotRefusal } from '../../domain/schedule.js';
-import { overridesBetween } from '../repositories/calendar.repository.js';
+import {
+  type DayOverride,
+  type HallTime,
+  addDays,
+  isInBookingWindow,
+  isOpenDay,
+  isValidDate,
+  slotRefusal,
+  walkInHours,
+} from '../../domain/schedule.js';
+import { overrideDaysBetween, overridesBetween } from '../repositories/calendar.repository.js';
 import { type SlotCount, slotCounts, walkInCounts } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
@@ -13,7 +22,8 @@ function checkDate(date: string, field: string): void {
   if (!isValidDate(date)) throw new AppError('VALIDATION', { reason: `${field} ${date}`, field });
 }
 
-function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTime, override?: DayOverride): DayAvailability {
+/** `note`: the calendar's note on the day, when the caller has it (a closed day then says why). */
+function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTime, override?: DayOverride, note?: string): DayAvailability {
   const open = isOpenDay(service.schedule, date, override);
   const slots = service.schedule.slots.map((plan) => {
     const row = counts.find((c) => c.serviceId === service.id && c.date === date && c.slotStart === plan.start);
@@ -33,13 +43,18 @@ function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTim
   });
   const capacity = slots.reduce((s, x) => s + x.capacity, 0);
   const reserved = slots.reduce((s, x) => s + x.reserved, 0);
+  // 余号数量 counts only the places a citizen can still take: a slot that has started is gone.
+  const remaining = slots.filter((x) => x.reason !== 'past').reduce((s, x) => s + x.remaining, 0);
+  const closedBy = open ? undefined : override === 'closed' ? 'calendar' : 'schedule';
   return {
     date,
     open,
+    ...(closedBy ? { closedBy } : {}),
+    ...(closedBy === 'calendar' && note ? { closedNote: note } : {}),
     inWindow: isInBookingWindow(service.schedule, date, now),
     capacity,
     reserved,
-    remaining: Math.max(0, capacity - reserved),
+    remaining,
     slots,
   };
 }
@@ -58,6 +73,7 @@ async function summaries(db: Db, services: Service[], date: string, now: HallTim
     const walkIn = walkIns.get(service.id);
     const quota = day.open ? (walkIn?.quota ?? service.schedule.walkInQuota) : 0;
     const issued = walkIn?.issued ?? 0;
+    const hours = walkInHours(service.schedule, date, now, override);
     return {
       id: service.id,
       letter: service.letter,
@@ -69,7 +85,13 @@ async function summaries(db: Db, services: Service[], date: string, now: HallTim
       capacity: day.capacity,
       reserved: day.reserved,
       remaining: day.remaining,
-      walkIn: { quota, issued, remaining: Math.max(0, quota - issued) },
+      walkIn: {
+        quota,
+        issued,
+        remaining: Math.max(0, quota - issued),
+        hours: hours.state,
+        ...(hours.state === 'later' ? { opensAt: hours.opensAt } : {}),
+      },
     };
   });
 }
@@ -101,7 +123,7 @@ export async function serviceAvailability(
   const days = query.days ?? service.schedule.bookingWindowDays + 1;
   const to = addDays(from, days - 1);
   const counts = await slotCounts(ctx.db, [service.id], from, to);
-  const overrides = await overridesBetween(ctx.db, from, to);
+  const overrides = await overrideDaysBetween(ctx.db, from, to);
   const [summary] = await summaries(ctx.db, [service], now.date, now, lang);
   return {
     service: summary as ServiceSummary,
@@ -111,7 +133,8 @@ export async function serviceAvailability(
     checkInBeforeMinutes: service.schedule.checkInBeforeMinutes,
     days: Array.from({ length: days }, (_, i) => {
       const date = addDays(from, i);
-      return dayOf(service, date, counts, now, overrides.get(date));
+      const day = overrides.get(date);
+      return dayOf(service, date, counts, now, day?.kind, day?.note);
     }),
   };
 }

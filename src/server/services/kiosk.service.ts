@@ -1,7 +1,7 @@
 // The hall kiosk: 预约取号 (check-in by ID card) and 现场取号 (walk-in numbers).
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
-import { type CheckInState, type HallTime, checkInOpensAt, checkInState, isWithinOpeningHours } from '../../domain/schedule.js';
+import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import type { BookingRow, TicketRow } from '../db/schema.js';
 import { bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
@@ -35,10 +35,12 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
   const now = nowOf(ctx);
   const who = credentials(ctx, { idCard: input.idCard }, now.local.date);
   const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
-  const today = (await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date)).filter(
-    (b) => (b.status === 'booked' || b.status === 'checked_in') && services.has(b.service_id),
-  );
-  if (today.length === 0) throw new AppError('NO_BOOKING');
+  const ofToday = (await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date)).filter((b) => services.has(b.service_id));
+  const today = ofToday.filter((b) => b.status === 'booked' || b.status === 'checked_in');
+  if (today.length === 0) {
+    // Someone coming back after being served is told so, not that there is no booking.
+    throw new AppError(ofToday.some((b) => b.status === 'served') ? 'BOOKING_SERVED' : 'NO_BOOKING');
+  }
 
   const service = (b: BookingRow) => services.get(b.service_id) as Service;
   const already = today.filter((b) => b.status === 'checked_in');
@@ -91,7 +93,8 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
 export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
   const now = nowOf(ctx);
   const service = await activeService(ctx.db, input.serviceId);
-  if (!isWithinOpeningHours(service.schedule, now.local, await dayOverride(ctx.db, now.local.date))) throw new AppError('HALL_CLOSED');
+  const hours = walkInHours(service.schedule, now.local.date, now.local, await dayOverride(ctx.db, now.local.date));
+  if (hours.state !== 'open') throw new AppError('HALL_CLOSED', hours.state === 'later' ? { opensAt: hours.opensAt } : {});
   const date = now.local.date;
   const counterKey = { serviceId: service.id, date, time: now.local.time };
   const row = await transact(ctx.db, async (trx) => {

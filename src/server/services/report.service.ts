@@ -8,7 +8,7 @@ import { addDays, hallTime, isValidDate } from '../../domain/schedule.js';
 import type { BookingRow, TicketRow } from '../db/schema.js';
 import { bookingsBetween } from '../repositories/booking.repository.js';
 import { listServices } from '../repositories/service.repository.js';
-import { ticketsBetween } from '../repositories/ticket.repository.js';
+import { issuingServiceOf, ticketsBetween } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type ServiceContext, nowOf, serviceName } from './context.js';
 
@@ -58,14 +58,18 @@ export async function report(ctx: ServiceContext, from: string, to: string, lang
   const now = nowOf(ctx).local;
   const services = await listServices(ctx.db, { includeInactive: true });
   const bookings = groupByDayAndService((await bookingsBetween(ctx.db, from, to)).map(bookingFact));
-  const tickets = groupByDayAndService((await ticketsBetween(ctx.db, from, to)).map(ticketFact));
+  const ticketRows = await ticketsBetween(ctx.db, from, to);
+  const tickets = groupByDayAndService(ticketRows.map(ticketFact));
+  // 现场取号 per service counts where the number was issued, not where a transfer took it.
+  const issued = groupByDayAndService(ticketRows.map((r) => ({ ...ticketFact(r), serviceId: issuingServiceOf(r) })));
   const rows: DayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const s of services) {
       const b = bookings.get(`${date}|${s.id}`) ?? [];
       const t = tickets.get(`${date}|${s.id}`) ?? [];
-      if (!s.active && b.length === 0 && t.length === 0) continue;
-      rows.push({ date, serviceId: s.id, serviceLetter: s.letter, serviceName: serviceName(s, lang), ...dayFigures(b, t, now) });
+      const i = issued.get(`${date}|${s.id}`) ?? [];
+      if (!s.active && b.length === 0 && t.length === 0 && i.length === 0) continue;
+      rows.push({ date, serviceId: s.id, serviceLetter: s.letter, serviceName: serviceName(s, lang), ...dayFigures(b, t, now, i) });
     }
   }
   return { from, to, rows };

@@ -1,11 +1,11 @@
 // The frame of the console: the staff header, the side navigation and the open section. Staff
 // without the admin role are told so (the server refuses them anyway).
-import { getServices } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { Location } from '../router.js';
 import { StaffHeader } from '../staff/staff-header.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
+import { loadHall } from '../ui/hall-zone.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useResource } from '../ui/use-resource.js';
 import { tabOf } from './admin-tabs.js';
@@ -35,10 +35,11 @@ function Section({ location, today }: { location: Location; today: string }) {
 }
 
 export function AdminConsole({ location }: { location: Location }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { me } = useStaff();
-  // The hall's date by the server's clock (the laptop's may be wrong): for default months and ranges.
-  const hall = useResource((signal) => getServices(undefined, { lang, signal }), 'hall-today');
+  // The hall's date by the server's clock (the laptop's may be wrong): for default months and
+  // ranges; and its time zone, which every time on these screens is shown in.
+  const hall = useResource((signal) => loadHall(signal), 'hall');
 
   let body = null;
   if (me.role !== 'admin') {

@@ -4,6 +4,7 @@ import type {
   AdminService,
   AuditEntry,
   CalendarDay,
+  CalendarResponse,
   ReportResponse,
   ServiceInput,
   SetCalendarDayBody,
@@ -39,7 +40,7 @@ export function setServiceActive(id: number, active: boolean, call: Call): Promi
   return requestJson('POST', `/api/v1/admin/services/${id}/${active ? 'activate' : 'deactivate'}`, call);
 }
 
-export function getCalendar(from: string, to: string, call: Call): Promise<{ days: CalendarDay[] }> {
+export function getCalendar(from: string, to: string, call: Call): Promise<CalendarResponse> {
   return requestJson('GET', hrefOf('/api/v1/admin/calendar', { from, to }), call);
 }
 

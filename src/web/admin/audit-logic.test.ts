@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditLine, actionName, appendPage, auditQuery, auditSummary, nextCursor, serviceChanges } from './audit-logic.js';
+import { type AuditLine, actionName, appendPage, auditQuery, auditSummary, auditTarget, nextCursor, serviceChanges } from './audit-logic.js';
 
 const entry = (action: string, details: Record<string, unknown> = {}, id = 1): AuditLine => ({
   id,
@@ -68,10 +68,16 @@ describe('auditSummary', () => {
     [entry('device.create', { name: '入口取号机' }), 'zh', '入口取号机'],
     [entry('ticket.call_out_of_order', { counter: 2 }), 'zh', '2 号窗口'],
     [entry('ticket.transfer', { from: 1, to: 3 }), 'en', 'Service #1 → #3'],
+    [{ ...entry('ticket.transfer', { from: 1, to: 2 }), names: { from: 'Y 医社保办理', to: 'H 护照通行证办理' } }, 'zh', '业务 Y 医社保办理 → H 护照通行证办理'],
     [entry('staff.reset_password'), 'zh', ''],
     [entry('other.thing', { a: 1 }), 'zh', '{"a":1}'],
   ] as const)('%j in %s -> %s', (e, lang, text) => {
     expect(auditSummary(e, lang)).toBe(text);
+  });
+
+  it('names a device the server named, and keeps the recorded target beside it', () => {
+    expect(auditTarget({ target: 'device #1', names: { target: '东门取号机' } })).toBe('东门取号机 · device #1');
+    expect(auditTarget({ target: 'Y20261125090001' })).toBe('Y20261125090001');
   });
 
   it('shortens long unknown details', () => {

@@ -11,6 +11,8 @@ export interface AuditLine {
   action: string;
   target: string;
   details: Record<string, unknown>;
+  /** Names the server looked up for ids in the entry: target (a device), from / to (services). */
+  names?: Record<string, string>;
 }
 
 export const AUDIT_PAGE = 50;
@@ -119,13 +121,22 @@ export function auditSummary(entry: AuditLine, lang: Lang): string {
       return str(d.name);
     case 'ticket.call_out_of_order':
       return translate(lang, 'admin.audit.counter', { n: str(d.counter) });
-    case 'ticket.transfer':
-      return translate(lang, 'admin.audit.transfer', { from: str(d.from), to: str(d.to) });
+    case 'ticket.transfer': {
+      // Services by name ('Y 医社保办理'); a service since removed keeps its id.
+      const named = (key: 'from' | 'to') => entry.names?.[key] ?? `#${str(d[key])}`;
+      return translate(lang, 'admin.audit.transfer', { from: named('from'), to: named('to') });
+    }
     default: {
       const text = Object.keys(d).length > 0 ? JSON.stringify(d) : '';
       return text.length > 140 ? `${text.slice(0, 139)}…` : text;
     }
   }
+}
+
+/** What the entry is about: a device by its name ('东门取号机 · kiosk #3'), anything else as recorded. */
+export function auditTarget(entry: Pick<AuditLine, 'target' | 'names'>): string {
+  const name = entry.names?.target;
+  return name ? `${name} · ${entry.target}` : entry.target;
 }
 
 export interface AuditFilterDraft {

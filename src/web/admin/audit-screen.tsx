@@ -8,12 +8,14 @@ import { Banner } from '../ui/banner.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { type AuditRow, getAudit } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
-import { ACTION_GROUPS, AUDIT_PAGE, type AuditFilterDraft, NO_FILTER, actionName, appendPage, auditQuery, auditSummary, nextCursor } from './audit-logic.js';
+import { useHallZone } from '../ui/hall-zone.js';
+import { ACTION_GROUPS, AUDIT_PAGE, type AuditFilterDraft, NO_FILTER, actionName, appendPage, auditQuery, auditSummary, auditTarget, nextCursor } from './audit-logic.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';
 
 export function AuditScreen() {
   const { t, lang } = useI18n();
+  const zone = useHallZone();
   const { onStaffError } = useStaff();
   const id = useId();
   const [draft, setDraft] = useState<AuditFilterDraft>(NO_FILTER);
@@ -144,10 +146,10 @@ export function AuditScreen() {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} data-action={e.action}>
-                    <td className="nowrap">{hallDateTime(e.at)}</td>
+                    <td className="nowrap">{hallDateTime(e.at, zone)}</td>
                     <td className="mono">{e.actor}</td>
                     <td>{actionName(e.action, lang)}</td>
-                    <td className="mono">{e.target}</td>
+                    <td className={e.names?.target ? '' : 'mono'}>{auditTarget(e)}</td>
                     <td className="audit-table__details">
                       <span>{auditSummary(e, lang)}</span>
                       {Object.keys(e.details).length > 0 && (

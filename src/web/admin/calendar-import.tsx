@@ -25,7 +25,7 @@ export function CalendarImport({ today, onDone, onClose }: { today: string; onDo
   const [asking, setAsking] = useState<{ date: string; bookings: number } | null>(null);
   const span = importSpan(text);
   const existing = useAdminResource(
-    (signal) => (span ? getCalendar(span.from, span.to, { lang, signal }) : Promise.resolve({ days: [] })),
+    (signal) => (span ? getCalendar(span.from, span.to, { lang, signal }) : Promise.resolve({ days: [], bookings: [] })),
     `import:${span?.from}:${span?.to}`,
   );
   const preview = importPreview(text, existing.data?.days ?? [], today);

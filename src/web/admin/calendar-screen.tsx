@@ -49,6 +49,7 @@ export function CalendarScreen({ query, today }: { query: URLSearchParams; today
   };
 
   const days = byDate(calendar.data?.days ?? []);
+  const bookings = new Map((calendar.data?.bookings ?? []).map((b) => [b.date, b.count]));
   const inMonth = (calendar.data?.days ?? []).filter((d) => monthOf(d.date) === month);
   const exception = days.get(selected);
 
@@ -97,7 +98,7 @@ export function CalendarScreen({ query, today }: { query: URLSearchParams; today
           {!calendar.data && calendar.error === null ? (
             <Loading />
           ) : (
-            <MonthGrid month={month} days={days} today={today} selected={selected} onSelect={select} />
+            <MonthGrid month={month} days={days} bookings={bookings} today={today} selected={selected} onSelect={select} />
           )}
           <ul className="legend" aria-label={t('admin.cal.legend')}>
             <li>
@@ -118,7 +119,14 @@ export function CalendarScreen({ query, today }: { query: URLSearchParams; today
 
         <div className="calendar-side">
           {calendar.data && (
-            <DayPanel key={`${selected}:${exception?.kind ?? ''}:${exception?.note ?? ''}`} date={selected} exception={exception} today={today} onDone={done} />
+            <DayPanel
+              key={`${selected}:${exception?.kind ?? ''}:${exception?.note ?? ''}`}
+              date={selected}
+              exception={exception}
+              bookings={bookings.get(selected) ?? 0}
+              today={today}
+              onDone={done}
+            />
           )}
           <section className="admin-panel" aria-labelledby="month-list">
             <h2 id="month-list">{t('admin.cal.monthList', { month: monthLabel(month, lang) })}</h2>

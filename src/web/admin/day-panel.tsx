@@ -1,6 +1,8 @@
 // The chosen day: close it (法定节假日), open it as a make-up working day (调休), or put it back
-// to the usual weekly plan. Closing a day with bookings is answered with how many: the manager
-// confirms, and those bookings are cancelled with the reason "hall closed".
+// to the usual weekly plan. Nothing is chosen in advance: the admin decides (a pre-selected 闭馆
+// was one click away from cancelling a day's bookings). The day's bookings are shown; closing a
+// day with bookings is answered with how many: the manager confirms, and those bookings are
+// cancelled with the reason "hall closed".
 import { type FormEvent, useState } from 'react';
 import type { CalendarDay } from '../../contracts/admin.js';
 import { weekdayOf } from '../../domain/schedule.js';
@@ -13,6 +15,7 @@ import { Banner } from '../ui/banner.js';
 import { TextField } from '../ui/text-field.js';
 import { removeCalendarDay, setCalendarDay } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
+import { useHallZone } from '../ui/hall-zone.js';
 import { CloseDayDialog } from './close-day-dialog.js';
 
 type Kind = CalendarDay['kind'];
@@ -20,18 +23,23 @@ type Kind = CalendarDay['kind'];
 export function DayPanel({
   date,
   exception,
+  bookings,
   today,
   onDone,
 }: {
   date: string;
   exception: CalendarDay | undefined;
+  /** Bookings on the day, not cancelled. */
+  bookings: number;
   today: string;
   onDone: (message: string) => void;
 }) {
   const { t, lang } = useI18n();
+  const zone = useHallZone();
   const { onStaffError } = useStaff();
   const weekend = weekdayOf(date) >= 6;
-  const [kind, setKind] = useState<Kind>(exception?.kind ?? (weekend ? 'open' : 'closed'));
+  const [kind, setKind] = useState<Kind | null>(exception?.kind ?? null);
+  const [unchosen, setUnchosen] = useState(false);
   const [note, setNote] = useState(exception?.note ?? '');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
@@ -39,6 +47,7 @@ export function DayPanel({
   const when = formatLongDate(date, lang);
 
   const save = async (confirm: boolean) => {
+    if (kind === null) return;
     setBusy(true);
     setRefusal(null);
     try {
@@ -75,7 +84,9 @@ export function DayPanel({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!busy) void save(false);
+    if (busy) return;
+    setUnchosen(kind === null);
+    if (kind !== null) void save(false);
   };
 
   return (
@@ -83,12 +94,18 @@ export function DayPanel({
       <h2 id="day-panel-title">{when}</h2>
       <p className="day-panel__now">
         {exception ? t(`admin.cal.now.${exception.kind}`) : weekend ? t('admin.cal.now.weekend') : t('admin.cal.now.weekday')}
-        {exception && <span className="muted"> · {t('admin.cal.setBy', { who: exception.createdBy, at: hallDateTime(exception.createdAt) })}</span>}
+        {exception && <span className="muted"> · {t('admin.cal.setBy', { who: exception.createdBy, at: hallDateTime(exception.createdAt, zone) })}</span>}
       </p>
+      {bookings > 0 && <p className="day-panel__bookings">{t('admin.cal.dayBookings', { n: bookings })}</p>}
       {date < today && <p className="muted">{t('admin.cal.pastDay')}</p>}
       {refusal !== null && <Banner tone="error" title={errorText(refusal, lang)} />}
       <fieldset className="choice-group">
         <legend>{t('admin.cal.setAs')}</legend>
+        {unchosen && kind === null && (
+          <p className="field__error" role="alert">
+            {t('admin.cal.chooseKind')}
+          </p>
+        )}
         <div className="choice-grid choice-grid--one">
           {(['closed', 'open'] as const).map((k) => (
             <label key={k} className="choice">

@@ -12,6 +12,7 @@ import { TextField } from '../ui/text-field.js';
 import { AdminListState, AdminTable, RowButton } from './admin-table.js';
 import { createDevice, getDevices, revokeDevice } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
+import { useHallZone } from '../ui/hall-zone.js';
 import { OneTimeSecret } from './one-time-secret.js';
 import { deviceState, pairingUrl, sortDevices } from './staff-logic.js';
 import { useAdminAction } from './use-admin-action.js';
@@ -21,6 +22,7 @@ type Kind = Device['kind'];
 
 export function DevicesPanel() {
   const { t, lang } = useI18n();
+  const zone = useHallZone();
   const id = useId();
   const devices = useAdminResource((signal) => getDevices({ lang, signal }), 'admin-devices');
   const [kind, setKind] = useState<Kind>('kiosk');
@@ -79,14 +81,14 @@ export function DevicesPanel() {
               <tr key={d.id} data-device={d.name} className={state === 'revoked' ? 'row--inactive' : undefined}>
                 <th scope="row">{d.name}</th>
                 <td>{t(`admin.dev.kind.${d.kind}`)}</td>
-                <td className="nowrap">{hallDateTime(d.createdAt)}</td>
+                <td className="nowrap">{hallDateTime(d.createdAt, zone)}</td>
                 <td className="nowrap">
                   {state === 'revoked' ? (
-                    <span className="admin-tag admin-tag--off">{t('admin.dev.revokedAt', { at: hallDateTime(d.revokedAt) })}</span>
+                    <span className="admin-tag admin-tag--off">{t('admin.dev.revokedAt', { at: hallDateTime(d.revokedAt, zone) })}</span>
                   ) : state === 'never' ? (
                     <span className="muted">{t('admin.dev.never')}</span>
                   ) : (
-                    hallDateTime(d.lastSeenAt)
+                    hallDateTime(d.lastSeenAt, zone)
                   )}
                 </td>
                 <td className="row-actions">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DayFigures } from '../../contracts/admin.js';
-import { activeRows, dailyTotals, formatAverage, hourSeries, lastMonth, quickRange, rangeProblem, totals } from './figures-logic.js';
+import { activeRows, dailyTotals, defaultReportRange, formatAverage, hourSeries, lastMonth, quickRange, rangeProblem, totals } from './figures-logic.js';
 
 const row = (date: string, serviceId: number, extra: Partial<DayFigures> = {}): DayFigures => ({
   date,
@@ -46,6 +46,10 @@ describe('totals', () => {
     expect(formatAverage(null)).toBe('—');
     expect(formatAverage(7.25)).toBe('7.3');
     expect(formatAverage(4)).toBe('4');
+    // One start-and-finish within a second: not '0' (issue 10).
+    expect(formatAverage(0)).toBe('< 1');
+    expect(formatAverage(0.4)).toBe('< 1');
+    expect(formatAverage(1)).toBe('1');
   });
 });
 
@@ -123,5 +127,12 @@ describe('quickRange', () => {
     expect(quickRange('lastMonth', '2026-11-25')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(quickRange('thisMonth', '2026-11-25')).toEqual({ from: '2026-11-01', to: '2026-11-25' });
     expect(quickRange('last30', '2026-11-25')).toEqual({ from: '2026-10-27', to: '2026-11-25' });
+  });
+});
+
+describe('the report opens on', () => {
+  it('this month so far (not last month, empty in a hall’s first month)', () => {
+    expect(defaultReportRange('2026-11-25')).toEqual({ from: '2026-11-01', to: '2026-11-25' });
+    expect(defaultReportRange('2027-01-01')).toEqual({ from: '2027-01-01', to: '2027-01-01' });
   });
 });

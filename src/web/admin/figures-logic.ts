@@ -48,9 +48,10 @@ export function totals(rows: readonly DayFigures[]): Totals {
   return { ...out, averageWaitMinutes: weighted('averageWaitMinutes'), averageServiceMinutes: weighted('averageServiceMinutes') };
 }
 
-/** Minutes with one decimal at most, or a dash when there is nothing to average. */
+/** Minutes with one decimal at most ('< 1' under a minute, never a bare 0), or a dash when there is nothing to average. */
 export function formatAverage(minutes: number | null): string {
-  return minutes === null ? '—' : String(Math.round(minutes * 10) / 10);
+  if (minutes === null) return '—';
+  return minutes < 1 ? '< 1' : String(Math.round(minutes * 10) / 10);
 }
 
 /** The rows worth a line in the report's table: a day and service with any booking or number. */
@@ -116,6 +117,14 @@ export function rangeProblem(from: string, to: string): RangeProblem | null {
 }
 
 export type QuickRange = 'lastMonth' | 'thisMonth' | 'last30';
+
+/**
+ * The range the report opens on: this month so far. (Last month was empty for a hall in its
+ * first month, which looked like a broken report.)
+ */
+export function defaultReportRange(today: string): { from: string; to: string } {
+  return quickRange('thisMonth', today);
+}
 
 /** The report's one-click ranges, relative to the hall's today. */
 export function quickRange(kind: QuickRange, today: string): { from: string; to: string } {

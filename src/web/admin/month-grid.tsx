@@ -1,5 +1,6 @@
 // A month as a grid of days, Monday first: closed days (法定节假日), make-up working days (调休),
-// weekends and today are told apart by colour and by words. One day is focusable at a time; the
+// weekends and today are told apart by colour and by words; each day says how many bookings it
+// has, so closing a day is decided knowing whom it affects. One day is focusable at a time; the
 // arrow keys move by day and week (into the next month too), Home/End to the week's ends.
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { CalendarDay } from '../../contracts/admin.js';
@@ -20,12 +21,15 @@ const MOVES: Record<string, (weekday: number) => number> = {
 export function MonthGrid({
   month,
   days,
+  bookings,
   today,
   selected,
   onSelect,
 }: {
   month: Month;
   days: ReadonlyMap<string, CalendarDay>;
+  /** Bookings per date (not cancelled); dates without any are missing. */
+  bookings: ReadonlyMap<string, number>;
   today: string;
   selected: string;
   onSelect: (date: string, viaKeyboard: boolean) => void;
@@ -65,6 +69,7 @@ export function MonthGrid({
           <tr key={week[0]?.date}>
             {week.map((cell) => {
               const exception = days.get(cell.date);
+              const booked = bookings.get(cell.date) ?? 0;
               const look = dayLook(cell.date, exception?.kind);
               const word = look === 'closed' ? t('admin.cal.closedShort') : look === 'open' ? t('admin.cal.openShort') : '';
               const classes = [
@@ -80,6 +85,7 @@ export function MonthGrid({
                 cell.date === today ? t('admin.cal.today') : '',
                 word ? t(`admin.cal.kind.${look as 'closed' | 'open'}`) : '',
                 exception?.note ?? '',
+                booked > 0 ? t('admin.cal.bookingsLabel', { n: booked }) : '',
               ]
                 .filter(Boolean)
                 .join('，');
@@ -100,6 +106,11 @@ export function MonthGrid({
                       {word && <span className="month-grid__word">{word}</span>}
                     </span>
                     {exception?.note && <span className="month-grid__note">{exception.note}</span>}
+                    {booked > 0 && (
+                      <span className="month-grid__bookings" data-testid={`bookings-${cell.date}`}>
+                        {t('admin.cal.bookings', { n: booked })}
+                      </span>
+                    )}
                   </button>
                 </td>
               );

@@ -1,4 +1,4 @@
-// 报表: the figures per day and service over a range (last month unless the address says
+// 报表: the figures per day and service over a range (this month so far unless the address says
 // otherwise: ?tab=reports&from=…&to=…), a chart of the days, the table and the CSV for Excel.
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isValidDate } from '../../domain/schedule.js';
@@ -9,17 +9,17 @@ import { LoadFailed, Loading } from '../ui/loading.js';
 import { getReport, reportCsvHref } from './admin-endpoints.js';
 import { tabHref } from './admin-tabs.js';
 import { BarChart } from './bar-chart.js';
-import { type QuickRange, REPORT_COLUMNS, activeRows, dailyTotals, lastMonth, quickRange, rangeProblem, totals } from './figures-logic.js';
+import { type QuickRange, REPORT_COLUMNS, activeRows, dailyTotals, defaultReportRange, quickRange, rangeProblem, totals } from './figures-logic.js';
 import { FiguresTable } from './figures-table.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';
 
-const QUICK: readonly QuickRange[] = ['lastMonth', 'thisMonth', 'last30'];
+const QUICK: readonly QuickRange[] = ['thisMonth', 'lastMonth', 'last30'];
 
 export function ReportsScreen({ query, today }: { query: URLSearchParams; today: string }) {
   const { t, lang } = useI18n();
   const id = useId();
-  const fallback = lastMonth(today);
+  const fallback = defaultReportRange(today);
   const askedFrom = query.get('from') ?? '';
   const askedTo = query.get('to') ?? '';
   const valid = rangeProblem(askedFrom, askedTo) === null;

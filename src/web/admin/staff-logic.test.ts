@@ -75,9 +75,13 @@ describe('devices', () => {
   });
 
   it('shows instants on the hall clock', () => {
-    expect(hallDateTime('2026-11-25T01:30:00.000Z')).toBe('2026-11-25 09:30');
-    expect(hallDateTime('2026-11-24T16:05:00Z')).toBe('2026-11-25 00:05');
-    expect(hallDateTime(null)).toBe('');
-    expect(hallDateTime('nonsense')).toBe('');
+    const zone = 'Asia/Shanghai';
+    expect(hallDateTime('2026-11-25T01:30:00.000Z', zone)).toBe('2026-11-25 09:30');
+    expect(hallDateTime('2026-11-24T16:05:00Z', zone)).toBe('2026-11-25 00:05');
+    expect(hallDateTime(null, zone)).toBe('');
+    expect(hallDateTime('nonsense', zone)).toBe('');
+    // The hall's zone is the server's (HALL_TZ), whatever it is; nothing before it is known.
+    expect(hallDateTime('2026-11-25T01:30:00.000Z', 'Europe/London')).toBe('2026-11-25 01:30');
+    expect(hallDateTime('2026-11-25T01:30:00.000Z', null)).toBe('');
   });
 });

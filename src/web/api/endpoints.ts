@@ -1,14 +1,25 @@
 // One function per endpoint, typed by src/contracts.
-import type { CancelResponse, CreateBookingBody, CreateBookingResponse, LookupResponse, PersonCredentials } from '../../contracts/bookings.js';
+import type {
+  BookingStatusesResponse,
+  CancelResponse,
+  CreateBookingBody,
+  CreateBookingResponse,
+  LookupResponse,
+  PersonCredentials,
+} from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, WalkInResponse } from '../../contracts/kiosk.js';
-import type { AvailabilityResponse, ServicesResponse } from '../../contracts/services.js';
+import type { AvailabilityResponse, HallResponse, ServicesResponse } from '../../contracts/services.js';
 import { hrefOf } from '../router.js';
 import { requestJson } from './client.js';
 
 interface Call {
   lang: Lang;
   signal?: AbortSignal;
+}
+
+export function getHall(call: Call): Promise<HallResponse> {
+  return requestJson('GET', '/api/v1/hall', call);
 }
 
 export function getServices(date: string | undefined, call: Call): Promise<ServicesResponse> {
@@ -25,6 +36,11 @@ export function createBooking(body: CreateBookingBody, idempotencyKey: string, c
 
 export function lookupBookings(body: PersonCredentials, call: Call): Promise<LookupResponse> {
   return requestJson('POST', '/api/v1/bookings/lookup', { ...call, body });
+}
+
+/** The statuses of remembered bookings, each asked with its status token (nothing personal is sent or answered). */
+export function getBookingStatuses(bookings: { number: string; token: string }[], call: Call): Promise<BookingStatusesResponse> {
+  return requestJson('POST', '/api/v1/bookings/statuses', { ...call, body: { bookings } });
 }
 
 export function cancelBooking(number: string, body: PersonCredentials, call: Call): Promise<CancelResponse> {

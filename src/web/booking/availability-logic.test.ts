@@ -95,7 +95,7 @@ function summary(id: number, date: string, open: boolean): ServiceSummary {
     capacity: 50,
     reserved: 1,
     remaining: 49,
-    walkIn: { quota: 50, issued: 0, remaining: 50 },
+    walkIn: { quota: 50, issued: 0, remaining: 50, hours: open ? 'open' : 'closed' },
   };
 }
 

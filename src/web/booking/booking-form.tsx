@@ -24,12 +24,13 @@ export function BookingForm(props: {
   slot: string | null;
   today: string;
   onSlotRefused: (error: unknown) => void;
+  /** Submitted without a slot: the slot picker says so and takes the focus. */
+  onSlotMissing: () => void;
 }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<PersonDraft>({ idCard: '', phone: '' });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [slotMissing, setSlotMissing] = useState(false);
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const attempt = useRef<AttemptKey | null>(null);
@@ -49,15 +50,20 @@ export function BookingForm(props: {
     if (sending) return;
     setRefusal(null);
     const checked = validatePerson(draft, props.today);
-    setSlotMissing(!props.slot);
     if (!checked.ok) {
       setErrors(checked.errors);
       setTouched({ idCard: true, phone: true });
+    }
+    // The slot picker is above the form: it is the first thing to fix, and says so itself.
+    if (!props.slot) {
+      props.onSlotMissing();
+      return;
+    }
+    if (!checked.ok) {
       const first = (['idCard', 'phone'] as const).find((f) => checked.errors[f]);
       if (first) document.getElementById(`booking-${first}`)?.focus();
       return;
     }
-    if (!props.slot) return;
     const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value };
     attempt.current = keyForAttempt(attempt.current, fingerprintOf(body));
     setSending(true);
@@ -99,7 +105,6 @@ export function BookingForm(props: {
         errorOf={errorOf}
       />
       <p className="privacy-note">{t('form.privacy')}</p>
-      {slotMissing && !props.slot && <Banner tone="error" title={t('form.chooseSlotFirst')} />}
       {refusal !== null && (
         <Banner
           tone="error"

@@ -1,17 +1,21 @@
 // "Add to calendar": a hand-made .ics downloaded from a Blob.
 import type { RememberedBooking } from '../records/remembered.js';
 import { useI18n } from '../i18n/i18n.js';
+import { loadHallZone, useHallZone } from '../ui/hall-zone.js';
 import { icsFileName, icsText } from './ics.js';
 
 export function CalendarButton({ booking }: { booking: RememberedBooking }) {
   const { t, lang } = useI18n();
-  const download = () => {
+  // The slot's times are the hall's (HALL_TZ, from the server), wherever the phone is.
+  const zone = useHallZone();
+  const download = (timeZone: string) => {
     const service = lang === 'zh' ? booking.serviceNameZh : booking.serviceNameEn;
     const text = icsText({
       uid: `${booking.number}@vreserve`,
       date: booking.date,
       start: booking.slotStart,
       end: booking.slotEnd,
+      timeZone,
       summary: t('ics.summary', { service, number: booking.number }),
       description: t('ics.description', { number: booking.number, opensAt: booking.checkInOpensAt }),
       location: t('ics.location'),
@@ -28,7 +32,11 @@ export function CalendarButton({ booking }: { booking: RememberedBooking }) {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
   return (
-    <button type="button" className="button button--secondary" onClick={download}>
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => (zone ? download(zone) : void loadHallZone().then(download, () => undefined))}
+    >
       {t('confirm.addToCalendar')}
     </button>
   );

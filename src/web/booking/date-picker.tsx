@@ -1,4 +1,5 @@
-// The booking window as a row of day chips; closed days are shown but cannot be chosen.
+// The booking window as a row of day chips; closed days are shown but cannot be chosen, with the
+// reason: the hall calendar's note (国庆节 …) or 闭馆, else 不办理 (the service's weekly plan).
 import type { DayAvailability } from '../../contracts/services.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatMonthDay, formatShortDate, weekdayName } from '../i18n/format.js';
@@ -16,9 +17,11 @@ export function DatePicker({
   onChange: (date: string) => void;
 }) {
   const { t, lang } = useI18n();
+  const closedReason = (d: DayAvailability) =>
+    d.closedBy === 'calendar' ? (d.closedNote?.trim() || t('day.closedCalendar')) : t('day.closed');
   const note = (d: DayAvailability) => {
     const state = dayState(d);
-    if (state === 'closed') return t('day.closed');
+    if (state === 'closed') return closedReason(d);
     if (state === 'outside') return t('day.outside');
     if (state === 'full') return t('day.full');
     if (state === 'over') return t('day.over');
@@ -31,7 +34,11 @@ export function DatePicker({
         {days.map((d) => {
           const state = dayState(d);
           return (
-            <label key={d.date} className={`chip chip--${state}`} title={formatShortDate(d.date, lang)}>
+            <label
+              key={d.date}
+              className={`chip chip--${state}`}
+              title={state === 'closed' ? `${formatShortDate(d.date, lang)} ${closedReason(d)}` : formatShortDate(d.date, lang)}
+            >
               <input
                 type="radio"
                 name="date"
@@ -42,7 +49,7 @@ export function DatePicker({
               />
               <span className="chip__top">{d.date === today ? t('date.todayShort') : weekdayName(d.date, lang)}</span>
               <span className="chip__main">{formatMonthDay(d.date)}</span>
-              <span className="chip__note">{note(d)}</span>
+              <span className={`chip__note${state === 'closed' ? ' chip__note--reason' : ''}`}>{note(d)}</span>
             </label>
           );
         })}

@@ -6,6 +6,7 @@ const event = {
   date: '2026-11-25',
   start: '09:00',
   end: '10:00',
+  timeZone: 'Asia/Shanghai',
   summary: '医社保办理 Y20261125090001',
   description: '办事编号: Y20261125090001\n请携带身份证原件; 8:00 起可取号',
   stamp: new Date('2026-11-24T01:02:03.456Z'),
@@ -23,11 +24,16 @@ describe('icsText', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
   });
 
-  it('places the slot in the hall time zone', () => {
-    expect(lines).toContain('TZID:Asia/Shanghai');
-    expect(lines).toContain('DTSTART;TZID=Asia/Shanghai:20261125T090000');
-    expect(lines).toContain('DTEND;TZID=Asia/Shanghai:20261125T100000');
-    expect(lines).toContain('TZOFFSETTO:+0800');
+  it('places the slot at its instants in the hall time zone', () => {
+    expect(lines).toContain('DTSTART:20261125T010000Z');
+    expect(lines).toContain('DTEND:20261125T020000Z');
+    expect(text).not.toContain('TZID');
+  });
+
+  it('follows the hall zone the server gives, not a fixed one (HALL_TZ is configurable)', () => {
+    const london = icsText({ ...event, date: '2026-07-01', timeZone: 'Europe/London' }).split('\r\n');
+    expect(london).toContain('DTSTART:20260701T080000Z');
+    expect(london).toContain('DTEND:20260701T090000Z');
   });
 
   it('stamps in UTC and escapes text', () => {

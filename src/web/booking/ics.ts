@@ -1,14 +1,16 @@
-// An iCalendar (RFC 5545) file for one booking, written by hand: a VTIMEZONE for the hall's
-// zone (China has had no daylight saving since 1991, so one STANDARD rule is exact) and a VEVENT
-// at the slot's hall-local times.
-
-export const HALL_TZID = 'Asia/Shanghai';
+// An iCalendar (RFC 5545) file for one booking, written by hand: a VEVENT whose start and end
+// are the slot's hall-local times turned into UTC instants in the hall's zone (HALL_TZ, from the
+// server). UTC needs no VTIMEZONE and is exact in any zone, daylight saving included; the
+// calendar app shows the event at the right moment in the phone's own zone.
+import { hallInstant } from '../../domain/schedule.js';
 
 export interface IcsEvent {
   uid: string;
   date: string; // YYYY-MM-DD, hall-local
   start: string; // HH:mm
   end: string; // HH:mm
+  /** The hall's time zone, e.g. Asia/Shanghai. */
+  timeZone: string;
   summary: string;
   description: string;
   location?: string;
@@ -44,10 +46,6 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-function localStamp(date: string, time: string): string {
-  return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
-}
-
 function utcStamp(instant: Date): string {
   return `${instant.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 }
@@ -59,20 +57,11 @@ export function icsText(event: IcsEvent): string {
     'PRODID:-//V-Reserve//Booking//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    'BEGIN:VTIMEZONE',
-    `TZID:${HALL_TZID}`,
-    'BEGIN:STANDARD',
-    'DTSTART:19700101T000000',
-    'TZOFFSETFROM:+0800',
-    'TZOFFSETTO:+0800',
-    'TZNAME:CST',
-    'END:STANDARD',
-    'END:VTIMEZONE',
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utcStamp(event.stamp)}`,
-    `DTSTART;TZID=${HALL_TZID}:${localStamp(event.date, event.start)}`,
-    `DTEND;TZID=${HALL_TZID}:${localStamp(event.date, event.end)}`,
+    `DTSTART:${utcStamp(hallInstant(event.date, event.start, event.timeZone))}`,
+    `DTEND:${utcStamp(hallInstant(event.date, event.end, event.timeZone))}`,
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),

@@ -26,6 +26,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   useLiveReload('public', res.reload, { relevant: (e) => e.serviceId === serviceId || e.serviceId === null, mergeMs: PUBLIC_MERGE_MS });
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
+  const [slotMissing, setSlotMissing] = useState(0);
 
   if (!res.data) {
     if (errorCode(res.error) === 'SERVICE_NOT_FOUND') {
@@ -51,6 +52,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   const chooseDate = (next: string) => {
     setSlot(null);
     setSlotNotice(null);
+    setSlotMissing(0);
     navigate(hrefOf('/', { service: serviceId, date: next }), { replace: true });
   };
 
@@ -87,9 +89,11 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
           <SlotPicker
             day={day}
             value={chosenSlot}
+            missing={slotMissing}
             onChange={(s) => {
               setSlot(s);
               setSlotNotice(null);
+              setSlotMissing(0);
             }}
           />
           <BookingForm
@@ -97,6 +101,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
             date={day.date}
             slot={chosenSlot}
             today={data.today}
+            onSlotMissing={() => setSlotMissing((n) => n + 1)}
             onSlotRefused={(error) => {
               setSlot(null);
               setSlotNotice(error);

@@ -12,7 +12,8 @@ import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useResource } from '../ui/use-resource.js';
-import { type DeskAction, actionsFor, canCallWaiting, formatAverage, servedAverage, shortcutOf } from './counter-logic.js';
+import { type DeskAction, actionsFor, canCallWaiting, servedAverage, shortcutOf } from './counter-logic.js';
+import { formatAverageMinutes } from '../i18n/format.js';
 import { CurrentTicket } from './current-ticket.js';
 import { DeskButtons, actionLabel } from './desk-buttons.js';
 import { NoShowDialog } from './no-show-dialog.js';
@@ -151,7 +152,7 @@ export function CounterDesk({
           </div>
           <div>
             <dt>{t('desk.statAverage')}</dt>
-            <dd>{average === null ? '—' : t('desk.minutes', { n: formatAverage(average) })}</dd>
+            <dd data-testid="average-service">{average === null ? '—' : formatAverageMinutes(average, lang)}</dd>
           </div>
           <div>
             <dt>{t('desk.statWaiting')}</dt>

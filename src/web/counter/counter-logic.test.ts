@@ -6,7 +6,6 @@ import {
   canCallWaiting,
   counterByNumber,
   defaultCounterName,
-  formatAverage,
   servedAverage,
   parseRememberedCounter,
   setupProblems,
@@ -100,14 +99,6 @@ describe('setupProblems', () => {
   it('suggests names like the seed counters', () => {
     expect(defaultCounterName(5, 'zh')).toBe('5 号窗口');
     expect(defaultCounterName(5, 'en')).toBe('Counter 5');
-  });
-});
-
-describe('formatAverage', () => {
-  it('keeps one decimal at most', () => {
-    expect(formatAverage(10)).toBe('10');
-    expect(formatAverage(7.25)).toBe('7.3');
-    expect(formatAverage(7.04)).toBe('7');
   });
 });
 

@@ -82,7 +82,3 @@ export function servedAverage(queues: readonly { servedToday: number; averageSer
   return queues.reduce((sum, q) => sum + q.servedToday * q.averageServiceMinutes, 0) / served;
 }
 
-/** An average like 7.25 minutes with at most one decimal: '7.3'; whole numbers stay whole: '10'. */
-export function formatAverage(minutes: number): string {
-  return String(Math.round(minutes * 10) / 10);
-}

@@ -2,8 +2,7 @@
 // call that number out of order. Per service: today's served count and average service time.
 import type { ServiceQueue } from '../../contracts/queue.js';
 import { useI18n } from '../i18n/i18n.js';
-import { formatMinutes } from '../i18n/format.js';
-import { formatAverage } from './counter-logic.js';
+import { formatAverageMinutes, formatMinutes } from '../i18n/format.js';
 
 export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readonly ServiceQueue[]; canCall: boolean; busy: boolean; onCall: (number: string) => void }) {
   const { t, lang } = useI18n();
@@ -21,7 +20,7 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
           </h3>
           <p className="queue__stats">
             <span>{t('desk.servedToday', { n: q.servedToday })}</span>
-            <span>{t('desk.average', { n: formatAverage(q.averageServiceMinutes) })}</span>
+            <span>{t('desk.average', { time: formatAverageMinutes(q.averageServiceMinutes, lang) })}</span>
             <span>{t('desk.estimate', { time: formatMinutes(q.estimatedWaitMinutes, lang) })}</span>
           </p>
           {q.waiting.length === 0 ? (

@@ -1,4 +1,7 @@
 // A kiosk or display that is not paired says so plainly and what to do, in Chinese or English.
+// A kiosk speaks to citizens: it says only 暂停服务，请联系工作人员 (a revoked kiosk must not show
+// them pairing instructions); how to pair it again is folded away for staff, open at once when a
+// pairing link was just tried (staff are at the screen).
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { DeviceKind } from './pairing-logic.js';
@@ -28,9 +31,33 @@ export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pa
       </section>
     );
   }
+  if (kind === 'kiosk') {
+    return (
+      <section className="device-screen device-screen--unpaired" data-testid="unpaired">
+        <h1 className="device-screen__title">{t('device.kioskPaused')}</h1>
+        <p className="device-screen__lead">{t('device.kioskPausedLead')}</p>
+        <details className="device-screen__staff" open={pairing.reason !== 'none'}>
+          <summary>{t('device.staffHelp')}</summary>
+          <h2 className="device-screen__subtitle">{t('device.kioskUnpaired')}</h2>
+          {pairing.reason === 'bad-link' && (
+            <p className="device-screen__problem" role="alert">
+              {t('device.badLink')}
+            </p>
+          )}
+          {pairing.reason === 'wrong-kind' && (
+            <p className="device-screen__problem" role="alert">
+              {t('device.wrongKindKiosk')}
+            </p>
+          )}
+          <p>{t('device.askStaffKiosk')}</p>
+          <p className="device-screen__hint">{t('device.howToPair', { path: '/kiosk#pair=…' })}</p>
+        </details>
+      </section>
+    );
+  }
   return (
     <section className="device-screen device-screen--unpaired" data-testid="unpaired">
-      <h1 className="device-screen__title">{kind === 'kiosk' ? t('device.kioskUnpaired') : t('device.displayUnpaired')}</h1>
+      <h1 className="device-screen__title">{t('device.displayUnpaired')}</h1>
       {pairing.reason === 'bad-link' && (
         <p className="device-screen__problem" role="alert">
           {t('device.badLink')}
@@ -38,11 +65,11 @@ export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pa
       )}
       {pairing.reason === 'wrong-kind' && (
         <p className="device-screen__problem" role="alert">
-          {kind === 'kiosk' ? t('device.wrongKindKiosk') : t('device.wrongKindDisplay')}
+          {t('device.wrongKindDisplay')}
         </p>
       )}
-      <p className="device-screen__lead">{kind === 'kiosk' ? t('device.askStaffKiosk') : t('device.askStaffDisplay')}</p>
-      <p className="device-screen__hint">{t('device.howToPair', { path: `/${kind}#pair=…` })}</p>
+      <p className="device-screen__lead">{t('device.askStaffDisplay')}</p>
+      <p className="device-screen__hint">{t('device.howToPair', { path: '/display#pair=…' })}</p>
     </section>
   );
 }

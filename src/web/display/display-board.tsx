@@ -6,7 +6,6 @@ import type { DisplayCall } from '../../contracts/queue.js';
 import { hallTime } from '../../domain/schedule.js';
 import { ApiError } from '../api/client.js';
 import { getDisplay } from '../api/queue-endpoints.js';
-import { HALL_TZID } from '../booking/ics.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useLiveReload } from '../live/use-live.js';
 import { LiveBadge } from '../ui/live-badge.js';
@@ -82,7 +81,7 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
     for (const call of step.announce) announcer.current?.say(announcementText(call));
   }, [data]);
 
-  const offsetMs = useMemo(() => (data ? clockOffsetMs(data, hallTime(new Date(), HALL_TZID)) : 0), [data]);
+  const offsetMs = useMemo(() => (data ? clockOffsetMs(data, hallTime(new Date(), data.timeZone)) : 0), [data]);
   const { latest, others: earlier } = boardCalls(data?.calls ?? []);
 
   return (
@@ -90,7 +89,7 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
       <header className="board-header">
         <span className="board-header__hall">{t('display.hall')}</span>
         <LiveBadge status={failing && live === 'live' ? 'reconnecting' : live} className="board-header__live" />
-        <DisplayClock offsetMs={offsetMs} />
+        <DisplayClock offsetMs={offsetMs} timeZone={data?.timeZone ?? null} />
       </header>
       <main className="board-main">
         {!data ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMinutes, formatMonthDay, formatShortDate, formatSlot, weekdayName } from './format.js';
+import { formatAverageMinutes, formatLongDate, formatMinutes, formatMonthDay, formatShortDate, formatSlot, weekdayName } from './format.js';
 
 describe('date words', () => {
   it('names the weekday of 2026-11-25 (a Wednesday)', () => {
@@ -32,5 +32,20 @@ describe('formatMinutes', () => {
   ])('%f minutes', (minutes, zh, en) => {
     expect(formatMinutes(minutes, 'zh')).toBe(zh);
     expect(formatMinutes(minutes, 'en')).toBe(en);
+  });
+});
+
+describe('average durations', () => {
+  it('keeps one decimal at most', () => {
+    expect(formatAverageMinutes(10, 'zh')).toBe('10 分钟');
+    expect(formatAverageMinutes(7.25, 'zh')).toBe('7.3 分钟');
+    expect(formatAverageMinutes(7.04, 'en')).toBe('7 min');
+  });
+
+  it('says "< 1 分钟" under a minute, never "0 分钟" (a start and finish within a second)', () => {
+    expect(formatAverageMinutes(0, 'zh')).toBe('< 1 分钟');
+    expect(formatAverageMinutes(0.02, 'zh')).toBe('< 1 分钟');
+    expect(formatAverageMinutes(0.9, 'en')).toBe('< 1 min');
+    expect(formatAverageMinutes(1, 'zh')).toBe('1 分钟');
   });
 });

@@ -42,6 +42,16 @@ export function formatSlot(start: string, end: string | null | undefined): strin
   return end ? `${start}–${end}` : start;
 }
 
+/**
+ * An average duration in minutes with one decimal at most ('6.5 分钟'); under a minute it says
+ * '< 1 分钟' / '< 1 min' — a rounded '0 分钟' reads as if nobody took any time at all.
+ */
+export function formatAverageMinutes(minutes: number, lang: Lang): string {
+  const unit = lang === 'zh' ? '分钟' : 'min';
+  if (minutes < 1) return `< 1 ${unit}`;
+  return `${Math.round(minutes * 10) / 10} ${unit}`;
+}
+
 /** Minutes as people say them: '12 分钟' / '1 小时 5 分钟', '12 min' / '1 h 5 min'. */
 export function formatMinutes(minutes: number, lang: Lang): string {
   const m = Math.max(0, Math.round(minutes));

@@ -1,5 +1,6 @@
 // 预约取号: type the ID card number on the keypad; the check character is verified before
-// sending. 无预约记录 offers a walk-in number; too early / expired say what to do.
+// sending. 无预约记录 offers a walk-in number; too early / expired / already served say what to
+// do. The keypad never moves when a message appears (see kiosk-check-in.css).
 import { useCallback, useEffect, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
 import { ApiError } from '../api/client.js';
@@ -7,12 +8,12 @@ import { kioskCheckIn } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { problemText } from '../booking/form-logic.js';
 import { useI18n } from '../i18n/i18n.js';
-import { hallToday } from '../ui/hall-today.js';
+import { hallToday, useHallZone } from '../ui/hall-zone.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
 import { type KeypadKey, groupIdCard, keyOfKeyboard, keypadVerdict, pressKey } from './keypad-logic.js';
 
-const WALK_IN_CODES = new Set(['NO_BOOKING', 'BOOKING_EXPIRED', 'TOO_EARLY']);
+const WALK_IN_CODES = new Set(['NO_BOOKING', 'BOOKING_EXPIRED', 'TOO_EARLY', 'BOOKING_SERVED']);
 
 export function CheckInScreen({
   onTickets,
@@ -25,7 +26,8 @@ export function CheckInScreen({
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [checked, setChecked] = useState(false);
-  const verdict = keypadVerdict(value, hallToday());
+  const zone = useHallZone();
+  const verdict = keypadVerdict(value, hallToday(zone));
 
   const press = useCallback((key: KeypadKey) => {
     setValue((v) => pressKey(v, key));
@@ -88,6 +90,7 @@ export function CheckInScreen({
             <div className="kiosk-refusal" role="alert">
               <p className="kiosk-refusal__title">{errorText(refusal, lang)}</p>
               {code === 'NO_BOOKING' && <p>{t('kiosk.noBookingHelp')}</p>}
+              {code === 'BOOKING_SERVED' && <p>{t('kiosk.servedHelp')}</p>}
               {code === 'TOO_EARLY' && <p>{t('kiosk.tooEarlyHelp')}</p>}
               {code === 'BOOKING_EXPIRED' && <p>{t('kiosk.expiredHelp')}</p>}
               {WALK_IN_CODES.has(code) && (

@@ -1,5 +1,6 @@
-// 现场取号: today's services with walk-in numbers left; full ones greyed with 今日已取完.
-import { useState } from 'react';
+// 现场取号: today's services with walk-in numbers left; the others greyed and not tappable, with
+// why: 今日已取完, 09:00 开始取号 (before opening, over lunch), 今日已结束, 今日不办理.
+import { useEffect, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { ServiceSummary } from '../../contracts/services.js';
 import { getServices, kioskWalkIn } from '../api/endpoints.js';
@@ -8,7 +9,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { useLiveReload } from '../live/use-live.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
-import { walkInState } from './walk-in-logic.js';
+import { OPENING_RECHECK_MS, walkInState } from './walk-in-logic.js';
 
 export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticket) => void; onRefused: (error: unknown) => void }) {
   const { t, lang } = useI18n();
@@ -16,6 +17,14 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
   const res = useResource((signal) => getServices(undefined, { lang, signal }), 'walkin');
   // Numbers taken at another kiosk, or the day closing, change what is left.
   useLiveReload('hall', res.reload, { relevant: (e) => e.type === 'ticket.walk_in' || e.type === 'day.closed' });
+  // A service opening later today turns tappable on time without anyone touching the screen.
+  const opensLater = res.data?.services.some((s) => walkInState(s) === 'later') ?? false;
+  const { reload } = res;
+  useEffect(() => {
+    if (!opensLater) return;
+    const timer = window.setInterval(reload, OPENING_RECHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [opensLater, reload]);
   const [sending, setSending] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
 
@@ -38,6 +47,8 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
     const state = walkInState(s);
     if (state === 'closed') return t('kiosk.walkInClosed');
     if (state === 'full') return t('kiosk.walkInFull');
+    if (state === 'later') return t('kiosk.walkInOpensAt', { time: s.walkIn.opensAt ?? '' });
+    if (state === 'over') return t('kiosk.walkInOver');
     return t('kiosk.walkInLeft', { n: s.walkIn.remaining });
   };
 

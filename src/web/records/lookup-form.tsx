@@ -1,13 +1,33 @@
-// ID card + phone to list one's bookings; checked by the same rules as the booking form.
-import { type FormEvent, useState } from 'react';
+// ID card + phone to list one's bookings; checked by the same rules as the booking form. When
+// nothing was found the form comes back with what was typed and says what to check.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { PersonCredentials } from '../../contracts/bookings.js';
 import { type Field, type FieldErrors, checkField, problemText, validatePerson } from '../booking/form-logic.js';
 import { IdCardPhoneFields } from '../booking/id-card-phone-fields.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Banner } from '../ui/banner.js';
 
-export function LookupForm({ today, busy, onSubmit }: { today: string; busy: boolean; onSubmit: (c: PersonCredentials) => void }) {
+export function LookupForm({
+  today,
+  busy,
+  initial,
+  notFound,
+  onSubmit,
+}: {
+  today: string;
+  busy: boolean;
+  /** What was typed last (kept in memory only), so a mistyped phone is corrected, not retyped. */
+  initial: PersonCredentials | null;
+  /** The last look-up found no booking for these numbers. */
+  notFound: boolean;
+  onSubmit: (c: PersonCredentials) => void;
+}) {
   const { t, lang } = useI18n();
-  const [draft, setDraft] = useState({ idCard: '', phone: '' });
+  const [draft, setDraft] = useState(() => initial ?? { idCard: '', phone: '' });
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notFound) notice.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
+  }, [notFound]);
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const update = (field: 'idCard' | 'phone', value: string) => {
@@ -35,6 +55,7 @@ export function LookupForm({ today, busy, onSubmit }: { today: string; busy: boo
       <h2 id="lookup-title" className="section-title">
         {t('records.lookupTitle')}
       </h2>
+      <div ref={notice}>{notFound && <Banner tone="error" title={t('records.notFound')} focusable />}</div>
       <IdCardPhoneFields idPrefix="lookup" values={draft} onChange={update} onBlur={blur} errorOf={errorOf} />
       <button type="submit" className="button button--primary button--block" disabled={busy} aria-busy={busy}>
         {busy ? t('records.searching') : t('records.search')}

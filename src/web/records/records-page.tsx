@@ -1,25 +1,25 @@
 // 我的预约: bookings made on this device at once (from local storage, masked), the live list
 // after ID + phone (kept in memory only), refresh by button, pull-down and on focus, cancel.
+// The device's list is refreshed too: each remembered booking carries its status token, and the
+// server answers the statuses of those numbers alone (POST /api/v1/bookings/statuses) — the ID
+// card and phone are never kept on the device, and the answer holds nothing personal, so a
+// booking cancelled on another phone shows 已取消 here without asking anyone to type anything.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Booking, PersonCredentials } from '../../contracts/bookings.js';
-import { lookupBookings } from '../api/endpoints.js';
+import { getBookingStatuses, lookupBookings } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { AppShell } from '../ui/app-shell.js';
 import { Banner } from '../ui/banner.js';
-import { hallToday } from '../ui/hall-today.js';
+import { hallClockTime, hallToday, useHallZone } from '../ui/hall-zone.js';
 import { Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { BookingCard } from './booking-card.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { LookupForm } from './lookup-form.js';
-import { type RememberedBooking, applyStatuses, browserStore, loadRemembered } from './remembered.js';
+import { type RememberedBooking, applyStatuses, browserStore, loadRemembered, statusQuery } from './remembered.js';
 import { sessionCredentials, setSessionCredentials } from './session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
-
-function timeOf(d: Date): string {
-  return d.toTimeString().slice(0, 8);
-}
 
 export function RecordsPage() {
   const { t, lang } = useI18n();
@@ -30,16 +30,31 @@ export function RecordsPage() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [cancelling, setCancelling] = useState<Booking | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The number only: the banner is worded at render time, in the language of the moment.
+  const [cancelledNumber, setCancelledNumber] = useState<string | null>(null);
+  // The person typed the numbers just now (the form stays until the answer, and comes back if it is empty).
+  const [fromForm, setFromForm] = useState(false);
+  const zone = useHallZone();
   const sequence = useRef(0);
   const page = useRef<HTMLElement>(null);
 
+  const refreshRemembered = useCallback(async () => {
+    const store = browserStore();
+    const query = statusQuery(loadRemembered(store));
+    setRemembered(loadRemembered(store));
+    if (query.length === 0) return;
+    try {
+      const answer = await getBookingStatuses(query, { lang: 'zh' });
+      setRemembered(applyStatuses(store, answer.bookings, new Date()));
+    } catch {
+      // Offline or refused: the list keeps the statuses last seen (it says so).
+    }
+  }, []);
+
   const refresh = useCallback(async () => {
     const store = browserStore();
-    if (!credentials) {
-      setRemembered(loadRemembered(store));
-      return;
-    }
+    void refreshRemembered();
+    if (!credentials) return;
     const mine = ++sequence.current;
     setLoading(true);
     try {
@@ -54,7 +69,7 @@ export function RecordsPage() {
     } finally {
       if (mine === sequence.current) setLoading(false);
     }
-  }, [credentials, lang]);
+  }, [credentials, lang, refreshRemembered]);
 
   useEffect(() => {
     void refresh();
@@ -74,14 +89,17 @@ export function RecordsPage() {
 
   const pull = usePullToRefresh(page, () => void refresh());
 
-  const switchCredentials = (c: PersonCredentials | null) => {
+  const switchCredentials = (c: PersonCredentials | null, typed = false) => {
     setSessionCredentials(c);
     setCredentials(c);
+    setFromForm(typed);
     setLive(null);
     setError(null);
-    setNotice(null);
+    setCancelledNumber(null);
   };
 
+  const notFound = live !== null && live.bookings.length === 0;
+  const showForm = !credentials || notFound || (fromForm && live === null);
   const liveNumbers = new Set(live?.bookings.map((b) => b.number));
   const others = remembered.filter((r) => !liveNumbers.has(r.number));
   const pullText = pull.phase === 'armed' ? t('records.pullRelease') : t('records.pullHint');
@@ -103,10 +121,10 @@ export function RecordsPage() {
           )}
         </div>
         <p className="lead">{t('records.lead')}</p>
-        {notice && <Banner tone="success" title={notice} />}
+        {cancelledNumber && <Banner tone="success" title={t('records.cancelled', { number: cancelledNumber })} />}
         {error !== null && <Banner tone="error" title={t('records.refreshFailed')}>{errorText(error, lang)}</Banner>}
 
-        {credentials && (
+        {credentials && !showForm && (
           <section aria-labelledby="live-title">
             <div className="records__who">
               <h2 id="live-title" className="section-title">
@@ -120,7 +138,7 @@ export function RecordsPage() {
             {live && (
               <>
                 <p className="muted" aria-live="polite">
-                  {t('records.updatedAt', { time: timeOf(live.at) })}
+                  {t('records.updatedAt', { time: hallClockTime(live.at, zone) })}
                 </p>
                 {live.bookings.length === 0 ? (
                   <p>{t('records.none')}</p>
@@ -149,7 +167,15 @@ export function RecordsPage() {
             </ul>
           </section>
         )}
-        {!credentials && <LookupForm today={hallToday()} busy={loading} onSubmit={switchCredentials} />}
+        {showForm && (
+          <LookupForm
+            today={hallToday(zone)}
+            busy={loading}
+            initial={credentials}
+            notFound={notFound}
+            onSubmit={(c) => switchCredentials(c, true)}
+          />
+        )}
       </section>
       {credentials && (
         <CancelDialog
@@ -158,7 +184,7 @@ export function RecordsPage() {
           onClose={() => setCancelling(null)}
           onCancelled={(number) => {
             setCancelling(null);
-            setNotice(t('records.cancelled', { number }));
+            setCancelledNumber(number);
             void refresh();
           }}
         />

@@ -9,6 +9,7 @@ import {
   forgetBooking,
   loadRemembered,
   rememberBooking,
+  statusQuery,
 } from './remembered.js';
 
 function memoryStore(): KeyValueStore & { raw(): string | null } {
@@ -88,6 +89,28 @@ describe('remembered bookings', () => {
     ]);
     forgetBooking(store, 'Y1');
     expect(loadRemembered(store).map((r) => r.number)).toEqual(['Y2']);
+  });
+
+  it('keeps the status token, and learns statuses from a status answer (a booking cancelled elsewhere)', () => {
+    const store = memoryStore();
+    const token = 'a'.repeat(32);
+    rememberBooking(store, booking('Y1', { statusToken: token }), names, now);
+    rememberBooking(store, booking('Y2'), names, now); // kept before tokens existed
+    expect(statusQuery(loadRemembered(store))).toEqual([{ number: 'Y1', token }]);
+    const later = new Date('2026-11-25T01:00:00Z');
+    applyStatuses(store, [{ number: 'Y1', status: 'cancelled', cancelReason: 'hall_closed' }], later);
+    expect(findRemembered(store, 'Y1')).toMatchObject({ status: 'cancelled', cancelReason: 'hall_closed', statusToken: token, seenAt: later.toISOString() });
+    // A look-up hands over the token of the older one.
+    applyStatuses(store, [booking('Y2', { statusToken: 'b'.repeat(32) })], later);
+    expect(statusQuery(loadRemembered(store)).map((q) => q.number).sort()).toEqual(['Y1', 'Y2']);
+  });
+
+  it('refuses a stored token that is not one', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1'), names, now);
+    const [entry] = loadRemembered(store);
+    store.setItem(REMEMBERED_KEY, JSON.stringify([{ ...entry, statusToken: '11010519491231002X' }]));
+    expect(loadRemembered(store)).toEqual([]);
   });
 
   it(`keeps at most ${REMEMBERED_MAX}`, () => {

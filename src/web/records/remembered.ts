@@ -1,5 +1,7 @@
 // Bookings made on this device, kept in localStorage so 我的预约 can show them without retyping.
-// Only the number and masked fields are kept: never the raw ID card or phone number.
+// Only the number and masked fields are kept: never the raw ID card or phone number. Each keeps
+// the booking's status token (from the booking or a look-up), so the page can ask the server for
+// the current statuses without the ID card and phone (a booking cancelled on another device).
 import type { Booking, BookingStatus } from '../../contracts/bookings.js';
 
 export const REMEMBERED_KEY = 'vreserve.bookings';
@@ -24,9 +26,14 @@ export interface RememberedBooking {
   checkInOpensAt: string;
   /** When the status was last known (ISO instant). */
   seenAt: string;
+  /** Why a cancelled booking was cancelled ('hall_closed' when the hall closed that day). */
+  cancelReason?: string;
+  /** Lets this device ask for the booking's status (POST /api/v1/bookings/statuses). */
+  statusToken?: string;
 }
 
 const STATUSES: ReadonlySet<string> = new Set(['booked', 'checked_in', 'cancelled', 'missed', 'served']);
+const TOKEN_RE = /^[0-9a-f]{16,64}$/;
 
 /** A masked value keeps asterisks; anything else might be a raw number and is refused. */
 function looksMasked(value: unknown): boolean {
@@ -49,7 +56,9 @@ function isRemembered(x: unknown): x is RememberedBooking {
     looksMasked(r.idCardMasked) &&
     looksMasked(r.phoneMasked) &&
     typeof r.checkInOpensAt === 'string' &&
-    typeof r.seenAt === 'string'
+    typeof r.seenAt === 'string' &&
+    (r.cancelReason === undefined || typeof r.cancelReason === 'string') &&
+    (r.statusToken === undefined || (typeof r.statusToken === 'string' && TOKEN_RE.test(r.statusToken)))
   );
 }
 
@@ -87,6 +96,8 @@ function pick(b: Booking, names: { zh: string; en: string }, seenAt: string): Re
     phoneMasked: b.phoneMasked,
     checkInOpensAt: b.checkInOpensAt,
     seenAt,
+    ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
+    ...(b.statusToken && TOKEN_RE.test(b.statusToken) ? { statusToken: b.statusToken } : {}),
   };
 }
 
@@ -95,14 +106,32 @@ export function rememberBooking(store: KeyValueStore, booking: Booking, names: {
   return save(store, [pick(booking, names, now.toISOString()), ...rest]);
 }
 
-/** Brings remembered bookings up to date with a look-up's answer; unknown numbers are ignored. */
-export function applyStatuses(store: KeyValueStore, bookings: Booking[], now: Date): RememberedBooking[] {
+type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken'>;
+
+/**
+ * Brings remembered bookings up to date with a look-up's answer or a status answer; unknown
+ * numbers are ignored. A look-up also hands over the status token of bookings kept before tokens.
+ */
+export function applyStatuses(store: KeyValueStore, bookings: readonly StatusUpdate[], now: Date): RememberedBooking[] {
   const byNumber = new Map(bookings.map((b) => [b.number, b]));
   const list = loadRemembered(store).map((r) => {
     const fresh = byNumber.get(r.number);
-    return fresh ? { ...r, status: fresh.status, seenAt: now.toISOString() } : r;
+    if (!fresh) return r;
+    const { cancelReason: _old, ...rest } = r;
+    return {
+      ...rest,
+      status: fresh.status,
+      seenAt: now.toISOString(),
+      ...(fresh.cancelReason ? { cancelReason: fresh.cancelReason } : {}),
+      ...(fresh.statusToken && TOKEN_RE.test(fresh.statusToken) ? { statusToken: fresh.statusToken } : {}),
+    };
   });
   return save(store, list);
+}
+
+/** What to ask the server for: the remembered bookings that carry a status token. */
+export function statusQuery(list: readonly RememberedBooking[]): { number: string; token: string }[] {
+  return list.flatMap((r) => (r.statusToken ? [{ number: r.number, token: r.statusToken }] : []));
 }
 
 export function forgetBooking(store: KeyValueStore, number: string): RememberedBooking[] {

@@ -1,5 +1,7 @@
 // First sign-in with a one-time password (or a reset one): choose a new password before anything
 // else. The same strength rule as the server, checked as you go; the server has the last word.
+// Right after signing in the one-time password was just typed: it is carried over, and only the
+// new password is asked (after a reload it is asked again, as nothing keeps it).
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { changePassword } from '../api/auth-endpoints.js';
@@ -23,11 +25,14 @@ function problemText(problem: NewPasswordProblem, t: Translate, lang: Lang): str
 export function PasswordChangeScreen({
   appName,
   me,
+  oneTimePassword,
   onChanged,
   onSignOut,
-}: { appName: string; me: StaffMe; onChanged: () => void; onSignOut: () => Promise<void> }) {
+}: { appName: string; me: StaffMe; oneTimePassword: string | null; onChanged: () => void; onSignOut: () => Promise<void> }) {
   const { t, lang } = useI18n();
-  const [current, setCurrent] = useState('');
+  const [current, setCurrent] = useState(oneTimePassword ?? '');
+  // Shown when nothing was carried over, or when the server did not accept what was.
+  const [askCurrent, setAskCurrent] = useState(!oneTimePassword);
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [checked, setChecked] = useState(false);
@@ -45,6 +50,10 @@ export function PasswordChangeScreen({
       await changePassword(current, next, { lang });
       onChanged();
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS' && !askCurrent) {
+        setCurrent('');
+        setAskCurrent(true);
+      }
       setRefusal(error);
       setSending(false);
     }
@@ -56,17 +65,19 @@ export function PasswordChangeScreen({
 
   return (
     <StaffAuthCard appName={appName} title={t('auth.changeTitle')} focusKey="password" onSubmit={submit}>
-      <p>{t('auth.changeLead', { name: me.displayName })}</p>
+      <p>{askCurrent ? t('auth.changeLead', { name: me.displayName }) : t('auth.changeLeadCarried', { name: me.displayName })}</p>
       {refusal !== null && <Banner tone="error" title={refusalText} />}
-      <TextField
-        label={t('auth.currentPassword')}
-        name="current-password"
-        type="password"
-        autoComplete="current-password"
-        value={current}
-        onChange={(e) => setCurrent(e.target.value)}
-        error={fieldError(['CURRENT_EMPTY'])}
-      />
+      {askCurrent && (
+        <TextField
+          label={t('auth.currentPassword')}
+          name="current-password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={fieldError(['CURRENT_EMPTY'])}
+        />
+      )}
       <TextField
         label={t('auth.newPassword')}
         name="new-password"

@@ -23,7 +23,12 @@ function useLockCountdown(until: number | null): number {
   return lockSecondsLeft(until, now);
 }
 
-export function SignInScreen({ appName, notice, onSignedIn }: { appName: string; notice: 'none' | 'signed-out' | 'expired'; onSignedIn: (me: StaffMe) => void }) {
+/** `onSignedIn` gets the password just typed too: a one-time password is then not asked for again (kept in memory only). */
+export function SignInScreen({
+  appName,
+  notice,
+  onSignedIn,
+}: { appName: string; notice: 'none' | 'signed-out' | 'expired'; onSignedIn: (me: StaffMe, password: string) => void }) {
   const { t, lang } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -42,7 +47,7 @@ export function SignInScreen({ appName, notice, onSignedIn }: { appName: string;
     setRefusal(null);
     try {
       const answer = await login(username.trim(), password, { lang });
-      onSignedIn(answer.staff);
+      onSignedIn(answer.staff, password);
     } catch (error) {
       setRefusal(error);
       setPassword('');

@@ -121,11 +121,14 @@ export async function staffCookie(url: string, username: string, password: strin
   return cookie.split(';')[0] as string;
 }
 
-/** First sign-in at a staff screen with the one-time password, then the forced change to `newPassword`. */
+/**
+ * First sign-in at a staff screen with the one-time password, then the forced change to
+ * `newPassword`: the one-time password was just typed, so only the new one is asked.
+ */
 export async function signInFirstTime(page: Page, username: string, oneTime: string, newPassword: string): Promise<void> {
   await signIn(page, username, oneTime);
   await page.getByRole('heading', { name: '请设置新密码' }).waitFor();
-  await page.getByLabel('当前密码（一次性密码）').fill(oneTime);
+  expect(await page.getByLabel('当前密码（一次性密码）').count()).toBe(0);
   await page.getByLabel('新密码', { exact: true }).fill(newPassword);
   await page.getByLabel('再次输入新密码').fill(newPassword);
   await page.getByRole('button', { name: '保存新密码' }).click();

@@ -28,6 +28,8 @@ export interface E2EOptions {
    * resolves it to 127.0.0.1; the origin is then plain HTTP and not "potentially trustworthy").
    */
   hostName?: string;
+  /** More environment for the server (e.g. HALL_TZ). */
+  env?: Record<string, string>;
 }
 
 export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {

@@ -87,7 +87,7 @@ async function waitFirstStart(output: () => string, child: ChildProcess): Promis
   throw new Error(`no first-start banner (one-time password, pairing links) in the server output:\n${output()}`);
 }
 
-export async function startServer(opts: { clock?: string } = {}): Promise<RunningServer> {
+export async function startServer(opts: { clock?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vreserve-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -112,6 +112,7 @@ export async function startServer(opts: { clock?: string } = {}): Promise<Runnin
         LOG_LEVEL: 'warn',
         RATE_LIMIT_PER_MINUTE: '0',
         NODE_ENV: 'test',
+        ...opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,7 +1,7 @@
 // Cross-site request forgery: a page on another site must not make a signed-in browser change
 // anything, and the JSON API takes JSON bodies only. Every refusal writes nothing.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routeTable } from '../../src/server/app.js';
 import { isCrossOrigin, originMatchesHost } from '../../src/server/http/cross-origin.js';
 import { bookingBody } from '../support/http.js';
@@ -236,5 +236,40 @@ describe('origin rules', () => {
     [{ bearer: true }, false],
   ] as [Partial<typeof base>, boolean][])('%j -> refused: %s', (over, refused) => {
     expect(isCrossOrigin({ ...base, ...over })).toBe(refused);
+  });
+});
+
+describe('the legacy mini-program API from a page of another site', () => {
+  let legacy: TestApp;
+  beforeAll(async () => {
+    legacy = await makeTestApp({ now: '2026-11-25T09:30:00+08:00' });
+  });
+  afterAll(() => legacy.close());
+  const walkIn = (headers: Record<string, string>) =>
+    legacy.app.inject({
+      method: 'POST',
+      url: '/order/selectByOrder',
+      payload: 'takeType=0&serviceId=0',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
+  const tickets = () => legacy.store.db.selectFrom('ticket').select('id').execute();
+
+  it('a form posted from another site in the kiosk’s browser gets no number', async () => {
+    const fromElsewhere: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://evil.example' },
+      { 'sec-fetch-site': 'same-site', origin: 'http://other.localhost' },
+    ];
+    for (const headers of fromElsewhere) {
+      const res = await walkIn(headers);
+      expect(res.json()).toMatchObject({ code: '101', msg: '请求来自其他网站，已拒绝' });
+    }
+    expect(await tickets()).toEqual([]);
+  });
+
+  it('the mini-program (no Fetch Metadata, no Origin) and our own page still get numbers', async () => {
+    expect((await walkIn({})).json()).toMatchObject({ code: '22' });
+    expect((await walkIn({ 'sec-fetch-site': 'same-origin' })).json()).toMatchObject({ code: '22' });
+    expect(await tickets()).toHaveLength(2);
   });
 });

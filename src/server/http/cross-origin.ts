@@ -76,11 +76,22 @@ export function provenanceOf(request: FastifyRequest): RequestProvenance {
   };
 }
 
-/** Refuses cross-site writes that carry our cookies (403 CROSS_ORIGIN), before any route runs. */
+/** The seed mini-program's writes (/order/…): no cookies, but a kiosk's address is its credential. */
+const LEGACY_WRITE = /^\/order\//;
+
+/**
+ * Refuses cross-site writes that carry our cookies (403 CROSS_ORIGIN), before any route runs. The
+ * legacy API's writes carry no cookie, but its kiosk gate trusts the kiosk's own address (loopback
+ * by default): a page from another site opened in the kiosk's browser must not post a form there.
+ * The mini-program is no browser page and sends neither Fetch Metadata nor Origin, so it passes.
+ */
 export function installCrossOriginGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
+    if (!WRITES.has(request.method)) return;
     // The matched route's pattern, not the raw URL: /%61pi/… is routed to /api/… too.
-    if (!WRITES.has(request.method) || !request.routeOptions.url?.startsWith('/api/')) return;
-    if (isCrossOrigin(provenanceOf(request))) throw new AppError('CROSS_ORIGIN');
+    const route = request.routeOptions.url ?? '';
+    const p = provenanceOf(request);
+    if (route.startsWith('/api/') && isCrossOrigin(p)) throw new AppError('CROSS_ORIGIN');
+    if (LEGACY_WRITE.test(route) && isCrossOrigin({ ...p, cookieCredentials: true, bearer: true })) throw new AppError('CROSS_ORIGIN');
   });
 }

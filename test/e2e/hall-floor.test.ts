@@ -48,7 +48,7 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
   const closeDay = async (date: string, note: string) => {
     const res = await fetch(`${e2e.server.url}/api/v1/admin/calendar/${date}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie, 'sec-fetch-site': 'same-origin' },
       body: JSON.stringify({ kind: 'closed', note }),
     });
     expect(res.status).toBe(200);

@@ -126,20 +126,20 @@ for (const kind of wantedStores()) {
       expect(await t.store.db.selectFrom('booking').select('id').where('id_hash', '=', '').execute()).toEqual([]);
     });
 
-    it('call numbers: parallel walk-ins and check-ins of one service get S001 … S026, each once', async (c) => {
+    it('call numbers: parallel walk-ins and check-ins of one service get Y001 … Y026, each once', async (c) => {
       if (!t) return c.skip();
       const app = t.app;
       const kiosk = t.kiosk;
-      t.setNow('2026-11-25T09:30:00+08:00');
+      t.setNow('2026-11-25T10:30:00+08:00');
       try {
         const people = Array.from({ length: 6 }, (_, i) => person(950 + i));
-        for (const p of people) expect((await post(app, '/api/v1/bookings', bookingBody(p, { serviceId: 4, slot: '10:00' }))).status).toBe(201);
+        for (const p of people) expect((await post(app, '/api/v1/bookings', bookingBody(p, { serviceId: 1, slot: '11:00' }))).status).toBe(201);
         const results = await Promise.all([
-          ...Array.from({ length: 20 }, () => post(app, '/api/v1/kiosk/walk-in', { serviceId: 4 }, kiosk)),
+          ...Array.from({ length: 20 }, () => post(app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, kiosk)),
           ...people.map((p) => post(app, '/api/v1/kiosk/check-in', { idCard: p.idCard }, kiosk)),
         ]);
         const calls = results.map((r) => (r.body.ticket ?? r.body.tickets?.[0])?.callNumber as string);
-        expect(calls.sort()).toEqual(Array.from({ length: 26 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`));
+        expect(calls.sort()).toEqual(Array.from({ length: 26 }, (_, i) => `Y${String(i + 1).padStart(3, '0')}`));
       } finally {
         t.setNow('2026-11-25T08:30:00+08:00');
       }

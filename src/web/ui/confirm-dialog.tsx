@@ -1,5 +1,6 @@
-// A modal question on the native <dialog>: focus starts on "no" (the first button) and stays
-// inside; Escape answers "no".
+// A modal question on the native <dialog>: focus starts on "no" (the first button) unless the
+// caller asks for "yes" (a deliberate key sequence such as X then Enter), and stays inside;
+// Escape answers "no".
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 export function ConfirmDialog(props: {
@@ -10,17 +11,24 @@ export function ConfirmDialog(props: {
   cancelLabel: string;
   busy?: boolean;
   danger?: boolean;
+  /** Where focus starts; default 'cancel'. */
+  initialFocus?: 'cancel' | 'confirm';
   onConfirm: () => void;
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const focusConfirm = props.initialFocus === 'confirm';
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
+    if (props.open && !dialog.open) {
+      dialog.showModal();
+      if (focusConfirm) confirmRef.current?.focus();
+    }
     if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  }, [props.open, focusConfirm]);
   return (
     <dialog
       ref={ref}
@@ -40,6 +48,7 @@ export function ConfirmDialog(props: {
           {props.cancelLabel}
         </button>
         <button
+          ref={confirmRef}
           type="button"
           className={`button ${props.danger ? 'button--danger' : 'button--primary'}`}
           onClick={props.onConfirm}

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AdminService } from '../../contracts/admin.js';
 import { useI18n } from '../i18n/i18n.js';
-import { navigate } from '../router.js';
+import { navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { getAdminServices } from './admin-endpoints.js';

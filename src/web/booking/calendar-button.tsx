@@ -1,7 +1,7 @@
 // "Add to calendar": a hand-made .ics downloaded from a Blob.
-import type { RememberedBooking } from '../records/remembered.js';
+import type { RememberedBooking } from '../person/remembered.js';
 import { useI18n } from '../i18n/i18n.js';
-import { loadHallZone, useHallZone } from '../ui/hall-zone.js';
+import { loadHallZone, useHallZone } from '../hall/hall-zone.js';
 import { icsFileName, icsText } from './ics.js';
 
 export function CalendarButton({ booking }: { booking: RememberedBooking }) {

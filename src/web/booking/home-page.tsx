@@ -6,7 +6,7 @@ import { getServices } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate } from '../i18n/format.js';
 import { useLiveReload } from '../live/use-live.js';
-import { hrefOf } from '../router.js';
+import { hrefOf } from '../nav/router.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';

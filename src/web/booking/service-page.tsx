@@ -7,7 +7,7 @@ import { errorCode, errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate } from '../i18n/format.js';
 import { useLiveReload } from '../live/use-live.js';
-import { hrefOf, navigate } from '../router.js';
+import { hrefOf, navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';

@@ -11,7 +11,7 @@ import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { TextField } from '../ui/text-field.js';
 import { createService, updateService } from './admin-endpoints.js';
-import { problemText } from './problem-text.js';
+import { adminProblemText } from './problem-text.js';
 import { RangeTable } from './range-table.js';
 import { ScreenHead } from './screen-head.js';
 import {
@@ -81,9 +81,9 @@ export function ServiceEditor({
     const row = draft.slots.find((s) => s.start === place.slotStart);
     if (row) slotRefusals[row.id] = refusalWords;
   }
-  const fieldError = (field: ScalarField, context: Parameters<typeof problemText>[2] = {}) => {
+  const fieldError = (field: ScalarField, context: Parameters<typeof adminProblemText>[2] = {}) => {
     if (refusal !== null && place.at === 'field' && place.field === field) return refusalWords;
-    return checked ? problemText(t, problems.fields[field], context) : null;
+    return checked ? adminProblemText(t, problems.fields[field], context) : null;
   };
 
   const submit = async (event: FormEvent) => {

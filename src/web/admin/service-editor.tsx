@@ -6,6 +6,7 @@ import type { AdminService } from '../../contracts/admin.js';
 import { ApiError } from '../api/client.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
@@ -118,7 +119,7 @@ export function ServiceEditor({
   const title = service
     ? t('admin.svc.editTitle', {
         letter: service.letter,
-        name: lang === 'zh' ? service.nameZh : service.nameEn,
+        name: localName(service, lang),
       })
     : t('admin.svc.newTitle');
   const listed = refusal instanceof ApiError ? listedProblems(refusal.details) : [];

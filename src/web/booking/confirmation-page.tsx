@@ -1,7 +1,7 @@
 // The booking made: 办事编号 large, its QR code, what/when/who, check-in time and what to bring.
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate, formatSlot } from '../i18n/format.js';
-import { browserStore, findRemembered } from '../person/remembered.js';
+import { browserStore, findRemembered, serviceNameOf } from '../person/remembered.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { StatusBadge } from '../ui/status-badge.js';
@@ -28,7 +28,7 @@ export function ConfirmationPage({ number }: { number: string }) {
       </section>
     );
   }
-  const service = lang === 'zh' ? booking.serviceNameZh : booking.serviceNameEn;
+  const service = serviceNameOf(booking, lang);
   return (
     <section className="page confirmation">
       <Banner tone="success" title={t('confirm.success')} />

@@ -17,7 +17,7 @@ import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { BookingCard } from './booking-card.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { LookupForm } from './lookup-form.js';
-import { type RememberedBooking, applyStatuses, browserStore, loadRemembered, statusQuery } from '../person/remembered.js';
+import { type RememberedBooking, applyStatuses, browserStore, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
 
@@ -162,7 +162,7 @@ export function RecordsPage() {
             <p className="muted">{t('records.deviceHint')}</p>
             <ul className="cards">
               {others.map((r) => (
-                <BookingCard key={r.number} booking={{ ...r, serviceName: lang === 'zh' ? r.serviceNameZh : r.serviceNameEn }} />
+                <BookingCard key={r.number} booking={{ ...r, serviceName: serviceNameOf(r, lang) }} />
               ))}
             </ul>
           </section>

@@ -7,7 +7,7 @@ import { CounterApp } from './counter/counter-app.js';
 import { DisplayApp } from './display/display-app.js';
 import { KioskApp } from './kiosk/kiosk-app.js';
 import { RecordsPage } from './records/records-page.js';
-import { type Location, sectionOf, useLocation } from './router.js';
+import { type Location, sectionOf, useLocation } from './nav/router.js';
 import { AppShell } from './ui/app-shell.js';
 import { Link } from './ui/link.js';
 

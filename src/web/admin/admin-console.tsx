@@ -1,11 +1,11 @@
 // The frame of the console: the staff header, the side navigation and the open section. Staff
 // without the admin role are told so (the server refuses them anyway).
 import { useI18n } from '../i18n/i18n.js';
-import type { Location } from '../router.js';
+import type { Location } from '../nav/router.js';
 import { StaffHeader } from '../staff/staff-header.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
-import { loadHall } from '../ui/hall-zone.js';
+import { loadHall } from '../hall/hall-zone.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useResource } from '../ui/use-resource.js';
 import { tabOf } from './admin-tabs.js';

@@ -15,7 +15,7 @@ import type { CreateStaffBody, Device } from '../../contracts/auth.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Static } from 'typebox';
 import { ApiError, errorFromResponse, requestJson } from '../api/client.js';
-import { hrefOf } from '../router.js';
+import { hrefOf } from '../nav/router.js';
 
 export interface Call {
   lang: Lang;

@@ -1,6 +1,6 @@
 // The console's sections and their addresses: /admin?tab=calendar&month=2026-12. The server
 // only knows /admin, so everything inside lives in the query (as the other front ends do).
-import { hrefOf } from '../router.js';
+import { hrefOf } from '../nav/router.js';
 
 export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'audit'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];

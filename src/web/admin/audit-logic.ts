@@ -2,6 +2,7 @@
 // service change: which settings changed, slot by slot), the filter as a query, and paging by
 // id. Pure: words come from translate().
 import type { Lang } from '../../contracts/errors.js';
+import { localName } from '../i18n/local-name.js';
 import { type MessageKey, translate } from '../i18n/translate.js';
 
 export interface AuditLine {
@@ -105,7 +106,7 @@ export function auditSummary(entry: AuditLine, lang: Lang): string {
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   switch (entry.action) {
     case 'service.create':
-      return str(lang === 'zh' ? d.nameZh : d.nameEn);
+      return str(localName({ nameZh: d.nameZh, nameEn: d.nameEn }, lang));
     case 'service.update': {
       const changes = serviceChanges(d.before, d.after, lang);
       return changes.length > 0 ? changes.join('; ') : translate(lang, 'admin.audit.noChange');

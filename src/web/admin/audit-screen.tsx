@@ -8,7 +8,7 @@ import { Banner } from '../ui/banner.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { type AuditRow, getAudit } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
-import { useHallZone } from '../ui/hall-zone.js';
+import { useHallZone } from '../hall/hall-zone.js';
 import { ACTION_GROUPS, AUDIT_PAGE, type AuditFilterDraft, NO_FILTER, actionName, appendPage, auditQuery, auditSummary, auditTarget, nextCursor } from './audit-logic.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate } from '../i18n/format.js';
-import { navigate } from '../router.js';
+import { navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';

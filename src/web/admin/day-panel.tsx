@@ -15,7 +15,7 @@ import { Banner } from '../ui/banner.js';
 import { TextField } from '../ui/text-field.js';
 import { removeCalendarDay, setCalendarDay } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
-import { useHallZone } from '../ui/hall-zone.js';
+import { useHallZone } from '../hall/hall-zone.js';
 import { CloseDayDialog } from './close-day-dialog.js';
 
 type Kind = CalendarDay['kind'];

@@ -4,7 +4,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Device } from '../../contracts/auth.js';
 import { errorText } from '../api/error-text.js';
-import { QrCode } from '../booking/qr-code.js';
+import { QrCode } from '../ui/qr-code.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
@@ -12,7 +12,7 @@ import { TextField } from '../ui/text-field.js';
 import { AdminListState, AdminTable, RowButton } from './admin-table.js';
 import { createDevice, getDevices, revokeDevice } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
-import { useHallZone } from '../ui/hall-zone.js';
+import { useHallZone } from '../hall/hall-zone.js';
 import { OneTimeSecret } from './one-time-secret.js';
 import { deviceState, pairingUrl, sortDevices } from './staff-logic.js';
 import { useAdminAction } from './use-admin-action.js';

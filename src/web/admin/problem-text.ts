@@ -1,9 +1,10 @@
-// The words for a form problem found in the browser, per field where the same code needs
-// different words (a taken letter is not a taken username).
+// The words for a problem the admin forms find in the browser, per field where the same code
+// needs different words (a taken letter is not a taken username). The citizen's ID card and
+// phone have theirs in web/person.
 import type { Translate } from '../i18n/i18n.js';
 import type { FieldProblem } from './service-form.js';
 
-export function problemText(
+export function adminProblemText(
   t: Translate,
   problem: FieldProblem | undefined,
   context: { min?: number; max?: number; what?: 'letter' | 'weekdays' | 'hours' } = {},

@@ -2,7 +2,7 @@
 // end, capacity). Each cell names its row for screen readers; problems show under the cell.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { problemText } from './problem-text.js';
+import { adminProblemText } from './problem-text.js';
 import type { RangeRow, RowProblems, SlotRow } from './service-form.js';
 
 type Row = RangeRow & { capacity?: string };
@@ -70,7 +70,7 @@ export function RangeTable<T extends Row>({
   const { t } = useI18n();
   const set = (id: number, field: 'start' | 'end' | 'capacity', value: string) => onChange(rows.map((r) => (r.id === id ? { ...r, [field]: value } : r)));
   const remove = (id: number) => onChange(rows.filter((r) => r.id !== id));
-  const err = (row: T, field: keyof RowProblems) => (showProblems ? problemText(t, problems[row.id]?.[field], { min: 0, max: 10000 }) : null);
+  const err = (row: T, field: keyof RowProblems) => (showProblems ? adminProblemText(t, problems[row.id]?.[field], { min: 0, max: 10000 }) : null);
   return (
     <div className="admin-table-wrap">
       <table className="admin-table range-table" data-testid={`${name}-table`}>

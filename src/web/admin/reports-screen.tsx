@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isValidDate } from '../../domain/schedule.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate, formatMonthDay } from '../i18n/format.js';
-import { navigate } from '../router.js';
+import { navigate } from '../nav/router.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { getReport, reportCsvHref } from './admin-endpoints.js';
 import { tabHref } from './admin-tabs.js';

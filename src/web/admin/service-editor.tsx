@@ -6,12 +6,13 @@ import type { AdminService } from '../../contracts/admin.js';
 import { ApiError } from '../api/client.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { TextField } from '../ui/text-field.js';
 import { createService, updateService } from './admin-endpoints.js';
-import { problemText } from './problem-text.js';
+import { adminProblemText } from './problem-text.js';
 import { RangeTable } from './range-table.js';
 import { ScreenHead } from './screen-head.js';
 import {
@@ -81,9 +82,9 @@ export function ServiceEditor({
     const row = draft.slots.find((s) => s.start === place.slotStart);
     if (row) slotRefusals[row.id] = refusalWords;
   }
-  const fieldError = (field: ScalarField, context: Parameters<typeof problemText>[2] = {}) => {
+  const fieldError = (field: ScalarField, context: Parameters<typeof adminProblemText>[2] = {}) => {
     if (refusal !== null && place.at === 'field' && place.field === field) return refusalWords;
-    return checked ? problemText(t, problems.fields[field], context) : null;
+    return checked ? adminProblemText(t, problems.fields[field], context) : null;
   };
 
   const submit = async (event: FormEvent) => {
@@ -118,7 +119,7 @@ export function ServiceEditor({
   const title = service
     ? t('admin.svc.editTitle', {
         letter: service.letter,
-        name: lang === 'zh' ? service.nameZh : service.nameEn,
+        name: localName(service, lang),
       })
     : t('admin.svc.newTitle');
   const listed = refusal instanceof ApiError ? listedProblems(refusal.details) : [];

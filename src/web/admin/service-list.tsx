@@ -5,6 +5,7 @@ import type { AdminService } from '../../contracts/admin.js';
 import { dailyCapacity } from '../../domain/schedule.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { formatSlot } from '../i18n/format.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
@@ -34,7 +35,7 @@ export function ServiceList({
   const [asking, setAsking] = useState<AdminService | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
-  const nameOf = (s: AdminService) => (lang === 'zh' ? s.nameZh : s.nameEn);
+  const nameOf = (s: AdminService) => localName(s, lang);
 
   const toggle = async (service: AdminService, active: boolean) => {
     setBusy(service.id);
@@ -100,7 +101,7 @@ export function ServiceList({
               <th scope="row">
                 <span lang={lang === 'zh' ? 'zh-CN' : 'en'}>{nameOf(s)}</span>
                 <span className="admin-table__sub" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-                  {lang === 'zh' ? s.nameEn : s.nameZh}
+                  {localName(s, lang === 'zh' ? 'en' : 'zh')}
                 </span>
               </th>
               <td>

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { AdminService } from '../../contracts/admin.js';
 import { useI18n } from '../i18n/i18n.js';
-import { navigate } from '../router.js';
+import { localName } from '../i18n/local-name.js';
+import { navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { getAdminServices } from './admin-endpoints.js';
@@ -28,7 +29,7 @@ export function ServicesScreen({ query }: { query: URLSearchParams }) {
     );
   }
   const list = services.data.services;
-  const nameOf = (s: AdminService) => (lang === 'zh' ? s.nameZh : s.nameEn);
+  const nameOf = (s: AdminService) => localName(s, lang);
 
   if (editing !== null) {
     const service = editing === 'new' ? null : (list.find((s) => s.id === editing) ?? undefined);

@@ -10,7 +10,7 @@ import type {
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, WalkInResponse } from '../../contracts/kiosk.js';
 import type { AvailabilityResponse, HallResponse, ServicesResponse } from '../../contracts/services.js';
-import { hrefOf } from '../router.js';
+import { hrefOf } from '../nav/router.js';
 import { requestJson } from './client.js';
 
 interface Call {

@@ -1,7 +1,7 @@
 // Counters calling numbers, the queue and the display board, typed by src/contracts/queue.ts.
 import type { Lang } from '../../contracts/errors.js';
 import type { CountersResponse, DisplayResponse, PutCounterBody, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
-import { hrefOf } from '../router.js';
+import { hrefOf } from '../nav/router.js';
 import { requestJson } from './client.js';
 
 interface Call {

@@ -1,6 +1,6 @@
 // The citizen booking app at `/`: home (?), a service (?service=ID&date=…) and a confirmation
 // (?booking=NUMBER). The screens live in the query string: the server only knows `/`.
-import type { Location } from '../router.js';
+import type { Location } from '../nav/router.js';
 import { AppShell } from '../ui/app-shell.js';
 import { ConfirmationPage } from './confirmation-page.js';
 import { HomePage } from './home-page.js';

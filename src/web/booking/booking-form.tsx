@@ -7,13 +7,13 @@ import { ApiError } from '../api/client.js';
 import { createBooking } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
-import { browserStore, rememberBooking } from '../records/remembered.js';
-import { setSessionCredentials } from '../records/session.js';
-import { hrefOf, navigate } from '../router.js';
+import { browserStore, rememberBooking } from '../person/remembered.js';
+import { setSessionCredentials } from '../person/session.js';
+import { hrefOf, navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
-import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './form-logic.js';
-import { IdCardPhoneFields } from './id-card-phone-fields.js';
+import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from '../person/person-logic.js';
+import { IdCardPhoneFields } from '../person/id-card-phone-fields.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);

@@ -1,7 +1,7 @@
 // "Add to calendar": a hand-made .ics downloaded from a Blob.
-import type { RememberedBooking } from '../records/remembered.js';
+import { type RememberedBooking, serviceNameOf } from '../person/remembered.js';
 import { useI18n } from '../i18n/i18n.js';
-import { loadHallZone, useHallZone } from '../ui/hall-zone.js';
+import { loadHallZone, useHallZone } from '../hall/hall-zone.js';
 import { icsFileName, icsText } from './ics.js';
 
 export function CalendarButton({ booking }: { booking: RememberedBooking }) {
@@ -9,7 +9,7 @@ export function CalendarButton({ booking }: { booking: RememberedBooking }) {
   // The slot's times are the hall's (HALL_TZ, from the server), wherever the phone is.
   const zone = useHallZone();
   const download = (timeZone: string) => {
-    const service = lang === 'zh' ? booking.serviceNameZh : booking.serviceNameEn;
+    const service = serviceNameOf(booking, lang);
     const text = icsText({
       uid: `${booking.number}@vreserve`,
       date: booking.date,

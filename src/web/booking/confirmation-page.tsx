@@ -1,13 +1,13 @@
 // The booking made: 办事编号 large, its QR code, what/when/who, check-in time and what to bring.
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate, formatSlot } from '../i18n/format.js';
-import { browserStore, findRemembered } from '../records/remembered.js';
+import { browserStore, findRemembered, serviceNameOf } from '../person/remembered.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { CalendarButton } from './calendar-button.js';
-import { QrCode } from './qr-code.js';
+import { QrCode } from '../ui/qr-code.js';
 
 export function ConfirmationPage({ number }: { number: string }) {
   const { t, lang } = useI18n();
@@ -28,7 +28,7 @@ export function ConfirmationPage({ number }: { number: string }) {
       </section>
     );
   }
-  const service = lang === 'zh' ? booking.serviceNameZh : booking.serviceNameEn;
+  const service = serviceNameOf(booking, lang);
   return (
     <section className="page confirmation">
       <Banner tone="success" title={t('confirm.success')} />

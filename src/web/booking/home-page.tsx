@@ -4,9 +4,10 @@ import type { ServiceSummary, ServicesResponse } from '../../contracts/services.
 import { addDays } from '../../domain/schedule.js';
 import { getServices } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { formatShortDate } from '../i18n/format.js';
 import { useLiveReload } from '../live/use-live.js';
-import { hrefOf } from '../router.js';
+import { hrefOf } from '../nav/router.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
@@ -25,7 +26,7 @@ async function loadNextOpenDays(lang: Lang, signal: AbortSignal) {
 
 function ServiceTile({ service, next, today }: { service: ServiceSummary; next: ServiceSummary | undefined; today: string }) {
   const { t, lang } = useI18n();
-  const name = lang === 'zh' ? service.nameZh : service.nameEn;
+  const name = localName(service, lang);
   const full = next !== undefined && next.remaining === 0;
   return (
     <li>

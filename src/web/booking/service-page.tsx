@@ -5,9 +5,10 @@ import type { AvailabilityResponse } from '../../contracts/services.js';
 import { getAvailability } from '../api/endpoints.js';
 import { errorCode, errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { formatShortDate } from '../i18n/format.js';
 import { useLiveReload } from '../live/use-live.js';
-import { hrefOf, navigate } from '../router.js';
+import { hrefOf, navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
@@ -45,7 +46,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   const date = initialDate(data.days, askedDate);
   const day = data.days.find((d) => d.date === date);
   const service = data.service;
-  const name = lang === 'zh' ? service.nameZh : service.nameEn;
+  const name = localName(service, lang);
   const chosenSlot = slotStillBookable(day, slot) ? slot : null;
   const state = day ? dayState(day) : null;
 

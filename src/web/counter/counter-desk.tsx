@@ -6,6 +6,7 @@ import type { ServiceSummary } from '../../contracts/services.js';
 import { getQueue } from '../api/queue-endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import type { LiveStatus } from '../live/live-connection.js';
 import { useLiveReload } from '../live/use-live.js';
 import { useStaff } from '../staff/use-staff-session.js';
@@ -48,7 +49,7 @@ function OutcomeBanner({ outcome, services, onUndo }: { outcome: DeskOutcome; se
     );
   }
   const service = services.find((s) => s.id === outcome.serviceId);
-  const params = { number: outcome.callNumber, service: service ? (lang === 'zh' ? service.nameZh : service.nameEn) : '' };
+  const params = { number: outcome.callNumber, service: service ? localName(service, lang) : '' };
   const key = outcome.action === 'call' ? 'call-next' : outcome.action;
   return (
     <Banner

@@ -6,6 +6,7 @@ import type { ServiceSummary } from '../../contracts/services.js';
 import { putCounter } from '../api/queue-endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { TextField } from '../ui/text-field.js';
@@ -74,7 +75,7 @@ export function CounterSetup({
 
   const serviceName = (id: number) => {
     const s = services.find((x) => x.id === id);
-    return s ? (lang === 'zh' ? s.nameZh : s.nameEn) : `#${id}`;
+    return s ? localName(s, lang) : `#${id}`;
   };
 
   return (
@@ -129,7 +130,7 @@ export function CounterSetup({
                 <span className="service-letter" aria-hidden="true">
                   {s.letter}
                 </span>{' '}
-                {lang === 'zh' ? s.nameZh : s.nameEn}
+                {localName(s, lang)}
               </span>
             </label>
           ))}

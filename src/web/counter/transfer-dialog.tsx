@@ -2,6 +2,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ServiceSummary } from '../../contracts/services.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 
 export function TransferDialog({
   open,
@@ -62,7 +63,7 @@ export function TransferDialog({
                 <span className="service-letter" aria-hidden="true">
                   {s.letter}
                 </span>{' '}
-                {lang === 'zh' ? s.nameZh : s.nameEn}
+                {localName(s, lang)}
               </span>
             </label>
           ))}

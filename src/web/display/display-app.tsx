@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { I18nProvider } from '../i18n/i18n.js';
 import { PairingScreen } from '../device/pairing-screen.js';
 import { useDevicePairing } from '../device/use-device-pairing.js';
-import type { Location } from '../router.js';
+import type { Location } from '../nav/router.js';
 import { DisplayBoard } from './display-board.js';
 
 function PairedBoard() {

@@ -6,6 +6,7 @@ import type { ServiceSummary } from '../../contracts/services.js';
 import { getServices, kioskWalkIn } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
+import { localName } from '../i18n/local-name.js';
 import { useLiveReload } from '../live/use-live.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
@@ -92,7 +93,7 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
                 <span className="kiosk-service__letter" aria-hidden="true">
                   {s.letter}
                 </span>
-                <span className="kiosk-service__name">{lang === 'zh' ? s.nameZh : s.nameEn}</span>
+                <span className="kiosk-service__name">{localName(s, lang)}</span>
                 <span className="kiosk-service__note">{sending === s.id ? t('kiosk.issuing') : note(s)}</span>
               </button>
             );

@@ -2,8 +2,8 @@
 // nothing was found the form comes back with what was typed and says what to check.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { PersonCredentials } from '../../contracts/bookings.js';
-import { type Field, type FieldErrors, checkField, problemText, validatePerson } from '../booking/form-logic.js';
-import { IdCardPhoneFields } from '../booking/id-card-phone-fields.js';
+import { type Field, type FieldErrors, checkField, problemText, validatePerson } from '../person/person-logic.js';
+import { IdCardPhoneFields } from '../person/id-card-phone-fields.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Banner } from '../ui/banner.js';
 

@@ -11,14 +11,14 @@ import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { AppShell } from '../ui/app-shell.js';
 import { Banner } from '../ui/banner.js';
-import { hallClockTime, hallToday, useHallZone } from '../ui/hall-zone.js';
+import { hallClockTime, hallToday, useHallZone } from '../hall/hall-zone.js';
 import { Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { BookingCard } from './booking-card.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { LookupForm } from './lookup-form.js';
-import { type RememberedBooking, applyStatuses, browserStore, loadRemembered, statusQuery } from './remembered.js';
-import { sessionCredentials, setSessionCredentials } from './session.js';
+import { type RememberedBooking, applyStatuses, browserStore, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
+import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
 
 export function RecordsPage() {
@@ -162,7 +162,7 @@ export function RecordsPage() {
             <p className="muted">{t('records.deviceHint')}</p>
             <ul className="cards">
               {others.map((r) => (
-                <BookingCard key={r.number} booking={{ ...r, serviceName: lang === 'zh' ? r.serviceNameZh : r.serviceNameEn }} />
+                <BookingCard key={r.number} booking={{ ...r, serviceName: serviceNameOf(r, lang) }} />
               ))}
             </ul>
           </section>

@@ -15,7 +15,7 @@ import { type NewPasswordProblem, newPasswordProblem } from './sign-in-logic.js'
 import { StaffAuthCard } from './staff-auth-card.js';
 import type { StaffMe } from './use-staff-session.js';
 
-function problemText(problem: NewPasswordProblem, t: Translate, lang: Lang): string {
+function passwordProblemText(problem: NewPasswordProblem, t: Translate, lang: Lang): string {
   if (problem === 'CURRENT_EMPTY') return t('auth.currentEmpty');
   if (problem === 'SAME_AS_CURRENT') return t('auth.sameAsCurrent');
   if (problem === 'MISMATCH') return t('auth.mismatch');
@@ -59,7 +59,7 @@ export function PasswordChangeScreen({
     }
   };
 
-  const fieldError = (fields: NewPasswordProblem[]) => (checked && problem && fields.includes(problem) ? problemText(problem, t, lang) : null);
+  const fieldError = (fields: NewPasswordProblem[]) => (checked && problem && fields.includes(problem) ? passwordProblemText(problem, t, lang) : null);
   const refusalText =
     refusal instanceof ApiError && refusal.code === 'INVALID_CREDENTIALS' ? t('auth.currentWrong') : refusal === null ? '' : errorText(refusal, lang);
 

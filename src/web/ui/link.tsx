@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
-import { navigate } from '../router.js';
+import { navigate } from '../nav/router.js';
 
 /** An <a> that changes screens without reloading; a modified click still opens a new tab. */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

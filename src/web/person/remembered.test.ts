@@ -9,6 +9,7 @@ import {
   forgetBooking,
   loadRemembered,
   rememberBooking,
+  serviceNameOf,
   statusQuery,
 } from './remembered.js';
 
@@ -49,6 +50,12 @@ describe('remembered bookings', () => {
       ['Y2', 'booked'],
     ]);
     expect(findRemembered(store, 'Y2')?.serviceNameEn).toBe('Medical and social insurance');
+  });
+
+  it("names the booking's service in the language asked for", () => {
+    const [remembered] = rememberBooking(memoryStore(), booking('Y1'), names, now);
+    expect(remembered && serviceNameOf(remembered, 'zh')).toBe(names.zh);
+    expect(remembered && serviceNameOf(remembered, 'en')).toBe('Medical and social insurance');
   });
 
   it('stores only the number and masked fields, never extra answer fields', () => {

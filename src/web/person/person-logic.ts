@@ -1,5 +1,5 @@
-// The booking and look-up forms' rules: the same domain checks the server runs, so a mistake is
-// named beside the field before anything is sent.
+// The ID card and phone rules of the booking and look-up forms (and the kiosk's ID card): the
+// same domain checks the server runs, so a mistake is named beside the field before anything is sent.
 import type { Lang } from '../../contracts/errors.js';
 import { errorMessage } from '../../contracts/errors.js';
 import { type IdCardError, normalizeIdCard, parseIdCard } from '../../domain/id-card.js';

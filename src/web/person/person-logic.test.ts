@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeIdCard } from '../../domain/id-card.js';
-import { checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './form-logic.js';
+import { checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './person-logic.js';
 
 const TODAY = '2026-11-25';
 const GOOD_ID = composeIdCard('11010519491231002');

@@ -3,6 +3,8 @@
 // the booking's status token (from the booking or a look-up), so the page can ask the server for
 // the current statuses without the ID card and phone (a booking cancelled on another device).
 import type { Booking, BookingStatus } from '../../contracts/bookings.js';
+import type { Lang } from '../../contracts/errors.js';
+import { localName } from '../i18n/local-name.js';
 
 export const REMEMBERED_KEY = 'vreserve.bookings';
 export const REMEMBERED_MAX = 20;
@@ -139,6 +141,11 @@ export function forgetBooking(store: KeyValueStore, number: string): RememberedB
     store,
     loadRemembered(store).filter((r) => r.number !== number),
   );
+}
+
+/** The booking's service name in the language. */
+export function serviceNameOf(booking: RememberedBooking, lang: Lang): string {
+  return localName({ nameZh: booking.serviceNameZh, nameEn: booking.serviceNameEn }, lang);
 }
 
 export function findRemembered(store: KeyValueStore, number: string): RememberedBooking | undefined {

@@ -1,15 +1,18 @@
-// Which front end answers a path. Later front ends (/admin) add a line here.
-import { type ReactNode, useEffect } from 'react';
-import { AdminApp } from './admin/admin-app.js';
-import { BookingApp } from './booking/booking-app.js';
+// Which front end answers a path. Each front end is its own chunk, loaded when its path is
+// opened: a citizen's phone downloads the booking pages, not the admin console, the counter and
+// the display board too.
+import { type ReactNode, Suspense, lazy, useEffect } from 'react';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
-import { CounterApp } from './counter/counter-app.js';
-import { DisplayApp } from './display/display-app.js';
-import { KioskApp } from './kiosk/kiosk-app.js';
-import { RecordsPage } from './records/records-page.js';
 import { type Location, sectionOf, useLocation } from './nav/router.js';
 import { AppShell } from './ui/app-shell.js';
 import { Link } from './ui/link.js';
+
+const AdminApp = lazy(() => import('./admin/admin-app.js').then((m) => ({ default: m.AdminApp })));
+const BookingApp = lazy(() => import('./booking/booking-app.js').then((m) => ({ default: m.BookingApp })));
+const CounterApp = lazy(() => import('./counter/counter-app.js').then((m) => ({ default: m.CounterApp })));
+const DisplayApp = lazy(() => import('./display/display-app.js').then((m) => ({ default: m.DisplayApp })));
+const KioskApp = lazy(() => import('./kiosk/kiosk-app.js').then((m) => ({ default: m.KioskApp })));
+const RecordsPage = lazy(() => import('./records/records-page.js').then((m) => ({ default: m.RecordsPage })));
 
 interface Route {
   render: (location: Location) => ReactNode;
@@ -48,6 +51,11 @@ export function App() {
   useEffect(() => {
     document.body.className = theme;
   }, [theme]);
-  if (route && !route.rememberLang) return <>{route.render(location)}</>;
-  return <I18nProvider persist>{route ? route.render(location) : <NotFound />}</I18nProvider>;
+  // While a front end's chunk loads, the page stays empty (a fraction of a second on the hall's network).
+  if (route && !route.rememberLang) return <Suspense fallback={null}>{route.render(location)}</Suspense>;
+  return (
+    <I18nProvider persist>
+      <Suspense fallback={null}>{route ? route.render(location) : <NotFound />}</Suspense>
+    </I18nProvider>
+  );
 }

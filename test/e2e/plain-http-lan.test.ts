@@ -42,11 +42,18 @@ describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, (
 
   it('the booking app and 我的预约 render on a phone', async () => {
     const phone = await open(PHONE);
+    const scripts: string[] = [];
+    phone.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await phone.goto('/');
     expect(new URL(phone.url()).origin).toBe(`http://${HOST}:${new URL(e2e.server.url).port}`);
     await phone.getByRole('heading', { name: '选择办理业务' }).waitFor();
     await phone.getByRole('button', { name: /医社保办理/ }).or(phone.getByRole('link', { name: /医社保办理/ })).first().waitFor();
     await screenshot(phone, 'lan-booking-home');
+    // A phone downloads the booking pages only, not the admin console, the counter, the kiosk or the board.
+    expect(scripts.some((p) => /booking-app/.test(p))).toBe(true);
+    expect(scripts.filter((p) => /(admin|counter|kiosk|display)-app/.test(p))).toEqual([]);
     await phone.goto('/records');
     await phone.getByRole('heading', { name: '我的预约', level: 1 }).waitFor();
   });

@@ -100,3 +100,22 @@ describe('the citizen’s name', () => {
     expect(dump).not.toContain('王小明');
   });
 });
+
+describe('cheap refusals on a full slot', () => {
+  it('a full slot is refused without writing anything; a place freed a moment ago is bookable at once', async () => {
+    const booked = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await post(t.app, '/api/v1/bookings', bookingBody(person(700 + i), { slot: '10:00' }));
+      expect(res.status).toBe(201);
+      booked.push(res.body.booking.number);
+    }
+    const latecomer = person(799);
+    const refused = await post(t.app, '/api/v1/bookings', bookingBody(latecomer, { slot: '10:00' }));
+    expect(refused.body.code).toBe('SLOT_FULL');
+    // No write transaction ran for it: not even the person's row was created or locked.
+    expect(await t.store.db.selectFrom('person').select('id').execute()).toHaveLength(10);
+
+    await post(t.app, `/api/v1/bookings/${booked[3]}/cancel`, person(703));
+    expect((await post(t.app, '/api/v1/bookings', bookingBody(latecomer, { slot: '10:00' }))).status).toBe(201);
+  });
+});

@@ -56,6 +56,21 @@ export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' 
   return Number(row.reserved) >= Number(row.capacity) ? 'full' : 'again';
 }
 
+/**
+ * Whether the slot's committed count has reached its capacity: a plain read, no lock and no write,
+ * so a flash crowd on a full slot is refused cheaply. A place freed a moment ago is seen at once.
+ */
+export async function slotIsFull(db: Db, key: SlotKey): Promise<boolean> {
+  const row = await db
+    .selectFrom('slot_inventory')
+    .select(['reserved', 'capacity'])
+    .where('service_id', '=', key.serviceId)
+    .where('date', '=', key.date)
+    .where('slot_start', '=', key.slotStart)
+    .executeTakeFirst();
+  return row !== undefined && Number(row.reserved) >= Number(row.capacity);
+}
+
 export async function releasePlace(db: Db, key: SlotKey): Promise<boolean> {
   const result = await slotWhere(key)(db)
     .set({ reserved: sql`reserved - 1` })

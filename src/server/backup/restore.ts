@@ -108,7 +108,12 @@ async function openSource(req: RestoreRequest): Promise<Source> {
     if (dialectOf(req.databaseUrl) === 'sqlite' && sqlitePath(req.databaseUrl) === resolve(req.file)) {
       throw new BackupRefusal(`${req.file} is the store itself (DATABASE_URL); restore into another store`);
     }
-    const health = checkSqliteFile(req.file);
+    let health: string;
+    try {
+      health = checkSqliteFile(req.file);
+    } catch (error) {
+      health = (error as Error).message;
+    }
     if (health !== 'ok') throw new BackupRefusal(`${req.file} is damaged (SQLite says: ${health})`);
     return sqliteSource(openSqliteBackup(req.file), req.file);
   }

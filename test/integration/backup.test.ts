@@ -107,7 +107,7 @@ for (const kind of wantedStores()) {
     let passphraseFile = '';
     let backupFile = '';
     let ackedBefore: Ack[] = [];
-    let ackedAll: Ack[] = [];
+    const ackedAll: Ack[] = [];
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'vreserve-backup-'));

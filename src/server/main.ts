@@ -107,6 +107,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
     requeueBehind: config.requeueBehind,
     connections: config.connections,
+    backup: config.backup,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -2,9 +2,10 @@
 // backup every so often and keeps the newest BACKUP_KEEP. The next backup is due BACKUP_EVERY
 // after the newest one in the folder, so restarting the server neither skips nor repeats one.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { pino } from 'pino';
 import type { Config } from '../config.js';
+import type { BackupOptions } from './backup-config.js';
 import { type BackupResult, backupFileName, currentKeys, takeBackup } from './backup.js';
 import { keyFileOf } from './key-file.js';
 
@@ -60,6 +61,23 @@ function readStatus(dir: string): Status {
   } catch {
     return { lastSuccess: null, lastFailure: null };
   }
+}
+
+/** What GET /api/v1/admin/backup answers. */
+export function backupStatus(options: BackupOptions | undefined) {
+  if (!options?.dir) {
+    return { enabled: false, everySeconds: null, keep: null, keysBeside: false, backups: 0, lastSuccess: null, lastFailure: null };
+  }
+  const { lastSuccess, lastFailure } = readStatus(options.dir);
+  return {
+    enabled: true,
+    everySeconds: Math.round(options.everyMs / 1000),
+    keep: options.keep,
+    keysBeside: options.passphrase !== null,
+    backups: listBackups(options.dir).length,
+    lastSuccess: lastSuccess && { ...lastSuccess, file: basename(lastSuccess.file) },
+    lastFailure,
+  };
 }
 
 function writeStatus(dir: string, status: Status): void {

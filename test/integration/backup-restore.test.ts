@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupRefusal, takeBackup } from '../../src/server/backup/backup.js';
+import { DumpWriter } from '../../src/server/backup/dump-file.js';
 import { restoreBackup } from '../../src/server/backup/restore.js';
 import { openSqliteBackup, openStore } from '../../src/server/db/dialect.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -193,6 +194,21 @@ describe('refusals, before anything changes', () => {
     const t = target('t-self');
     await expect(restoreBackup({ file: join(dir, 'source.db'), ...t, databaseUrl: sourceUrl })).rejects.toThrow(/is the store itself/);
   });
+});
+
+it('says so when a restore fails half-way: the store is incomplete, run it again with --force', async () => {
+  // A dump whose booking rows the store refuses: they lack the required columns.
+  const file = join(dir, 'refused-rows.jsonl.gz');
+  const w = new DumpWriter(file);
+  await w.header({ createdAt: NOW, source: 'postgres', migrations: Object.keys(migrations) });
+  await w.beginTable('booking', ['id', 'number']);
+  await w.rows('booking', [[1, 'Y20261125090001']]);
+  await w.endTable('booking');
+  await w.finish();
+  const t = target('t-refused-rows');
+  await expect(restoreBackup({ file, ...t })).rejects.toThrow(
+    /^the restore failed after it had begun to change the store, which is now incomplete; fix the cause and run it again with --force: /,
+  );
 });
 
 describe('backup refusals', () => {

@@ -72,25 +72,13 @@ export async function restoreBackup(req: RestoreRequest): Promise<RestoreResult>
     try {
       await refuseInUse(target, req.force);
       // From here on the store changes.
-      keys.apply();
-      for (const name of [...MIGRATION_TABLES, ...SKIPPED_TABLES, ...[...BACKUP_TABLES].reverse().map((t) => t.name)]) {
-        await dropTable(target.db, name);
+      try {
+        await load(source, target, schema, keys, req);
+      } catch (error) {
+        throw new BackupRefusal(
+          `the restore failed after it had begun to change the store, which is now incomplete; fix the cause and run it again with --force: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
-      await migrateTo(target.db, schema);
-      // The rows the migrations seeded (the four services, their counters) make way for the backup's.
-      for (const t of [...BACKUP_TABLES].reverse()) await deleteAllRows(target.db, t.name);
-      const totals = new Map(source.tables.map((t) => [t.name, t.rows]));
-      await source.eachTable(async (table, columns, batches) => {
-        let rows = 0;
-        await inTransaction(target.db, async (trx) => {
-          for await (const batch of batches) {
-            await insertRows(trx, table, columns, batch);
-            rows += batch.length;
-            req.onProgress?.({ step: 'table', table, rows, totalRows: totals.get(table) ?? null });
-          }
-        });
-        if (backupTable(table)?.generatedId) await moveIdSequencePastRows(target.db, table);
-      });
       const upgradedWith = (await migrateToLatest(target.db)).filter((r) => r.status === 'Success').map((r) => r.migrationName);
       const check = await checkInvariants(target.db);
       return { tables: source.tables, seconds: (performance.now() - started) / 1000, schema, upgradedWith, keyNote: keys.note, check };
@@ -100,6 +88,29 @@ export async function restoreBackup(req: RestoreRequest): Promise<RestoreResult>
   } finally {
     await source.close();
   }
+}
+
+/** Replaces the store's tables with the backup's rows at the backup's schema version. */
+async function load(source: Source, target: Store, schema: string, keys: { apply(): void }, req: RestoreRequest): Promise<void> {
+  keys.apply();
+  for (const name of [...MIGRATION_TABLES, ...SKIPPED_TABLES, ...[...BACKUP_TABLES].reverse().map((t) => t.name)]) {
+    await dropTable(target.db, name);
+  }
+  await migrateTo(target.db, schema);
+  // The rows the migrations seeded (the four services, their counters) make way for the backup's.
+  for (const t of [...BACKUP_TABLES].reverse()) await deleteAllRows(target.db, t.name);
+  const totals = new Map(source.tables.map((t) => [t.name, t.rows]));
+  await source.eachTable(async (table, columns, batches) => {
+    let rows = 0;
+    await inTransaction(target.db, async (trx) => {
+      for await (const batch of batches) {
+        await insertRows(trx, table, columns, batch);
+        rows += batch.length;
+        req.onProgress?.({ step: 'table', table, rows, totalRows: totals.get(table) ?? null });
+      }
+    });
+    if (backupTable(table)?.generatedId) await moveIdSequencePastRows(target.db, table);
+  });
 }
 
 async function openSource(req: RestoreRequest): Promise<Source> {

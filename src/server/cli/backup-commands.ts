@@ -73,6 +73,12 @@ function passphraseFrom(file: string | undefined, config: Readonly<Config>, forW
   return passphrase;
 }
 
+/** PostgreSQL's and MySQL's "database does not exist": create it first. */
+function isMissingDatabase(error: unknown): boolean {
+  const e = error as { code?: unknown; errno?: unknown } | null;
+  return e?.code === '3D000' || e?.code === 'ER_BAD_DB_ERROR' || e?.errno === 1049;
+}
+
 /** Runs a command; a refusal or an unreachable store is one line on stderr and exit 1. */
 async function refusalsAsExit(config: Readonly<Config>, work: () => Promise<number>): Promise<number> {
   try {
@@ -82,7 +88,7 @@ async function refusalsAsExit(config: Readonly<Config>, work: () => Promise<numb
       process.stderr.write(`vreserve: ${error.message}\n`);
       return 1;
     }
-    if (isStoreUnavailable(error)) {
+    if (isStoreUnavailable(error) || isMissingDatabase(error)) {
       process.stderr.write(`vreserve: the store at ${redactUrl(config.databaseUrl)} cannot be reached: ${(error as Error).message}\n`);
       return 1;
     }
@@ -112,7 +118,8 @@ export async function backupCommand(config: Readonly<Config>, args: string[]): P
   return refusalsAsExit(config, async () => {
     const passphrase = passphraseFrom(values['passphrase-file'], config, true);
     const named = values.to ? resolve(values.to) : (config.backup.dir ?? process.cwd());
-    const isDir = !values.to || (existsSync(named) && statSync(named).isDirectory());
+    // A folder: one that exists, or a path written with a trailing slash.
+    const isDir = !values.to || /[\\/]$/.test(values.to) || (existsSync(named) && statSync(named).isDirectory());
     const to = isDir ? join(named, backupFileName(config.databaseUrl, new Date())) : named;
     const progress = new TerminalProgress();
     let result: BackupResult;

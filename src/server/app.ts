@@ -8,9 +8,11 @@ import { Ajv } from 'ajv';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import { ErrorBody } from '../contracts/common.js';
 import { errorMessage } from '../contracts/errors.js';
+import type { BackupOptions } from './backup/backup-config.js';
 import type { Store } from './db/dialect.js';
 import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
+import { backupRoutes } from './http/backup.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
@@ -64,6 +66,8 @@ export interface AppDeps {
   connections?: ConnectionLimits;
   /** Checks passwords at sign-in; default scrypt (tests count the calls). */
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+  /** The server's own backups (BACKUP_DIR …), shown to admins; default none. */
+  backup?: BackupOptions;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -197,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);
+  await backupRoutes(app, ctx, deps.backup);
   await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);
   return app;

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/schedule.js';
+import { type BackupOptions, backupOptionsFromEnv } from './backup/backup-config.js';
 import { dialectOf } from './db/dialect.js';
 import { type ConnectionLimits, defaultMaxConnections } from './http/connection-limits.js';
 import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-config.js';
@@ -37,6 +38,8 @@ export interface Config {
   redisUrl: string | null;
   /** Timeouts and connection caps against slow and hostile clients. */
   connections: ConnectionLimits;
+  /** The server's own backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP, BACKUP_PASSPHRASE). */
+  backup: BackupOptions;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     requeueBehind: integer(env, 'REQUEUE_BEHIND', 3, 0, 100, problems),
     redisUrl: env.REDIS_URL || null,
     connections,
+    backup: backupOptionsFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

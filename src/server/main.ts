@@ -11,6 +11,8 @@ import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-lim
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-commands.js';
+import { startBackupSchedule } from './backup/schedule.js';
 import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
 import { superviseWorkers } from './cli/supervisor.js';
@@ -24,6 +26,7 @@ const USAGE = `usage: vreserve <command>
   migrate   bring the store's schema up to date and exit
   check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
 ${ADMIN_USAGE}
+${BACKUP_USAGE}
 
 Configuration comes from the environment; see README.md.`;
 
@@ -104,6 +107,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
     requeueBehind: config.requeueBehind,
     connections: config.connections,
+    backup: config.backup,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -136,6 +140,7 @@ async function serve(config: Readonly<Config>): Promise<void> {
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
   startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));
+  startBackupSchedule(config, logger);
   const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {
     await runWorker(config);
@@ -190,6 +195,12 @@ async function main(): Promise<void> {
       });
       return;
     }
+    case 'backup':
+      process.exitCode = await backupCommand(configOrExit(), process.argv.slice(3));
+      return;
+    case 'restore':
+      process.exitCode = await restoreCommand(configOrExit(), process.argv.slice(3));
+      return;
     case 'help':
     case '--help':
     case '-h':

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
+import type { BackupOptions } from '../../src/server/backup/backup-config.js';
 import { type Store, openRateLimitStore, openStore } from '../../src/server/db/dialect.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { LegacyOptions } from '../../src/server/http/legacy.routes.js';
@@ -41,6 +42,8 @@ export interface TestAppOptions {
   legacy?: LegacyOptions;
   /** Checks passwords at sign-in; default scrypt (wrap it to count the calls). */
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+  /** The server's own backups (BACKUP_DIR …); default none. */
+  backup?: BackupOptions;
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -64,6 +67,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     kioskRateLimitPerMinute: opts.kioskRateLimitPerMinute ?? 0,
     ...(opts.legacy ? { legacy: opts.legacy } : {}),
     ...(opts.verifyPassword ? { verifyPassword: opts.verifyPassword } : {}),
+    ...(opts.backup ? { backup: opts.backup } : {}),
   });
   await app.ready();
   const ctx = { db: store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };

@@ -322,3 +322,67 @@ export async function openRateLimitStore(dataDir: string): Promise<Store> {
   }
   return { db, dialect: 'sqlite', location: `sqlite:${file}`, close: () => db.destroy() };
 }
+
+export interface BackupPages {
+  totalPages: number;
+  remainingPages: number;
+}
+
+/** Pages copied per step of an online backup (4 MB with SQLite's default 4 KB pages). */
+const BACKUP_STEP_PAGES = 1024;
+const ALL_PAGES = 0x7fffffff;
+
+/**
+ * Copies a SQLite store that may be in use into `dest` with SQLite's online backup API, never by
+ * copying the file (a live WAL store's file alone is not a consistent database). The copy is
+ * made in steps, each under a read transaction; a write by another connection between two steps
+ * makes SQLite start over, so after the first restart the rest is copied in one step: under a
+ * steady stream of bookings the copy still finishes, and it is always one consistent snapshot.
+ * The copy is left in rollback-journal mode, a single self-contained file.
+ */
+export async function backupSqliteStore(url: string, dest: string, onProgress?: (p: BackupPages) => void): Promise<BackupPages> {
+  const file = sqlitePath(url);
+  const source = new SQLite(file, { fileMustExist: true, timeout: 15_000 });
+  let result: BackupPages;
+  try {
+    source.pragma('query_only = ON');
+    let previous = Number.POSITIVE_INFINITY;
+    let restarted = false;
+    result = await source.backup(dest, {
+      progress(p) {
+        if (p.remainingPages > previous) restarted = true;
+        previous = p.remainingPages;
+        onProgress?.(p);
+        return restarted ? ALL_PAGES : BACKUP_STEP_PAGES;
+      },
+    });
+  } finally {
+    source.close();
+  }
+  const copy = new SQLite(dest, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  onProgress?.(result);
+  return result;
+}
+
+/** A SQLite backup file opened read-only, to count or restore its rows. */
+export function openSqliteBackup(file: string): Store {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  return { db, dialect: 'sqlite', location: `sqlite:${resolve(file)}`, close: () => db.destroy() };
+}
+
+/** SQLite's own check of a backup file's structure: 'ok', or what is damaged. */
+export function checkSqliteFile(file: string): string {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+    return rows.map((r) => r.quick_check).join('; ');
+  } finally {
+    sqlite.close();
+  }
+}

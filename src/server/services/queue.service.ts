@@ -4,10 +4,9 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { CallState, Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
-import { DEFAULT_REQUEUE_BEHIND, type QueueEntry, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
+import { DEFAULT_REQUEUE_BEHIND, countAhead, orderForServices, orderQueue } from '../../domain/queue-order.js';
 import type { HallTime } from '../../domain/schedule.js';
 import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes, typicalServiceMinutes } from '../../domain/wait-estimate.js';
-import type { TicketRow } from '../db/schema.js';
 import { changeBookingStatus } from '../repositories/booking.repository.js';
 import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
 import { appendAudit } from '../repositories/audit.repository.js';
@@ -22,7 +21,9 @@ import {
   passedTicketsOf,
   recallTicket,
   recentCalls,
-  servedToday,
+  type ServedTicket,
+  type TicketRecord,
+  servedOn,
   startTicket,
   transferTicket,
   waitingTicketsOf,
@@ -36,9 +37,9 @@ import { transact } from './transact.js';
 interface HallState {
   services: Map<number, Service>;
   counters: HallCounter[];
-  waiting: TicketRow[];
-  open: TicketRow[];
-  served: Awaited<ReturnType<typeof servedToday>>;
+  waiting: TicketRecord[];
+  open: TicketRecord[];
+  served: ServedTicket[];
 }
 
 async function hallState(db: Db, date: string): Promise<HallState> {
@@ -49,18 +50,9 @@ async function hallState(db: Db, date: string): Promise<HallState> {
     counters,
     waiting: await waitingTicketsOf(db, [...services.keys()], date),
     open: await openTicketsOfCounters(db, counters.map((c) => c.id)),
-    served: await servedToday(db, date),
+    served: await servedOn(db, date),
   };
 }
-
-export const entry = (t: TicketRow): QueueEntry & { row: TicketRow } => ({
-  number: t.number,
-  kind: t.kind as QueueEntry['kind'],
-  slotStart: t.slot_start,
-  queuedAt: t.queued_at,
-  requeue: t.requeued_at ? { at: t.requeued_at, after: t.requeue_after } : null,
-  row: t,
-});
 
 /** Today's service durations of a service (ms), in the order they finished. */
 function durationsOf(state: HallState, service: Service): number[] {
@@ -86,24 +78,24 @@ function countersServing(state: HallState, serviceId: number): number {
   return state.counters.filter((c) => c.serviceIds.includes(serviceId)).length;
 }
 
-function ticketOf(state: HallState, row: TicketRow, now: HallTime, lang: Lang): Ticket {
-  const service = state.services.get(row.service_id) as Service;
-  const queue = state.waiting.filter((t) => t.service_id === row.service_id).map(entry);
+function ticketOf(state: HallState, row: TicketRecord, now: HallTime, lang: Lang): Ticket {
+  const service = state.services.get(row.serviceId) as Service;
+  const queue = state.waiting.filter((t) => t.serviceId === row.serviceId);
   const ahead = row.status === 'waiting' ? Math.max(0, countAhead(queue, row.number, now, service.queueOrder)) : 0;
   // A ticket back in a queue (transferred) is at no counter until it is called again.
-  const counter = row.status === 'waiting' ? undefined : state.counters.find((c) => c.id === row.counter_id);
+  const counter = row.status === 'waiting' ? undefined : state.counters.find((c) => c.id === row.counterId);
   const wait = estimateWaitMinutes(ahead, typicalOf(state, service), countersServing(state, service.id));
   return presentTicket(row, service, { ahead, wait, counterNumber: counter?.number ?? null }, lang);
 }
 
 /** Tickets with their place in the queue and estimated wait, as the kiosk and counters show them. */
-export async function presentTickets(db: Db, rows: TicketRow[], now: Now, lang: Lang): Promise<Ticket[]> {
+export async function presentTickets(db: Db, rows: TicketRecord[], now: Now, lang: Lang): Promise<Ticket[]> {
   const state = await hallState(db, now.local.date);
   return rows.map((r) => ticketOf(state, r, now.local, lang));
 }
 
 function counterOf(state: HallState, c: HallCounter, now: HallTime, lang: Lang): Counter {
-  const open = state.open.find((t) => t.open_counter_id === c.id);
+  const open = state.open.find((t) => t.openCounterId === c.id);
   return {
     id: c.id,
     number: c.number,
@@ -123,20 +115,20 @@ export async function queueView(ctx: ServiceContext, serviceIds: number[] | null
     date: now.local.date,
     now: now.local.time,
     queues: wanted.map((service) => {
-      const ordered = orderQueue(state.waiting.filter((t) => t.service_id === service.id).map(entry), now.local, service.queueOrder);
+      const ordered = orderQueue(state.waiting.filter((t) => t.serviceId === service.id), now.local, service.queueOrder);
       const average = averageOf(state, service);
       return {
         serviceId: service.id,
         serviceLetter: service.letter,
         serviceName: serviceName(service, lang),
-        waiting: ordered.map(({ row }) => ({
-          number: row.number,
-          callNumber: row.call_number,
-          kind: row.kind as 'booking' | 'walk_in',
-          slotStart: row.slot_start,
-          queuedAt: row.queued_at,
-          waitedMinutes: Math.max(0, Math.floor((now.instant.getTime() - Date.parse(row.queued_at)) / 60_000)),
-          transferred: row.transferred_from !== null,
+        waiting: ordered.map((t) => ({
+          number: t.number,
+          callNumber: t.callNumber,
+          kind: t.kind,
+          slotStart: t.slotStart,
+          queuedAt: t.queuedAt,
+          waitedMinutes: Math.max(0, Math.floor((now.instant.getTime() - Date.parse(t.queuedAt)) / 60_000)),
+          transferred: t.transferredFrom !== null,
         })),
         servedToday: state.served.filter((s) => s.serviceId === service.id).length,
         averageServiceMinutes: average,
@@ -146,9 +138,9 @@ export async function queueView(ctx: ServiceContext, serviceIds: number[] | null
     counters: state.counters.map((c) => counterOf(state, c, now.local, lang)),
     passed: (await passedTicketsOf(ctx.db, wanted.map((s) => s.id), now.local.date)).map((t) => ({
       number: t.number,
-      callNumber: t.call_number,
-      serviceId: t.service_id,
-      passedAt: t.finished_at as string,
+      callNumber: t.callNumber,
+      serviceId: t.serviceId,
+      passedAt: t.finishedAt as string,
     })),
     requeueBehind: ctx.requeueBehind ?? DEFAULT_REQUEUE_BEHIND,
   };
@@ -161,7 +153,7 @@ export async function countersView(ctx: ServiceContext, lang: Lang): Promise<Cou
 }
 
 /** Where a call on the board stands: live at its counter, or ended there and how. */
-function callState(t: TicketRow): CallState {
+function callState(t: TicketRecord): CallState {
   if (t.status === 'called') return 'calling';
   if (t.status === 'serving') return 'serving';
   if (t.status === 'served') return 'served';
@@ -180,19 +172,19 @@ export async function displayView(ctx: ServiceContext, lang: Lang): Promise<Disp
     instant: now.iso,
     timeZone: ctx.hallTz,
     calls: calls.flatMap((t) => {
-      const counter = state.counters.find((c) => c.id === t.counter_id);
-      const service = state.services.get(t.service_id);
+      const counter = state.counters.find((c) => c.id === t.counterId);
+      const service = state.services.get(t.serviceId);
       if (!counter || !service) return [];
       return [
         {
           number: t.number,
-          callNumber: t.call_number,
+          callNumber: t.callNumber,
           serviceId: service.id,
           serviceName: serviceName(service, lang),
           counterNumber: counter.number,
           counterName: counter.name,
-          calledAt: t.called_at as string,
-          callCount: Math.max(1, Number(t.call_count)),
+          calledAt: t.calledAt as string,
+          callCount: Math.max(1, t.callCount),
           state: callState(t),
         },
       ];
@@ -203,7 +195,7 @@ export async function displayView(ctx: ServiceContext, lang: Lang): Promise<Disp
         serviceId: s.id,
         serviceLetter: s.letter,
         serviceName: serviceName(s, lang),
-        count: state.waiting.filter((t) => t.service_id === s.id).length,
+        count: state.waiting.filter((t) => t.serviceId === s.id).length,
       })),
   };
 }
@@ -214,10 +206,10 @@ async function counterByNumber(db: Db, number: number): Promise<HallCounter> {
   return counter;
 }
 
-function event(type: NewLiveEvent['type'], t: TicketRow, now: Now, counter?: HallCounter | null, extra: Partial<NewLiveEvent> = {}): NewLiveEvent {
+function event(type: NewLiveEvent['type'], t: TicketRecord, now: Now, counter?: HallCounter | null, extra: Partial<NewLiveEvent> = {}): NewLiveEvent {
   return {
     type,
-    serviceId: t.service_id,
+    serviceId: t.serviceId,
     date: t.date,
     at: now.iso,
     number: t.number,
@@ -229,8 +221,8 @@ function event(type: NewLiveEvent['type'], t: TicketRow, now: Now, counter?: Hal
 export async function actionResult(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
   ctx.events?.committed();
   const state = await hallState(ctx.db, now.local.date);
-  const row = (await findTicketByNumber(ctx.db, number)) as TicketRow;
-  const counter = state.counters.find((c) => c.id === (counterId ?? row.counter_id));
+  const row = (await findTicketByNumber(ctx.db, number)) as TicketRecord;
+  const counter = state.counters.find((c) => c.id === (counterId ?? row.counterId));
   return { ticket: ticketOf(state, row, now.local, lang), counter: counter ? counterOf(state, counter, now.local, lang) : null };
 }
 
@@ -244,7 +236,7 @@ export async function callNext(ctx: ServiceContext, counterNumber: number, lang:
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       const waiting = await waitingTicketsOf(trx, counter.serviceIds, now.local.date);
-      for (const { row } of orderQueue(waiting.map(entry), now.local, orderForServices(services.map((s) => s.queueOrder)))) {
+      for (const row of orderQueue(waiting, now.local, orderForServices(services.map((s) => s.queueOrder)))) {
         // Another counter may take this one between our read and our write: then try the next.
         if (await callTicket(trx, row.id, counter.id, now.iso)) {
           await appendEvent(trx, event('ticket.called', row, now, counter));
@@ -264,7 +256,7 @@ function busyOr(error: unknown): unknown {
   return isUniqueViolation(error) ? new AppError('COUNTER_BUSY', { number: '' }) : error;
 }
 
-async function ticketByNumber(db: Db, number: string): Promise<TicketRow> {
+async function ticketByNumber(db: Db, number: string): Promise<TicketRecord> {
   const t = await findTicketByNumber(db, number);
   if (!t) throw new AppError('TICKET_NOT_FOUND', { number });
   return t;
@@ -281,7 +273,7 @@ export async function callTicketTo(
   const now = nowOf(ctx);
   const counter = await counterByNumber(ctx.db, counterNumber);
   const ticket = await ticketByNumber(ctx.db, number);
-  if (ticket.date !== now.local.date || !counter.serviceIds.includes(ticket.service_id)) throw new AppError('TICKET_STATE');
+  if (ticket.date !== now.local.date || !counter.serviceIds.includes(ticket.serviceId)) throw new AppError('TICKET_STATE');
   try {
     await transact(ctx.db, async (trx) => {
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
@@ -302,7 +294,7 @@ type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
 export async function ticketAction(ctx: ServiceContext, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
   const ticket = await ticketByNumber(ctx.db, number);
-  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counter_id) ?? null;
+  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counterId) ?? null;
   await transact(ctx.db, async (trx) => {
     let ok: boolean;
     let type: NewLiveEvent['type'];
@@ -311,8 +303,8 @@ export async function ticketAction(ctx: ServiceContext, number: string, action: 
     else if (action === 'complete') [ok, type] = [await finishTicket(trx, ticket.id, 'served', now.iso), 'ticket.completed'];
     else [ok, type] = [await finishTicket(trx, ticket.id, 'no_show', now.iso), 'ticket.no_show'];
     if (!ok) throw new AppError('TICKET_STATE');
-    if (action === 'complete' && ticket.booking_id !== null) {
-      await changeBookingStatus(trx, ticket.booking_id, 'checked_in', 'served', { at: now.iso });
+    if (action === 'complete' && ticket.bookingId !== null) {
+      await changeBookingStatus(trx, ticket.bookingId, 'checked_in', 'served', { at: now.iso });
     }
     await appendEvent(trx, event(type, ticket, now, counter));
   });
@@ -331,12 +323,12 @@ export async function transfer(
   const ticket = await ticketByNumber(ctx.db, number);
   const services = await listServices(ctx.db);
   if (!services.some((s) => s.id === toServiceId)) throw new AppError('SERVICE_NOT_FOUND', { serviceId: toServiceId });
-  if (toServiceId === ticket.service_id) throw new AppError('TICKET_STATE');
-  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counter_id) ?? null;
+  if (toServiceId === ticket.serviceId) throw new AppError('TICKET_STATE');
+  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counterId) ?? null;
   await transact(ctx.db, async (trx) => {
-    if (!(await transferTicket(trx, ticket.id, ticket.service_id, toServiceId, now.iso))) throw new AppError('TICKET_STATE');
+    if (!(await transferTicket(trx, ticket.id, ticket.serviceId, toServiceId, now.iso))) throw new AppError('TICKET_STATE');
     await appendEvent(trx, event('ticket.transferred', ticket, now, counter, { toServiceId }));
-    await appendAudit(trx, { at: now.iso, actor, action: 'ticket.transfer', target: number, details: { from: ticket.service_id, to: toServiceId } });
+    await appendAudit(trx, { at: now.iso, actor, action: 'ticket.transfer', target: number, details: { from: ticket.serviceId, to: toServiceId } });
   });
   return actionResult(ctx, number, null, now, lang);
 }

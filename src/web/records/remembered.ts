@@ -2,7 +2,8 @@
 // Only the number and masked fields are kept: never the raw ID card or phone number. Each keeps
 // the booking's status token (from the booking or a look-up), so the page can ask the server for
 // the current statuses without the ID card and phone (a booking cancelled on another device).
-import type { Booking, BookingStatus } from '../../contracts/bookings.js';
+import type { Booking } from '../../contracts/bookings.js';
+import type { BookingStatus } from '../../domain/booking-rules.js';
 
 export const REMEMBERED_KEY = 'vreserve.bookings';
 export const REMEMBERED_MAX = 20;

@@ -2,8 +2,6 @@
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
-import { maskIdCard, parseIdCard } from '../../domain/id-card.js';
-import { maskPhone, parsePhone } from '../../domain/phone.js';
 import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
 import { formatTicketNumber } from '../../domain/ticket-number.js';
 import {
@@ -28,31 +26,9 @@ import { type Service, findService, listServices } from '../repositories/service
 import { AppError } from './app-error.js';
 import { activeService, dayOverride, remainingOn } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
+import { credentials } from './credentials.js';
 import { presentBooking } from './present.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
-
-export interface Credentials {
-  idCard: string;
-  idHash: string;
-  idMasked: string;
-  phoneHash: string;
-  phoneMasked: string;
-}
-
-/** Validates the ID card and phone by the domain rules; refuses with the precise reason. */
-export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: string }, today: string): Credentials {
-  const id = parseIdCard(raw.idCard, today);
-  if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
-  let phoneHash = '';
-  let phoneMasked = '';
-  if (raw.phone !== undefined) {
-    const phone = parsePhone(raw.phone);
-    if (!phone.ok) throw new AppError('INVALID_PHONE', { reason: phone.error, field: 'phone' });
-    phoneHash = ctx.pii.phone(phone.value);
-    phoneMasked = maskPhone(phone.value);
-  }
-  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
-}
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
 function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {

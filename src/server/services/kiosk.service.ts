@@ -10,11 +10,11 @@ import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repositor
 import { type Service, listServices } from '../repositories/service.repository.js';
 import { findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
-import { credentials } from './booking.service.js';
+import { credentials } from './credentials.js';
 import { activeService, dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import type { Db } from '../repositories/portable.js';
-import { presentTickets } from './queue.service.js';
+import { presentTickets } from './hall-view.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
@@ -84,7 +84,7 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
   const rows = await findTicketsByBookingIds(ctx.db, ids);
   if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
   rows.sort((a, b) => (a.slotStart ?? '').localeCompare(b.slotStart ?? '') || a.number.localeCompare(b.number));
-  return { tickets: await presentTickets(ctx.db, rows, now, lang), reprint: issued === 0 && back.length === 0 };
+  return { tickets: await presentTickets(ctx.db, rows, services, now, lang), reprint: issued === 0 && back.length === 0 };
 }
 
 export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
@@ -94,7 +94,7 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
   if (hours.state !== 'open') throw new AppError('HALL_CLOSED', hours.state === 'later' ? { opensAt: hours.opensAt } : {});
   const date = now.local.date;
   const counterKey = { serviceId: service.id, date, time: now.local.time };
-  const row = await transact(ctx.db, async (trx) => {
+  const issued = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);
     if (taken === 'missing') throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota));
     if (taken === 'again') throw new RetryTransaction();
@@ -118,6 +118,7 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
     return ticket;
   });
   ctx.events?.committed();
-  const [ticket] = await presentTickets(ctx.db, [row], now, lang);
+  // Its place and wait need only its own service's queue and times, not the rest of the hall.
+  const [ticket] = await presentTickets(ctx.db, [issued], new Map([[service.id, service]]), now, lang);
   return { ticket: ticket as Ticket };
 }

@@ -11,7 +11,7 @@ import { findService } from '../repositories/service.repository.js';
 import { type TicketRecord, findTicketByNumber, reopenNoShow, requeueTicket, waitingTicketsOf } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type Now, type ServiceContext, nowOf } from './context.js';
-import { actionResult } from './queue.service.js';
+import { ticketActionView } from './hall-view.service.js';
 import { transact } from './transact.js';
 
 /** How long after a 过号 the clerk can take it back. */
@@ -39,14 +39,15 @@ export async function undoNoShow(ctx: ServiceContext, actor: string, number: str
     if (isUniqueViolation(error)) throw new AppError('COUNTER_BUSY', { number: '' });
     throw error;
   }
-  return actionResult(ctx, number, ticket.counterId, now, lang);
+  ctx.events?.committed();
+  return ticketActionView(ctx, number, ticket.counterId, now, lang);
 }
 
 /** Puts a passed ticket back in its queue behind REQUEUE_BEHIND waiting tickets; false if it cannot (already back once). */
 async function requeue(ctx: ServiceContext, ticket: TicketRecord, actor: string, now: Now): Promise<boolean> {
   const service = await findService(ctx.db, ticket.serviceId);
   if (!service) throw new AppError('TICKET_STATE');
-  const waiting = orderQueue((await waitingTicketsOf(ctx.db, [service.id], now.local.date)), now.local, service.queueOrder);
+  const waiting = orderQueue(await waitingTicketsOf(ctx.db, [service.id], now.local.date), now.local, service.queueOrder);
   const after = requeueAnchor(waiting, ctx.requeueBehind ?? DEFAULT_REQUEUE_BEHIND);
   return transact(ctx.db, async (trx) => {
     if (!(await requeueTicket(trx, ticket.id, after, now.iso))) return false;
@@ -62,7 +63,7 @@ export async function requeueByStaff(ctx: ServiceContext, actor: string, number:
   const ticket = await todaysTicket(ctx.db, number, now);
   if (ticket.status !== 'no_show' || !(await requeue(ctx, ticket, actor, now))) throw new AppError('TICKET_STATE');
   ctx.events?.committed();
-  return actionResult(ctx, number, null, now, lang);
+  return ticketActionView(ctx, number, null, now, lang);
 }
 
 /**

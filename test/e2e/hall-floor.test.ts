@@ -35,11 +35,8 @@ describeHall('what the hall floor noticed (over lunch, 13:30)', { clock: '2026-1
     return res.body.booking.number;
   };
   const closeDay = async (date: string, note: string) => {
-    const res = await fetch(`${e2e.server.url}/api/v1/admin/calendar/${date}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ kind: 'closed', note }),
-    });
+    // Through server.api: sent as our pages send it, with the Origin a cookie-authenticated write needs.
+    const res = await e2e.server.api('PUT', `/api/v1/admin/calendar/${date}`, { kind: 'closed', note }, { cookie });
     expect(res.status).toBe(200);
   };
   const keypadBox = async (page: Page): Promise<Box> => {

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { CallNumber, DateString, Id, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
 
+/** The domain's BookingStatus, spelled out for validation and OpenAPI (test/http/contract-unions.test.ts keeps them equal). */
 export const BookingStatus = Type.Union([
   Type.Literal('booked'),
   Type.Literal('checked_in'),
@@ -8,7 +9,6 @@ export const BookingStatus = Type.Union([
   Type.Literal('missed'),
   Type.Literal('served'),
 ]);
-export type BookingStatus = Static<typeof BookingStatus>;
 
 export const CreateBookingBody = Type.Object(
   {

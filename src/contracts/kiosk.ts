@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { CallNumber, DateString, Id, IdCardInput, TicketNumber, TimeString } from './common.js';
 
+/** The domain's TicketStatus, spelled out for validation and OpenAPI (test/http/contract-unions.test.ts keeps them equal). */
 export const TicketStatus = Type.Union([
   Type.Literal('waiting'),
   Type.Literal('called'),
@@ -9,7 +10,6 @@ export const TicketStatus = Type.Union([
   Type.Literal('no_show'),
   Type.Literal('closed'),
 ]);
-export type TicketStatus = Static<typeof TicketStatus>;
 
 export const Ticket = Type.Object({
   number: TicketNumber,

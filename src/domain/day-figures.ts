@@ -2,6 +2,7 @@
 // the monthly report show. Pure: the caller reads the rows.
 import { type BookingFacts, effectiveStatus } from './booking-rules.js';
 import type { HallTime } from './schedule.js';
+import type { TicketKind, TicketStatus } from './ticket-status.js';
 
 export interface BookingFact extends BookingFacts {
   checkedInAt: string | null;
@@ -11,8 +12,8 @@ export interface BookingFact extends BookingFacts {
 export interface TicketFact {
   serviceId: number;
   date: string;
-  kind: 'booking' | 'walk_in';
-  status: string;
+  kind: TicketKind;
+  status: TicketStatus;
   queuedAt: string;
   calledAt: string | null;
   startedAt: string | null;

@@ -3,13 +3,14 @@
 // then early check-ins whose slot has not started yet. "arrival" order is strict first come,
 // first served. Ties break on the ticket number, so every store yields the same order.
 import { type HallTime, toMinutes } from './schedule.js';
+import type { TicketKind } from './ticket-status.js';
 
 export const QUEUE_ORDERS = ['priority', 'arrival'] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 export interface QueueEntry {
   number: string;
-  kind: 'booking' | 'walk_in';
+  kind: TicketKind;
   /** HH:mm of the booked slot; null for walk-ins. */
   slotStart: string | null;
   /** When the ticket joined the queue (check-in or walk-in), as an ISO instant. */

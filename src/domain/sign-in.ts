@@ -1,7 +1,14 @@
-// Staff sign-in rules: password strength and how many guesses are checked.
+// Staff sign-in rules: roles, password strength and how many guesses are checked; the kinds of
+// paired devices.
 
 export const ROLES = ['admin', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** The hall's devices: they hold a paired token instead of signing in. */
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export const isDeviceKind = (value: string): value is DeviceKind => (DEVICE_KINDS as readonly string[]).includes(value);
 
 /**
  * Sign-in throttling. Guesses are counted per (account, address) and per address before the

@@ -7,20 +7,17 @@
 // Wednesday 2026-11-25 09:30.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
-import { openPairingLink, signInFirstTime } from './support/hall.js';
-import { type E2E, KIOSK_PORTRAIT, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
 import { expectNoHorizontalScroll, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
 const NEW_PASSWORD = 'Hall-manager-2026';
 const CLOSED_DAY_CITIZEN = person(502);
 
-describe.skipIf(!browser.ok)('admin console', () => {
-  let e2e: E2E;
+describeHall('admin console', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
   let page: Page;
   let closedDayNumber = '';
   let clerkPassword = '';
@@ -39,24 +36,14 @@ describe.skipIf(!browser.ok)('admin console', () => {
   const heading = (name: string) => page.getByRole('heading', { name, level: 1, exact: true });
 
   beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T09:30:00+08:00' });
-    page = await (await e2e.context(LAPTOP)).newPage();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    page = await e2e.page(LAPTOP);
   });
 
   it('signs in with the first-start one-time password and must change it', async () => {
     await page.goto('/admin');
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await page.getByText('管理后台').first().waitFor();
-    const { username, password } = e2e.server.firstStart;
-    await signInFirstTime(page, username, password, NEW_PASSWORD);
+    await e2e.signInFirstTime(page, NEW_PASSWORD);
     await heading('今日').waitFor();
     await page.getByText('2026年11月25日 周三，截至 09:3').waitFor();
     expect(await nav(/今日/).getAttribute('aria-current')).toBe('page');
@@ -96,7 +83,7 @@ describe.skipIf(!browser.ok)('admin console', () => {
     expect(await textOf(row)).toContain('公积金业务办理');
     expect(await textOf(row)).toContain('按到达顺序');
 
-    const citizen = await (await e2e.context(PHONE)).newPage();
+    const citizen = await e2e.page(PHONE);
     await citizen.goto('/');
     await citizen.getByRole('link', { name: /公积金业务办理/ }).click();
     await citizen.getByRole('radio', { name: /14:30–15:00\s*余 5 个/ }).waitFor();
@@ -175,7 +162,7 @@ describe.skipIf(!browser.ok)('admin console', () => {
     await expectNoHorizontalScroll(page);
     await shot('admin-calendar');
 
-    const citizen = await (await e2e.context(PHONE)).newPage();
+    const citizen = await e2e.page(PHONE);
     await citizen.goto('/records');
     await citizen.getByRole('textbox', { name: '身份证号' }).fill(CLOSED_DAY_CITIZEN.idCard);
     await citizen.getByRole('textbox', { name: '手机号' }).fill(CLOSED_DAY_CITIZEN.phone);
@@ -239,9 +226,8 @@ describe.skipIf(!browser.ok)('admin console', () => {
     await expectNoHorizontalScroll(page);
     await shot('admin-staff');
 
-    const kiosk = await (await e2e.context(KIOSK_PORTRAIT)).newPage();
-    await openPairingLink(kiosk, link);
-    await kiosk.getByRole('heading', { name: '请选择取号方式' }).waitFor();
+    const kiosk = await e2e.page(KIOSK_PORTRAIT);
+    await e2e.pairKiosk(kiosk, link);
     await kiosk.close();
     await paired.getByRole('button', { name: '完成' }).click();
     await page.reload();
@@ -250,9 +236,9 @@ describe.skipIf(!browser.ok)('admin console', () => {
   });
 
   it('a counter clerk at /admin is told it is for administrators; a reset password is shown once', async () => {
-    const clerk = await (await e2e.context(LAPTOP)).newPage();
+    const clerk = await e2e.page(LAPTOP);
     await clerk.goto('/admin');
-    await signInFirstTime(clerk, 'clerk1', clerkPassword, 'Window-clerk-2026');
+    await e2e.signInFirstTime(clerk, 'Window-clerk-2026', { username: 'clerk1', password: clerkPassword });
     await clerk.getByRole('alert').getByText('此页面仅限管理员使用').waitFor();
     expect(await clerk.getByRole('navigation', { name: '管理后台导航' }).count()).toBe(0);
 
@@ -268,7 +254,7 @@ describe.skipIf(!browser.ok)('admin console', () => {
     // The clerk's session ended; the new one-time password signs in and must be changed again.
     await clerk.reload();
     await clerk.getByRole('heading', { name: '工作人员登录' }).waitFor();
-    await signInFirstTime(clerk, 'clerk1', reset, 'Window-clerk-2027');
+    await e2e.signInFirstTime(clerk, 'Window-clerk-2027', { username: 'clerk1', password: reset });
     await clerk.getByText('此页面仅限管理员使用').waitFor();
     await clerk.close();
     await secret.getByRole('button', { name: '完成' }).click();

@@ -2,17 +2,15 @@
 // submit, a full day, a duplicate, a lost answer retried, a failed load. Hall clock: Wednesday
 // 2026-11-25 08:30. Places are filled through the API with distinct valid people.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { LookupResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
-import { type E2E, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { PHONE, describeHall, screenshot } from './support/index.js';
 import { expectNoHorizontalScroll, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const TODAY = '2026-11-25';
 
-describe.skipIf(!browser.ok)('booking refusals on a phone', () => {
-  let e2e: E2E;
+describeHall('booking refusals on a phone', {}, (e2e) => {
   let page: Page;
 
   async function fill(serviceId: number, date: string, slot: string, people: number[]): Promise<void> {
@@ -30,16 +28,7 @@ describe.skipIf(!browser.ok)('booking refusals on a phone', () => {
   }
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    page = await (await e2e.context(PHONE)).newPage();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    page = await e2e.page(PHONE);
   });
 
   it('a full slot cannot be chosen', async () => {

@@ -2,35 +2,23 @@
 // cancels another booking (the place comes back) and switches to English. Hall clock:
 // Wednesday 2026-11-25 08:30, before opening.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
-import { pairKiosk } from './support/hall.js';
-import { type E2E, KIOSK_PORTRAIT, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
 import { clickKeys, expectFitsScreen, expectNoHorizontalScroll, pullDown, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const CITIZEN = person(1);
 
-describe.skipIf(!browser.ok)('citizen journey on a phone, with the kiosk', () => {
-  let e2e: E2E;
+describeHall('citizen journey on a phone, with the kiosk', {}, (e2e) => {
   let phone: Page;
   let kiosk: Page;
   let number = '';
   let laterNumber = '';
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    phone = await (await e2e.context(PHONE)).newPage();
-    kiosk = await (await e2e.context(KIOSK_PORTRAIT)).newPage();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    phone = await e2e.page(PHONE);
+    kiosk = await e2e.page(KIOSK_PORTRAIT);
   });
 
   it('shows the services with their counts, in Chinese by default', async () => {
@@ -107,7 +95,7 @@ describe.skipIf(!browser.ok)('citizen journey on a phone, with the kiosk', () =>
   });
 
   it('the kiosk checks in by ID card and shows the same number', async () => {
-    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
+    await e2e.pairKiosk(kiosk);
     await expectFitsScreen(kiosk);
     await screenshot(kiosk, 'kiosk-start-portrait');
     await kiosk.getByRole('button', { name: /预约取号/ }).click();

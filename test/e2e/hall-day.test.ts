@@ -5,13 +5,12 @@
 // calling a number out of order and transfer; refusals in words; the board in English; and the
 // board carrying on through a server restart.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { WalkInResponse } from '../../src/contracts/kiosk.js';
-import { blockAutoplay, openPairingLink, pairKiosk, recordSpeech, signInFirstTime, spokenOn } from './support/hall.js';
-import { type E2E, KIOSK_PORTRAIT, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { blockAutoplay, recordSpeech, spokenOn } from './support/hall.js';
+import { KIOSK_PORTRAIT, describeHall, screenshot } from './support/index.js';
 import { expectFitsScreen, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
 const BOARD = { viewport: { width: 1920, height: 1080 } };
 
@@ -24,8 +23,7 @@ const short = (number: string) => {
 };
 const sentence = (number: string, counter: number) => `请 ${[...short(number)].join(' ')} 号到 ${counter} 号窗口办理`;
 
-describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display board', () => {
-  let e2e: E2E;
+describeHall('a morning in the hall: kiosk, counter and display board', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
   let counter: Page;
   let board: Page;
   let boardContext: BrowserContext;
@@ -42,30 +40,20 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
   const button = (name: string) => counter.getByRole('button', { name, exact: true });
 
   beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T09:30:00+08:00' });
-    counter = await (await e2e.context(LAPTOP)).newPage();
+    counter = await e2e.page(LAPTOP);
     boardContext = await e2e.context(BOARD);
     await blockAutoplay(boardContext);
     await recordSpeech(boardContext);
     board = await boardContext.newPage();
-    kiosk = await (await e2e.context(KIOSK_PORTRAIT)).newPage();
-    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    kiosk = await e2e.page(KIOSK_PORTRAIT);
+    await e2e.pairKiosk(kiosk);
   });
 
   it('staff sign in with the one-time password, change it, and set up counter 1', async () => {
     await counter.goto('/counter');
     await counter.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await screenshot(counter, 'counter-sign-in');
-    const { username, password } = e2e.server.firstStart;
-    await signInFirstTime(counter, username, password, 'Morning-shift-2026');
+    await e2e.signInFirstTime(counter, 'Morning-shift-2026');
     await counter.getByRole('heading', { name: '设置本窗口' }).waitFor();
     expect(await counter.getByRole('radio', { name: /1 号窗口/ }).isChecked()).toBe(true);
     expect(await counter.getByRole('checkbox', { name: /医社保办理/ }).isChecked()).toBe(true);
@@ -82,7 +70,7 @@ describe.skipIf(!browser.ok)('a morning in the hall: kiosk, counter and display 
   });
 
   it('the display board is paired and asks once for sound', async () => {
-    await openPairingLink(board, e2e.server.firstStart.displayPairPath);
+    await e2e.pairDisplay(board);
     const enable = board.getByRole('button', { name: /点击开启语音播报/ });
     await enable.waitFor();
     await board.getByText('暂无叫号').waitFor();

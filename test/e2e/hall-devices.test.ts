@@ -3,29 +3,18 @@
 // wrong or revoked link says that; the first-start pairing link pairs and disappears from the
 // address bar; a kiosk is not a display.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blockAutoplay, openPairingLink, pairKiosk } from './support/hall.js';
-import { type E2E, KIOSK_LANDSCAPE, KIOSK_PORTRAIT, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { blockAutoplay } from './support/hall.js';
+import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, describeHall, screenshot } from './support/index.js';
 import { expectFitsScreen, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const BOARD = { viewport: { width: 1920, height: 1080 } };
 
-describe.skipIf(!browser.ok)('pairing kiosks and displays', () => {
-  let e2e: E2E;
+describeHall('pairing kiosks and displays', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
   let kiosk: Page;
 
   beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T09:30:00+08:00' });
-    kiosk = await (await e2e.context(KIOSK_PORTRAIT)).newPage();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    kiosk = await e2e.page(KIOSK_PORTRAIT);
   });
 
   it('an unpaired kiosk tells citizens it is out of service; how to pair it is folded away for staff', async () => {
@@ -59,7 +48,7 @@ describe.skipIf(!browser.ok)('pairing kiosks and displays', () => {
   });
 
   it('the pairing link pairs the kiosk, which stays paired and issues numbers', async () => {
-    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
+    await e2e.pairKiosk(kiosk);
     expect(new URL(kiosk.url()).pathname).toBe('/kiosk');
     expect(new URL(kiosk.url()).hash).toBe('');
     await kiosk.reload();
@@ -89,13 +78,13 @@ describe.skipIf(!browser.ok)('pairing kiosks and displays', () => {
     await board.getByRole('heading', { name: '本显示屏尚未配对' }).waitFor();
     await expectFitsScreen(board);
     await screenshot(board, 'display-unpaired');
-    await openPairingLink(board, e2e.server.firstStart.displayPairPath);
+    await e2e.pairDisplay(board);
     await board.getByRole('button', { name: /点击开启语音播报/ }).waitFor();
     await board.getByRole('heading', { name: '最近叫号' }).waitFor();
   });
 
   it('a landscape kiosk shows the unpaired screen fitting the screen', async () => {
-    const page = await (await e2e.context(KIOSK_LANDSCAPE)).newPage();
+    const page = await e2e.page(KIOSK_LANDSCAPE);
     await page.goto('/kiosk');
     await page.getByRole('heading', { name: '暂停服务，请联系工作人员' }).waitFor();
     await expectFitsScreen(page);

@@ -8,14 +8,13 @@
 // its own time zone on the calendar file and the display board.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
-import { openPairingLink, pairKiosk, signIn, staffCookie } from './support/hall.js';
-import { type E2E, KIOSK_LANDSCAPE, KIOSK_PORTRAIT, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { signIn } from './support/hall.js';
+import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
 import { clickKeys, expectFitsScreen, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
 const ADMIN_PASSWORD = 'Floor-manager-2026';
 const SERVED = person(601); // booked 14:00 today: checked in, served, and comes back
@@ -24,17 +23,7 @@ const NOBODY = person(603); // no booking at all
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The first-start admin with a password of their own, and the session cookie for arranging scenes. */
-async function adminSession(e2e: E2E): Promise<string> {
-  const { username, password } = e2e.server.firstStart;
-  const cookie = await staffCookie(e2e.server.url, username, password);
-  const changed = await e2e.server.api('POST', '/api/v1/auth/password', { currentPassword: password, newPassword: ADMIN_PASSWORD }, { cookie });
-  expect(changed.status).toBe(200);
-  return cookie;
-}
-
-describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', () => {
-  let e2e: E2E;
+describeHall('what the hall floor noticed (over lunch, 13:30)', { clock: '2026-11-25T13:30:00+08:00' }, (e2e) => {
   let cookie = '';
   let phone: Page;
   let kiosk: Page;
@@ -46,11 +35,8 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
     return res.body.booking.number;
   };
   const closeDay = async (date: string, note: string) => {
-    const res = await fetch(`${e2e.server.url}/api/v1/admin/calendar/${date}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie, 'sec-fetch-site': 'same-origin' },
-      body: JSON.stringify({ kind: 'closed', note }),
-    });
+    // Through server.api: sent as our pages send it, with the Origin a cookie-authenticated write needs.
+    const res = await e2e.server.api('PUT', `/api/v1/admin/calendar/${date}`, { kind: 'closed', note }, { cookie });
     expect(res.status).toBe(200);
   };
   const keypadBox = async (page: Page): Promise<Box> => {
@@ -60,22 +46,14 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
   };
 
   beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T13:30:00+08:00' });
-    cookie = await adminSession(e2e);
+    // The first-start admin with a password of their own, and the session cookie for arranging scenes.
+    cookie = await e2e.adminSession(ADMIN_PASSWORD);
     await closeDay('2026-11-26', '');
     await closeDay('2026-11-27', '设备检修');
     await book(SERVED, 1, '2026-11-25', '14:00');
-    phone = await (await e2e.context(PHONE)).newPage();
-    kiosk = await (await e2e.context(KIOSK_PORTRAIT)).newPage();
-    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    phone = await e2e.page(PHONE);
+    kiosk = await e2e.page(KIOSK_PORTRAIT);
+    await e2e.pairKiosk(kiosk);
   });
 
   it('余号数量 counts only places still bookable (the 14:00 and 15:00 slots at 13:30)', async () => {
@@ -177,8 +155,8 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
   });
 
   it('the keypad does not move when a refusal appears (portrait and landscape)', async () => {
-    const landscape = await (await e2e.context(KIOSK_LANDSCAPE)).newPage();
-    await pairKiosk(landscape, e2e.server.firstStart.kioskPairPath);
+    const landscape = await e2e.page(KIOSK_LANDSCAPE);
+    await e2e.pairKiosk(landscape);
     for (const page of [kiosk, landscape]) {
       await page.getByRole('button', { name: /预约取号/ }).click();
       await clickKeys(page, NOBODY.idCard);
@@ -205,7 +183,7 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
     await kiosk.getByRole('heading', { name: '取号成功' }).waitFor();
     await kiosk.getByRole('button', { name: '完成' }).click();
 
-    const counter = await (await e2e.context(LAPTOP)).newPage();
+    const counter = await e2e.page(LAPTOP);
     await counter.goto('/counter');
     await signIn(counter, e2e.server.firstStart.username, ADMIN_PASSWORD);
     await counter.getByRole('button', { name: '保存并开始叫号' }).click();
@@ -233,8 +211,8 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
   it('a revoked kiosk says only 暂停服务 to citizens; staff bring it back with a pairing link', async () => {
     const made = await e2e.server.api<{ device: { id: number }; pairPath: string }>('POST', '/api/v1/devices', { kind: 'kiosk', name: '三号取号机' }, { cookie });
     expect(made.status).toBe(201);
-    const page = await (await e2e.context(KIOSK_LANDSCAPE)).newPage();
-    await pairKiosk(page, made.body.pairPath);
+    const page = await e2e.page(KIOSK_LANDSCAPE);
+    await e2e.pairKiosk(page, made.body.pairPath);
     expect((await e2e.server.api('POST', `/api/v1/devices/${made.body.device.id}/revoke`, {}, { cookie })).status).toBe(200);
 
     await page.getByRole('button', { name: /预约取号/ }).click();
@@ -248,29 +226,14 @@ describe.skipIf(!browser.ok)('what the hall floor noticed (over lunch, 13:30)', 
     await page.reload();
     await page.getByRole('heading', { name: '暂停服务，请联系工作人员' }).waitFor();
     // Staff: a pairing link still pairs it.
-    await openPairingLink(page, e2e.server.firstStart.kioskPairPath);
-    await page.getByRole('heading', { name: '请选择取号方式' }).waitFor();
+    await e2e.pairKiosk(page);
     await page.close();
   });
 });
 
-describe.skipIf(!browser.ok)('a hall in another time zone (HALL_TZ=Europe/London, 10:30 there)', () => {
-  let e2e: E2E;
-
-  beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T10:30:00Z', env: { HALL_TZ: 'Europe/London' } });
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
-  });
-
+describeHall('a hall in another time zone (HALL_TZ=Europe/London, 10:30 there)', { clock: '2026-11-25T10:30:00Z', env: { HALL_TZ: 'Europe/London' } }, (e2e) => {
   it('the calendar file and 我的预约 use the hall’s zone, whatever the phone’s zone', async () => {
-    const phone = await (await e2e.context(PHONE)).newPage();
+    const phone = await e2e.page(PHONE);
     await phone.goto('/?service=1');
     await phone.getByRole('radio', { name: /11:00–12:00/ }).check();
     await phone.getByRole('textbox', { name: '身份证号' }).fill(CITIZEN.idCard);

@@ -3,26 +3,22 @@
 // ticket, and the return to the start screen that leaves no trace of the last person. Both
 // kiosks are paired with the first-start pairing link before anything else.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
-import { pairKiosk } from './support/hall.js';
-import { type E2E, KIOSK_LANDSCAPE, KIOSK_PORTRAIT, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, describeHall, screenshot } from './support/index.js';
 import { clickKeys, expectFitsScreen, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const BOOKED_NOW = person(100); // 11:00 slot: check-in opened at 10:00
 const BOOKED_LATER = person(101); // 15:00 slot: check-in opens at 14:00
 const NO_BOOKING = person(102);
 
-describe.skipIf(!browser.ok)('hall kiosk', () => {
-  let e2e: E2E;
+describeHall('hall kiosk', { clock: '2026-11-25T10:30:00+08:00' }, (e2e) => {
   let portrait: Page;
   let landscape: Page;
   let bookedNumber = '';
 
   beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T10:30:00+08:00' });
     const book = async (who: { idCard: string; phone: string }, serviceId: number, slot: string) => {
       const res = await e2e.server.api<CreateBookingResponse>('POST', '/api/v1/bookings', { serviceId, date: '2026-11-25', slot, ...who });
       expect(res.status).toBe(201);
@@ -44,17 +40,9 @@ describe.skipIf(!browser.ok)('hall kiosk', () => {
       };
     });
     portrait = await portraitContext.newPage();
-    landscape = await (await e2e.context(KIOSK_LANDSCAPE)).newPage();
-    await pairKiosk(portrait, e2e.server.firstStart.kioskPairPath);
-    await pairKiosk(landscape, e2e.server.firstStart.kioskPairPath);
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    landscape = await e2e.page(KIOSK_LANDSCAPE);
+    await e2e.pairKiosk(portrait);
+    await e2e.pairKiosk(landscape);
   });
 
   it('verifies the check character on the keypad before sending', async () => {

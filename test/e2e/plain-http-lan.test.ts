@@ -3,17 +3,14 @@
 // upgrade-insecure-requests sends the scripts to https (a blank page) and Secure cookies are
 // dropped (no pairing, no sign-in). Every screen must render and work, with a clean console.
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openPairingLink, pairKiosk, signInFirstTime } from './support/hall.js';
-import { type E2E, KIOSK_PORTRAIT, PHONE, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { afterEach, expect, it } from 'vitest';
+import { KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
 
-const browser = browserAvailable();
 const HOST = 'hall.test';
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
 const BOARD = { viewport: { width: 1920, height: 1080 } };
 
-describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, () => {
-  let e2e: E2E;
+describeHall(`every screen over plain HTTP at http://${HOST}`, { clock: '2026-11-25T09:30:00+08:00', hostName: HOST }, (e2e) => {
   // Warnings too: Chromium reports ignored headers (COOP on an untrustworthy origin) and
   // upgraded or blocked requests as console messages, not only as errors.
   const headerComplaints: string[] = [];
@@ -24,19 +21,12 @@ describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, (
       }
     });
   const open = async (options: object) => {
-    const page = await (await e2e.context(options)).newPage();
+    const page = await e2e.page(options);
     watchHeaders(page);
     return page;
   };
 
-  beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T09:30:00+08:00', hostName: HOST });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
   afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
     expect(headerComplaints).toEqual([]);
   });
 
@@ -60,7 +50,7 @@ describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, (
 
   it('a kiosk pairs by its link (the device cookie is kept) and issues a walk-in number', async () => {
     const kiosk = await open(KIOSK_PORTRAIT);
-    await pairKiosk(kiosk, e2e.server.firstStart.kioskPairPath);
+    await e2e.pairKiosk(kiosk);
     await kiosk.reload();
     await kiosk.getByRole('heading', { name: '请选择取号方式' }).waitFor();
     await kiosk.getByRole('button', { name: /现场取号/ }).click();
@@ -73,8 +63,7 @@ describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, (
     const counter = await open(LAPTOP);
     await counter.goto('/counter');
     await counter.getByRole('heading', { name: '工作人员登录' }).waitFor();
-    const { username, password } = e2e.server.firstStart;
-    await signInFirstTime(counter, username, password, 'Lan-shift-2026');
+    await e2e.signInFirstTime(counter, 'Lan-shift-2026');
     await counter.getByRole('heading', { name: '设置本窗口' }).waitFor();
     await counter.reload();
     await counter.getByRole('heading', { name: '设置本窗口' }).waitFor();
@@ -87,7 +76,7 @@ describe.skipIf(!browser.ok)(`every screen over plain HTTP at http://${HOST}`, (
 
   it('the display board pairs and shows the board', async () => {
     const board = await open(BOARD);
-    await openPairingLink(board, e2e.server.firstStart.displayPairPath);
+    await e2e.pairDisplay(board);
     await board.getByText('暂无叫号').waitFor();
     await board.reload();
     await board.getByText('暂无叫号').waitFor();

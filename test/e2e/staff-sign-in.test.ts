@@ -2,30 +2,19 @@
 // the one-time password printed at first start forces a new password (checked as typed), sign-out
 // and back in, and a locked account counting down its seconds, in both languages.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, staffCookie } from './support/hall.js';
-import { type E2E, browserAvailable, screenshot, startE2E } from './support/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { signIn } from './support/hall.js';
+import { describeHall, screenshot } from './support/index.js';
 import { expectNoHorizontalScroll, textOf } from './support/ui.js';
 
-const browser = browserAvailable();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
 const NEW_PASSWORD = 'Hall-counter-2026';
 
-describe.skipIf(!browser.ok)('staff sign-in', () => {
-  let e2e: E2E;
+describeHall('staff sign-in', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
   let page: Page;
 
   beforeAll(async () => {
-    e2e = await startE2E({ clock: '2026-11-25T09:30:00+08:00' });
-    page = await (await e2e.context(LAPTOP)).newPage();
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
-  afterEach(() => {
-    expect(e2e.watch.errors).toEqual([]);
+    page = await e2e.page(LAPTOP);
   });
 
   it('asks for both fields and words a wrong password', async () => {
@@ -93,7 +82,7 @@ describe.skipIf(!browser.ok)('staff sign-in', () => {
   });
 
   it('too many wrong passwords from one device pause it, saying for how many seconds, counting down, in English too', async () => {
-    const admin = await staffCookie(e2e.server.url, 'admin', NEW_PASSWORD);
+    const admin = await e2e.staffCookie('admin', NEW_PASSWORD);
     const created = await e2e.server.api('POST', '/api/v1/staff', { username: 'clerk', password: 'Window-pass-2026', role: 'staff' }, { cookie: admin });
     expect(created.status).toBe(201);
 

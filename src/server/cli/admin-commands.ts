@@ -1,8 +1,8 @@
 // `vreserve admin create …` and `vreserve device create …`, and the first-start welcome.
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../../domain/sign-in.js';
+import { ROLES, isDeviceKind, isRole } from '../../domain/sign-in.js';
 import { pairPath } from '../http/auth.routes.js';
-import { DEVICE_KINDS, type DeviceKind, type FirstStart, createDevice, createStaff } from '../services/auth.service.js';
+import { type FirstStart, createDevice, createStaff } from '../services/auth.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { UsageError } from './failure.js';
 
@@ -22,16 +22,16 @@ export async function adminCommand(ctx: ServiceContext, args: string[]): Promise
     options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
   });
   if (positionals[0] !== 'create' || !values.username || !values.password) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
-  const role = (values.role ?? 'admin') as Role;
-  if (!ROLES.includes(role)) throw new UsageError(`--role must be ${ROLES.join(' or ')}`);
+  const role = values.role ?? 'admin';
+  if (!isRole(role)) throw new UsageError(`--role must be ${ROLES.join(' or ')}`);
   await createStaff(ctx, { username: values.username, password: values.password, role, displayName: values.name });
   say(`created ${role} "${values.username}"`);
 }
 
 export async function deviceCommand(ctx: ServiceContext, args: string[], baseUrl: string): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
-  const kind = positionals[1] as DeviceKind;
-  if (positionals[0] !== 'create' || !DEVICE_KINDS.includes(kind)) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
+  const kind = positionals[1] ?? '';
+  if (positionals[0] !== 'create' || !isDeviceKind(kind)) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
   const { device, token } = await createDevice(ctx, kind, values.name ?? kind);
   say(`created ${kind} "${device.name}" (#${device.id})`);
   say(`token: ${token}`);

@@ -1,6 +1,14 @@
 // Row types of every table, as Kysely sees them. Instants are ISO-8601 UTC strings; hall-local
 // dates and times are YYYY-MM-DD / HH:mm strings; booleans are 0/1 integers (portable).
-import type { Generated, Insertable, Selectable } from 'kysely';
+// Status, kind and role columns carry the domain's unions, so what is read back is already typed
+// (the store keeps them as plain strings; only repositories write them).
+import type { Generated, Selectable } from 'kysely';
+import type { LiveEventType } from '../../contracts/events.js';
+import type { BookingStatus } from '../../domain/booking-rules.js';
+import type { QueueOrder } from '../../domain/queue-order.js';
+import type { DayOverride } from '../../domain/schedule.js';
+import type { DeviceKind, Role } from '../../domain/sign-in.js';
+import type { TicketKind, TicketStatus } from '../../domain/ticket-status.js';
 
 export interface ServiceTable {
   id: Generated<number>;
@@ -11,7 +19,7 @@ export interface ServiceTable {
   sort_order: number;
   /** JSON of the domain's ServiceSchedule. */
   schedule_json: string;
-  queue_order: string;
+  queue_order: QueueOrder;
   created_at: string;
   updated_at: string;
 }
@@ -60,7 +68,7 @@ export interface BookingTable {
   id_masked: string;
   phone_hash: string;
   phone_masked: string;
-  status: string;
+  status: BookingStatus;
   idempotency_hash: string | null;
   /** Keyed hash of every field of the request that carried the Idempotency-Key (null without one). */
   request_fingerprint: string | null;
@@ -76,11 +84,11 @@ export interface TicketTable {
   number: string;
   service_id: number;
   date: string;
-  kind: string;
+  kind: TicketKind;
   booking_id: number | null;
   slot_start: string | null;
   slot_end: string | null;
-  status: string;
+  status: TicketStatus;
   queued_at: string;
   updated_at: string;
   counter_id: number | null;
@@ -105,7 +113,7 @@ export interface StaffTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   active: number;
   must_change_password: number;
   failed_logins: number;
@@ -124,7 +132,7 @@ export interface StaffSessionTable {
 
 export interface DeviceTable {
   id: Generated<number>;
-  kind: string;
+  kind: DeviceKind;
   name: string;
   token_hash: string;
   created_at: string;
@@ -145,7 +153,7 @@ export interface CounterTable {
 
 export interface EventTable {
   id: Generated<number>;
-  type: string;
+  type: LiveEventType;
   service_id: number | null;
   date: string | null;
   payload: string;
@@ -161,7 +169,7 @@ export interface RateLimitTable {
 
 export interface CalendarOverrideTable {
   date: string;
-  kind: string;
+  kind: DayOverride;
   note: string;
   created_at: string;
   created_by: string;
@@ -196,8 +204,3 @@ export interface Database {
 }
 
 export type ServiceRow = Selectable<ServiceTable>;
-export type SlotInventoryRow = Selectable<SlotInventoryTable>;
-export type BookingRow = Selectable<BookingTable>;
-export type NewBooking = Insertable<BookingTable>;
-export type TicketRow = Selectable<TicketTable>;
-export type NewTicket = Insertable<TicketTable>;

@@ -14,11 +14,11 @@ import {
 } from '../../contracts/auth.js';
 import { Id } from '../../contracts/common.js';
 import { AppError } from '../services/app-error.js';
-import { type DeviceKind, SESSION_HOURS, changePassword, deviceForToken, login, logout } from '../services/auth.service.js';
-import { createDeviceAudited, createStaffAccount, revokeDeviceAudited } from '../services/staff-admin.service.js';
+import type { DeviceKind } from '../../domain/sign-in.js';
+import { SESSION_HOURS, changePassword, deviceForToken, login, logout } from '../services/auth.service.js';
+import { createDeviceAudited, createStaffAccount, listPairedDevices, revokeDeviceAudited } from '../services/staff-admin.service.js';
 import type { ServiceContext } from '../services/context.js';
 import type { AttemptCounters } from '../services/sign-in-throttle.js';
-import { listDevices } from '../repositories/staff.repository.js';
 import { DEVICE_COOKIE, SESSION_COOKIE, principalOf, requireAnyStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';
 import type { TrustProxy } from './legacy/client-address.js';
@@ -113,7 +113,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
   app.get(
     '/api/v1/devices',
     { onRequest: requireStaff(ctx, 'admin'), schema: { tags: ['admin'], summary: 'Kiosks and display boards', response: { 200: Type.Object({ devices: Type.Array(Device) }) } } },
-    async () => ({ devices: (await listDevices(ctx.db)) as Device[] }),
+    async () => ({ devices: await listPairedDevices(ctx) }),
   );
 
   app.post(
@@ -124,7 +124,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
     },
     async (request, reply) => {
       const { device, token } = await createDeviceAudited(ctx, (await staffOf(ctx, request)).username, request.body.kind, request.body.name);
-      return reply.status(201).send({ device: device as Device, token, pairPath: pairPath(request.body.kind, token) });
+      return reply.status(201).send({ device, token, pairPath: pairPath(request.body.kind, token) });
     },
   );
 

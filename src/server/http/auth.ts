@@ -2,10 +2,9 @@
 // `Authorization: Bearer <token>`). Looked up once per request, only by routes that need it.
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../../domain/sign-in.js';
+import type { DeviceKind, Role } from '../../domain/sign-in.js';
 import { AppError } from '../services/app-error.js';
 import {
-  type DeviceKind,
   type DevicePrincipal,
   type Principal,
   type StaffPrincipal,
@@ -53,7 +52,7 @@ function staffAllowed(p: Principal | null, roles: readonly Role[], allowPassword
 
 /** Staff only (any role when none is given). Admins may do everything staff may. */
 export function requireStaff(ctx: ServiceContext, ...roles: Role[]): Guard {
-  const allowed = roles.length > 0 && !roles.includes('admin') ? [...roles, 'admin' as Role] : roles;
+  const allowed: Role[] = roles.length > 0 && !roles.includes('admin') ? [...roles, 'admin'] : roles;
   return async (request) => {
     staffAllowed(await principalOf(ctx, request), allowed, false);
   };

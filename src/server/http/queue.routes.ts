@@ -13,7 +13,8 @@ import {
 } from '../../contracts/queue.js';
 import type { ServiceContext } from '../services/context.js';
 import { saveCounter } from '../services/counter.service.js';
-import { callNext, callTicketTo, countersView, displayView, queueView, ticketAction, transfer } from '../services/queue.service.js';
+import { countersView, displayView, queueView } from '../services/hall-view.service.js';
+import { callNext, callTicketTo, ticketAction, transfer } from '../services/queue-commands.service.js';
 import { requeueByStaff, undoNoShow } from '../services/ticket-return.service.js';
 import { requireDeviceOrStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';

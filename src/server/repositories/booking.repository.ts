@@ -1,23 +1,97 @@
-// 预定表. Rows are never deleted: status and timestamps change.
+// 预定表. Rows are never deleted: status and timestamps change. Rows become BookingRecords here;
+// nothing above this layer sees a column name.
+import type { Selectable } from 'kysely';
 import type { BookingStatus } from '../../domain/booking-rules.js';
-import type { BookingRow, NewBooking } from '../db/schema.js';
+import type { BookingTable } from '../db/schema.js';
 import { type Db, affected, insertReturningId } from './portable.js';
 
-export async function insertBooking(db: Db, booking: NewBooking): Promise<number> {
-  return insertReturningId(db, 'booking', booking);
+/** A booking as stored; it satisfies the domain's BookingFacts, so the rules take it as it is. */
+export interface BookingRecord {
+  id: number;
+  number: string;
+  serviceId: number;
+  date: string;
+  slotStart: string;
+  slotEnd: string;
+  personId: number;
+  idHash: string;
+  idMasked: string;
+  phoneHash: string;
+  phoneMasked: string;
+  /** As stored: a booking whose slot ended unchecked reads `booked` until the day closes (see effectiveStatus). */
+  status: BookingStatus;
+  idempotencyHash: string | null;
+  /** Keyed hash of every field of the request that carried the Idempotency-Key (null without one). */
+  requestFingerprint: string | null;
+  createdAt: string;
+  updatedAt: string;
+  checkedInAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
 }
 
-export async function findBookingByNumber(db: Db, number: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('booking').selectAll().where('number', '=', number).executeTakeFirst();
+export type NewBooking = Omit<BookingRecord, 'id'>;
+
+function toBooking(r: Selectable<BookingTable>): BookingRecord {
+  return {
+    id: r.id,
+    number: r.number,
+    serviceId: r.service_id,
+    date: r.date,
+    slotStart: r.slot_start,
+    slotEnd: r.slot_end,
+    personId: r.person_id,
+    idHash: r.id_hash,
+    idMasked: r.id_masked,
+    phoneHash: r.phone_hash,
+    phoneMasked: r.phone_masked,
+    status: r.status,
+    idempotencyHash: r.idempotency_hash,
+    requestFingerprint: r.request_fingerprint,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    checkedInAt: r.checked_in_at,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+  };
 }
 
-export async function findBookingsByNumbers(db: Db, numbers: string[]): Promise<BookingRow[]> {
+export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
+  return insertReturningId(db, 'booking', {
+    number: b.number,
+    service_id: b.serviceId,
+    date: b.date,
+    slot_start: b.slotStart,
+    slot_end: b.slotEnd,
+    person_id: b.personId,
+    id_hash: b.idHash,
+    id_masked: b.idMasked,
+    phone_hash: b.phoneHash,
+    phone_masked: b.phoneMasked,
+    status: b.status,
+    idempotency_hash: b.idempotencyHash,
+    request_fingerprint: b.requestFingerprint,
+    created_at: b.createdAt,
+    updated_at: b.updatedAt,
+    checked_in_at: b.checkedInAt,
+    cancelled_at: b.cancelledAt,
+    cancel_reason: b.cancelReason,
+  });
+}
+
+export async function findBookingByNumber(db: Db, number: string): Promise<BookingRecord | undefined> {
+  const r = await db.selectFrom('booking').selectAll().where('number', '=', number).executeTakeFirst();
+  return r ? toBooking(r) : undefined;
+}
+
+export async function findBookingsByNumbers(db: Db, numbers: string[]): Promise<BookingRecord[]> {
   if (numbers.length === 0) return [];
-  return db.selectFrom('booking').selectAll().where('number', 'in', numbers).execute();
+  return (await db.selectFrom('booking').selectAll().where('number', 'in', numbers).execute()).map(toBooking);
 }
 
-export async function findBookingByIdempotency(db: Db, idempotencyHash: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('booking').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
+export async function findBookingByIdempotency(db: Db, idempotencyHash: string): Promise<BookingRecord | undefined> {
+  const r = await db.selectFrom('booking').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
+  return r ? toBooking(r) : undefined;
 }
 
 /**
@@ -25,18 +99,19 @@ export async function findBookingByIdempotency(db: Db, idempotencyHash: string):
  * counts). Never those made with the same ID and another phone: knowing someone's ID number must
  * neither reveal their bookings nor let anyone use up their limits.
  */
-export async function bookingsOfPersonSince(db: Db, who: { idHash: string; phoneHash: string }, fromDate: string): Promise<BookingRow[]> {
-  return db
+export async function bookingsOfPersonSince(db: Db, who: { idHash: string; phoneHash: string }, fromDate: string): Promise<BookingRecord[]> {
+  const rows = await db
     .selectFrom('booking')
     .selectAll()
     .where('id_hash', '=', who.idHash)
     .where('phone_hash', '=', who.phoneHash)
     .where('date', '>=', fromDate)
     .execute();
+  return rows.map(toBooking);
 }
 
-export async function bookingsOfPersonOn(db: Db, idHash: string, date: string): Promise<BookingRow[]> {
-  return db
+export async function bookingsOfPersonOn(db: Db, idHash: string, date: string): Promise<BookingRecord[]> {
+  const rows = await db
     .selectFrom('booking')
     .selectAll()
     .where('id_hash', '=', idHash)
@@ -44,11 +119,12 @@ export async function bookingsOfPersonOn(db: Db, idHash: string, date: string): 
     .orderBy('slot_start')
     .orderBy('id')
     .execute();
+  return rows.map(toBooking);
 }
 
 /** 预约记录: bookings made with this ID card and this phone, newest first. */
-export async function bookingsByCredentials(db: Db, idHash: string, phoneHash: string): Promise<BookingRow[]> {
-  return db
+export async function bookingsByCredentials(db: Db, idHash: string, phoneHash: string): Promise<BookingRecord[]> {
+  const rows = await db
     .selectFrom('booking')
     .selectAll()
     .where('id_hash', '=', idHash)
@@ -58,6 +134,7 @@ export async function bookingsByCredentials(db: Db, idHash: string, phoneHash: s
     .orderBy('id', 'desc')
     .limit(200)
     .execute();
+  return rows.map(toBooking);
 }
 
 /** Moves a booking from one status to another; false if it was not in `from` any more. */
@@ -107,13 +184,13 @@ export async function markMissed(db: Db, today: string, nowTime: string, at: str
 }
 
 /** Bookings that still hold a place on a date (what closing that day would cancel). */
-export async function heldBookingsOn(db: Db, date: string): Promise<BookingRow[]> {
-  return db.selectFrom('booking').selectAll().where('date', '=', date).where('status', '=', 'booked').execute();
+export async function heldBookingsOn(db: Db, date: string): Promise<BookingRecord[]> {
+  return (await db.selectFrom('booking').selectAll().where('date', '=', date).where('status', '=', 'booked').execute()).map(toBooking);
 }
 
 /** Every booking of a date range, for reports. */
-export async function bookingsBetween(db: Db, from: string, to: string): Promise<BookingRow[]> {
-  return db.selectFrom('booking').selectAll().where('date', '>=', from).where('date', '<=', to).execute();
+export async function bookingsBetween(db: Db, from: string, to: string): Promise<BookingRecord[]> {
+  return (await db.selectFrom('booking').selectAll().where('date', '>=', from).where('date', '<=', to).execute()).map(toBooking);
 }
 
 /** Bookings per date that were not cancelled (booked, checked in, served or missed), for the calendar. */

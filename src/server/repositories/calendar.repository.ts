@@ -12,7 +12,7 @@ export interface CalendarDay {
 
 export async function overridesBetween(db: Db, from: string, to: string): Promise<Map<string, DayOverride>> {
   const rows = await db.selectFrom('calendar_override').select(['date', 'kind']).where('date', '>=', from).where('date', '<=', to).execute();
-  return new Map(rows.map((r) => [r.date, r.kind as DayOverride]));
+  return new Map(rows.map((r) => [r.date, r.kind]));
 }
 
 /** The calendar's exceptions with their notes (a closed day's note tells citizens why: 国庆节, 闭馆 …). */
@@ -23,12 +23,12 @@ export async function overrideDaysBetween(db: Db, from: string, to: string): Pro
     .where('date', '>=', from)
     .where('date', '<=', to)
     .execute();
-  return new Map(rows.map((r) => [r.date, { kind: r.kind as DayOverride, note: r.note }]));
+  return new Map(rows.map((r) => [r.date, { kind: r.kind, note: r.note }]));
 }
 
 export async function listCalendar(db: Db, from: string, to: string): Promise<CalendarDay[]> {
   const rows = await db.selectFrom('calendar_override').selectAll().where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();
-  return rows.map((r) => ({ date: r.date, kind: r.kind as DayOverride, note: r.note, createdAt: r.created_at, createdBy: r.created_by }));
+  return rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note, createdAt: r.created_at, createdBy: r.created_by }));
 }
 
 export async function upsertOverride(db: Db, day: { date: string; kind: DayOverride; note: string; at: string; by: string }): Promise<void> {
@@ -39,7 +39,7 @@ export async function upsertOverride(db: Db, day: { date: string; kind: DayOverr
 /** The calendar's word on a date, read as committed now and held until the transaction ends. */
 export async function overrideOnLocked(db: Db, date: string): Promise<DayOverride | undefined> {
   const row = await forUpdate(db, db.selectFrom('calendar_override').select('kind').where('date', '=', date)).executeTakeFirst();
-  return row?.kind as DayOverride | undefined;
+  return row?.kind;
 }
 
 export async function removeOverride(db: Db, date: string): Promise<boolean> {

@@ -18,7 +18,7 @@ export async function eventsAfter(db: Db, afterId: number, limit = 500): Promise
   return rows.map((r) => ({
     ...(JSON.parse(r.payload) as Partial<LiveEvent>),
     id: Number(r.id),
-    type: r.type as LiveEventType,
+    type: r.type,
     serviceId: r.service_id,
     date: r.date,
     at: r.created_at,

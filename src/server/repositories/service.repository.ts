@@ -23,7 +23,7 @@ function toService(row: ServiceRow): Service {
     active: Number(row.active) === 1,
     sortOrder: row.sort_order,
     schedule: JSON.parse(row.schedule_json) as ServiceSchedule,
-    queueOrder: row.queue_order as QueueOrder,
+    queueOrder: row.queue_order,
   };
 }
 

@@ -1,14 +1,15 @@
 // Staff accounts, their sessions, and paired devices (kiosks, display boards).
 import { type Selectable, sql } from 'kysely';
+import type { DeviceKind, Role } from '../../domain/sign-in.js';
 import type { DeviceTable, StaffTable } from '../db/schema.js';
 import type { Db } from './portable.js';
 
-export interface StaffRow {
+export interface StaffRecord {
   id: number;
   username: string;
   displayName: string;
   passwordHash: string;
-  role: string;
+  role: Role;
   active: boolean;
   mustChangePassword: boolean;
   failedLogins: number;
@@ -27,7 +28,7 @@ const staffColumns = [
   'locked_until',
 ] as const;
 
-function toStaff(r: Pick<Selectable<StaffTable>, (typeof staffColumns)[number]>): StaffRow {
+function toStaff(r: Pick<Selectable<StaffTable>, (typeof staffColumns)[number]>): StaffRecord {
   return {
     id: r.id,
     username: r.username,
@@ -41,12 +42,12 @@ function toStaff(r: Pick<Selectable<StaffTable>, (typeof staffColumns)[number]>)
   };
 }
 
-export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
+export async function findStaffByUsername(db: Db, username: string): Promise<StaffRecord | undefined> {
   const r = await db.selectFrom('staff').select(staffColumns).where('username', '=', username).executeTakeFirst();
   return r ? toStaff(r) : undefined;
 }
 
-export async function findStaffById(db: Db, id: number): Promise<StaffRow | undefined> {
+export async function findStaffById(db: Db, id: number): Promise<StaffRecord | undefined> {
   const r = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
   return r ? toStaff(r) : undefined;
 }
@@ -58,7 +59,7 @@ export async function countStaff(db: Db): Promise<number> {
 
 export async function insertStaff(
   db: Db,
-  s: { username: string; displayName: string; passwordHash: string; role: string; mustChangePassword: boolean; at: string },
+  s: { username: string; displayName: string; passwordHash: string; role: Role; mustChangePassword: boolean; at: string },
 ): Promise<void> {
   await db
     .insertInto('staff')
@@ -146,9 +147,9 @@ export async function revokeSessionsOf(db: Db, staffId: number, at: string, exce
   await q.execute();
 }
 
-export interface DeviceRow {
+export interface DeviceRecord {
   id: number;
-  kind: string;
+  kind: DeviceKind;
   name: string;
   createdAt: string;
   revokedAt: string | null;
@@ -156,9 +157,9 @@ export interface DeviceRow {
 }
 
 const deviceColumns = ['id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at'] as const;
-const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number]>): DeviceRow => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at });
+const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number]>): DeviceRecord => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at });
 
-export async function insertDevice(db: Db, d: { kind: string; name: string; tokenHash: string; at: string }): Promise<DeviceRow> {
+export async function insertDevice(db: Db, d: { kind: DeviceKind; name: string; tokenHash: string; at: string }): Promise<DeviceRecord> {
   await db
     .insertInto('device')
     .values({ kind: d.kind, name: d.name, token_hash: d.tokenHash, created_at: d.at, revoked_at: null, last_seen_at: null })
@@ -167,7 +168,7 @@ export async function insertDevice(db: Db, d: { kind: string; name: string; toke
   return toDevice(r);
 }
 
-export async function findLiveDevice(db: Db, tokenHash: string): Promise<DeviceRow | undefined> {
+export async function findLiveDevice(db: Db, tokenHash: string): Promise<DeviceRecord | undefined> {
   const r = await db
     .selectFrom('device')
     .select(deviceColumns)
@@ -181,7 +182,7 @@ export async function touchDevice(db: Db, id: number, at: string): Promise<void>
   await db.updateTable('device').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function listDevices(db: Db): Promise<DeviceRow[]> {
+export async function listDevices(db: Db): Promise<DeviceRecord[]> {
   return (await db.selectFrom('device').select(deviceColumns).orderBy('id').execute()).map(toDevice);
 }
 
@@ -190,7 +191,7 @@ export async function revokeDevice(db: Db, id: number, at: string): Promise<bool
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listStaff(db: Db): Promise<StaffRow[]> {
+export async function listStaff(db: Db): Promise<StaffRecord[]> {
   return (await db.selectFrom('staff').select(staffColumns).orderBy('username').execute()).map(toStaff);
 }
 

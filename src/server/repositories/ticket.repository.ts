@@ -1,27 +1,110 @@
-// Queue tickets: one per check-in (same number as the booking) and one per walk-in.
-import type { NewTicket, TicketRow } from '../db/schema.js';
-import { sql } from 'kysely';
-import { type Db, affected } from './portable.js';
+// Queue tickets: one per check-in (same number as the booking) and one per walk-in. Rows become
+// TicketRecords here; nothing above this layer sees a column name.
+import { type Selectable, sql } from 'kysely';
+import { OPEN_TICKET_STATUSES, type TicketKind, type TicketStatus } from '../../domain/ticket-status.js';
+import type { TicketTable } from '../db/schema.js';
+import { type Db, affected, insertReturningId } from './portable.js';
 
-export async function insertTicket(db: Db, ticket: NewTicket): Promise<void> {
-  await db
-    .insertInto('ticket')
-    .values({ ...ticket, issued_service_id: ticket.issued_service_id ?? ticket.service_id })
-    .execute();
+export interface TicketRecord {
+  id: number;
+  number: string;
+  /** 叫号号码: letter + the ticket's place in its issuing service's day, e.g. Y012. */
+  callNumber: string;
+  /** The queue it is in now (a transfer changes it). */
+  serviceId: number;
+  /** The service that issued it (its walk-in quota, its report row); kept through transfers. */
+  issuedServiceId: number;
+  date: string;
+  kind: TicketKind;
+  bookingId: number | null;
+  slotStart: string | null;
+  slotEnd: string | null;
+  status: TicketStatus;
+  queuedAt: string;
+  updatedAt: string;
+  /** The counter it was last called to (kept after a transfer: the board marks that call). */
+  counterId: number | null;
+  /** The counter it holds while called or being served. */
+  openCounterId: number | null;
+  calledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  callCount: number;
+  transferredFrom: number | null;
+  /** A passed (过号) ticket that came back once: when, and the number it came back behind (null: nobody waited). */
+  requeue: { at: string; after: string | null } | null;
 }
 
-/** The service that issued a ticket (rows written before the column existed fall back as the migration did). */
-export function issuingServiceOf(t: Pick<TicketRow, 'issued_service_id' | 'transferred_from' | 'service_id'>): number {
-  return t.issued_service_id ?? t.transferred_from ?? t.service_id;
+/** What issuing a ticket needs; a new ticket waits from `queuedAt`. */
+export type NewTicket = Pick<TicketRecord, 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt'>;
+
+function toTicket(r: Selectable<TicketTable>): TicketRecord {
+  return {
+    id: r.id,
+    number: r.number,
+    callNumber: r.call_number,
+    serviceId: r.service_id,
+    // Rows written before the column existed fall back as its migration did.
+    issuedServiceId: r.issued_service_id ?? r.transferred_from ?? r.service_id,
+    date: r.date,
+    kind: r.kind,
+    bookingId: r.booking_id,
+    slotStart: r.slot_start,
+    slotEnd: r.slot_end,
+    status: r.status,
+    queuedAt: r.queued_at,
+    updatedAt: r.updated_at,
+    counterId: r.counter_id,
+    openCounterId: r.open_counter_id,
+    calledAt: r.called_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    callCount: Number(r.call_count),
+    transferredFrom: r.transferred_from,
+    requeue: r.requeued_at ? { at: r.requeued_at, after: r.requeue_after } : null,
+  };
 }
 
-export async function findTicketByNumber(db: Db, number: string): Promise<TicketRow | undefined> {
-  return db.selectFrom('ticket').selectAll().where('number', '=', number).executeTakeFirst();
+export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> {
+  const id = await insertReturningId(db, 'ticket', {
+    number: t.number,
+    call_number: t.callNumber,
+    service_id: t.serviceId,
+    issued_service_id: t.serviceId,
+    date: t.date,
+    kind: t.kind,
+    booking_id: t.bookingId,
+    slot_start: t.slotStart,
+    slot_end: t.slotEnd,
+    status: 'waiting',
+    queued_at: t.queuedAt,
+    updated_at: t.queuedAt,
+  });
+  return {
+    ...t,
+    id,
+    issuedServiceId: t.serviceId,
+    status: 'waiting',
+    updatedAt: t.queuedAt,
+    counterId: null,
+    openCounterId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    callCount: 0,
+    transferredFrom: null,
+    requeue: null,
+  };
 }
 
-export async function findTicketsByBookingIds(db: Db, bookingIds: number[]): Promise<TicketRow[]> {
+export async function findTicketByNumber(db: Db, number: string): Promise<TicketRecord | undefined> {
+  const r = await db.selectFrom('ticket').selectAll().where('number', '=', number).executeTakeFirst();
+  return r ? toTicket(r) : undefined;
+}
+
+export async function findTicketsByBookingIds(db: Db, bookingIds: number[]): Promise<TicketRecord[]> {
   if (bookingIds.length === 0) return [];
-  return db.selectFrom('ticket').selectAll().where('booking_id', 'in', bookingIds).execute();
+  return (await db.selectFrom('ticket').selectAll().where('booking_id', 'in', bookingIds).execute()).map(toTicket);
 }
 
 /** Every number issued, bookings and tickets alike, that appears more than once where it must not. */
@@ -59,8 +142,6 @@ export async function walkInTicketCounts(db: Db): Promise<{ serviceId: number; d
     .execute();
   return rows.map((r) => ({ serviceId: Number(r.issuer), date: r.date, count: Number(r.count) }));
 }
-
-const OPEN = ['called', 'serving'] as const;
 
 /** Calls a waiting ticket to a counter; false if someone else called it first. */
 export async function callTicket(db: Db, id: number, counterId: number, at: string): Promise<boolean> {
@@ -106,7 +187,7 @@ export async function finishTicket(db: Db, id: number, to: 'served' | 'no_show',
     .updateTable('ticket')
     .set({ status: to, finished_at: at, open_counter_id: null, updated_at: at })
     .where('id', '=', id)
-    .where('status', 'in', [...OPEN])
+    .where('status', 'in', [...OPEN_TICKET_STATUSES])
     .executeTakeFirst();
   return affected(r) === 1;
 }
@@ -128,31 +209,32 @@ export async function transferTicket(db: Db, id: number, fromServiceId: number, 
       updated_at: at,
     })
     .where('id', '=', id)
-    .where('status', 'in', [...OPEN])
+    .where('status', 'in', [...OPEN_TICKET_STATUSES])
     .executeTakeFirst();
   return affected(r) === 1;
 }
 
-export async function openTicketsOfCounters(db: Db, counterIds: number[]): Promise<TicketRow[]> {
+export async function openTicketsOfCounters(db: Db, counterIds: number[]): Promise<TicketRecord[]> {
   if (counterIds.length === 0) return [];
-  return db.selectFrom('ticket').selectAll().where('open_counter_id', 'in', counterIds).execute();
+  return (await db.selectFrom('ticket').selectAll().where('open_counter_id', 'in', counterIds).execute()).map(toTicket);
 }
 
-export async function waitingTicketsOf(db: Db, serviceIds: number[], date: string): Promise<TicketRow[]> {
+export async function waitingTicketsOf(db: Db, serviceIds: number[], date: string): Promise<TicketRecord[]> {
   if (serviceIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('ticket')
     .selectAll()
     .where('service_id', 'in', serviceIds)
     .where('date', '=', date)
     .where('status', '=', 'waiting')
     .execute();
+  return rows.map(toTicket);
 }
 
 /** Today's passed (过号) tickets of these services that may still come back once, latest first. */
-export async function passedTicketsOf(db: Db, serviceIds: number[], date: string, limit = 20): Promise<TicketRow[]> {
+export async function passedTicketsOf(db: Db, serviceIds: number[], date: string, limit = 20): Promise<TicketRecord[]> {
   if (serviceIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('ticket')
     .selectAll()
     .where('service_id', 'in', serviceIds)
@@ -163,21 +245,31 @@ export async function passedTicketsOf(db: Db, serviceIds: number[], date: string
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(toTicket);
 }
 
-/** Today's finished services: who served what, and how long it took. */
-export async function servedToday(db: Db, date: string): Promise<{ serviceId: number; counterId: number | null; startedAt: string | null; finishedAt: string }[]> {
+export interface ServedTicket {
+  serviceId: number;
+  counterId: number | null;
+  startedAt: string | null;
+  finishedAt: string;
+}
+
+/** A day's finished services (of these services only, when given): who served what, and how long it took. */
+export async function servedOn(db: Db, date: string, serviceIds?: readonly number[]): Promise<ServedTicket[]> {
+  if (serviceIds?.length === 0) return [];
   const rows = await db
     .selectFrom('ticket')
     .select(['service_id', 'counter_id', 'started_at', 'finished_at'])
     .where('date', '=', date)
     .where('status', '=', 'served')
+    .$if(serviceIds !== undefined, (q) => q.where('service_id', 'in', serviceIds as number[]))
     .execute();
   return rows.map((r) => ({ serviceId: r.service_id, counterId: r.counter_id, startedAt: r.started_at, finishedAt: r.finished_at as string }));
 }
 
-export async function recentCalls(db: Db, date: string, limit: number): Promise<TicketRow[]> {
-  return db
+export async function recentCalls(db: Db, date: string, limit: number): Promise<TicketRecord[]> {
+  const rows = await db
     .selectFrom('ticket')
     .selectAll()
     .where('date', '=', date)
@@ -187,6 +279,7 @@ export async function recentCalls(db: Db, date: string, limit: number): Promise<
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(toTicket);
 }
 
 /** End of day: tickets of earlier days still waiting or open close as not served. */
@@ -195,7 +288,7 @@ export async function closeTicketsBefore(db: Db, date: string, at: string): Prom
     .updateTable('ticket')
     .set({ status: 'closed', open_counter_id: null, finished_at: at, updated_at: at })
     .where('date', '<', date)
-    .where('status', 'in', ['waiting', ...OPEN])
+    .where('status', 'in', ['waiting', ...OPEN_TICKET_STATUSES])
     .executeTakeFirst();
   return affected(r);
 }
@@ -213,8 +306,8 @@ export async function closeWaitingOf(db: Db, serviceId: number, date: string, at
 }
 
 /** Every ticket of a date range, for reports and the dashboard. */
-export async function ticketsBetween(db: Db, from: string, to: string): Promise<TicketRow[]> {
-  return db.selectFrom('ticket').selectAll().where('date', '>=', from).where('date', '<=', to).execute();
+export async function ticketsBetween(db: Db, from: string, to: string): Promise<TicketRecord[]> {
+  return (await db.selectFrom('ticket').selectAll().where('date', '>=', from).where('date', '<=', to).execute()).map(toTicket);
 }
 
 /**
@@ -252,7 +345,7 @@ export async function reopenNoShow(db: Db, id: number, since: string, at: string
   const r = await db
     .updateTable('ticket')
     .set((eb) => ({
-      status: eb.case().when('started_at', 'is not', null).then('serving').else('called').end(),
+      status: eb.case().when('started_at', 'is not', null).then<TicketStatus>('serving').else<TicketStatus>('called').end(),
       open_counter_id: eb.ref('counter_id'),
       finished_at: null,
       updated_at: at,

@@ -1,11 +1,11 @@
 // Staff sign-in with sessions kept in the store (every worker and instance knows them), and
 // device tokens for kiosks and display boards. Only hashes of tokens are stored.
 import { createHash, randomBytes } from 'node:crypto';
-import { type Role, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, isUsername, mayCheckPassword, passwordProblem } from '../../domain/sign-in.js';
+import { type DeviceKind, type Role, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, isUsername, mayCheckPassword, passwordProblem } from '../../domain/sign-in.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import {
-  type DeviceRow,
-  type StaffRow,
+  type DeviceRecord,
+  type StaffRecord,
   countStaff,
   findLiveDevice,
   findLiveSession,
@@ -28,8 +28,6 @@ import { hashPassword, newToken, verifyPassword } from './password.js';
 import { type SignInGuard, countAttempt, forgetAttempts, tooManyAttempts } from './sign-in-throttle.js';
 
 export const SESSION_HOURS = 12;
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -92,13 +90,13 @@ export async function login(
   return { token, expiresAt, staff: staffPrincipal(staff, tokenHash(token)) };
 }
 
-function staffPrincipal(staff: StaffRow, sessionHash: string): StaffPrincipal {
+function staffPrincipal(staff: StaffRecord, sessionHash: string): StaffPrincipal {
   return {
     kind: 'staff',
     id: staff.id,
     username: staff.username,
     displayName: staff.displayName,
-    role: staff.role as Role,
+    role: staff.role,
     mustChangePassword: staff.mustChangePassword,
     tokenHash: sessionHash,
   };
@@ -159,7 +157,7 @@ export async function createStaff(
   }
 }
 
-export async function createDevice(ctx: ServiceContext, kind: DeviceKind, name: string): Promise<{ device: DeviceRow; token: string }> {
+export async function createDevice(ctx: ServiceContext, kind: DeviceKind, name: string): Promise<{ device: DeviceRecord; token: string }> {
   const token = newToken();
   const device = await insertDevice(ctx.db, { kind, name: name.trim() || kind, tokenHash: tokenHash(token), at: nowOf(ctx).iso });
   return { device, token };
@@ -171,7 +169,7 @@ export async function deviceForToken(ctx: ServiceContext, token: string): Promis
   const now = nowOf(ctx);
   // "Last seen" to the minute is enough; it spares a write per request.
   if (!device.lastSeenAt || now.instant.getTime() - Date.parse(device.lastSeenAt) > 60_000) await touchDevice(ctx.db, device.id, now.iso);
-  return { kind: 'device', id: device.id, deviceKind: device.kind as DeviceKind, name: device.name };
+  return { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name };
 }
 
 /** A readable one-time password: 4 groups of 4 from an alphabet without look-alikes. */

@@ -2,12 +2,11 @@
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
-import { maskIdCard, parseIdCard } from '../../domain/id-card.js';
-import { maskPhone, parsePhone } from '../../domain/phone.js';
 import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
 import { formatTicketNumber } from '../../domain/ticket-number.js';
-import type { BookingRow } from '../db/schema.js';
 import {
+  type BookingRecord,
+  type NewBooking,
   bookingsByCredentials,
   bookingsOfPersonSince,
   changeBookingStatus,
@@ -27,47 +26,25 @@ import { type Service, findService, listServices } from '../repositories/service
 import { AppError } from './app-error.js';
 import { activeService, dayOverride, remainingOn } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
-import { bookingFacts, presentBooking } from './present.js';
+import { credentials } from './credentials.js';
+import { presentBooking } from './present.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
-export interface Credentials {
-  idCard: string;
-  idHash: string;
-  idMasked: string;
-  phoneHash: string;
-  phoneMasked: string;
-}
-
-/** Validates the ID card and phone by the domain rules; refuses with the precise reason. */
-export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: string }, today: string): Credentials {
-  const id = parseIdCard(raw.idCard, today);
-  if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
-  let phoneHash = '';
-  let phoneMasked = '';
-  if (raw.phone !== undefined) {
-    const phone = parsePhone(raw.phone);
-    if (!phone.ok) throw new AppError('INVALID_PHONE', { reason: phone.error, field: 'phone' });
-    phoneHash = ctx.pii.phone(phone.value);
-    phoneMasked = maskPhone(phone.value);
-  }
-  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
-}
-
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
-function ownersView(ctx: ServiceContext, row: BookingRow, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
+function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
   return { ...presentBooking(row, service, now, lang, callNumber), statusToken: ctx.pii.statusToken(row.number) };
 }
 
 /** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
 class AlreadyBooked extends Error {
-  constructor(readonly row: BookingRow) {
+  constructor(readonly row: BookingRecord) {
     super('already booked under this idempotency key');
   }
 }
 
 async function replay(
   ctx: ServiceContext,
-  row: BookingRow,
+  row: BookingRecord,
   fingerprint: string,
   service: Service,
   now: HallTime,
@@ -75,7 +52,7 @@ async function replay(
 ): Promise<CreateBookingResponse> {
   // A different request under a used key (another phone, name, slot …) is refused, never answered
   // with the first request's booking.
-  if (row.request_fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
+  if (row.requestFingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
   return {
     booking: ownersView(ctx, row, service, now, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now),
@@ -115,7 +92,7 @@ export async function createBooking(
   // taken by the conditional UPDATE below, so a slot that fills meanwhile can never be oversold.
   if (await slotIsFull(ctx.db, slotKey)) throw new AppError('SLOT_FULL');
   const counterKey = { serviceId: service.id, date: input.date, time: slot.start };
-  let row: BookingRow;
+  let row: BookingRecord;
   let remaining = 0;
   try {
     row = await transact(ctx.db, async (trx) => {
@@ -128,7 +105,7 @@ export async function createBooking(
         if (earlier) throw new AlreadyBooked(earlier);
       }
       const theirs = await bookingsOfPersonSince(trx, who, now.local.date);
-      const conflict = bookingConflict(theirs.map(bookingFacts), { serviceId: service.id, date: input.date }, now.local);
+      const conflict = bookingConflict(theirs, { serviceId: service.id, date: input.date }, now.local);
       if (conflict) throw new AppError(conflict, conflict === 'BOOKING_LIMIT' ? { limit: MAX_ACTIVE_BOOKINGS } : {});
 
       const place = await takePlace(trx, slotKey);
@@ -143,25 +120,25 @@ export async function createBooking(
 
       const order = await nextOrder(trx, counterKey);
       if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
-      const booking = {
+      const booking: NewBooking = {
         number: formatTicketNumber({ letter: service.letter, date: input.date, time: slot.start, order }),
-        service_id: service.id,
+        serviceId: service.id,
         date: input.date,
-        slot_start: slot.start,
-        slot_end: slot.end,
-        person_id: personId,
-        id_hash: who.idHash,
-        id_masked: who.idMasked,
-        phone_hash: who.phoneHash,
-        phone_masked: who.phoneMasked,
+        slotStart: slot.start,
+        slotEnd: slot.end,
+        personId,
+        idHash: who.idHash,
+        idMasked: who.idMasked,
+        phoneHash: who.phoneHash,
+        phoneMasked: who.phoneMasked,
         status: 'booked',
-        idempotency_hash: idempotencyHash,
-        request_fingerprint: idempotencyHash ? fingerprint : null,
-        created_at: now.iso,
-        updated_at: now.iso,
-        checked_in_at: null,
-        cancelled_at: null,
-        cancel_reason: null,
+        idempotencyHash,
+        requestFingerprint: idempotencyHash ? fingerprint : null,
+        createdAt: now.iso,
+        updatedAt: now.iso,
+        checkedInAt: null,
+        cancelledAt: null,
+        cancelReason: null,
       };
       const id = await insertBooking(trx, booking);
       await appendEvent(trx, { type: 'booking.created', serviceId: service.id, date: input.date, at: now.iso, number: booking.number });
@@ -190,11 +167,11 @@ export async function lookupBookings(
   const who = credentials(ctx, input, now.local.date);
   const rows = await bookingsByCredentials(ctx.db, who.idHash, who.phoneHash);
   const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
-  const checkedIn = rows.filter((r) => r.checked_in_at !== null).map((r) => r.id);
-  const callNumbers = new Map((await findTicketsByBookingIds(ctx.db, checkedIn)).map((t) => [t.booking_id, t.call_number]));
+  const checkedIn = rows.filter((r) => r.checkedInAt !== null).map((r) => r.id);
+  const callNumbers = new Map((await findTicketsByBookingIds(ctx.db, checkedIn)).map((t) => [t.bookingId, t.callNumber]));
   return {
     bookings: rows.flatMap((r) => {
-      const service = services.get(r.service_id);
+      const service = services.get(r.serviceId);
       return service ? [ownersView(ctx, r, service, now.local, lang, callNumbers.get(r.id))] : [];
     }),
   };
@@ -210,10 +187,10 @@ export async function cancelBooking(
   const who = credentials(ctx, input, now.local.date);
   const row = await findBookingByNumber(ctx.db, number);
   // Someone else's booking looks exactly like no booking at all.
-  if (!row || row.id_hash !== who.idHash || row.phone_hash !== who.phoneHash) throw new AppError('NOT_FOUND');
-  const refusal = cancelRefusal(bookingFacts(row), now.local);
+  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const refusal = cancelRefusal(row, now.local);
   if (refusal) throw new AppError(refusal);
-  const service = await findService(ctx.db, row.service_id);
+  const service = await findService(ctx.db, row.serviceId);
   if (!service) throw new AppError('NOT_FOUND');
   await transact(ctx.db, async (trx) => {
     const changed = await changeBookingStatus(trx, row.id, 'booked', 'cancelled', {
@@ -222,11 +199,11 @@ export async function cancelBooking(
       cancelReason: 'citizen',
     });
     if (!changed) throw new AppError('NOT_CANCELLABLE');
-    await releasePlace(trx, { serviceId: row.service_id, date: row.date, slotStart: row.slot_start });
-    await appendEvent(trx, { type: 'booking.cancelled', serviceId: row.service_id, date: row.date, at: now.iso, number: row.number });
+    await releasePlace(trx, { serviceId: row.serviceId, date: row.date, slotStart: row.slotStart });
+    await appendEvent(trx, { type: 'booking.cancelled', serviceId: row.serviceId, date: row.date, at: now.iso, number: row.number });
   });
   ctx.events?.committed();
-  const updated = { ...row, status: 'cancelled', cancelled_at: now.iso, cancel_reason: 'citizen', updated_at: now.iso };
+  const updated: BookingRecord = { ...row, status: 'cancelled', cancelledAt: now.iso, cancelReason: 'citizen', updatedAt: now.iso };
   return {
     booking: presentBooking(updated, service, now.local, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now.local),
@@ -246,8 +223,8 @@ export async function bookingStatuses(ctx: ServiceContext, items: { number: stri
   return {
     bookings: rows.map((r) => ({
       number: r.number,
-      status: effectiveStatus(bookingFacts(r), now.local),
-      ...(r.cancel_reason ? { cancelReason: r.cancel_reason } : {}),
+      status: effectiveStatus(r, now.local),
+      ...(r.cancelReason ? { cancelReason: r.cancelReason } : {}),
     })),
   };
 }

@@ -3,9 +3,8 @@
 import type { CalendarDay, CalendarResponse } from '../../contracts/admin.js';
 import { type ImportedDay, parseCalendarList } from '../../domain/calendar-import.js';
 import { type DayOverride, isValidDate, slotHasStarted } from '../../domain/schedule.js';
-import type { BookingRow } from '../db/schema.js';
 import { appendAudit } from '../repositories/audit.repository.js';
-import { bookingCountsBetween, changeBookingStatus, heldBookingsOn } from '../repositories/booking.repository.js';
+import { type BookingRecord, bookingCountsBetween, changeBookingStatus, heldBookingsOn } from '../repositories/booking.repository.js';
 import { listCalendar, removeOverride, upsertOverride } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureSlotRow, lockSlotsOn, releasePlace } from '../repositories/inventory.repository.js';
@@ -26,9 +25,9 @@ export async function listCalendarDays(ctx: ServiceContext, from: string, to: st
 }
 
 /** Bookings a closure of `date` would cancel: all still booked, except today's slots already begun. */
-async function affectedByClosure(db: Db, date: string, now: Now): Promise<BookingRow[]> {
+async function affectedByClosure(db: Db, date: string, now: Now): Promise<BookingRecord[]> {
   const held = await heldBookingsOn(db, date);
-  return held.filter((b) => !slotHasStarted(b.date, b.slot_start, now.local));
+  return held.filter((b) => !slotHasStarted(b.date, b.slotStart, now.local));
 }
 
 async function cancelForClosure(trx: Db, date: string, now: Now): Promise<number> {
@@ -40,8 +39,8 @@ async function cancelForClosure(trx: Db, date: string, now: Now): Promise<number
       cancelReason: HALL_CLOSED_REASON,
     });
     if (!changed) continue;
-    await releasePlace(trx, { serviceId: b.service_id, date: b.date, slotStart: b.slot_start });
-    await appendEvent(trx, { type: 'booking.cancelled', serviceId: b.service_id, date: b.date, at: now.iso, number: b.number });
+    await releasePlace(trx, { serviceId: b.serviceId, date: b.date, slotStart: b.slotStart });
+    await appendEvent(trx, { type: 'booking.cancelled', serviceId: b.serviceId, date: b.date, at: now.iso, number: b.number });
     cancelled++;
   }
   return cancelled;

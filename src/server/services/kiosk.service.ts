@@ -3,19 +3,18 @@ import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
-import type { BookingRow, TicketRow } from '../db/schema.js';
-import { bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
+import { type BookingRecord, bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
-import { findTicketByNumber, findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
+import { findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
-import { credentials } from './booking.service.js';
+import { credentials } from './credentials.js';
 import { activeService, dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import type { Db } from '../repositories/portable.js';
-import { presentTickets } from './queue.service.js';
+import { presentTickets } from './hall-view.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
@@ -27,22 +26,22 @@ async function nextCallNumber(trx: Db, ctx: ServiceContext, service: Service, da
   return formatCallNumber(service.letter, n);
 }
 
-function stateOf(b: BookingRow, service: Service, now: HallTime): CheckInState {
-  return checkInState({ date: b.date, slotStart: b.slot_start, slotEnd: b.slot_end }, service.schedule.checkInBeforeMinutes, now);
+function stateOf(b: BookingRecord, service: Service, now: HallTime): CheckInState {
+  return checkInState(b, service.schedule.checkInBeforeMinutes, now);
 }
 
 export async function checkIn(ctx: ServiceContext, input: { idCard: string }, lang: Lang): Promise<CheckInResponse> {
   const now = nowOf(ctx);
   const who = credentials(ctx, { idCard: input.idCard }, now.local.date);
   const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
-  const ofToday = (await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date)).filter((b) => services.has(b.service_id));
+  const ofToday = (await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date)).filter((b) => services.has(b.serviceId));
   const today = ofToday.filter((b) => b.status === 'booked' || b.status === 'checked_in');
   if (today.length === 0) {
     // Someone coming back after being served is told so, not that there is no booking.
     throw new AppError(ofToday.some((b) => b.status === 'served') ? 'BOOKING_SERVED' : 'NO_BOOKING');
   }
 
-  const service = (b: BookingRow) => services.get(b.service_id) as Service;
+  const service = (b: BookingRecord) => services.get(b.serviceId) as Service;
   const already = today.filter((b) => b.status === 'checked_in');
   const booked = today.filter((b) => b.status === 'booked');
   const open = booked.filter((b) => stateOf(b, service(b), now.local) === 'open');
@@ -50,7 +49,7 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
     const early = booked.filter((b) => stateOf(b, service(b), now.local) === 'too_early');
     if (early.length > 0) {
       const opensAt = early
-        .map((b) => checkInOpensAt(b.slot_start, service(b).schedule.checkInBeforeMinutes))
+        .map((b) => checkInOpensAt(b.slotStart, service(b).schedule.checkInBeforeMinutes))
         .sort()[0] as string;
       throw new AppError('TOO_EARLY', { opensAt });
     }
@@ -64,18 +63,16 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
       await insertTicket(trx, {
         number: b.number,
-        call_number: await nextCallNumber(trx, ctx, service(b), b.date),
-        service_id: b.service_id,
+        callNumber: await nextCallNumber(trx, ctx, service(b), b.date),
+        serviceId: b.serviceId,
         date: b.date,
         kind: 'booking',
-        booking_id: b.id,
-        slot_start: b.slot_start,
-        slot_end: b.slot_end,
-        status: 'waiting',
-        queued_at: now.iso,
-        updated_at: now.iso,
+        bookingId: b.id,
+        slotStart: b.slotStart,
+        slotEnd: b.slotEnd,
+        queuedAt: now.iso,
       });
-      await appendEvent(trx, { type: 'ticket.checked_in', serviceId: b.service_id, date: b.date, at: now.iso, number: b.number });
+      await appendEvent(trx, { type: 'ticket.checked_in', serviceId: b.serviceId, date: b.date, at: now.iso, number: b.number });
       return true;
     });
     if (won) issued++;
@@ -86,8 +83,8 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
   const back = await requeueAtKiosk(ctx, await findTicketsByBookingIds(ctx.db, already.map((b) => b.id)));
   const rows = await findTicketsByBookingIds(ctx.db, ids);
   if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
-  rows.sort((a, b) => (a.slot_start ?? '').localeCompare(b.slot_start ?? '') || a.number.localeCompare(b.number));
-  return { tickets: await presentTickets(ctx.db, rows, now, lang), reprint: issued === 0 && back.length === 0 };
+  rows.sort((a, b) => (a.slotStart ?? '').localeCompare(b.slotStart ?? '') || a.number.localeCompare(b.number));
+  return { tickets: await presentTickets(ctx.db, rows, services, now, lang), reprint: issued === 0 && back.length === 0 };
 }
 
 export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
@@ -97,7 +94,7 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
   if (hours.state !== 'open') throw new AppError('HALL_CLOSED', hours.state === 'later' ? { opensAt: hours.opensAt } : {});
   const date = now.local.date;
   const counterKey = { serviceId: service.id, date, time: now.local.time };
-  const row = await transact(ctx.db, async (trx) => {
+  const issued = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);
     if (taken === 'missing') throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota));
     if (taken === 'again') throw new RetryTransaction();
@@ -106,24 +103,22 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
     if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
     // Read the clock while holding the day's walk-in row: queue times then follow number order.
     const at = ctx.clock().toISOString();
-    const ticket = {
+    const ticket = await insertTicket(trx, {
       number: formatTicketNumber({ letter: service.letter, date, time: now.local.time, order }),
-      call_number: await nextCallNumber(trx, ctx, service, date),
-      service_id: service.id,
+      callNumber: await nextCallNumber(trx, ctx, service, date),
+      serviceId: service.id,
       date,
       kind: 'walk_in',
-      booking_id: null,
-      slot_start: null,
-      slot_end: null,
-      status: 'waiting',
-      queued_at: at,
-      updated_at: at,
-    };
-    await insertTicket(trx, ticket);
+      bookingId: null,
+      slotStart: null,
+      slotEnd: null,
+      queuedAt: at,
+    });
     await appendEvent(trx, { type: 'ticket.walk_in', serviceId: service.id, date, at, number: ticket.number });
-    return (await findTicketByNumber(trx, ticket.number)) as TicketRow;
+    return ticket;
   });
   ctx.events?.committed();
-  const [ticket] = await presentTickets(ctx.db, [row], now, lang);
+  // Its place and wait need only its own service's queue and times, not the rest of the hall.
+  const [ticket] = await presentTickets(ctx.db, [issued], new Map([[service.id, service]]), now, lang);
   return { ticket: ticket as Ticket };
 }

@@ -1,64 +1,55 @@
-// Rows to the API's shapes. Only masked personal data ever leaves the server.
+// Records to the API's shapes. Only masked personal data ever leaves the server.
 import type { Booking } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
-import type { Ticket, TicketStatus } from '../../contracts/kiosk.js';
-import { type BookingFacts, type BookingStatus, effectiveStatus } from '../../domain/booking-rules.js';
+import type { Ticket } from '../../contracts/kiosk.js';
+import { effectiveStatus } from '../../domain/booking-rules.js';
 import { type HallTime, checkInOpensAt } from '../../domain/schedule.js';
-import type { BookingRow, TicketRow } from '../db/schema.js';
+import type { BookingRecord } from '../repositories/booking.repository.js';
 import type { Service } from '../repositories/service.repository.js';
+import type { TicketRecord } from '../repositories/ticket.repository.js';
 import { serviceName } from './context.js';
 
-export function bookingFacts(row: BookingRow): BookingFacts {
-  return {
-    serviceId: row.service_id,
-    date: row.date,
-    slotStart: row.slot_start,
-    slotEnd: row.slot_end,
-    status: row.status as BookingStatus,
-  };
-}
-
 /** `callNumber`: the 叫号号码 of its check-in ticket, once checked in. */
-export function presentBooking(row: BookingRow, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
+export function presentBooking(b: BookingRecord, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
   return {
-    number: row.number,
-    serviceId: row.service_id,
+    number: b.number,
+    serviceId: b.serviceId,
     serviceLetter: service.letter,
     serviceName: serviceName(service, lang),
-    date: row.date,
-    slotStart: row.slot_start,
-    slotEnd: row.slot_end,
-    status: effectiveStatus(bookingFacts(row), now),
-    idCardMasked: row.id_masked,
-    phoneMasked: row.phone_masked,
-    createdAt: row.created_at,
-    checkInOpensAt: checkInOpensAt(row.slot_start, service.schedule.checkInBeforeMinutes),
-    ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+    date: b.date,
+    slotStart: b.slotStart,
+    slotEnd: b.slotEnd,
+    status: effectiveStatus(b, now),
+    idCardMasked: b.idMasked,
+    phoneMasked: b.phoneMasked,
+    createdAt: b.createdAt,
+    checkInOpensAt: checkInOpensAt(b.slotStart, service.schedule.checkInBeforeMinutes),
+    ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
     ...(callNumber ? { callNumber } : {}),
   };
 }
 
 export function presentTicket(
-  row: TicketRow,
+  t: TicketRecord,
   service: Service,
   place: { ahead: number; wait: number; counterNumber: number | null },
   lang: Lang,
 ): Ticket {
   return {
-    number: row.number,
-    callNumber: row.call_number,
-    kind: row.kind as Ticket['kind'],
-    serviceId: row.service_id,
+    number: t.number,
+    callNumber: t.callNumber,
+    kind: t.kind,
+    serviceId: t.serviceId,
     serviceLetter: service.letter,
     serviceName: serviceName(service, lang),
-    date: row.date,
-    slotStart: row.slot_start,
-    slotEnd: row.slot_end,
-    status: row.status as TicketStatus,
-    queuedAt: row.queued_at,
+    date: t.date,
+    slotStart: t.slotStart,
+    slotEnd: t.slotEnd,
+    status: t.status,
+    queuedAt: t.queuedAt,
     waitingAhead: place.ahead,
     estimatedWaitMinutes: place.wait,
     counterNumber: place.counterNumber,
-    callCount: Number(row.call_count),
+    callCount: t.callCount,
   };
 }

@@ -2,38 +2,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DayFigures, ReportResponse, TodayResponse } from '../../contracts/admin.js';
 import type { Lang } from '../../contracts/errors.js';
-import type { BookingStatus } from '../../domain/booking-rules.js';
-import { type BookingFact, type TicketFact, byHour, dayFigures } from '../../domain/day-figures.js';
+import { byHour, dayFigures } from '../../domain/day-figures.js';
 import { addDays, hallTime, isValidDate } from '../../domain/schedule.js';
-import type { BookingRow, TicketRow } from '../db/schema.js';
 import { bookingsBetween } from '../repositories/booking.repository.js';
 import { listServices } from '../repositories/service.repository.js';
-import { issuingServiceOf, ticketsBetween } from '../repositories/ticket.repository.js';
+import { ticketsBetween } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type ServiceContext, nowOf, serviceName } from './context.js';
 
 const MAX_DAYS = 400;
-
-const bookingFact = (r: BookingRow): BookingFact => ({
-  serviceId: r.service_id,
-  date: r.date,
-  slotStart: r.slot_start,
-  slotEnd: r.slot_end,
-  status: r.status as BookingStatus,
-  checkedInAt: r.checked_in_at,
-  cancelReason: r.cancel_reason,
-});
-
-const ticketFact = (r: TicketRow): TicketFact => ({
-  serviceId: r.service_id,
-  date: r.date,
-  kind: r.kind as TicketFact['kind'],
-  status: r.status,
-  queuedAt: r.queued_at,
-  calledAt: r.called_at,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-});
 
 function groupByDayAndService<T extends { date: string; serviceId: number }>(items: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -57,11 +34,11 @@ export async function report(ctx: ServiceContext, from: string, to: string, lang
   checkRange(from, to);
   const now = nowOf(ctx).local;
   const services = await listServices(ctx.db, { includeInactive: true });
-  const bookings = groupByDayAndService((await bookingsBetween(ctx.db, from, to)).map(bookingFact));
-  const ticketRows = await ticketsBetween(ctx.db, from, to);
-  const tickets = groupByDayAndService(ticketRows.map(ticketFact));
+  const bookings = groupByDayAndService(await bookingsBetween(ctx.db, from, to));
+  const ticketRecords = await ticketsBetween(ctx.db, from, to);
+  const tickets = groupByDayAndService(ticketRecords);
   // 现场取号 per service counts where the number was issued, not where a transfer took it.
-  const issued = groupByDayAndService(ticketRows.map((r) => ({ ...ticketFact(r), serviceId: issuingServiceOf(r) })));
+  const issued = groupByDayAndService(ticketRecords.map((t) => ({ ...t, serviceId: t.issuedServiceId })));
   const rows: DayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const s of services) {
@@ -78,7 +55,7 @@ export async function report(ctx: ServiceContext, from: string, to: string, lang
 export async function today(ctx: ServiceContext, lang: Lang): Promise<TodayResponse> {
   const now = nowOf(ctx);
   const { rows } = await report(ctx, now.local.date, now.local.date, lang);
-  const tickets = (await ticketsBetween(ctx.db, now.local.date, now.local.date)).map(ticketFact);
+  const tickets = await ticketsBetween(ctx.db, now.local.date, now.local.date);
   const hourOf = (iso: string) => Math.floor(hallTime(new Date(iso), ctx.hallTz).minutes / 60);
   return { date: now.local.date, now: now.local.time, services: rows, byHour: byHour(tickets, hourOf) };
 }

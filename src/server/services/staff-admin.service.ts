@@ -1,10 +1,11 @@
 // Managing staff accounts and devices, each change written to the audit log.
 import type { StaffAccount } from '../../contracts/admin.js';
-import type { Role } from '../../domain/sign-in.js';
+import type { DeviceKind, Role } from '../../domain/sign-in.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import {
-  type DeviceRow,
+  type DeviceRecord,
   findStaffById,
+  listDevices,
   listStaff,
   revokeDevice,
   revokeSessionsOf,
@@ -13,7 +14,7 @@ import {
   setStaffActive,
 } from '../repositories/staff.repository.js';
 import { AppError } from './app-error.js';
-import { type DeviceKind, createDevice, createStaff, oneTimePassword } from './auth.service.js';
+import { createDevice, createStaff, oneTimePassword } from './auth.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { hashPassword } from './password.js';
 import { transact } from './transact.js';
@@ -24,7 +25,7 @@ export async function listStaffAccounts(ctx: ServiceContext): Promise<StaffAccou
     id: s.id,
     username: s.username,
     displayName: s.displayName,
-    role: s.role as Role,
+    role: s.role,
     active: s.active,
     locked: !!s.lockedUntil && s.lockedUntil > now,
     mustChangePassword: s.mustChangePassword,
@@ -68,10 +69,15 @@ export async function setStaffActivity(ctx: ServiceContext, actor: string, id: n
   });
 }
 
-export async function createDeviceAudited(ctx: ServiceContext, actor: string, kind: DeviceKind, name: string): Promise<{ device: DeviceRow; token: string }> {
+export async function createDeviceAudited(ctx: ServiceContext, actor: string, kind: DeviceKind, name: string): Promise<{ device: DeviceRecord; token: string }> {
   const made = await createDevice(ctx, kind, name);
   await appendAudit(ctx.db, { at: nowOf(ctx).iso, actor, action: 'device.create', target: `${kind} #${made.device.id}`, details: { name: made.device.name } });
   return made;
+}
+
+/** Kiosks and display boards, revoked ones included. */
+export async function listPairedDevices(ctx: ServiceContext): Promise<DeviceRecord[]> {
+  return listDevices(ctx.db);
 }
 
 export async function revokeDeviceAudited(ctx: ServiceContext, actor: string, id: number): Promise<void> {

@@ -4,21 +4,20 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { TicketActionResponse } from '../../contracts/queue.js';
 import { DEFAULT_REQUEUE_BEHIND, orderQueue, requeueAnchor } from '../../domain/queue-order.js';
-import type { TicketRow } from '../db/schema.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { type Db, isUniqueViolation } from '../repositories/portable.js';
 import { findService } from '../repositories/service.repository.js';
-import { findTicketByNumber, reopenNoShow, requeueTicket, waitingTicketsOf } from '../repositories/ticket.repository.js';
+import { type TicketRecord, findTicketByNumber, reopenNoShow, requeueTicket, waitingTicketsOf } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type Now, type ServiceContext, nowOf } from './context.js';
-import { actionResult, entry } from './queue.service.js';
+import { ticketActionView } from './hall-view.service.js';
 import { transact } from './transact.js';
 
 /** How long after a 过号 the clerk can take it back. */
 export const UNDO_NO_SHOW_SECONDS = 60;
 
-async function todaysTicket(db: Db, number: string, now: Now): Promise<TicketRow> {
+async function todaysTicket(db: Db, number: string, now: Now): Promise<TicketRecord> {
   const t = await findTicketByNumber(db, number);
   if (!t || t.date !== now.local.date) throw new AppError('TICKET_NOT_FOUND', { number });
   return t;
@@ -32,7 +31,7 @@ export async function undoNoShow(ctx: ServiceContext, actor: string, number: str
   try {
     await transact(ctx.db, async (trx) => {
       if (!(await reopenNoShow(trx, ticket.id, since, now.iso))) throw new AppError('TICKET_STATE');
-      await appendEvent(trx, { type: 'ticket.no_show_undone', serviceId: ticket.service_id, date: ticket.date, at: now.iso, number });
+      await appendEvent(trx, { type: 'ticket.no_show_undone', serviceId: ticket.serviceId, date: ticket.date, at: now.iso, number });
       await appendAudit(trx, { at: now.iso, actor, action: 'ticket.undo_no_show', target: number, details: {} });
     });
   } catch (error) {
@@ -40,18 +39,19 @@ export async function undoNoShow(ctx: ServiceContext, actor: string, number: str
     if (isUniqueViolation(error)) throw new AppError('COUNTER_BUSY', { number: '' });
     throw error;
   }
-  return actionResult(ctx, number, ticket.counter_id, now, lang);
+  ctx.events?.committed();
+  return ticketActionView(ctx, number, ticket.counterId, now, lang);
 }
 
 /** Puts a passed ticket back in its queue behind REQUEUE_BEHIND waiting tickets; false if it cannot (already back once). */
-async function requeue(ctx: ServiceContext, ticket: TicketRow, actor: string, now: Now): Promise<boolean> {
-  const service = await findService(ctx.db, ticket.service_id);
+async function requeue(ctx: ServiceContext, ticket: TicketRecord, actor: string, now: Now): Promise<boolean> {
+  const service = await findService(ctx.db, ticket.serviceId);
   if (!service) throw new AppError('TICKET_STATE');
-  const waiting = orderQueue((await waitingTicketsOf(ctx.db, [service.id], now.local.date)).map(entry), now.local, service.queueOrder);
+  const waiting = orderQueue(await waitingTicketsOf(ctx.db, [service.id], now.local.date), now.local, service.queueOrder);
   const after = requeueAnchor(waiting, ctx.requeueBehind ?? DEFAULT_REQUEUE_BEHIND);
   return transact(ctx.db, async (trx) => {
     if (!(await requeueTicket(trx, ticket.id, after, now.iso))) return false;
-    await appendEvent(trx, { type: 'ticket.requeued', serviceId: ticket.service_id, date: ticket.date, at: now.iso, number: ticket.number });
+    await appendEvent(trx, { type: 'ticket.requeued', serviceId: ticket.serviceId, date: ticket.date, at: now.iso, number: ticket.number });
     await appendAudit(trx, { at: now.iso, actor, action: 'ticket.requeue', target: ticket.number, details: { after } });
     return true;
   });
@@ -63,18 +63,18 @@ export async function requeueByStaff(ctx: ServiceContext, actor: string, number:
   const ticket = await todaysTicket(ctx.db, number, now);
   if (ticket.status !== 'no_show' || !(await requeue(ctx, ticket, actor, now))) throw new AppError('TICKET_STATE');
   ctx.events?.committed();
-  return actionResult(ctx, number, null, now, lang);
+  return ticketActionView(ctx, number, null, now, lang);
 }
 
 /**
  * At the kiosk: the citizen's passed tickets of today come back (each once). Returns those that
  * did; tickets already back once stay passed.
  */
-export async function requeueAtKiosk(ctx: ServiceContext, tickets: readonly TicketRow[]): Promise<string[]> {
+export async function requeueAtKiosk(ctx: ServiceContext, tickets: readonly TicketRecord[]): Promise<string[]> {
   const now = nowOf(ctx);
   const back: string[] = [];
   for (const t of tickets) {
-    if (t.status === 'no_show' && t.date === now.local.date && t.requeued_at === null && (await requeue(ctx, t, 'kiosk', now))) back.push(t.number);
+    if (t.status === 'no_show' && t.date === now.local.date && t.requeue === null && (await requeue(ctx, t, 'kiosk', now))) back.push(t.number);
   }
   if (back.length > 0) ctx.events?.committed();
   return back;

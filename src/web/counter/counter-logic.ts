@@ -1,7 +1,7 @@
 // The counter console's rules: which buttons work for the ticket at the counter, the keyboard
 // shortcuts, the setup form's checks and the remembered counter. Pure.
 import type { Counter } from '../../contracts/queue.js';
-import type { TicketStatus } from '../../contracts/kiosk.js';
+import type { TicketStatus } from '../../domain/ticket-status.js';
 
 export type DeskAction = 'call-next' | 'recall' | 'start' | 'complete' | 'no-show' | 'transfer';
 

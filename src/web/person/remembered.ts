@@ -2,8 +2,9 @@
 // Only the number and masked fields are kept: never the raw ID card or phone number. Each keeps
 // the booking's status token (from the booking or a look-up), so the page can ask the server for
 // the current statuses without the ID card and phone (a booking cancelled on another device).
-import type { Booking, BookingStatus } from '../../contracts/bookings.js';
+import type { Booking } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
+import type { BookingStatus } from '../../domain/booking-rules.js';
 import { localName } from '../i18n/local-name.js';
 
 export const REMEMBERED_KEY = 'vreserve.bookings';

@@ -1,4 +1,4 @@
-import type { BookingStatus } from '../../contracts/bookings.js';
+import type { BookingStatus } from '../../domain/booking-rules.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate, formatSlot } from '../i18n/format.js';
 import { StatusBadge } from '../ui/status-badge.js';

@@ -44,7 +44,7 @@ export interface RunningServer {
   /** Headers that make an API call come from the paired kiosk (for arranging a scene). */
   asKiosk: Record<string, string>;
   /** JSON over HTTP to the server, for arranging a scene (filling a slot …). */
-  api<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  api<T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
   /** Stops the server, runs `whileDown`, and starts it again on the same port and store (a restart in the hall). */
   restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;

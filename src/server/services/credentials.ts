@@ -1,0 +1,29 @@
+// A citizen's ID card (and phone) as the use cases keep them: checked by the domain's rules, then
+// only keyed hashes and masked forms. Booking, look-up, cancelling and the kiosk's check-in share it.
+import { maskIdCard, parseIdCard } from '../../domain/id-card.js';
+import { maskPhone, parsePhone } from '../../domain/phone.js';
+import { AppError } from './app-error.js';
+import type { ServiceContext } from './context.js';
+
+export interface Credentials {
+  idCard: string;
+  idHash: string;
+  idMasked: string;
+  phoneHash: string;
+  phoneMasked: string;
+}
+
+/** Validates the ID card and phone by the domain rules; refuses with the precise reason. */
+export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: string }, today: string): Credentials {
+  const id = parseIdCard(raw.idCard, today);
+  if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
+  let phoneHash = '';
+  let phoneMasked = '';
+  if (raw.phone !== undefined) {
+    const phone = parsePhone(raw.phone);
+    if (!phone.ok) throw new AppError('INVALID_PHONE', { reason: phone.error, field: 'phone' });
+    phoneHash = ctx.pii.phone(phone.value);
+    phoneMasked = maskPhone(phone.value);
+  }
+  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
+}

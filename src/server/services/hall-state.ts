@@ -1,0 +1,103 @@
+// The hall as the read model sees it at one moment: services, counters, today's waiting, open and
+// served tickets, read once per answer; and what follows from it — a ticket's place and estimated
+// wait, a counter's open ticket and count, a service's average. Reads only; nothing here writes.
+import type { Lang } from '../../contracts/errors.js';
+import type { Ticket } from '../../contracts/kiosk.js';
+import type { Counter } from '../../contracts/queue.js';
+import { countAhead } from '../../domain/queue-order.js';
+import type { HallTime } from '../../domain/schedule.js';
+import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes, typicalServiceMinutes } from '../../domain/wait-estimate.js';
+import { type HallCounter, listCounters } from '../repositories/counter.repository.js';
+import type { Db } from '../repositories/portable.js';
+import { type Service, listServices } from '../repositories/service.repository.js';
+import { type ServedTicket, type TicketRecord, openTicketsOfCounters, servedOn, waitingTicketsOf } from '../repositories/ticket.repository.js';
+import { presentTicket } from './present.js';
+
+/** What a ticket's place and wait need: its service, the counters, and its service's waiting and served tickets. */
+export interface TicketPlaces {
+  services: ReadonlyMap<number, Service>;
+  counters: HallCounter[];
+  waiting: TicketRecord[];
+  served: ServedTicket[];
+}
+
+/** Everything a queue view needs, read once: the whole hall. */
+export interface HallState extends TicketPlaces {
+  open: TicketRecord[];
+}
+
+export async function hallState(db: Db, date: string): Promise<HallState> {
+  const services = new Map((await listServices(db, { includeInactive: true })).map((s) => [s.id, s]));
+  const counters = await listCounters(db);
+  return {
+    services,
+    counters,
+    waiting: await waitingTicketsOf(db, [...services.keys()], date),
+    open: await openTicketsOfCounters(db, counters.map((c) => c.id)),
+    served: await servedOn(db, date),
+  };
+}
+
+/**
+ * Only what `ticketOf` needs for tickets of these services: their waiting and served tickets and
+ * the counters (how many serve each service; where a called ticket was called to). The rest of
+ * the hall — other services' queues, the counters' open tickets — does not change these tickets'
+ * places, so a printed ticket does not wait for it.
+ */
+export async function ticketPlaces(db: Db, services: ReadonlyMap<number, Service>, date: string): Promise<TicketPlaces> {
+  const ids = [...services.keys()];
+  return {
+    services,
+    counters: await listCounters(db),
+    waiting: await waitingTicketsOf(db, ids, date),
+    served: await servedOn(db, date, ids),
+  };
+}
+
+/** Today's service durations of a service (ms), in the order they finished. */
+function durationsOf(state: TicketPlaces, service: Service): number[] {
+  return state.served
+    .filter((s) => s.serviceId === service.id && s.startedAt)
+    .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
+    .map((s) => Date.parse(s.finishedAt) - Date.parse(s.startedAt as string));
+}
+
+const configuredMinutes = (service: Service) => service.schedule.defaultServiceMinutes ?? DEFAULT_SERVICE_MINUTES;
+
+/** Today's measured mean, as the counter and the reports show it. */
+export function averageOf(state: TicketPlaces, service: Service): number {
+  return averageServiceMinutes(durationsOf(state, service), configuredMinutes(service));
+}
+
+/** Minutes per person for wait estimates: a rolling median with a floor (see the domain rule). */
+export function typicalOf(state: TicketPlaces, service: Service): number {
+  return typicalServiceMinutes(durationsOf(state, service), configuredMinutes(service));
+}
+
+export function countersServing(state: TicketPlaces, serviceId: number): number {
+  return state.counters.filter((c) => c.serviceIds.includes(serviceId)).length;
+}
+
+/** A ticket with its place in the queue and estimated wait, as the kiosk and counters show it. */
+export function ticketOf(state: TicketPlaces, t: TicketRecord, now: HallTime, lang: Lang): Ticket {
+  const service = state.services.get(t.serviceId) as Service;
+  const queue = state.waiting.filter((w) => w.serviceId === t.serviceId);
+  const ahead = t.status === 'waiting' ? Math.max(0, countAhead(queue, t.number, now, service.queueOrder)) : 0;
+  // A ticket back in a queue (transferred) is at no counter until it is called again.
+  const counter = t.status === 'waiting' ? undefined : state.counters.find((c) => c.id === t.counterId);
+  const wait = estimateWaitMinutes(ahead, typicalOf(state, service), countersServing(state, service.id));
+  return presentTicket(t, service, { ahead, wait, counterNumber: counter?.number ?? null }, lang);
+}
+
+export function counterOf(state: HallState, c: HallCounter, now: HallTime, lang: Lang): Counter {
+  const open = state.open.find((t) => t.openCounterId === c.id);
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    serviceIds: c.serviceIds,
+    active: c.active,
+    current: open ? ticketOf(state, open, now, lang) : null,
+    servedToday: state.served.filter((s) => s.counterId === c.id).length,
+  };
+}

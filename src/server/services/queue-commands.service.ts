@@ -1,0 +1,159 @@
+// The counters' commands on the hall's queues: 叫号 (next, or a number out of order), 重呼, 开始办理,
+// 办结, 过号 and 转移. Every state change is one conditional UPDATE, so two counters can never take
+// the same ticket, and the UNIQUE open_counter_id index keeps a counter to one open ticket. After
+// the commit, the answer comes from the read model (hall-view.service).
+import type { Lang } from '../../contracts/errors.js';
+import type { TicketActionResponse } from '../../contracts/queue.js';
+import { orderForServices, orderQueue } from '../../domain/queue-order.js';
+import { appendAudit } from '../repositories/audit.repository.js';
+import { changeBookingStatus } from '../repositories/booking.repository.js';
+import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
+import { type NewLiveEvent, appendEvent } from '../repositories/event.repository.js';
+import { type Db, isUniqueViolation } from '../repositories/portable.js';
+import { listServices } from '../repositories/service.repository.js';
+import {
+  type TicketRecord,
+  callTicket,
+  findTicketByNumber,
+  finishTicket,
+  openTicketsOfCounters,
+  recallTicket,
+  startTicket,
+  transferTicket,
+  waitingTicketsOf,
+} from '../repositories/ticket.repository.js';
+import { AppError } from './app-error.js';
+import { type Now, type ServiceContext, nowOf } from './context.js';
+import { ticketActionView } from './hall-view.service.js';
+import { transact } from './transact.js';
+
+/** Live clients hear of the committed change at once; then the counter gets its answer. */
+function answer(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
+  ctx.events?.committed();
+  return ticketActionView(ctx, number, counterId, now, lang);
+}
+
+async function counterByNumber(db: Db, number: number): Promise<HallCounter> {
+  const counter = await findCounterByNumber(db, number);
+  if (!counter?.active) throw new AppError('COUNTER_NOT_FOUND', { counter: number });
+  return counter;
+}
+
+function event(type: NewLiveEvent['type'], t: TicketRecord, now: Now, counter?: HallCounter | null, extra: Partial<NewLiveEvent> = {}): NewLiveEvent {
+  return {
+    type,
+    serviceId: t.serviceId,
+    date: t.date,
+    at: now.iso,
+    number: t.number,
+    ...(counter ? { counterNumber: counter.number, counterName: counter.name } : {}),
+    ...extra,
+  };
+}
+
+/** 叫号: the next waiting ticket of the counter's services, in queue order. */
+export async function callNext(ctx: ServiceContext, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const counter = await counterByNumber(ctx.db, counterNumber);
+  const services = (await listServices(ctx.db, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
+  try {
+    const called = await transact(ctx.db, async (trx) => {
+      const [open] = await openTicketsOfCounters(trx, [counter.id]);
+      if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
+      const waiting = await waitingTicketsOf(trx, counter.serviceIds, now.local.date);
+      for (const row of orderQueue(waiting, now.local, orderForServices(services.map((s) => s.queueOrder)))) {
+        // Another counter may take this one between our read and our write: then try the next.
+        if (await callTicket(trx, row.id, counter.id, now.iso)) {
+          await appendEvent(trx, event('ticket.called', row, now, counter));
+          return row;
+        }
+      }
+      throw new AppError('QUEUE_EMPTY');
+    });
+    return answer(ctx, called.number, counter.id, now, lang);
+  } catch (error) {
+    throw busyOr(error);
+  }
+}
+
+/** Two calls raced for one counter: the store's unique index refused the second. */
+function busyOr(error: unknown): unknown {
+  return isUniqueViolation(error) ? new AppError('COUNTER_BUSY', { number: '' }) : error;
+}
+
+async function ticketByNumber(db: Db, number: string): Promise<TicketRecord> {
+  const t = await findTicketByNumber(db, number);
+  if (!t) throw new AppError('TICKET_NOT_FOUND', { number });
+  return t;
+}
+
+/** Calls a particular waiting number out of order (the counter must serve its service). */
+export async function callTicketTo(
+  ctx: ServiceContext,
+  actor: string,
+  number: string,
+  counterNumber: number,
+  lang: Lang,
+): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const counter = await counterByNumber(ctx.db, counterNumber);
+  const ticket = await ticketByNumber(ctx.db, number);
+  if (ticket.date !== now.local.date || !counter.serviceIds.includes(ticket.serviceId)) throw new AppError('TICKET_STATE');
+  try {
+    await transact(ctx.db, async (trx) => {
+      const [open] = await openTicketsOfCounters(trx, [counter.id]);
+      if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
+      if (!(await callTicket(trx, ticket.id, counter.id, now.iso))) throw new AppError('TICKET_STATE');
+      await appendEvent(trx, event('ticket.called', ticket, now, counter, { outOfOrder: true }));
+      await appendAudit(trx, { at: now.iso, actor, action: 'ticket.call_out_of_order', target: number, details: { counter: counter.number } });
+    });
+  } catch (error) {
+    throw busyOr(error);
+  }
+  return answer(ctx, number, counter.id, now, lang);
+}
+
+type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
+
+/** 重呼 / 开始办理 / 办结 / 过号 on an open ticket. */
+export async function ticketAction(ctx: ServiceContext, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const ticket = await ticketByNumber(ctx.db, number);
+  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counterId) ?? null;
+  await transact(ctx.db, async (trx) => {
+    let ok: boolean;
+    let type: NewLiveEvent['type'];
+    if (action === 'recall') [ok, type] = [await recallTicket(trx, ticket.id, now.iso), 'ticket.recalled'];
+    else if (action === 'start') [ok, type] = [await startTicket(trx, ticket.id, now.iso), 'ticket.started'];
+    else if (action === 'complete') [ok, type] = [await finishTicket(trx, ticket.id, 'served', now.iso), 'ticket.completed'];
+    else [ok, type] = [await finishTicket(trx, ticket.id, 'no_show', now.iso), 'ticket.no_show'];
+    if (!ok) throw new AppError('TICKET_STATE');
+    if (action === 'complete' && ticket.bookingId !== null) {
+      await changeBookingStatus(trx, ticket.bookingId, 'checked_in', 'served', { at: now.iso });
+    }
+    await appendEvent(trx, event(type, ticket, now, counter));
+  });
+  return answer(ctx, number, counter?.id ?? null, now, lang);
+}
+
+/** 转移: back into the queue of another service, keeping the number and its place in time. */
+export async function transfer(
+  ctx: ServiceContext,
+  actor: string,
+  number: string,
+  toServiceId: number,
+  lang: Lang,
+): Promise<TicketActionResponse> {
+  const now = nowOf(ctx);
+  const ticket = await ticketByNumber(ctx.db, number);
+  const services = await listServices(ctx.db);
+  if (!services.some((s) => s.id === toServiceId)) throw new AppError('SERVICE_NOT_FOUND', { serviceId: toServiceId });
+  if (toServiceId === ticket.serviceId) throw new AppError('TICKET_STATE');
+  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counterId) ?? null;
+  await transact(ctx.db, async (trx) => {
+    if (!(await transferTicket(trx, ticket.id, ticket.serviceId, toServiceId, now.iso))) throw new AppError('TICKET_STATE');
+    await appendEvent(trx, event('ticket.transferred', ticket, now, counter, { toServiceId }));
+    await appendAudit(trx, { at: now.iso, actor, action: 'ticket.transfer', target: number, details: { from: ticket.serviceId, to: toServiceId } });
+  });
+  return answer(ctx, number, null, now, lang);
+}

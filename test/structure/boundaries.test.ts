@@ -26,8 +26,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HTTP_STORE_EXCEPTIONS: ReadonlySet<string> = new Set([
   // Tells a store outage (503 STORE_UNAVAILABLE) from a bug by the driver's error; belongs behind services.
   'src/server/http/errors.ts → ../repositories/portable.js',
-  // Lists the paired devices straight from the repository (GET devices); a service should answer it.
-  'src/server/http/auth.routes.ts → ../repositories/staff.repository.js',
   // The seed client's legacy API takes the Service row type from the repository (a type import).
   'src/server/http/legacy.routes.ts → ../repositories/service.repository.js',
 ]);

@@ -45,15 +45,19 @@ export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' 
     .where(sql<boolean>`reserved < capacity`)
     .executeTakeFirst();
   if (affected(result) === 1) return 'taken';
-  const row = await db
+  const row = await slotCount(db, key);
+  if (!row) return 'missing';
+  return Number(row.reserved) >= Number(row.capacity) ? 'full' : 'again';
+}
+
+function slotCount(db: Db, key: SlotKey): Promise<{ reserved: number; capacity: number } | undefined> {
+  return db
     .selectFrom('slot_inventory')
     .select(['reserved', 'capacity'])
     .where('service_id', '=', key.serviceId)
     .where('date', '=', key.date)
     .where('slot_start', '=', key.slotStart)
     .executeTakeFirst();
-  if (!row) return 'missing';
-  return Number(row.reserved) >= Number(row.capacity) ? 'full' : 'again';
 }
 
 /**
@@ -61,13 +65,7 @@ export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' 
  * so a flash crowd on a full slot is refused cheaply. A place freed a moment ago is seen at once.
  */
 export async function slotIsFull(db: Db, key: SlotKey): Promise<boolean> {
-  const row = await db
-    .selectFrom('slot_inventory')
-    .select(['reserved', 'capacity'])
-    .where('service_id', '=', key.serviceId)
-    .where('date', '=', key.date)
-    .where('slot_start', '=', key.slotStart)
-    .executeTakeFirst();
+  const row = await slotCount(db, key);
   return row !== undefined && Number(row.reserved) >= Number(row.capacity);
 }
 

@@ -219,27 +219,19 @@ export async function openTicketsOfCounters(db: Db, counterIds: number[]): Promi
   return (await db.selectFrom('ticket').selectAll().where('open_counter_id', 'in', counterIds).execute()).map(toTicket);
 }
 
+/** Tickets of these services on a date in one status (the caller checks serviceIds is not empty). */
+const ofServicesOn = (db: Db, serviceIds: number[], date: string, status: 'waiting' | 'no_show') =>
+  db.selectFrom('ticket').selectAll().where('service_id', 'in', serviceIds).where('date', '=', date).where('status', '=', status);
+
 export async function waitingTicketsOf(db: Db, serviceIds: number[], date: string): Promise<TicketRecord[]> {
   if (serviceIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('ticket')
-    .selectAll()
-    .where('service_id', 'in', serviceIds)
-    .where('date', '=', date)
-    .where('status', '=', 'waiting')
-    .execute();
-  return rows.map(toTicket);
+  return (await ofServicesOn(db, serviceIds, date, 'waiting').execute()).map(toTicket);
 }
 
 /** Today's passed (过号) tickets of these services that may still come back once, latest first. */
 export async function passedTicketsOf(db: Db, serviceIds: number[], date: string, limit = 20): Promise<TicketRecord[]> {
   if (serviceIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('ticket')
-    .selectAll()
-    .where('service_id', 'in', serviceIds)
-    .where('date', '=', date)
-    .where('status', '=', 'no_show')
+  const rows = await ofServicesOn(db, serviceIds, date, 'no_show')
     .where('requeued_at', 'is', null)
     .orderBy('finished_at', 'desc')
     .orderBy('id', 'desc')

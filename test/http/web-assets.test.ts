@@ -19,6 +19,7 @@ describe('web assets', () => {
     mkdirSync(join(web, 'assets'), { recursive: true });
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>V-Reserve</title>');
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(web, 'assets', 'booking-app-DbpBi81h.js'), 'console.log(2)');
     writeFileSync(join(web, 'assets', 'app.js.map'), '{"version":3,"sources":["booking.tsx"]}');
     const store = openStore(`sqlite:${join(dir, 'test.db')}`);
     await migrateToLatest(store.db);
@@ -36,6 +37,14 @@ describe('web assets', () => {
   it('serves the scripts and the app pages', async () => {
     expect((await app.inject({ url: '/assets/app.js' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/kiosk' })).body).toContain('V-Reserve');
+  });
+
+  it('hashed build files are cached for good; the page and unhashed files are not', async () => {
+    const hashed = await app.inject({ url: '/assets/booking-app-DbpBi81h.js' });
+    expect(hashed.statusCode).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ url: '/assets/app.js' })).headers['cache-control']).toBe('public, max-age=3600');
+    expect((await app.inject({ url: '/' })).headers['cache-control']).toMatch(/max-age=0|no-cache/);
   });
 
   it('does not serve source maps', async () => {

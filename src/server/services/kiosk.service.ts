@@ -79,9 +79,10 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
   }
   if (issued > 0) ctx.events?.committed();
   const ids = [...already, ...open].map((b) => b.id);
+  let rows = await findTicketsByBookingIds(ctx.db, ids);
   // Someone whose number was passed (过号) comes back with their card: once, behind a few others.
-  const back = await requeueAtKiosk(ctx, await findTicketsByBookingIds(ctx.db, already.map((b) => b.id)));
-  const rows = await findTicketsByBookingIds(ctx.db, ids);
+  const back = await requeueAtKiosk(ctx, rows);
+  if (back.length > 0) rows = await findTicketsByBookingIds(ctx.db, ids);
   if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
   rows.sort((a, b) => (a.slotStart ?? '').localeCompare(b.slotStart ?? '') || a.number.localeCompare(b.number));
   return { tickets: await presentTickets(ctx.db, rows, services, now, lang), reprint: issued === 0 && back.length === 0 };

@@ -7,6 +7,18 @@ import { useI18n } from '../i18n/i18n.js';
 import type { DeviceKind } from './pairing-logic.js';
 import type { PairingState } from './use-device-pairing.js';
 
+/** Why the last pairing link did not pair this screen, if it did not. */
+function PairingProblem({ kind, reason }: { kind: DeviceKind; reason: string }) {
+  const { t } = useI18n();
+  if (reason !== 'bad-link' && reason !== 'wrong-kind') return null;
+  const text = reason === 'bad-link' ? t('device.badLink') : kind === 'kiosk' ? t('device.wrongKindKiosk') : t('device.wrongKindDisplay');
+  return (
+    <p className="device-screen__problem" role="alert">
+      {text}
+    </p>
+  );
+}
+
 export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pairing: Exclude<PairingState, { state: 'paired' }>; onRetry: () => void }) {
   const { t, lang } = useI18n();
   if (pairing.state === 'checking') {
@@ -39,16 +51,7 @@ export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pa
         <details className="device-screen__staff" open={pairing.reason !== 'none'}>
           <summary>{t('device.staffHelp')}</summary>
           <h2 className="device-screen__subtitle">{t('device.kioskUnpaired')}</h2>
-          {pairing.reason === 'bad-link' && (
-            <p className="device-screen__problem" role="alert">
-              {t('device.badLink')}
-            </p>
-          )}
-          {pairing.reason === 'wrong-kind' && (
-            <p className="device-screen__problem" role="alert">
-              {t('device.wrongKindKiosk')}
-            </p>
-          )}
+          <PairingProblem kind={kind} reason={pairing.reason} />
           <p>{t('device.askStaffKiosk')}</p>
           <p className="device-screen__hint">{t('device.howToPair', { path: '/kiosk#pair=…' })}</p>
         </details>
@@ -58,16 +61,7 @@ export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pa
   return (
     <section className="device-screen device-screen--unpaired" data-testid="unpaired">
       <h1 className="device-screen__title">{t('device.displayUnpaired')}</h1>
-      {pairing.reason === 'bad-link' && (
-        <p className="device-screen__problem" role="alert">
-          {t('device.badLink')}
-        </p>
-      )}
-      {pairing.reason === 'wrong-kind' && (
-        <p className="device-screen__problem" role="alert">
-          {t('device.wrongKindDisplay')}
-        </p>
-      )}
+      <PairingProblem kind={kind} reason={pairing.reason} />
       <p className="device-screen__lead">{t('device.askStaffDisplay')}</p>
       <p className="device-screen__hint">{t('device.howToPair', { path: '/display#pair=…' })}</p>
     </section>

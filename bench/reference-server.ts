@@ -30,6 +30,7 @@ app.post('/book', async (request, reply) => {
     if (order === null) throw new MissingRow(() => ensureCounter(store.db, counterKey));
     const n = `R${b.date.replaceAll('-', '')}${b.slot.replace(':', '')}${order}-${b.serviceId}`;
     await insertBooking(trx, {
+      hallId: 1,
       number: n,
       serviceId: b.serviceId,
       date: b.date,

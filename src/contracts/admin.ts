@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { DateString, Id, TimeString } from './common.js';
+import { Role } from './auth.js';
 
 const Range = Type.Object({ start: TimeString, end: TimeString }, { additionalProperties: false });
 
@@ -91,7 +92,7 @@ export const StaffAccount = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  role: Type.Union([Type.Literal('admin'), Type.Literal('staff')]),
+  role: Role,
   active: Type.Boolean(),
   locked: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
@@ -100,7 +101,13 @@ export type StaffAccount = Static<typeof StaffAccount>;
 
 export const DayFigures = Type.Object({
   date: DateString,
-  serviceId: Type.Integer(),
+  hallCode: Type.String({
+    description: "The hall's code; '*' on rows summed over every hall",
+  }),
+  hallName: Type.String(),
+  serviceId: Type.Integer({
+    description: "The hall's service (0 on rows summed over every hall)",
+  }),
   serviceLetter: Type.String(),
   serviceName: Type.String(),
   booked: Type.Integer({ description: 'Bookings for the day, not cancelled' }),
@@ -121,7 +128,21 @@ export const ReportQuery = Type.Object(
   {
     from: DateString,
     to: DateString,
-    lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')], { description: 'Language of names and CSV headers; default Accept-Language' })),
+    lang: Type.Optional(
+      Type.Union([Type.Literal('zh'), Type.Literal('en')], {
+        description: 'Language of names and CSV headers; default Accept-Language',
+      }),
+    ),
+    hall: Type.Optional(
+      Type.String({
+        description: "A hall's code (default: your hall, or the first); '*' for every hall (city admins)",
+      }),
+    ),
+    sum: Type.Optional(
+      Type.Boolean({
+        description: "With hall '*': one row per service and day summed over every hall",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -6,7 +6,9 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-export const Role = Type.Union([Type.Literal('admin'), Type.Literal('staff')]);
+export const Role = Type.Union([Type.Literal('city_admin'), Type.Literal('admin'), Type.Literal('staff')], {
+  description: 'city_admin: every hall, the catalogue, the city calendar; admin and staff: their hall',
+});
 
 export const StaffMe = Type.Object({
   kind: Type.Literal('staff'),
@@ -14,11 +16,20 @@ export const StaffMe = Type.Object({
   displayName: Type.String(),
   role: Role,
   mustChangePassword: Type.Boolean(),
+  hall: Type.Union([Type.String(), Type.Null()], {
+    description: 'Code of their hall; null for a city admin (every hall)',
+  }),
 });
 
 export const DeviceKind = Type.Union([Type.Literal('kiosk'), Type.Literal('display')]);
 
-export const DeviceMe = Type.Object({ kind: Type.Literal('device'), id: Type.Integer(), deviceKind: DeviceKind, name: Type.String() });
+export const DeviceMe = Type.Object({
+  kind: Type.Literal('device'),
+  id: Type.Integer(),
+  deviceKind: DeviceKind,
+  name: Type.String(),
+  hall: Type.String({ description: "Code of the device's hall" }),
+});
 
 export const MeResponse = Type.Union([StaffMe, DeviceMe]);
 export type MeResponse = Static<typeof MeResponse>;

@@ -25,6 +25,12 @@ export type CreateBookingBody = Static<typeof CreateBookingBody>;
 
 export const Booking = Type.Object({
   number: TicketNumber,
+  hallCode: Type.String({
+    description: 'The hall where the booking is (its code, as in /h/CODE/)',
+  }),
+  hallName: Type.String({
+    description: "The hall's name in the requested language",
+  }),
   serviceId: Type.Integer(),
   serviceLetter: Type.String(),
   serviceName: Type.String(),

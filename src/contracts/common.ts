@@ -6,8 +6,14 @@ export const DateString = Type.String({ pattern: '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}
 export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 /** Event ids as clients send them back (0 = from the start). */
 export const EventId = Type.Integer({ minimum: 0, maximum: 2147483647 });
-export const TimeString = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Hall-local time, HH:mm' });
-export const TicketNumber = Type.String({ pattern: '^[A-Z]\\d{14,}$', description: '办事编号, e.g. Y20261125090003' });
+export const TimeString = Type.String({
+  pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+  description: 'Hall-local time, HH:mm',
+});
+export const TicketNumber = Type.String({
+  pattern: '^([A-Z][A-Z0-9]{1,7}-)?[A-Z]\\d{14,}$',
+  description: '办事编号, e.g. Y20261125090003 (the first hall) or CD-Y20261125090003 (hall CD)',
+});
 export const CallNumber = Type.String({
   pattern: '^[A-Z]\\d{3,5}$',
   description: '叫号号码: what the hall calls out — the service letter and the ticket’s place in that service’s day, e.g. Y012',

@@ -19,7 +19,23 @@ export const ERROR_MESSAGES = {
   NOT_CANCELLABLE: { zh: '该预约当前状态不能取消', en: 'This booking can no longer be cancelled' },
   ALREADY_STARTED: { zh: '预约时段已开始，不能取消', en: 'The booked time has already started; it cannot be cancelled' },
   NO_BOOKING: { zh: '无预约记录', en: 'No booking found for today' },
-  BOOKING_SERVED: { zh: '该预约已办结', en: 'This booking has already been served' },
+  BOOKING_OTHER_HALL: {
+    zh: '您今天的预约在{hall}，请到该大厅取号',
+    en: 'Your booking today is at {hall}; please check in there',
+  },
+  HALL_NOT_FOUND: { zh: '没有这个大厅', en: 'No such hall' },
+  HALL_CODE_TAKEN: {
+    zh: '大厅代码 {code} 已被使用',
+    en: 'Hall code {code} is already used',
+  },
+  NOT_IN_CATALOG: {
+    zh: '服务目录中没有字母为 {letter} 的业务，请先由市级管理员加入目录',
+    en: 'The catalogue has no service with letter {letter}; a city admin must add it first',
+  },
+  BOOKING_SERVED: {
+    zh: '该预约已办结',
+    en: 'This booking has already been served',
+  },
   TOO_EARLY: {
     zh: '还未到取号时间，请于 {opensAt} 后取号',
     en: 'Too early to check in; check-in opens at {opensAt}',

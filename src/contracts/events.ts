@@ -22,6 +22,9 @@ export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 export const LiveEvent = Type.Object({
   id: Type.Integer({ description: 'Increasing event id; send it back as Last-Event-ID' }),
   type: Type.Unsafe<LiveEventType>(Type.String({ enum: [...LIVE_EVENT_TYPES] })),
+  hallId: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The hall it happened in (a client hears only its own hall)',
+  }),
   serviceId: Type.Union([Type.Integer(), Type.Null()]),
   date: Type.Union([DateString, Type.Null()]),
   at: Type.String({ description: 'ISO instant' }),

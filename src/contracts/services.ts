@@ -30,6 +30,7 @@ export const ServiceSummary = Type.Object({
 export type ServiceSummary = Static<typeof ServiceSummary>;
 
 export const ServicesResponse = Type.Object({
+  hall: Type.String({ description: "The hall's code" }),
   date: DateString,
   today: DateString,
   now: TimeString,
@@ -77,6 +78,7 @@ export const DayAvailability = Type.Object({
 export type DayAvailability = Static<typeof DayAvailability>;
 
 export const AvailabilityResponse = Type.Object({
+  hall: Type.String({ description: "The code of the service's hall" }),
   service: ServiceSummary,
   today: DateString,
   now: TimeString,
@@ -87,7 +89,12 @@ export const AvailabilityResponse = Type.Object({
 export type AvailabilityResponse = Static<typeof AvailabilityResponse>;
 
 export const HallResponse = Type.Object({
-  timeZone: Type.String({ description: 'The hall time zone (HALL_TZ), e.g. Asia/Shanghai' }),
+  code: Type.String({
+    description: "The first hall's code (GET /api/v1/halls/:code for any hall)",
+  }),
+  timeZone: Type.String({
+    description: 'The hall time zone (HALL_TZ), e.g. Asia/Shanghai',
+  }),
   today: DateString,
   now: TimeString,
 });

@@ -29,14 +29,16 @@ export function isActive(b: BookingFacts, now: HallTime): boolean {
 
 export type BookingConflict = 'DUPLICATE_BOOKING' | 'BOOKING_LIMIT';
 
-export function bookingConflict(
-  existing: BookingFacts[],
+export function bookingConflict<B extends BookingFacts>(
+  existing: B[],
   wanted: { serviceId: number; date: string },
   now: HallTime,
   limit = MAX_ACTIVE_BOOKINGS,
+  /** Whether an existing booking is for the same service (across halls: the same catalogue letter). */
+  sameService: (b: B) => boolean = (b) => b.serviceId === wanted.serviceId,
 ): BookingConflict | null {
   const active = existing.filter((b) => isActive(b, now));
-  if (active.some((b) => b.serviceId === wanted.serviceId && b.date === wanted.date)) return 'DUPLICATE_BOOKING';
+  if (active.some((b) => sameService(b) && b.date === wanted.date)) return 'DUPLICATE_BOOKING';
   const upcoming = active.filter((b) => effectiveStatus(b, now) === 'booked');
   if (upcoming.length >= limit) return 'BOOKING_LIMIT';
   return null;

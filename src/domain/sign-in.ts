@@ -1,7 +1,8 @@
 // Staff sign-in rules: roles, password strength and how many guesses are checked; the kinds of
 // paired devices.
 
-export const ROLES = ['admin', 'staff'] as const;
+/** staff and admin work in one hall; a city admin in every hall (the catalogue, the city calendar, halls). */
+export const ROLES = ['city_admin', 'admin', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 

@@ -10,7 +10,13 @@ describe('办事编号', () => {
     ['F', '2026-11-25', '09:00', 1234, 'F2026112509001234'],
   ])('%s %s %s #%i -> %s', (letter, date, time, order, number) => {
     expect(formatTicketNumber({ letter, date, time, order })).toBe(number);
-    expect(parseTicketNumber(number)).toEqual({ letter, date, time, order });
+    expect(parseTicketNumber(number)).toEqual({
+      prefix: '',
+      letter,
+      date,
+      time,
+      order,
+    });
   });
 
   it('never gives two orders the same number, across the widening from 2 to 3 digits', () => {
@@ -25,6 +31,61 @@ describe('办事编号', () => {
     'rejects %j',
     (s) => expect(parseTicketNumber(s)).toBeNull(),
   );
+
+  it.each([
+    ['CD-', 'Y', 'CD-Y20261125090003'],
+    ['HD01-', 'S', 'HD01-S20261125090003'],
+  ])('a later hall (prefix %s) starts its numbers with its code', (prefix, letter, number) => {
+    expect(
+      formatTicketNumber({
+        prefix,
+        letter,
+        date: '2026-11-25',
+        time: '09:00',
+        order: 3,
+      }),
+    ).toBe(number);
+    expect(parseTicketNumber(number)).toEqual({
+      prefix,
+      letter,
+      date: '2026-11-25',
+      time: '09:00',
+      order: 3,
+    });
+  });
+
+  it('never gives two halls the same number, whatever their codes, letters and orders', () => {
+    const prefixes = ['', 'CD-', 'C1-', 'CY-', 'Y2-', 'AB12CD34-'];
+    const seen = new Map<string, string>();
+    for (const prefix of prefixes) {
+      for (const letter of ['C', 'Y', 'D']) {
+        for (let order = 1; order <= 150; order++) {
+          const n = formatTicketNumber({
+            prefix,
+            letter,
+            date: '2026-11-25',
+            time: '09:00',
+            order,
+          });
+          expect(seen.get(n), n).toBeUndefined();
+          seen.set(n, prefix);
+          expect(parseTicketNumber(n)?.prefix).toBe(prefix);
+        }
+      }
+    }
+  });
+
+  it.each(['cd-', 'CD', 'C-', '-', 'ABCDEFGHI-'])('refuses the hall prefix %j', (prefix) => {
+    expect(() =>
+      formatTicketNumber({
+        prefix,
+        letter: 'Y',
+        date: '2026-11-25',
+        time: '09:00',
+        order: 1,
+      }),
+    ).toThrow(RangeError);
+  });
 
   it.each([0, -1, 1.5])('refuses order %d', (order) => {
     expect(() => formatTicketNumber({ letter: 'Y', date: '2026-11-25', time: '09:00', order })).toThrow(RangeError);

@@ -12,6 +12,7 @@ import type { BackupOptions } from './backup/backup-config.js';
 import type { Store } from './db/dialect.js';
 import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
+import { hallsAdminRoutes } from './http/halls-admin.routes.js';
 import { backupRoutes } from './http/backup.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
@@ -22,6 +23,7 @@ import { refuseWhileDraining } from './http/draining.js';
 import { installErrorHandling } from './http/errors.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { installJsonOnly } from './http/json-only.js';
+import { installHallScope, refuseOtherHalls } from './http/hall-scope.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
@@ -35,6 +37,7 @@ import { webRoutes } from './http/web.routes.js';
 import { FailoverRateLimiter, type RateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
+import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
 
 export interface AppDeps {
@@ -129,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installSecurityHeaders(app, headerPolicy, deps.legacy?.trustProxy ?? false);
   installCrossOriginGuard(app);
   installJsonOnly(app);
+  installHallScope(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -151,11 +155,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock: deps.clock,
     hallTz: deps.hallTz,
     pii: createPiiHasher(deps.secret),
+    halls: new HallDirectory(deps.store.db),
     events: bus,
     requeueBehind: deps.requeueBehind,
   };
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  refuseOtherHalls(app, ctx);
+  app.get('/healthz', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
       await ping(deps.store.db);
@@ -201,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);
+  await hallsAdminRoutes(app, ctx);
   await backupRoutes(app, ctx, deps.backup);
   await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);

@@ -12,6 +12,7 @@ import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-commands.js';
+import { HALL_USAGE, demoCommand, hallCommand } from './cli/hall-commands.js';
 import { startBackupSchedule } from './backup/schedule.js';
 import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
@@ -26,6 +27,7 @@ const USAGE = `usage: vreserve <command>
   migrate   bring the store's schema up to date and exit
   check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
 ${ADMIN_USAGE}
+${HALL_USAGE}
 ${BACKUP_USAGE}
 
 Configuration comes from the environment; see README.md.`;
@@ -184,14 +186,19 @@ async function main(): Promise<void> {
       return;
     }
     case 'admin':
-    case 'device': {
+    case 'device':
+    case 'hall':
+    case 'demo': {
       const config = configOrExit();
       const secret = config.secret ?? loadOrCreateSecret(config.dataDir, () => {});
       await withStore(config, async (store) => {
         await migrateToLatest(store.db);
         const ctx = contextFor(config, store, secret);
         const args = process.argv.slice(3);
-        await (command === 'admin' ? adminCommand(ctx, args) : deviceCommand(ctx, args, baseUrl(config)));
+        if (command === 'admin') await adminCommand(ctx, args);
+        else if (command === 'device') await deviceCommand(ctx, args, baseUrl(config));
+        else if (command === 'hall') await hallCommand(ctx, args);
+        else await demoCommand(ctx, args);
       });
       return;
     }

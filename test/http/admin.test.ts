@@ -6,9 +6,11 @@ import { type TestApp, makeTestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let admin: Record<string, string>;
+let city: Record<string, string>;
 beforeEach(async () => {
   t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00' });
   admin = await t.signIn('admin');
+  city = await t.signIn('city_admin');
 });
 afterEach(() => t.close());
 
@@ -30,7 +32,18 @@ const auditActions = async () => (await get(t.app, '/api/v1/audit', admin)).body
 
 describe('services', () => {
   it('adds a service that citizens can book at once, and writes the audit log', async () => {
-    const res = await post(t.app, '/api/v1/admin/services', serviceInput({ letter: 'G', nameZh: '公积金', nameEn: 'Housing fund' }), admin);
+    const housing = serviceInput({
+      letter: 'G',
+      nameZh: '公积金',
+      nameEn: 'Housing fund',
+    });
+    // A new letter enters the city's catalogue: a city admin's call, not a hall admin's.
+    const refused = await post(t.app, '/api/v1/admin/services', housing, admin);
+    expect(refused).toMatchObject({
+      status: 422,
+      body: { code: 'NOT_IN_CATALOG', details: { letter: 'G' } },
+    });
+    const res = await post(t.app, '/api/v1/admin/services', housing, city);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ letter: 'G', active: true, sortOrder: 5 });
     const booked = await post(t.app, '/api/v1/bookings', bookingBody(person(1), { serviceId: res.body.id }));
@@ -48,9 +61,12 @@ describe('services', () => {
 
   it('a letter that numbered one service’s bookings never passes to another (numbers stay unique)', async () => {
     await post(t.app, '/api/v1/bookings', bookingBody(person(1), { date: '2026-11-26' }));
-    expect((await put('/api/v1/admin/services/1', serviceInput({ letter: 'Q' }))).status).toBe(200);
-    const steal = await put('/api/v1/admin/services/2', serviceInput({ letter: 'Y', nameZh: '护照', nameEn: 'Passports' }));
-    expect(steal.body).toMatchObject({ code: 'SERVICE_LETTER_TAKEN', details: { letter: 'Y' } });
+    expect((await put('/api/v1/admin/services/1', serviceInput({ letter: 'Q' }), city)).status).toBe(200);
+    const steal = await put('/api/v1/admin/services/2', serviceInput({ letter: 'Y', nameZh: '护照', nameEn: 'Passports' }), city);
+    expect(steal.body).toMatchObject({
+      code: 'SERVICE_LETTER_TAKEN',
+      details: { letter: 'Y' },
+    });
     expect((await post(t.app, '/api/v1/admin/services', serviceInput({ letter: 'Y' }), admin)).body.code).toBe('SERVICE_LETTER_TAKEN');
     // Service 1 may take its own letter back.
     expect((await put('/api/v1/admin/services/1', serviceInput({ letter: 'Y' }))).status).toBe(200);

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStaff, ensureFirstAdmin } from '../../src/server/services/auth.service.js';
-import { createPiiHasher } from '../../src/server/services/pii.js';
 import { get, post } from '../support/http.js';
-import { TEST_SECRET, type TestApp, makeTestApp } from '../support/test-app.js';
+import { TEST_SECRET, type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 let t: TestApp;
 let now = Date.parse('2026-11-25T10:00:00+08:00');
-const ctx = () => ({ db: t.store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) });
+const ctx = () => testContext(t.store.db, () => new Date(now));
 
 beforeEach(async () => {
   now = Date.parse('2026-11-25T10:00:00+08:00');
@@ -18,10 +17,26 @@ const login = (username: string, password: string) => post(t.app, '/api/v1/auth/
 
 describe('staff sign-in', () => {
   it('signs in with an HttpOnly SameSite=Strict session cookie and signs out', async () => {
-    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'wang', password: 'Counter-pass-42' } });
+    await createStaff(ctx(), {
+      username: 'wang',
+      password: 'Counter-pass-42',
+      role: 'staff',
+      hallId: 1,
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'wang', password: 'Counter-pass-42' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().staff).toEqual({ kind: 'staff', username: 'wang', displayName: 'wang', role: 'staff', mustChangePassword: false });
+    expect(res.json().staff).toEqual({
+      kind: 'staff',
+      username: 'wang',
+      displayName: 'wang',
+      role: 'staff',
+      mustChangePassword: false,
+      hall: 'MAIN',
+    });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/vr_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict/);
     const cookie = { cookie: `vr_session=${res.cookies[0]?.value}`, 'sec-fetch-site': 'same-origin' };
@@ -31,7 +46,12 @@ describe('staff sign-in', () => {
   });
 
   it('the same answer for an unknown user and a wrong password', async () => {
-    await createStaff(ctx(), { username: 'wang', password: 'Counter-pass-42', role: 'staff' });
+    await createStaff(ctx(), {
+      username: 'wang',
+      password: 'Counter-pass-42',
+      role: 'staff',
+      hallId: 1,
+    });
     const a = await login('nobody', 'Counter-pass-42');
     const b = await login('wang', 'wrong-password-1');
     expect([a.status, b.status]).toEqual([401, 401]);

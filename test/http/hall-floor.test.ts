@@ -127,7 +127,12 @@ describe('the hall for every screen', () => {
   it('GET /api/v1/hall gives the time zone and the hall clock, to anyone', async () => {
     const res = await get(t.app, '/api/v1/hall');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ timeZone: 'Asia/Shanghai', today: '2026-11-25', now: '08:30' });
+    expect(res.body).toEqual({
+      code: 'MAIN',
+      timeZone: 'Asia/Shanghai',
+      today: '2026-11-25',
+      now: '08:30',
+    });
   });
 });
 

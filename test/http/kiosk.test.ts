@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingBody, counts, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { createDevice } from '../../src/server/services/auth.service.js';
-import { createPiiHasher } from '../../src/server/services/pii.js';
-import { TEST_SECRET, type TestApp, makeTestApp } from '../support/test-app.js';
+import { TEST_SECRET, type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -162,8 +161,10 @@ describe('per-kiosk limit on check-in (a kiosk cannot sweep ID numbers)', () => 
     expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // Another paired kiosk has its own count, even from the same address.
-    const ctx = { db: limited.store.db, clock: () => new Date(), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
-    const second = { authorization: `Bearer ${(await createDevice(ctx, 'kiosk', '取号机2')).token}` };
+    const ctx = testContext(limited.store.db);
+    const second = {
+      authorization: `Bearer ${(await createDevice(ctx, 1, 'kiosk', '取号机2')).token}`,
+    };
     expect((await post(limited.app, '/api/v1/kiosk/check-in', { idCard: person(304).idCard }, second)).body.code).toBe('NO_BOOKING');
     const staff = await limited.signIn('staff');
     expect((await post(limited.app, '/api/v1/kiosk/check-in', { idCard: person(305).idCard }, staff)).body.code).toBe('NO_BOOKING');

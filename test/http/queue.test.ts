@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingBody, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
-import { type TestApp, makeTestApp } from '../support/test-app.js';
+import { type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 let t: TestApp;
 let staff: Record<string, string>;
@@ -124,7 +124,7 @@ describe('end of day', () => {
     t.setNow('2026-11-25T16:30:00+08:00');
     const a = await walkIn();
     let clock = Date.parse('2026-11-25T16:59:00+08:00');
-    const ctx = { db: t.store.db, clock: () => new Date(clock), hallTz: 'Asia/Shanghai', pii: createPiiHasher('x'.repeat(20)) };
+    const ctx = testContext(t.store.db, () => new Date(clock), 'x'.repeat(20));
     expect(await closeDay(ctx)).toEqual({ tickets: 0, bookings: 1 });
     clock = Date.parse('2026-11-25T17:00:00+08:00');
     expect(await closeDay(ctx)).toEqual({ tickets: 1, bookings: 0 });

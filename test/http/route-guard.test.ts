@@ -7,6 +7,7 @@ import { type TestApp, makeTestApp } from '../support/test-app.js';
 const PUBLIC = [
   /^GET \/api\/v1\/services/,
   /^GET \/api\/v1\/hall$/,
+  /^GET \/api\/v1\/halls(\/:code(\/services|\/suggestions)?)?$/,
   /^POST \/api\/v1\/bookings/,
   /^(GET|POST) \/(business|order)\//,
   /^GET \/api\/v1\/events\/public/,

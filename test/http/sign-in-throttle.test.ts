@@ -3,8 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStaff } from '../../src/server/services/auth.service.js';
 import { verifyPassword } from '../../src/server/services/password.js';
-import { createPiiHasher } from '../../src/server/services/pii.js';
-import { TEST_SECRET, type TestApp, makeTestApp } from '../support/test-app.js';
+import { TEST_SECRET, type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 const NOW = '2026-11-25T10:00:00+08:00'; // 02:00 UTC: a 15-minute window starts here
 const PASSWORD = 'Hall-chief-pass-7';
@@ -24,8 +23,13 @@ beforeEach(async () => {
       return verifyPassword(password, stored);
     },
   });
-  const ctx = { db: t.store.db, clock: () => new Date(NOW), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
-  await createStaff(ctx, { username: 'admin', password: PASSWORD, role: 'admin' });
+  const ctx = testContext(t.store.db, () => new Date(NOW));
+  await createStaff(ctx, {
+    username: 'admin',
+    password: PASSWORD,
+    role: 'admin',
+    hallId: 1,
+  });
 });
 afterEach(() => t.close());
 

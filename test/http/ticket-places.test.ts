@@ -37,7 +37,7 @@ const act = async (url: string) => {
 async function asTheWholeHallSaysIt(number: string) {
   const record = await findTicketByNumber(t.store.db, number);
   if (!record) throw new Error(`no ticket ${number}`);
-  return ticketOf(await hallState(t.store.db, '2026-11-25'), record, hallTime(new Date(now), 'Asia/Shanghai'), 'zh');
+  return ticketOf(await hallState(t.store.db, 1, '2026-11-25'), record, hallTime(new Date(now), 'Asia/Shanghai'), 'zh');
 }
 
 describe('a printed ticket', () => {

@@ -43,7 +43,7 @@ describe('vreserve admin create', () => {
   it.each([
     ['a missing password', admin('--username', 'x'), /^vreserve: usage:\n {2}admin create/],
     ['an unknown option', admin('--username', 'x', '--password', 'Counter-2-open!', '--colour', 'red'), /^vreserve: Unknown option '--colour'/],
-    ['an unknown role', admin('--username', 'x', '--password', 'Counter-2-open!', '--role', 'king'), /^vreserve: --role must be admin or staff\n$/],
+    ['an unknown role', admin('--username', 'x', '--password', 'Counter-2-open!', '--role', 'king'), /^vreserve: --role must be city_admin, admin or staff\n$/],
   ])('shows how to use it on %s, exit 2', (_name, args, message) => {
     const r = runCli(args, env);
     expect(r.stderr).toMatch(message);

@@ -121,7 +121,14 @@ for (const setup of SETUPS.filter((s) => wantedStores().includes(s.store))) {
       try {
         await walkIn((servers.at(-1) as ServerProcess).url, tokens.kiosk, 3);
         const e = await pub.waitFor((x) => x.type === 'ticket.walk_in', 1000);
-        expect(e.data).toEqual({ id: e.id, type: 'ticket.walk_in', serviceId: 3, date: '2026-11-25', at: expect.any(String) });
+        expect(e.data).toEqual({
+          id: e.id,
+          type: 'ticket.walk_in',
+          hallId: 1,
+          serviceId: 3,
+          date: '2026-11-25',
+          at: expect.any(String),
+        });
       } finally {
         pub.close();
       }

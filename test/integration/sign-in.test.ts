@@ -7,9 +7,8 @@ import { SIGN_IN_LIMITS } from '../../src/domain/sign-in.js';
 import { RedisRateLimiter } from '../../src/server/rate-limit/limiter.js';
 import { createStaff } from '../../src/server/services/auth.service.js';
 import { verifyPassword } from '../../src/server/services/password.js';
-import { createPiiHasher } from '../../src/server/services/pii.js';
 import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
-import { TEST_SECRET, type TestApp, type TestAppOptions, makeTestApp } from '../support/test-app.js';
+import { TEST_SECRET, type TestApp, type TestAppOptions, makeTestApp, testContext } from '../support/test-app.js';
 
 const NOW = '2026-11-25T10:00:00+08:00';
 const PASSWORD = 'Hall-chief-pass-7';
@@ -26,8 +25,13 @@ async function guessingRun(opts: TestAppOptions): Promise<void> {
     },
   });
   try {
-    const ctx = { db: t.store.db, clock: () => new Date(NOW), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
-    await createStaff(ctx, { username: 'admin', password: PASSWORD, role: 'admin' });
+    const ctx = testContext(t.store.db, () => new Date(NOW));
+    await createStaff(ctx, {
+      username: 'admin',
+      password: PASSWORD,
+      role: 'admin',
+      hallId: 1,
+    });
     const login = (password: string, remoteAddress: string) =>
       t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password }, remoteAddress });
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => login(`wrong-guess-${i}`, '203.0.113.7')));

@@ -224,5 +224,72 @@ for (const kind of wantedStores()) {
       expect(statuses.body.bookings).toEqual([{ number: made, status: 'booked' }]);
       t.setNow('2026-11-25T08:30:00+08:00');
     });
+
+    it('two halls at once: each slot holds its own capacity, numbers and call numbers never collide, limits span both', async (c) => {
+      if (!t) return c.skip();
+      const { app } = t;
+      const city = await t.signIn('city_admin');
+      expect((await post(app, '/api/v1/admin/halls', { code: 'CD', nameZh: '城东大厅' }, city)).status).toBe(201);
+      const eastY = (await app.inject({ method: 'GET', url: '/api/v1/halls/CD/services' })).json().services[0].id as number;
+      const eastKiosk = {
+        authorization: `Bearer ${(await post(app, '/api/v1/devices?hall=CD', { kind: 'kiosk', name: 'east' }, city)).body.token}`,
+      };
+      // 40 people on each hall's 15:00 slot of Y (10 places each), all at once.
+      const results = await Promise.all(
+        Array.from({ length: 80 }, (_, i) =>
+          post(
+            app,
+            '/api/v1/bookings',
+            bookingBody(person(3000 + i), {
+              serviceId: i % 2 === 0 ? 1 : eastY,
+              date: '2026-11-27',
+              slot: '15:00',
+            }),
+          ),
+        ),
+      );
+      const ok = results.filter((r) => r.status === 201).map((r) => r.body.booking.number as string);
+      expect(ok.filter((n) => n.startsWith('Y'))).toHaveLength(10);
+      expect(ok.filter((n) => n.startsWith('CD-Y'))).toHaveLength(10);
+      expect(new Set(ok).size).toBe(20);
+      expect(results.filter((r) => r.status !== 201).map((r) => r.body.code)).toEqual(Array(60).fill('SLOT_FULL'));
+      // One person racing for the same service in both halls gets one booking.
+      const racer = person(3999);
+      const race = await Promise.all([
+        post(
+          app,
+          '/api/v1/bookings',
+          bookingBody(racer, {
+            serviceId: 1,
+            date: '2026-11-27',
+            slot: '14:00',
+          }),
+        ),
+        post(
+          app,
+          '/api/v1/bookings',
+          bookingBody(racer, {
+            serviceId: eastY,
+            date: '2026-11-27',
+            slot: '14:00',
+          }),
+        ),
+      ]);
+      expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+      // Walk-ins in both halls at once: each hall counts its own call numbers from Y001.
+      t.setNow('2026-11-25T16:00:00+08:00');
+      try {
+        const walkIns = await Promise.all(
+          Array.from({ length: 16 }, (_, i) => post(app, '/api/v1/kiosk/walk-in', { serviceId: i % 2 === 0 ? 1 : eastY }, i % 2 === 0 ? t?.kiosk : eastKiosk)),
+        );
+        expect(walkIns.map((r) => r.status)).toEqual(Array(16).fill(201));
+        const east = walkIns.filter((_, i) => i % 2 === 1).map((r) => r.body.ticket.callNumber as string);
+        expect(east.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `Y${String(i + 1).padStart(3, '0')}`));
+        expect(walkIns.filter((_, i) => i % 2 === 1).every((r) => r.body.ticket.number.startsWith('CD-Y'))).toBe(true);
+      } finally {
+        t.setNow('2026-11-25T08:30:00+08:00');
+      }
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+    });
   });
 }

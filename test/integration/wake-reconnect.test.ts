@@ -25,7 +25,10 @@ interface Side {
   bus: EventBus;
 }
 
-async function received(bus: EventBus): Promise<{ events: LiveEvent[]; waitFor(number: string, timeoutMs: number): Promise<number> }> {
+async function received(bus: EventBus): Promise<{
+  events: LiveEvent[];
+  waitFor(number: string, timeoutMs: number): Promise<number>;
+}> {
   const events: LiveEvent[] = [];
   const waiters = new Set<() => void>();
   await bus.subscribe((e) => {
@@ -54,7 +57,14 @@ async function received(bus: EventBus): Promise<{ events: LiveEvent[]; waitFor(n
 }
 
 async function commitEvent(side: Side, number: string): Promise<void> {
-  await appendEvent(side.store.db, { type: 'ticket.walk_in', serviceId: 1, date: '2026-11-25', at: new Date().toISOString(), number });
+  await appendEvent(side.store.db, {
+    type: 'ticket.walk_in',
+    hallId: 1,
+    serviceId: 1,
+    date: '2026-11-25',
+    at: new Date().toISOString(),
+    number,
+  });
   side.bus.committed();
 }
 

@@ -9,6 +9,10 @@ import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { LegacyOptions } from '../../src/server/http/legacy.routes.js';
 import type { App } from '../../src/server/http/types.js';
 import { createDevice, createStaff } from '../../src/server/services/auth.service.js';
+import type { Role } from '../../src/domain/sign-in.js';
+import type { Db } from '../../src/server/repositories/portable.js';
+import type { ServiceContext } from '../../src/server/services/context.js';
+import { HallDirectory } from '../../src/server/services/hall-directory.js';
 import { createPiiHasher } from '../../src/server/services/pii.js';
 import { type RateLimiter, StoreRateLimiter } from '../../src/server/rate-limit/limiter.js';
 
@@ -20,7 +24,9 @@ export interface TestApp {
   /** Headers of a paired display board. */
   display: Record<string, string>;
   /** Creates a staff account (once per name) and returns the signed-in session's headers (cookie, Sec-Fetch-Site). */
-  signIn(role?: 'admin' | 'staff', username?: string): Promise<Record<string, string>>;
+  signIn(role?: Role, username?: string, hall?: string): Promise<Record<string, string>>;
+  /** A use-case context on the test's store and clock (for setting things up without HTTP). */
+  ctx: ServiceContext;
   /** Sets the hall clock, e.g. setNow('2026-11-25T09:30:00+08:00'). */
   setNow(iso: string): void;
   close(): Promise<void>;
@@ -70,8 +76,10 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     ...(opts.backup ? { backup: opts.backup } : {}),
   });
   await app.ready();
-  const ctx = { db: store.db, clock: () => new Date(now), hallTz: 'Asia/Shanghai', pii: createPiiHasher(TEST_SECRET) };
-  const bearer = async (kind: 'kiosk' | 'display') => ({ authorization: `Bearer ${(await createDevice(ctx, kind, kind)).token}` });
+  const ctx = testContext(store.db, () => new Date(now));
+  const bearer = async (kind: 'kiosk' | 'display') => ({
+    authorization: `Bearer ${(await createDevice(ctx, 1, kind, kind)).token}`,
+  });
   const kiosk = await bearer('kiosk');
   const display = await bearer('display');
   const made = new Set<string>();
@@ -80,10 +88,12 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     store,
     kiosk,
     display,
-    async signIn(role = 'staff', username = role === 'admin' ? 'boss' : 'clerk') {
+    ctx,
+    async signIn(role: Role = 'staff', username = role === 'admin' ? 'boss' : role === 'city_admin' ? 'mayor' : 'clerk', hall?: string) {
       const password = 'Test-pass-9x!';
       if (!made.has(username)) {
-        await createStaff(ctx, { username, password, role });
+        const hallId = role === 'city_admin' ? null : hall ? ((await ctx.halls.byCode(hall))?.id ?? -1) : 1;
+        await createStaff(ctx, { username, password, role, hallId });
         made.add(username);
       }
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
@@ -103,5 +113,16 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
       await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A use-case context as the server makes one, on any store and clock. */
+export function testContext(db: Db, clock: () => Date = () => new Date(), secret = TEST_SECRET): ServiceContext {
+  return {
+    db,
+    clock,
+    hallTz: 'Asia/Shanghai',
+    pii: createPiiHasher(secret),
+    halls: new HallDirectory(db, 0),
   };
 }

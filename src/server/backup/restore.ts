@@ -97,8 +97,10 @@ async function load(source: Source, target: Store, schema: string, keys: { apply
     await dropTable(target.db, name);
   }
   await migrateTo(target.db, schema);
-  // The rows the migrations seeded (the four services, their counters) make way for the backup's.
-  for (const t of [...BACKUP_TABLES].reverse()) await deleteAllRows(target.db, t.name);
+  // The rows the migrations seeded (the first hall, the catalogue, the four services, their
+  // counters) make way for the backup's; an older schema has only some of today's tables.
+  const existing = new Set((await storedTables(target.db)).map((t) => t.name));
+  for (const t of [...BACKUP_TABLES].reverse()) if (existing.has(t.name)) await deleteAllRows(target.db, t.name);
   const totals = new Map(source.tables.map((t) => [t.name, t.rows]));
   await source.eachTable(async (table, columns, batches) => {
     let rows = 0;

@@ -14,6 +14,8 @@ const id = (name: string): BackupTable => ({ name, key: ['id'], generatedId: tru
 const keyed = (name: string, ...key: string[]): BackupTable => ({ name, key, generatedId: false });
 
 export const BACKUP_TABLES: readonly BackupTable[] = [
+  id('hall'),
+  keyed('service_catalog', 'letter'),
   id('service'),
   id('counter'),
   id('person'),
@@ -26,6 +28,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   keyed('staff_session', 'token_hash'),
   id('device'),
   keyed('calendar_override', 'date'),
+  keyed('hall_calendar_override', 'hall_id', 'date'),
   id('audit_log'),
   id('event'),
 ];
@@ -41,7 +44,7 @@ export const MIGRATION_TABLES: readonly string[] = ['kysely_migration', 'kysely_
  * Tables whose rows a fresh store gets from its migrations (the four seed services and their
  * counters): they do not make a store "in use".
  */
-export const SEEDED_TABLES: readonly string[] = ['service', 'counter'];
+export const SEEDED_TABLES: readonly string[] = ['hall', 'service_catalog', 'service', 'counter'];
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

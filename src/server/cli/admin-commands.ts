@@ -3,13 +3,21 @@ import { parseArgs } from 'node:util';
 import { ROLES, isDeviceKind, isRole } from '../../domain/sign-in.js';
 import { pairPath } from '../http/auth.routes.js';
 import { type FirstStart, createDevice, createStaff } from '../services/auth.service.js';
+import type { Hall } from '../repositories/hall.repository.js';
 import type { ServiceContext } from '../services/context.js';
 import { UsageError } from './failure.js';
 
-export const ADMIN_USAGE = `  admin create --username U --password P [--role admin|staff] [--name "显示名"]
-            create a staff account (role admin by default)
-  device create kiosk|display --name N
+export const ADMIN_USAGE = `  admin create --username U --password P [--role city_admin|admin|staff] [--hall CODE] [--name "显示名"]
+            create a staff account (role admin of the first hall by default; city_admin: every hall)
+  device create kiosk|display --name N [--hall CODE]
             create a kiosk or display token and print its pairing link`;
+
+/** The hall named by --hall (default: the first). */
+async function hallNamed(ctx: ServiceContext, code: string | undefined): Promise<Hall> {
+  const hall = code ? await ctx.halls.byCode(code) : await ctx.halls.first();
+  if (!hall) throw new UsageError(`no hall with code "${code}" (vreserve hall list shows them)`);
+  return hall;
+}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -19,20 +27,38 @@ export async function adminCommand(ctx: ServiceContext, args: string[]): Promise
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      hall: { type: 'string' },
+    },
   });
   if (positionals[0] !== 'create' || !values.username || !values.password) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
   const role = values.role ?? 'admin';
-  if (!isRole(role)) throw new UsageError(`--role must be ${ROLES.join(' or ')}`);
-  await createStaff(ctx, { username: values.username, password: values.password, role, displayName: values.name });
+  if (!isRole(role)) throw new UsageError(`--role must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}`);
+  const hall = role === 'city_admin' ? null : await hallNamed(ctx, values.hall);
+  await createStaff(ctx, {
+    username: values.username,
+    password: values.password,
+    role,
+    hallId: hall?.id ?? null,
+    displayName: values.name,
+  });
   say(`created ${role} "${values.username}"`);
 }
 
 export async function deviceCommand(ctx: ServiceContext, args: string[], baseUrl: string): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, hall: { type: 'string' } },
+  });
   const kind = positionals[1] ?? '';
   if (positionals[0] !== 'create' || !isDeviceKind(kind)) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
-  const { device, token } = await createDevice(ctx, kind, values.name ?? kind);
+  const hall = await hallNamed(ctx, values.hall);
+  const { device, token } = await createDevice(ctx, hall.id, kind, values.name ?? kind);
   say(`created ${kind} "${device.name}" (#${device.id})`);
   say(`token: ${token}`);
   say(`open once on the device: ${baseUrl}${pairPath(kind, token)}`);

@@ -10,8 +10,45 @@ import type { DayOverride } from '../../domain/schedule.js';
 import type { DeviceKind, Role } from '../../domain/sign-in.js';
 import type { TicketKind, TicketStatus } from '../../domain/ticket-status.js';
 
+export interface HallTable {
+  id: Generated<number>;
+  /** Short code in URLs (/h/CODE/…) and in the numbers of every hall but the first. */
+  code: string;
+  /** What this hall's 办事编号 start with: '' for the first hall (the seed's format), else CODE + '-'. */
+  number_prefix: string;
+  name_zh: string;
+  name_en: string;
+  district_zh: string;
+  district_en: string;
+  address_zh: string;
+  address_en: string;
+  phone: string;
+  time_zone: string;
+  hours_zh: string;
+  hours_en: string;
+  sort_order: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The city's catalogue: a letter means the same service in every hall. */
+export interface ServiceCatalogTable {
+  letter: string;
+  name_zh: string;
+  name_en: string;
+  /** What to bring (办事须知), shown before booking. */
+  bring_zh: string;
+  bring_en: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A hall's offering of a catalogue service: its schedule, capacity, walk-in quota and queue order. */
 export interface ServiceTable {
   id: Generated<number>;
+  hall_id: number;
   letter: string;
   name_zh: string;
   name_en: string;
@@ -58,6 +95,7 @@ export interface PersonTable {
 
 export interface BookingTable {
   id: Generated<number>;
+  hall_id: number;
   number: string;
   service_id: number;
   date: string;
@@ -81,6 +119,7 @@ export interface BookingTable {
 
 export interface TicketTable {
   id: Generated<number>;
+  hall_id: number;
   number: string;
   service_id: number;
   date: string;
@@ -114,6 +153,8 @@ export interface StaffTable {
   display_name: string;
   password_hash: string;
   role: Role;
+  /** Null for a city admin (every hall). */
+  hall_id: number | null;
   active: number;
   must_change_password: number;
   failed_logins: number;
@@ -132,6 +173,7 @@ export interface StaffSessionTable {
 
 export interface DeviceTable {
   id: Generated<number>;
+  hall_id: number;
   kind: DeviceKind;
   name: string;
   token_hash: string;
@@ -142,6 +184,7 @@ export interface DeviceTable {
 
 export interface CounterTable {
   id: Generated<number>;
+  hall_id: number;
   number: number;
   name: string;
   /** JSON array of service ids this counter serves. */
@@ -154,6 +197,7 @@ export interface CounterTable {
 export interface EventTable {
   id: Generated<number>;
   type: LiveEventType;
+  hall_id: number | null;
   service_id: number | null;
   date: string | null;
   payload: string;
@@ -175,6 +219,15 @@ export interface CalendarOverrideTable {
   created_by: string;
 }
 
+export interface HallCalendarOverrideTable {
+  hall_id: number;
+  date: string;
+  kind: DayOverride;
+  note: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -183,9 +236,14 @@ export interface AuditLogTable {
   target: string;
   /** JSON object: what changed. */
   details: string;
+  /** The hall the change was in (null: city-wide, or before halls existed). */
+  hall_id: number | null;
 }
 
 export interface Database {
+  hall: HallTable;
+  service_catalog: ServiceCatalogTable;
+  hall_calendar_override: HallCalendarOverrideTable;
   service: ServiceTable;
   slot_inventory: SlotInventoryTable;
   walk_in_inventory: WalkInInventoryTable;

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../contracts/events.js';
 import { EventTail } from './event-tail.js';
 
-const ev = (id: number): LiveEvent => ({ id, type: 'ticket.walk_in', serviceId: 1, date: '2026-11-25', at: 'x' });
+const ev = (id: number): LiveEvent => ({
+  id,
+  type: 'ticket.walk_in',
+  hallId: 1,
+  serviceId: 1,
+  date: '2026-11-25',
+  at: 'x',
+});
 
 function store() {
   const committed: LiveEvent[] = [];

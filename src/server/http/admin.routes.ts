@@ -23,10 +23,12 @@ import { addDays, hallDayStart } from '../../domain/schedule.js';
 import { auditLog } from '../services/audit.service.js';
 import { importCalendar, listCalendarDays, removeCalendarDay, setCalendarDay } from '../services/calendar.service.js';
 import type { ServiceContext } from '../services/context.js';
-import { report, reportCsv, today } from '../services/report.service.js';
+import { type ReportScope, report, reportCsv, today } from '../services/report.service.js';
+import { AppError } from '../services/app-error.js';
 import { createService, listAdminServices, setServiceActivity, updateServiceSettings } from '../services/service-admin.service.js';
 import { listStaffAccounts, resetStaffPassword, setStaffActivity } from '../services/staff-admin.service.js';
 import { requireStaff, staffOf } from './auth.js';
+import { hallOf, isCityAdmin } from './hall-scope.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
@@ -39,15 +41,51 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
   const admin = requireStaff(ctx, 'admin');
   const refused = errorResponses(401, 403, 404, 409);
   const actor = async (request: Parameters<typeof staffOf>[1]) => (await staffOf(ctx, request)).username;
+  const here = (request: Parameters<typeof hallOf>[1]) => hallOf(ctx, request);
+  const city = (request: Parameters<typeof isCityAdmin>[1]) => isCityAdmin(ctx, request);
+  /**
+   * Whose calendar: a hall admin's is their hall's own exceptions; a city admin's is the city
+   * calendar every hall inherits, or with ?hall=CODE that hall's own exceptions.
+   */
+  const calendarOf = async (request: Parameters<typeof hallOf>[1]) =>
+    (await city(request)) && !(request.query as { hall?: string }).hall ? null : (await here(request)).hall;
+  /** A report covers one hall, or with ?hall=* (city admins) every hall, each on its rows or summed (&sum=true). */
+  const reportScope = async (request: Parameters<typeof hallOf>[1]): Promise<ReportScope> => {
+    const q = request.query as { hall?: string; sum?: boolean };
+    if (q.hall === '*') {
+      if (!(await city(request))) throw new AppError('HALL_NOT_FOUND', { hall: '*' });
+      return { halls: await ctx.halls.all(), sum: q.sum === true };
+    }
+    return { hall: (await here(request)).hall };
+  };
 
-  app.get('/api/v1/admin/services', { onRequest: admin, schema: { tags: ['admin'], summary: 'All services with their full settings', response: { 200: AdminServicesResponse, ...refused } } }, async () => ({
-    services: await listAdminServices(ctx),
-  }));
+  app.get(
+    '/api/v1/admin/services',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'All services with their full settings',
+        response: { 200: AdminServicesResponse, ...refused },
+      },
+    },
+    async (request) => ({
+      services: await listAdminServices(await here(request)),
+    }),
+  );
 
   app.post(
     '/api/v1/admin/services',
-    { onRequest: admin, schema: { tags: ['admin'], summary: 'Add a service', body: ServiceInput, response: { 201: AdminService, ...refused } } },
-    async (request, reply) => reply.status(201).send(await createService(ctx, await actor(request), request.body)),
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Add a service',
+        body: ServiceInput,
+        response: { 201: AdminService, ...refused },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createService(await here(request), await actor(request), request.body, await city(request))),
   );
 
   app.put(
@@ -56,21 +94,37 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: admin,
       schema: { tags: ['admin'], summary: 'Change a service; capacity never below what is booked', params: IdParams, body: ServiceInput, response: { 200: AdminService, ...refused } },
     },
-    async (request) => updateServiceSettings(ctx, await actor(request), request.params.id, request.body),
+    async (request) => updateServiceSettings(await here(request), await actor(request), request.params.id, request.body, await city(request)),
   );
 
   for (const [action, active] of [['activate', true], ['deactivate', false]] as const) {
     app.post(
       `/api/v1/admin/services/:id/${action}`,
-      { onRequest: admin, schema: { tags: ['admin'], summary: `${action} a service`, params: IdParams, response: { 200: AdminService, ...refused } } },
-      async (request) => setServiceActivity(ctx, await actor(request), request.params.id, active),
+      {
+        onRequest: admin,
+        schema: {
+          tags: ['admin'],
+          summary: `${action} a service`,
+          params: IdParams,
+          response: { 200: AdminService, ...refused },
+        },
+      },
+      async (request) => setServiceActivity(await here(request), await actor(request), request.params.id, active),
     );
   }
 
   app.get(
     '/api/v1/admin/calendar',
-    { onRequest: admin, schema: { tags: ['admin'], summary: 'Closed days and make-up working days in a range', querystring: CalendarQuery, response: { 200: CalendarResponse, ...refused } } },
-    async (request) => listCalendarDays(ctx, request.query.from, request.query.to),
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Closed days and make-up working days in a range',
+        querystring: CalendarQuery,
+        response: { 200: CalendarResponse, ...refused },
+      },
+    },
+    async (request) => listCalendarDays(ctx, await calendarOf(request), request.query.from, request.query.to),
   );
 
   app.put(
@@ -85,27 +139,49 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
         response: { 200: SetCalendarDayResponse, ...refused },
       },
     },
-    async (request) => setCalendarDay(ctx, await actor(request), request.params.date, request.body),
+    async (request) => setCalendarDay(ctx, await calendarOf(request), await actor(request), request.params.date, request.body),
   );
 
   app.delete(
     '/api/v1/admin/calendar/:date',
     { onRequest: admin, schema: { tags: ['admin'], summary: 'Remove a calendar exception', params: DateParams, response: { 200: Ok, ...refused } } },
     async (request) => {
-      await removeCalendarDay(ctx, await actor(request), request.params.date);
+      await removeCalendarDay(ctx, await calendarOf(request), await actor(request), request.params.date);
       return { ok: true };
     },
   );
 
   app.post(
     '/api/v1/admin/calendar/import',
-    { onRequest: admin, schema: { tags: ['admin'], summary: 'Import a list of days (CSV or pasted)', body: ImportCalendarBody, response: { 200: ImportCalendarResponse, ...refused } } },
-    async (request) => importCalendar(ctx, await actor(request), request.body),
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Import a list of days (CSV or pasted)',
+        body: ImportCalendarBody,
+        response: { 200: ImportCalendarResponse, ...refused },
+      },
+    },
+    async (request) => importCalendar(ctx, await calendarOf(request), await actor(request), request.body),
   );
 
-  app.get('/api/v1/admin/staff', { onRequest: admin, schema: { tags: ['admin'], summary: 'Staff accounts', response: { 200: Type.Object({ staff: Type.Array(StaffAccount) }), ...refused } } }, async () => ({
-    staff: await listStaffAccounts(ctx),
-  }));
+  app.get(
+    '/api/v1/admin/staff',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Staff accounts',
+        response: {
+          200: Type.Object({ staff: Type.Array(StaffAccount) }),
+          ...refused,
+        },
+      },
+    },
+    async (request) => ({
+      staff: await listStaffAccounts(await here(request), await city(request)),
+    }),
+  );
 
   app.post(
     '/api/v1/admin/staff/:id/reset-password',
@@ -113,7 +189,9 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: admin,
       schema: { tags: ['admin'], summary: 'A new one-time password (shown once)', params: IdParams, response: { 200: Type.Object({ password: Type.String() }), ...refused } },
     },
-    async (request) => ({ password: await resetStaffPassword(ctx, await actor(request), request.params.id) }),
+    async (request) => ({
+      password: await resetStaffPassword(await here(request), await actor(request), request.params.id, await city(request)),
+    }),
   );
 
   for (const [action, active] of [['enable', true], ['disable', false]] as const) {
@@ -121,20 +199,37 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
       `/api/v1/admin/staff/:id/${action}`,
       { onRequest: admin, schema: { tags: ['admin'], summary: `${action} a staff account`, params: IdParams, response: { 200: Ok, ...refused } } },
       async (request) => {
-        await setStaffActivity(ctx, await actor(request), request.params.id, active);
+        await setStaffActivity(await here(request), await actor(request), request.params.id, active, await city(request));
         return { ok: true };
       },
     );
   }
 
-  app.get('/api/v1/admin/today', { onRequest: admin, schema: { tags: ['admin'], summary: "Today's figures per service and by hour", response: { 200: TodayResponse, ...refused } } }, async (request) =>
-    today(ctx, langOf(request)),
+  app.get(
+    '/api/v1/admin/today',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: "Today's figures per service and by hour",
+        response: { 200: TodayResponse, ...refused },
+      },
+    },
+    async (request) => today(await here(request), langOf(request)),
   );
 
   app.get(
     '/api/v1/reports/daily',
-    { onRequest: admin, schema: { tags: ['admin'], summary: 'Figures per day and service over a range', querystring: ReportQuery, response: { 200: ReportResponse, ...refused } } },
-    async (request) => report(ctx, request.query.from, request.query.to, request.query.lang ?? langOf(request)),
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Figures per day and service over a range',
+        querystring: ReportQuery,
+        response: { 200: ReportResponse, ...refused },
+      },
+    },
+    async (request) => report(ctx, await reportScope(request), request.query.from, request.query.to, request.query.lang ?? langOf(request)),
   );
 
   app.get(
@@ -142,7 +237,7 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
     { onRequest: admin, schema: { tags: ['admin'], summary: 'The same as CSV (UTF-8 with BOM, for Excel)', querystring: ReportQuery } },
     async (request, reply) => {
       const { from, to, lang } = request.query;
-      const csv = await reportCsv(ctx, from, to, lang ?? langOf(request));
+      const csv = await reportCsv(ctx, await reportScope(request), from, to, lang ?? langOf(request));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="vreserve-${from}-${to}.csv"`)
@@ -164,6 +259,8 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
         action: q.action,
         beforeId: q.before,
         limit: q.limit ?? 100,
+        // A hall admin reads their hall's entries; a city admin everything, or one hall's with ?hall=CODE.
+        ...((await city(request)) && !(q as { hall?: string }).hall ? {} : { hallId: (await here(request)).hall.id }),
       };
       const entries = await auditLog(ctx, filter, langOf(request));
       return { entries };

@@ -21,6 +21,7 @@ import type { ServiceContext } from '../services/context.js';
 import type { AttemptCounters } from '../services/sign-in-throttle.js';
 import { DEVICE_COOKIE, SESSION_COOKIE, principalOf, requireAnyStaff, requireStaff, staffOf } from './auth.js';
 import { errorResponses } from './errors.js';
+import { hallOf, isCityAdmin } from './hall-scope.js';
 import type { TrustProxy } from './legacy/client-address.js';
 import { requestClientKey } from './rate-limit.js';
 import type { App } from './types.js';
@@ -46,7 +47,11 @@ export interface AuthRouteOptions {
 
 export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteOptions): Promise<void> {
   const base = { httpOnly: true, sameSite: 'strict' as const, path: '/' };
-  const cookieFor = (request: FastifyRequest) => ({ ...base, secure: opts.secureCookies === 'auto' ? request.viaHttps : opts.secureCookies });
+  const hallCode = async (id: number) => (await ctx.halls.byId(id))?.code ?? '';
+  const cookieFor = (request: FastifyRequest) => ({
+    ...base,
+    secure: opts.secureCookies === 'auto' ? request.viaHttps : opts.secureCookies,
+  });
 
   app.post(
     '/api/v1/auth/login',
@@ -60,9 +65,23 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
         if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') reply.header('retry-after', String(error.details.retryAfter));
         throw error;
       });
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieFor(request), maxAge: SESSION_HOURS * 3600 });
-      const { username, displayName, role, mustChangePassword } = staff;
-      return { staff: { kind: 'staff' as const, username, displayName, role, mustChangePassword }, expiresAt };
+      reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieFor(request),
+        maxAge: SESSION_HOURS * 3600,
+      });
+      const { username, displayName, role, mustChangePassword, hallId } = staff;
+      const hall = hallId === null ? null : await hallCode(hallId);
+      return {
+        staff: {
+          kind: 'staff' as const,
+          username,
+          displayName,
+          role,
+          mustChangePassword,
+          hall,
+        },
+        expiresAt,
+      };
     },
   );
 
@@ -79,9 +98,23 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
     async (request) => {
       const p = await principalOf(ctx, request);
       if (!p) throw new AppError('UNAUTHORIZED');
-      if (p.kind === 'device') return { kind: 'device' as const, id: p.id, deviceKind: p.deviceKind, name: p.name };
+      if (p.kind === 'device')
+        return {
+          kind: 'device' as const,
+          id: p.id,
+          deviceKind: p.deviceKind,
+          name: p.name,
+          hall: await hallCode(p.hallId),
+        };
       const { username, displayName, role, mustChangePassword } = p;
-      return { kind: 'staff' as const, username, displayName, role, mustChangePassword };
+      return {
+        kind: 'staff' as const,
+        username,
+        displayName,
+        role,
+        mustChangePassword,
+        hall: p.hallId === null ? null : await hallCode(p.hallId),
+      };
     },
   );
 
@@ -105,15 +138,24 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
       schema: { tags: ['admin'], summary: 'Create a staff account', body: CreateStaffBody, response: { 201: Ok, ...errorResponses(401, 403, 409) } },
     },
     async (request, reply) => {
-      await createStaffAccount(ctx, (await staffOf(ctx, request)).username, request.body);
+      await createStaffAccount(await hallOf(ctx, request), (await staffOf(ctx, request)).username, request.body, await isCityAdmin(ctx, request));
       return reply.status(201).send({ ok: true });
     },
   );
 
   app.get(
     '/api/v1/devices',
-    { onRequest: requireStaff(ctx, 'admin'), schema: { tags: ['admin'], summary: 'Kiosks and display boards', response: { 200: Type.Object({ devices: Type.Array(Device) }) } } },
-    async () => ({ devices: await listPairedDevices(ctx) }),
+    {
+      onRequest: requireStaff(ctx, 'admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Kiosks and display boards',
+        response: { 200: Type.Object({ devices: Type.Array(Device) }) },
+      },
+    },
+    async (request) => ({
+      devices: await listPairedDevices(await hallOf(ctx, request)),
+    }),
   );
 
   app.post(
@@ -123,7 +165,12 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
       schema: { tags: ['admin'], summary: 'Create a kiosk or display token (shown once) and its pairing link', body: CreateDeviceBody, response: { 201: CreateDeviceResponse, ...errorResponses(401, 403) } },
     },
     async (request, reply) => {
-      const { device, token } = await createDeviceAudited(ctx, (await staffOf(ctx, request)).username, request.body.kind, request.body.name);
+      const { device, token } = await createDeviceAudited(
+        await hallOf(ctx, request),
+        (await staffOf(ctx, request)).username,
+        request.body.kind,
+        request.body.name,
+      );
       return reply.status(201).send({ device, token, pairPath: pairPath(request.body.kind, token) });
     },
   );
@@ -135,7 +182,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
       schema: { tags: ['admin'], summary: 'Revoke a device token', params: Type.Object({ id: Id }), response: { 200: Ok, ...errorResponses(401, 403, 404) } },
     },
     async (request) => {
-      await revokeDeviceAudited(ctx, (await staffOf(ctx, request)).username, request.params.id);
+      await revokeDeviceAudited(await hallOf(ctx, request), (await staffOf(ctx, request)).username, request.params.id);
       return { ok: true };
     },
   );
@@ -149,8 +196,17 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
     async (request, reply) => {
       const device = await deviceForToken(ctx, request.body.token);
       if (!device) throw new AppError('UNAUTHORIZED');
-      reply.setCookie(DEVICE_COOKIE, request.body.token, { ...cookieFor(request), maxAge: DEVICE_COOKIE_DAYS * 86400 });
-      return { kind: 'device' as const, id: device.id, deviceKind: device.deviceKind, name: device.name };
+      reply.setCookie(DEVICE_COOKIE, request.body.token, {
+        ...cookieFor(request),
+        maxAge: DEVICE_COOKIE_DAYS * 86400,
+      });
+      return {
+        kind: 'device' as const,
+        id: device.id,
+        deviceKind: device.deviceKind,
+        name: device.name,
+        hall: await hallCode(device.hallId),
+      };
     },
   );
 }

@@ -50,11 +50,13 @@ function staffAllowed(p: Principal | null, roles: readonly Role[], allowPassword
   return p;
 }
 
-/** Staff only (any role when none is given). Admins may do everything staff may. */
+/** Staff only (any role when none is given). Admins may do everything staff may, and city admins everything admins may. */
 export function requireStaff(ctx: ServiceContext, ...roles: Role[]): Guard {
-  const allowed: Role[] = roles.length > 0 && !roles.includes('admin') ? [...roles, 'admin'] : roles;
+  const allowed = new Set<Role>(roles);
+  if (allowed.has('staff')) allowed.add('admin');
+  if (allowed.has('admin')) allowed.add('city_admin');
   return async (request) => {
-    staffAllowed(await principalOf(ctx, request), allowed, false);
+    staffAllowed(await principalOf(ctx, request), [...allowed], false);
   };
 }
 

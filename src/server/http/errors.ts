@@ -17,6 +17,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   NOT_CANCELLABLE: 409,
   ALREADY_STARTED: 409,
   NO_BOOKING: 404,
+  BOOKING_OTHER_HALL: 404,
+  HALL_NOT_FOUND: 404,
+  HALL_CODE_TAKEN: 409,
+  NOT_IN_CATALOG: 422,
   BOOKING_SERVED: 409,
   TOO_EARLY: 422,
   BOOKING_EXPIRED: 422,
@@ -56,7 +60,10 @@ export function errorResponses(...statuses: number[]): Record<number, { $ref: st
   return Object.fromEntries([400, ...statuses].map((s) => [s, { $ref: 'ErrorBody#' }]));
 }
 
-function validationReason(error: FastifyError): { reason: string; field?: string } {
+function validationReason(error: FastifyError): {
+  reason: string;
+  field?: string;
+} {
   const first = error.validation?.[0];
   if (!first) return { reason: error.message };
   const path = `${error.validationContext ?? ''}${first.instancePath}`.replace(/^body\/?/, '');

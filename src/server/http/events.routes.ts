@@ -8,16 +8,56 @@ import type { EventBus } from '../events/event-bus.js';
 import type { ServiceContext } from '../services/context.js';
 import { requireDeviceOrStaff } from './auth.js';
 import { errorResponses } from './errors.js';
+import { hallOf, publicHall } from './hall-scope.js';
 import type { App } from './types.js';
 
 type Scope = (e: LiveEvent) => LiveEvent | null;
 
-const everything: Scope = (e) => e;
+/** Everything that happens in one hall (a device or staff member hears only their own hall). */
+const allOfHall =
+  (hallId: number): Scope =>
+  (e) =>
+    e.hallId === hallId ? e : null;
 
 const AVAILABILITY_TYPES = new Set(['booking.created', 'booking.cancelled', 'ticket.walk_in', 'day.closed']);
-/** What anyone may see: that a service's counts changed on a date, nothing else. */
-const availabilityOnly: Scope = (e) =>
-  AVAILABILITY_TYPES.has(e.type) ? { id: e.id, type: e.type, serviceId: e.serviceId, date: e.date, at: e.at } : null;
+/** What anyone may see: that a service's counts changed on a date (in one hall, when asked), nothing else. */
+const availabilityOnly =
+  (hallId: number | null): Scope =>
+  (e) =>
+    AVAILABILITY_TYPES.has(e.type) && (hallId === null || e.hallId === hallId)
+      ? {
+          id: e.id,
+          type: e.type,
+          hallId: e.hallId,
+          serviceId: e.serviceId,
+          date: e.date,
+          at: e.at,
+        }
+      : null;
+
+const PublicQuery = Type.Object(
+  {
+    hall: Type.Optional(
+      Type.String({
+        maxLength: 16,
+        description: "Only this hall's changes (its code)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const PublicPollQuery = Type.Object(
+  {
+    ...EventsPollQuery.properties,
+    hall: Type.Optional(
+      Type.String({
+        maxLength: 16,
+        description: "Only this hall's changes (its code)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const REPLAY_LIMIT = 500;
 const HEARTBEAT_MS = 15_000;
@@ -92,22 +132,60 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
   }
 
   const device = requireDeviceOrStaff(ctx, 'kiosk', 'display');
+  const hallScope = async (request: FastifyRequest) => allOfHall((await hallOf(ctx, request)).hall.id);
+  const publicScope = async (request: FastifyRequest) => {
+    const code = (request.query as { hall?: string }).hall;
+    return availabilityOnly(code ? (await publicHall(ctx, code)).hall.id : null);
+  };
   const sse = { 200: Type.String({ description: 'text/event-stream' }) };
 
-  app.get('/api/v1/events', { onRequest: device, schema: { tags: ['events'], summary: 'All hall events (SSE); kiosks, displays and staff', response: { ...sse, ...errorResponses(401, 403) } } }, (request, reply) =>
-    stream(request, reply, everything),
+  app.get(
+    '/api/v1/events',
+    {
+      onRequest: device,
+      schema: {
+        tags: ['events'],
+        summary: 'All hall events (SSE); kiosks, displays and staff',
+        response: { ...sse, ...errorResponses(401, 403) },
+      },
+    },
+    async (request, reply) => stream(request, reply, await hallScope(request)),
   );
   app.get(
     '/api/v1/events/poll',
-    { onRequest: device, schema: { tags: ['events'], summary: 'The same events for clients without SSE', querystring: EventsPollQuery, response: { 200: EventsPollResponse, ...errorResponses(401, 403) } } },
-    (request) => poll(request, everything),
+    {
+      onRequest: device,
+      schema: {
+        tags: ['events'],
+        summary: 'The same events for clients without SSE',
+        querystring: EventsPollQuery,
+        response: { 200: EventsPollResponse, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => poll(request, await hallScope(request)),
   );
-  app.get('/api/v1/events/public', { schema: { tags: ['events'], summary: 'Availability changes (SSE) for the booking pages', response: sse } }, (request, reply) =>
-    stream(request, reply, availabilityOnly),
+  app.get(
+    '/api/v1/events/public',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Availability changes (SSE) for the booking pages',
+        querystring: PublicQuery,
+        response: { ...sse, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => stream(request, reply, await publicScope(request)),
   );
   app.get(
     '/api/v1/events/public/poll',
-    { schema: { tags: ['events'], summary: 'Availability changes for clients without SSE', querystring: EventsPollQuery, response: { 200: EventsPollResponse } } },
-    (request) => poll(request, availabilityOnly),
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Availability changes for clients without SSE',
+        querystring: PublicPollQuery,
+        response: { 200: EventsPollResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => poll(request, await publicScope(request)),
   );
 }

@@ -2,6 +2,7 @@ import { CheckInBody, CheckInResponse, WalkInBody, WalkInResponse } from '../../
 import type { ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
 import { requireDeviceOrStaff } from './auth.js';
+import { hallOf } from './hall-scope.js';
 import { type DeviceLimit, perPrincipalLimit } from './device-rate-limit.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
@@ -23,7 +24,7 @@ export async function kioskRoutes(app: App, ctx: ServiceContext, limit: DeviceLi
         response: { 200: CheckInResponse, ...errorResponses(401, 403, 404, 422, 429) },
       },
     },
-    (request) => checkIn(ctx, request.body, langOf(request)),
+    async (request) => checkIn(await hallOf(ctx, request), request.body, langOf(request)),
   );
 
   app.post(
@@ -37,6 +38,6 @@ export async function kioskRoutes(app: App, ctx: ServiceContext, limit: DeviceLi
         response: { 201: WalkInResponse, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await walkIn(ctx, request.body, langOf(request))),
+    async (request, reply) => reply.status(201).send(await walkIn(await hallOf(ctx, request), request.body, langOf(request))),
   );
 }

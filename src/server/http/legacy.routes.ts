@@ -14,9 +14,10 @@ import { AppError } from '../services/app-error.js';
 import { createBooking, lookupBookings } from '../services/booking.service.js';
 import type { Service } from '../repositories/service.repository.js';
 import { activeServiceByLetter, serviceAvailability } from '../services/catalog.service.js';
-import type { ServiceContext } from '../services/context.js';
+import type { HallContext, ServiceContext } from '../services/context.js';
 import { checkIn, walkIn } from '../services/kiosk.service.js';
 import { answeredStoreUnavailable } from './errors.js';
+import { publicHall } from './hall-scope.js';
 import { addressMatcher, clientHop, saysForwarded } from './legacy/client-address.js';
 import { DEFAULT_LEGACY_OPTIONS, type LegacyOptions } from './legacy/legacy-config.js';
 import {
@@ -79,9 +80,9 @@ const bookingRefusal = (msg: string) => ({ code: CODE.bookingRefused, msg, data:
 const takeRefusal = (msg: string) => ({ code: CODE.takeRefused, msg });
 const listRefusal = (msg: string) => ({ code: CODE.bookingRefused, msg, data: [] });
 
-async function legacyService(ctx: ServiceContext, raw: string | undefined): Promise<{ legacyId: number; service: Service }> {
+async function legacyService(ctx: HallContext, raw: string | undefined): Promise<{ legacyId: number; service: Service }> {
   const letter = legacyLetter(raw);
-  const service = letter ? await activeServiceByLetter(ctx.db, letter) : undefined;
+  const service = letter ? await activeServiceByLetter(ctx.db, ctx.hall.id, letter) : undefined;
   const legacyId = service ? legacyIdOf(service.letter) : null;
   if (!service || legacyId === null) throw new AppError('SERVICE_NOT_FOUND');
   return { legacyId, service };
@@ -101,6 +102,8 @@ function legacyErrorHandler(error: FastifyError | AppError, request: FastifyRequ
 }
 
 export async function legacyRoutes(app: App, ctx: ServiceContext, options: LegacyOptions = DEFAULT_LEGACY_OPTIONS): Promise<void> {
+  // The old client knows one hall: LEGACY_HALL, or the first.
+  const hall = () => publicHall(ctx, options.hall);
   if (!options.enabled) return;
   const kioskAllowed = addressMatcher(options.kioskAllow);
   const trust = options.trustProxy ?? false;
@@ -119,7 +122,7 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
   // GET /business/selectOne?serviceId=N: 已预约人数 and 余号数量 of the next open day in the window.
   async function selectOne(request: FastifyRequest) {
     return answer(bookingRefusal, async () => {
-      const { legacyId, service } = await legacyService(ctx, text(fieldsOf(request.query), 'serviceId'));
+      const { legacyId, service } = await legacyService(await hall(), text(fieldsOf(request.query), 'serviceId'));
       const { days } = await serviceAvailability(ctx, service.id, {}, 'zh');
       const day = days.find((d) => d.open && d.inWindow);
       return { id: legacyId, serviceName: service.nameZh, reserveNum: day?.reserved ?? 0, residualNum: day?.remaining ?? 0 };
@@ -130,7 +133,7 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
   async function insertOne(request: FastifyRequest) {
     return answer(bookingRefusal, async () => {
       const f: Fields = fieldsOf(request.body);
-      const { service } = await legacyService(ctx, text(f, 'serviceId'));
+      const { service } = await legacyService(await hall(), text(f, 'serviceId'));
       const when = parseLegacyDateTime(text(f, 'reserveTakeTime'));
       if (!when) throw new AppError('VALIDATION', { reason: '预约时间应为 YYYY-MM-DD HH:mm:ss', field: 'reserveTakeTime' });
       const { days } = await serviceAvailability(ctx, service.id, { from: when.date, days: 1 }, 'zh');
@@ -151,15 +154,19 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
       const f = fieldsOf(request.body);
       const idcard = text(f, 'idcard');
       if (text(f, 'takeType')?.trim() === '0' || !given(idcard)) {
-        const { service } = await legacyService(ctx, text(f, 'serviceId'));
+        const { service } = await legacyService(await hall(), text(f, 'serviceId'));
         const input = { serviceId: service.id };
         checkInput(WalkInBody, input);
-        const { ticket } = await walkIn(ctx, input, 'zh');
-        return { code: CODE.walkIn, msg: MSG.walkIn, data: legacyTicket(ticket) };
+        const { ticket } = await walkIn(await hall(), input, 'zh');
+        return {
+          code: CODE.walkIn,
+          msg: MSG.walkIn,
+          data: legacyTicket(ticket),
+        };
       }
       const input = { idCard: idcard };
       checkInput(CheckInBody, input);
-      const { tickets, reprint } = await checkIn(ctx, input, 'zh');
+      const { tickets, reprint } = await checkIn(await hall(), input, 'zh');
       const [first] = tickets;
       if (!first) throw new AppError('NO_BOOKING');
       return {

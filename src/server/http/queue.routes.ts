@@ -17,6 +17,7 @@ import { countersView, displayView, queueView } from '../services/hall-view.serv
 import { callNext, callTicketTo, ticketAction, transfer } from '../services/queue-commands.service.js';
 import { requeueByStaff, undoNoShow } from '../services/ticket-return.service.js';
 import { requireDeviceOrStaff, requireStaff, staffOf } from './auth.js';
+import { hallOf } from './hall-scope.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
@@ -29,13 +30,23 @@ const ACTIONS = [
 ] as const;
 
 export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> {
+  const here = (request: Parameters<typeof hallOf>[1]) => hallOf(ctx, request);
   const staff = requireStaff(ctx, 'staff');
   const denied = errorResponses(401, 403, 404, 409);
 
   app.get(
     '/api/v1/counters',
-    { onRequest: staff, schema: { tags: ['counter'], summary: 'Counters with their open ticket and served count', response: { 200: CountersResponse, ...denied } } },
-    async (request) => ({ counters: await countersView(ctx, langOf(request)) }),
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['counter'],
+        summary: 'Counters with their open ticket and served count',
+        response: { 200: CountersResponse, ...denied },
+      },
+    },
+    async (request) => ({
+      counters: await countersView(await here(request), langOf(request)),
+    }),
   );
 
   app.put(
@@ -45,8 +56,9 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       schema: { tags: ['counter'], summary: 'Set up a counter: its name and the services it serves', params: CounterNumberParams, body: PutCounterBody, response: { 200: CountersResponse, ...denied } },
     },
     async (request) => {
-      await saveCounter(ctx, request.params.number, request.body);
-      return { counters: await countersView(ctx, langOf(request)) };
+      const hall = await here(request);
+      await saveCounter(hall, request.params.number, request.body);
+      return { counters: await countersView(hall, langOf(request)) };
     },
   );
 
@@ -56,7 +68,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: '叫号: call the next waiting number of this counter’s services', params: CounterNumberParams, response: { 200: TicketActionResponse, ...denied } },
     },
-    (request) => callNext(ctx, request.params.number, langOf(request)),
+    async (request) => callNext(await here(request), request.params.number, langOf(request)),
   );
 
   app.post(
@@ -65,14 +77,23 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: 'Call a particular waiting number to a counter, out of order', params: TicketNumberParams, body: CallTicketBody, response: { 200: TicketActionResponse, ...denied } },
     },
-    async (request) => callTicketTo(ctx, (await staffOf(ctx, request)).username, request.params.number, request.body.counter, langOf(request)),
+    async (request) =>
+      callTicketTo(await here(request), (await staffOf(ctx, request)).username, request.params.number, request.body.counter, langOf(request)),
   );
 
   for (const [action, summary] of ACTIONS) {
     app.post(
       `/api/v1/tickets/:number/${action}`,
-      { onRequest: staff, schema: { tags: ['counter'], summary, params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } } },
-      (request) => ticketAction(ctx, request.params.number, action, langOf(request)),
+      {
+        onRequest: staff,
+        schema: {
+          tags: ['counter'],
+          summary,
+          params: TicketNumberParams,
+          response: { 200: TicketActionResponse, ...denied },
+        },
+      },
+      async (request) => ticketAction(await here(request), request.params.number, action, langOf(request)),
     );
   }
 
@@ -82,7 +103,8 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: '转移: move the number to another service’s queue', params: TicketNumberParams, body: TransferBody, response: { 200: TicketActionResponse, ...denied } },
     },
-    async (request) => transfer(ctx, (await staffOf(ctx, request)).username, request.params.number, request.body.serviceId, langOf(request)),
+    async (request) =>
+      transfer(await here(request), (await staffOf(ctx, request)).username, request.params.number, request.body.serviceId, langOf(request)),
   );
 
   app.post(
@@ -91,7 +113,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: '撤销过号: reopen a number passed within the last minute at its counter', params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } },
     },
-    async (request) => undoNoShow(ctx, (await staffOf(ctx, request)).username, request.params.number, langOf(request)),
+    async (request) => undoNoShow(await here(request), (await staffOf(ctx, request)).username, request.params.number, langOf(request)),
   );
 
   app.post(
@@ -100,13 +122,22 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: '过号重排: a passed number rejoins its queue behind REQUEUE_BEHIND waiting numbers (once)', params: TicketNumberParams, response: { 200: TicketActionResponse, ...denied } },
     },
-    async (request) => requeueByStaff(ctx, (await staffOf(ctx, request)).username, request.params.number, langOf(request)),
+    async (request) => requeueByStaff(await here(request), (await staffOf(ctx, request)).username, request.params.number, langOf(request)),
   );
 
   app.get(
     '/api/v1/queue',
-    { onRequest: staff, schema: { tags: ['counter'], summary: 'Waiting lists in call order, counters, served counts and wait estimates', querystring: QueueQuery, response: { 200: QueueResponse, ...denied } } },
-    (request) => queueView(ctx, request.query.serviceIds ? request.query.serviceIds.split(',').map(Number) : null, langOf(request)),
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['counter'],
+        summary: 'Waiting lists in call order, counters, served counts and wait estimates',
+        querystring: QueueQuery,
+        response: { 200: QueueResponse, ...denied },
+      },
+    },
+    async (request) =>
+      queueView(await here(request), request.query.serviceIds ? request.query.serviceIds.split(',').map(Number) : null, langOf(request)),
   );
 
   app.get(
@@ -115,6 +146,6 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: requireDeviceOrStaff(ctx, 'display'),
       schema: { tags: ['display'], summary: 'The display board: latest calls, waiting counts, the time', response: { 200: DisplayResponse, ...errorResponses(401, 403) } },
     },
-    (request) => displayView(ctx, langOf(request)),
+    async (request) => displayView(await here(request), langOf(request)),
   );
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import {
   AvailabilityQuery,
   AvailabilityResponse,
@@ -6,10 +7,13 @@ import {
   ServicesQuery,
   ServicesResponse,
 } from '../../contracts/services.js';
+import { HallCodeParams, HallDetailResponse, HallsResponse, SuggestionsQuery, SuggestionsResponse } from '../../contracts/halls.js';
 import { nowOf } from '../services/context.js';
 import { listServiceSummaries, serviceAvailability } from '../services/catalog.service.js';
 import type { ServiceContext } from '../services/context.js';
+import { hallDetail, hallsToday, suggestions } from '../services/hall.service.js';
 import { errorResponses } from './errors.js';
+import { publicHall } from './hall-scope.js';
 import { langOf } from './lang.js';
 import type { ReadCache } from './read-cache.js';
 import type { App } from './types.js';
@@ -25,15 +29,73 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
         response: { 200: ServicesResponse, ...errorResponses() },
       },
     },
+    (request, reply) => sendServices(request.query.date, undefined, langOf(request), reply),
+  );
+
+  async function sendServices(date: string | undefined, code: string | undefined, lang: 'zh' | 'en', reply: FastifyReply) {
+    const hall = await publicHall(ctx, code);
+    const body = await cache.get(`services|${hall.hall.code}|${date ?? ''}|${lang}`, async () =>
+      JSON.stringify(await listServiceSummaries(hall, date, lang)),
+    );
+    // Already serialized (and cached as text): Fastify sends a JSON string as it is.
+    return reply.type('application/json; charset=utf-8').send(body as unknown as ServicesResponse);
+  }
+
+  app.get(
+    '/api/v1/halls',
+    {
+      schema: {
+        tags: ['halls'],
+        summary: "The city's halls (大厅) with today's 已预约人数 and 余号数量, in the city's order",
+        response: { 200: HallsResponse },
+      },
+    },
     async (request, reply) => {
       const lang = langOf(request);
-      const date = request.query.date;
-      const body = await cache.get(`services|${date ?? ''}|${lang}`, async () =>
-        JSON.stringify(await listServiceSummaries(ctx, date, lang)),
-      );
-      // Already serialized (and cached as text): Fastify sends a JSON string as it is.
-      return reply.type('application/json; charset=utf-8').send(body as unknown as ServicesResponse);
+      const body = await cache.get(`halls|${lang}`, async () => JSON.stringify(await hallsToday(ctx, lang)));
+      return reply.type('application/json; charset=utf-8').send(body as unknown as HallsResponse);
     },
+  );
+
+  app.get(
+    '/api/v1/halls/:code',
+    {
+      schema: {
+        tags: ['halls'],
+        summary: 'One hall: address, hours, and today and now on its clock',
+        params: HallCodeParams,
+        response: { 200: HallDetailResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => hallDetail(await publicHall(ctx, request.params.code), langOf(request)),
+  );
+
+  app.get(
+    '/api/v1/halls/:code/services',
+    {
+      schema: {
+        tags: ['halls'],
+        summary: "A hall's services with 已预约人数 and 余号数量 for a date (default: today in that hall)",
+        params: HallCodeParams,
+        querystring: ServicesQuery,
+        response: { 200: ServicesResponse, ...errorResponses(404) },
+      },
+    },
+    (request, reply) => sendServices(request.query.date, request.params.code, langOf(request), reply),
+  );
+
+  app.get(
+    '/api/v1/halls/:code/suggestions',
+    {
+      schema: {
+        tags: ['halls'],
+        summary: '一键换厅: other halls with the same service bookable sooner than this one',
+        params: HallCodeParams,
+        querystring: SuggestionsQuery,
+        response: { 200: SuggestionsResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => suggestions(await publicHall(ctx, request.params.code), request.query.letter, langOf(request)),
   );
 
   // Every screen shows dates and times in the hall's zone (HALL_TZ), never the device's own.
@@ -47,8 +109,14 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
       },
     },
     async () => {
-      const now = nowOf(ctx).local;
-      return { timeZone: ctx.hallTz, today: now.date, now: now.time };
+      const hall = await publicHall(ctx);
+      const now = nowOf(hall).local;
+      return {
+        code: hall.hall.code,
+        timeZone: hall.hall.timeZone,
+        today: now.date,
+        now: now.time,
+      };
     },
   );
 

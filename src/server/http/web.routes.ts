@@ -7,7 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './types.js';
 
 /** Paths the single-page web app answers itself (React decides what to show). */
-export const WEB_APP_PATHS = ['/', '/records', '/kiosk', '/counter', '/display', '/admin'];
+/** Every path a web app answers; /h/CODE/… is the booking app of one hall (a hall's own link and QR code). */
+export const WEB_APP_PATHS = ['/', '/h', '/records', '/kiosk', '/counter', '/display', '/admin'];
 
 export function defaultWebRoot(): string {
   // src/server/http -> ../../../dist/web, and the same from dist/server/http.

@@ -8,6 +8,7 @@ import { type Db, affected, insertReturningId } from './portable.js';
 /** A booking as stored; it satisfies the domain's BookingFacts, so the rules take it as it is. */
 export interface BookingRecord {
   id: number;
+  hallId: number;
   number: string;
   serviceId: number;
   date: string;
@@ -35,6 +36,7 @@ export type NewBooking = Omit<BookingRecord, 'id'>;
 function toBooking(r: Selectable<BookingTable>): BookingRecord {
   return {
     id: r.id,
+    hallId: Number(r.hall_id),
     number: r.number,
     serviceId: r.service_id,
     date: r.date,
@@ -58,6 +60,7 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
 
 export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
   return insertReturningId(db, 'booking', {
+    hall_id: b.hallId,
     number: b.number,
     service_id: b.serviceId,
     date: b.date,
@@ -143,7 +146,12 @@ export async function changeBookingStatus(
   id: number,
   from: BookingStatus,
   to: BookingStatus,
-  fields: { at: string; checkedInAt?: string; cancelledAt?: string; cancelReason?: string },
+  fields: {
+    at: string;
+    checkedInAt?: string;
+    cancelledAt?: string;
+    cancelReason?: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('booking')
@@ -173,32 +181,48 @@ export async function placesHeld(db: Db): Promise<{ serviceId: number; date: str
 }
 
 /** Bookings never checked in whose slot has ended become `missed` (end of day, and for reports). */
-export async function markMissed(db: Db, today: string, nowTime: string, at: string): Promise<number> {
+export async function markMissed(db: Db, hallId: number, today: string, nowTime: string, at: string): Promise<number> {
   const result = await db
     .updateTable('booking')
     .set({ status: 'missed', updated_at: at })
+    .where('hall_id', '=', hallId)
     .where('status', '=', 'booked')
     .where((eb) => eb.or([eb('date', '<', today), eb.and([eb('date', '=', today), eb('slot_end', '<=', nowTime)])]))
     .executeTakeFirst();
   return affected(result);
 }
 
-/** Bookings that still hold a place on a date (what closing that day would cancel). */
-export async function heldBookingsOn(db: Db, date: string): Promise<BookingRecord[]> {
-  return (await db.selectFrom('booking').selectAll().where('date', '=', date).where('status', '=', 'booked').execute()).map(toBooking);
+/** Bookings that still hold a place on a date in a hall, or in every hall (what closing that day would cancel). */
+export async function heldBookingsOn(db: Db, hallId: number | null, date: string): Promise<BookingRecord[]> {
+  const rows = await db
+    .selectFrom('booking')
+    .selectAll()
+    .where('date', '=', date)
+    .where('status', '=', 'booked')
+    .$if(hallId !== null, (q) => q.where('hall_id', '=', hallId as number))
+    .execute();
+  return rows.map(toBooking);
 }
 
-/** Every booking of a date range, for reports. */
-export async function bookingsBetween(db: Db, from: string, to: string): Promise<BookingRecord[]> {
-  return (await db.selectFrom('booking').selectAll().where('date', '>=', from).where('date', '<=', to).execute()).map(toBooking);
+/** Every booking of a date range in a hall (or every hall), for reports. */
+export async function bookingsBetween(db: Db, hallId: number | null, from: string, to: string): Promise<BookingRecord[]> {
+  const rows = await db
+    .selectFrom('booking')
+    .selectAll()
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .$if(hallId !== null, (q) => q.where('hall_id', '=', hallId as number))
+    .execute();
+  return rows.map(toBooking);
 }
 
 /** Bookings per date that were not cancelled (booked, checked in, served or missed), for the calendar. */
-export async function bookingCountsBetween(db: Db, from: string, to: string): Promise<{ date: string; count: number }[]> {
+export async function bookingCountsBetween(db: Db, hallId: number | null, from: string, to: string): Promise<{ date: string; count: number }[]> {
   const rows = await db
     .selectFrom('booking')
     .select('date')
     .select((eb) => eb.fn.countAll().as('count'))
+    .$if(hallId !== null, (q) => q.where('hall_id', '=', hallId as number))
     .where('date', '>=', from)
     .where('date', '<=', to)
     .where('status', '!=', 'cancelled')
@@ -206,4 +230,18 @@ export async function bookingCountsBetween(db: Db, from: string, to: string): Pr
     .orderBy('date')
     .execute();
   return rows.map((r) => ({ date: r.date, count: Number(r.count) }));
+}
+
+/** Bookings not cancelled per (hall, date) in a range, keyed `hallId|date` (the hall list's 已预约人数). */
+export async function bookingTotalsOn(db: Db, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('booking')
+    .select(['hall_id', 'date'])
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('status', '!=', 'cancelled')
+    .groupBy(['hall_id', 'date'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.hall_id}|${r.date}`, Number(r.count)]));
 }

@@ -3,24 +3,33 @@ import type { Db } from './portable.js';
 
 export interface HallCounter {
   id: number;
+  hallId: number;
   number: number;
   name: string;
   serviceIds: number[];
   active: boolean;
 }
 
-function toCounter(r: { id: number; number: number; name: string; service_ids: string; active: number }): HallCounter {
-  return { id: r.id, number: Number(r.number), name: r.name, serviceIds: JSON.parse(r.service_ids) as number[], active: Number(r.active) === 1 };
+function toCounter(r: { id: number; hall_id: number; number: number; name: string; service_ids: string; active: number }): HallCounter {
+  return {
+    id: r.id,
+    hallId: Number(r.hall_id),
+    number: Number(r.number),
+    name: r.name,
+    serviceIds: JSON.parse(r.service_ids) as number[],
+    active: Number(r.active) === 1,
+  };
 }
 
-const columns = ['id', 'number', 'name', 'service_ids', 'active'] as const;
+const columns = ['id', 'hall_id', 'number', 'name', 'service_ids', 'active'] as const;
 
-export async function listCounters(db: Db): Promise<HallCounter[]> {
-  return (await db.selectFrom('counter').select(columns).where('active', '=', 1).orderBy('number').execute()).map(toCounter);
+export async function listCounters(db: Db, hallId: number): Promise<HallCounter[]> {
+  const rows = await db.selectFrom('counter').select(columns).where('hall_id', '=', hallId).where('active', '=', 1).orderBy('number').execute();
+  return rows.map(toCounter);
 }
 
-export async function findCounterByNumber(db: Db, number: number): Promise<HallCounter | undefined> {
-  const r = await db.selectFrom('counter').select(columns).where('number', '=', number).executeTakeFirst();
+export async function findCounterByNumber(db: Db, hallId: number, number: number): Promise<HallCounter | undefined> {
+  const r = await db.selectFrom('counter').select(columns).where('hall_id', '=', hallId).where('number', '=', number).executeTakeFirst();
   return r ? toCounter(r) : undefined;
 }
 
@@ -29,10 +38,27 @@ export async function findCounterById(db: Db, id: number): Promise<HallCounter |
   return r ? toCounter(r) : undefined;
 }
 
-export async function insertCounter(db: Db, c: { number: number; name: string; serviceIds: number[]; at: string }): Promise<void> {
+export async function insertCounter(
+  db: Db,
+  c: {
+    hallId: number;
+    number: number;
+    name: string;
+    serviceIds: number[];
+    at: string;
+  },
+): Promise<void> {
   await db
     .insertInto('counter')
-    .values({ number: c.number, name: c.name, service_ids: JSON.stringify(c.serviceIds), active: 1, created_at: c.at, updated_at: c.at })
+    .values({
+      hall_id: c.hallId,
+      number: c.number,
+      name: c.name,
+      service_ids: JSON.stringify(c.serviceIds),
+      active: 1,
+      created_at: c.at,
+      updated_at: c.at,
+    })
     .execute();
 }
 

@@ -3,13 +3,22 @@
 import type { LiveEvent, LiveEventType } from '../../contracts/events.js';
 import type { Db } from './portable.js';
 
-export type NewLiveEvent = Omit<LiveEvent, 'id' | 'type'> & { type: LiveEventType };
+export type NewLiveEvent = Omit<LiveEvent, 'id' | 'type'> & {
+  type: LiveEventType;
+};
 
 export async function appendEvent(db: Db, event: NewLiveEvent): Promise<void> {
-  const { type, serviceId, date, at, ...rest } = event;
+  const { type, hallId, serviceId, date, at, ...rest } = event;
   await db
     .insertInto('event')
-    .values({ type, service_id: serviceId, date, payload: JSON.stringify(rest), created_at: at })
+    .values({
+      type,
+      hall_id: hallId,
+      service_id: serviceId,
+      date,
+      payload: JSON.stringify(rest),
+      created_at: at,
+    })
     .execute();
 }
 
@@ -19,6 +28,7 @@ export async function eventsAfter(db: Db, afterId: number, limit = 500): Promise
     ...(JSON.parse(r.payload) as Partial<LiveEvent>),
     id: Number(r.id),
     type: r.type,
+    hallId: r.hall_id === null ? null : Number(r.hall_id),
     serviceId: r.service_id,
     date: r.date,
     at: r.created_at,

@@ -146,7 +146,13 @@ export async function allWalkInRows(db: Db): Promise<{ serviceId: number; date: 
  */
 export async function applySlotPlan(
   db: Db,
-  p: { serviceId: number; slotStart: string; slotEnd: string; capacity: number; fromDate: string },
+  p: {
+    serviceId: number;
+    slotStart: string;
+    slotEnd: string;
+    capacity: number;
+    fromDate: string;
+  },
 ): Promise<{ date: string; reserved: number }[]> {
   await db
     .updateTable('slot_inventory')
@@ -202,6 +208,20 @@ export async function applyWalkInQuota(db: Db, serviceId: number, quota: number,
 }
 
 /** Locks every counted slot of a date until the transaction ends (closing a day waits for bookings in flight). */
-export async function lockSlotsOn(db: Db, date: string): Promise<void> {
-  await db.updateTable('slot_inventory').set({ reserved: sql`reserved` }).where('date', '=', date).execute();
+export async function lockSlotsOn(db: Db, hallId: number | null, date: string): Promise<void> {
+  await db
+    .updateTable('slot_inventory')
+    .set({ reserved: sql`reserved` })
+    .where('date', '=', date)
+    .$if(hallId !== null, (q) =>
+      q.where(
+        'service_id',
+        'in',
+        db
+          .selectFrom('service')
+          .select('id')
+          .where('hall_id', '=', hallId as number),
+      ),
+    )
+    .execute();
 }

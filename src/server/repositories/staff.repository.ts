@@ -10,6 +10,8 @@ export interface StaffRecord {
   displayName: string;
   passwordHash: string;
   role: Role;
+  /** Their hall; null for a city admin. */
+  hallId: number | null;
   active: boolean;
   mustChangePassword: boolean;
   failedLogins: number;
@@ -22,6 +24,7 @@ const staffColumns = [
   'display_name',
   'password_hash',
   'role',
+  'hall_id',
   'active',
   'must_change_password',
   'failed_logins',
@@ -35,6 +38,7 @@ function toStaff(r: Pick<Selectable<StaffTable>, (typeof staffColumns)[number]>)
     displayName: r.display_name,
     passwordHash: r.password_hash,
     role: r.role,
+    hallId: r.hall_id === null ? null : Number(r.hall_id),
     active: Number(r.active) === 1,
     mustChangePassword: Number(r.must_change_password) === 1,
     failedLogins: Number(r.failed_logins),
@@ -59,11 +63,20 @@ export async function countStaff(db: Db): Promise<number> {
 
 export async function insertStaff(
   db: Db,
-  s: { username: string; displayName: string; passwordHash: string; role: Role; mustChangePassword: boolean; at: string },
+  s: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    hallId: number | null;
+    mustChangePassword: boolean;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('staff')
     .values({
+      hall_id: s.role === 'city_admin' ? null : s.hallId,
       username: s.username,
       display_name: s.displayName,
       password_hash: s.passwordHash,
@@ -149,6 +162,7 @@ export async function revokeSessionsOf(db: Db, staffId: number, at: string, exce
 
 export interface DeviceRecord {
   id: number;
+  hallId: number;
   kind: DeviceKind;
   name: string;
   createdAt: string;
@@ -156,13 +170,38 @@ export interface DeviceRecord {
   lastSeenAt: string | null;
 }
 
-const deviceColumns = ['id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at'] as const;
-const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number]>): DeviceRecord => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at });
+const deviceColumns = ['id', 'hall_id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at'] as const;
+const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number]>): DeviceRecord => ({
+  id: r.id,
+  hallId: Number(r.hall_id),
+  kind: r.kind,
+  name: r.name,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  lastSeenAt: r.last_seen_at,
+});
 
-export async function insertDevice(db: Db, d: { kind: DeviceKind; name: string; tokenHash: string; at: string }): Promise<DeviceRecord> {
+export async function insertDevice(
+  db: Db,
+  d: {
+    hallId: number;
+    kind: DeviceKind;
+    name: string;
+    tokenHash: string;
+    at: string;
+  },
+): Promise<DeviceRecord> {
   await db
     .insertInto('device')
-    .values({ kind: d.kind, name: d.name, token_hash: d.tokenHash, created_at: d.at, revoked_at: null, last_seen_at: null })
+    .values({
+      hall_id: d.hallId,
+      kind: d.kind,
+      name: d.name,
+      token_hash: d.tokenHash,
+      created_at: d.at,
+      revoked_at: null,
+      last_seen_at: null,
+    })
     .execute();
   const r = await db.selectFrom('device').select(deviceColumns).where('token_hash', '=', d.tokenHash).executeTakeFirstOrThrow();
   return toDevice(r);
@@ -182,8 +221,15 @@ export async function touchDevice(db: Db, id: number, at: string): Promise<void>
   await db.updateTable('device').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function listDevices(db: Db): Promise<DeviceRecord[]> {
-  return (await db.selectFrom('device').select(deviceColumns).orderBy('id').execute()).map(toDevice);
+/** A hall's devices (null: every hall's). */
+export async function listDevices(db: Db, hallId: number | null): Promise<DeviceRecord[]> {
+  const rows = await db
+    .selectFrom('device')
+    .select(deviceColumns)
+    .$if(hallId !== null, (q) => q.where('hall_id', '=', hallId as number))
+    .orderBy('id')
+    .execute();
+  return rows.map(toDevice);
 }
 
 export async function revokeDevice(db: Db, id: number, at: string): Promise<boolean> {
@@ -191,8 +237,15 @@ export async function revokeDevice(db: Db, id: number, at: string): Promise<bool
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listStaff(db: Db): Promise<StaffRecord[]> {
-  return (await db.selectFrom('staff').select(staffColumns).orderBy('username').execute()).map(toStaff);
+/** A hall's staff (null: everyone, city admins included). */
+export async function listStaff(db: Db, hallId: number | null): Promise<StaffRecord[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(staffColumns)
+    .$if(hallId !== null, (q) => q.where('hall_id', '=', hallId as number))
+    .orderBy('username')
+    .execute();
+  return rows.map(toStaff);
 }
 
 export async function setStaffActive(db: Db, id: number, active: boolean, at: string): Promise<void> {

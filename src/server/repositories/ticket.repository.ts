@@ -7,6 +7,7 @@ import { type Db, affected, insertReturningId } from './portable.js';
 
 export interface TicketRecord {
   id: number;
+  hallId: number;
   number: string;
   /** 叫号号码: letter + the ticket's place in its issuing service's day, e.g. Y012. */
   callNumber: string;
@@ -36,11 +37,15 @@ export interface TicketRecord {
 }
 
 /** What issuing a ticket needs; a new ticket waits from `queuedAt`. */
-export type NewTicket = Pick<TicketRecord, 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt'>;
+export type NewTicket = Pick<
+  TicketRecord,
+  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt'
+>;
 
 function toTicket(r: Selectable<TicketTable>): TicketRecord {
   return {
     id: r.id,
+    hallId: Number(r.hall_id),
     number: r.number,
     callNumber: r.call_number,
     serviceId: r.service_id,
@@ -67,6 +72,7 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
 
 export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> {
   const id = await insertReturningId(db, 'ticket', {
+    hall_id: t.hallId,
     number: t.number,
     call_number: t.callNumber,
     service_id: t.serviceId,
@@ -248,11 +254,12 @@ export interface ServedTicket {
 }
 
 /** A day's finished services (of these services only, when given): who served what, and how long it took. */
-export async function servedOn(db: Db, date: string, serviceIds?: readonly number[]): Promise<ServedTicket[]> {
+export async function servedOn(db: Db, hallId: number, date: string, serviceIds?: readonly number[]): Promise<ServedTicket[]> {
   if (serviceIds?.length === 0) return [];
   const rows = await db
     .selectFrom('ticket')
     .select(['service_id', 'counter_id', 'started_at', 'finished_at'])
+    .where('hall_id', '=', hallId)
     .where('date', '=', date)
     .where('status', '=', 'served')
     .$if(serviceIds !== undefined, (q) => q.where('service_id', 'in', serviceIds as number[]))
@@ -260,10 +267,11 @@ export async function servedOn(db: Db, date: string, serviceIds?: readonly numbe
   return rows.map((r) => ({ serviceId: r.service_id, counterId: r.counter_id, startedAt: r.started_at, finishedAt: r.finished_at as string }));
 }
 
-export async function recentCalls(db: Db, date: string, limit: number): Promise<TicketRecord[]> {
+export async function recentCalls(db: Db, hallId: number, date: string, limit: number): Promise<TicketRecord[]> {
   const rows = await db
     .selectFrom('ticket')
     .selectAll()
+    .where('hall_id', '=', hallId)
     .where('date', '=', date)
     .where('called_at', 'is not', null)
     .where('counter_id', 'is not', null)
@@ -275,10 +283,16 @@ export async function recentCalls(db: Db, date: string, limit: number): Promise<
 }
 
 /** End of day: tickets of earlier days still waiting or open close as not served. */
-export async function closeTicketsBefore(db: Db, date: string, at: string): Promise<number> {
+export async function closeTicketsBefore(db: Db, hallId: number, date: string, at: string): Promise<number> {
   const r = await db
     .updateTable('ticket')
-    .set({ status: 'closed', open_counter_id: null, finished_at: at, updated_at: at })
+    .set({
+      status: 'closed',
+      open_counter_id: null,
+      finished_at: at,
+      updated_at: at,
+    })
+    .where('hall_id', '=', hallId)
     .where('date', '<', date)
     .where('status', 'in', ['waiting', ...OPEN_TICKET_STATUSES])
     .executeTakeFirst();
@@ -298,19 +312,27 @@ export async function closeWaitingOf(db: Db, serviceId: number, date: string, at
 }
 
 /** Every ticket of a date range, for reports and the dashboard. */
-export async function ticketsBetween(db: Db, from: string, to: string): Promise<TicketRecord[]> {
-  return (await db.selectFrom('ticket').selectAll().where('date', '>=', from).where('date', '<=', to).execute()).map(toTicket);
+export async function ticketsBetween(db: Db, hallId: number | null, from: string, to: string): Promise<TicketRecord[]> {
+  const rows = await db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .$if(hallId !== null, (q) => q.where('hall_id', '=', hallId as number))
+    .execute();
+  return rows.map(toTicket);
 }
 
 /**
  * Whether numbers with this letter were issued for another service. Numbers are counted per
  * service, so a letter must never pass to a second service once it has been used.
  */
-export async function letterIssuedByOther(db: Db, letter: string, serviceId: number | null): Promise<boolean> {
+export async function letterIssuedByOther(db: Db, hall: { id: number; numberPrefix: string }, letter: string, serviceId: number | null): Promise<boolean> {
   const booking = await db
     .selectFrom('booking')
     .select('id')
-    .where('number', 'like', `${letter}%`)
+    .where('hall_id', '=', hall.id)
+    .where('number', 'like', `${hall.numberPrefix}${letter}%`)
     .$if(serviceId !== null, (q) => q.where('service_id', '!=', serviceId as number))
     .limit(1)
     .executeTakeFirst();
@@ -318,7 +340,8 @@ export async function letterIssuedByOther(db: Db, letter: string, serviceId: num
   const ticket = await db
     .selectFrom('ticket')
     .select('id')
-    .where('number', 'like', `${letter}%`)
+    .where('hall_id', '=', hall.id)
+    .where('call_number', 'like', `${letter}%`)
     .where('kind', '=', 'walk_in')
     .$if(serviceId !== null, (q) =>
       q.where((eb) => eb(eb.fn.coalesce('issued_service_id', 'transferred_from', 'service_id'), '!=', serviceId as number)),

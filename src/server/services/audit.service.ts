@@ -18,10 +18,10 @@ const idIn = (target: string): number | null => {
 export async function auditLog(ctx: ServiceContext, filter: AuditFilter, lang: Lang): Promise<AuditEntry[]> {
   const entries = await listAudit(ctx.db, filter);
   const devices = entries.some((e) => e.action.startsWith('device.'))
-    ? new Map((await listDevices(ctx.db)).map((d) => [d.id, d.name]))
+    ? new Map((await listDevices(ctx.db, null)).map((d) => [d.id, d.name]))
     : new Map<number, string>();
   const services = entries.some((e) => e.action === 'ticket.transfer')
-    ? new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, `${s.letter} ${serviceName(s, lang)}`]))
+    ? new Map((await listServices(ctx.db, null, { includeInactive: true })).map((s) => [s.id, `${s.letter} ${serviceName(s, lang)}`]))
     : new Map<number, string>();
   return entries.map((e) => {
     const names: Record<string, string> = {};

@@ -35,6 +35,8 @@ export interface StaffPrincipal {
   username: string;
   displayName: string;
   role: Role;
+  /** Their hall; null for a city admin (every hall). */
+  hallId: number | null;
   mustChangePassword: boolean;
   tokenHash: string;
 }
@@ -44,6 +46,7 @@ export interface DevicePrincipal {
   id: number;
   deviceKind: DeviceKind;
   name: string;
+  hallId: number;
 }
 
 export type Principal = StaffPrincipal | DevicePrincipal;
@@ -97,6 +100,7 @@ function staffPrincipal(staff: StaffRecord, sessionHash: string): StaffPrincipal
     username: staff.username,
     displayName: staff.displayName,
     role: staff.role,
+    hallId: staff.hallId,
     mustChangePassword: staff.mustChangePassword,
     tokenHash: sessionHash,
   };
@@ -136,7 +140,14 @@ export async function changePassword(
 
 export async function createStaff(
   ctx: ServiceContext,
-  input: { username: string; displayName?: string; password: string; role: Role; mustChangePassword?: boolean },
+  input: {
+    username: string;
+    displayName?: string;
+    password: string;
+    role: Role;
+    hallId: number | null;
+    mustChangePassword?: boolean;
+  },
 ): Promise<void> {
   if (!isUsername(input.username)) {
     throw new AppError('VALIDATION', { reason: 'username: 3-40 letters, digits, . _ -', field: 'username' });
@@ -148,6 +159,7 @@ export async function createStaff(
       displayName: input.displayName?.trim() || input.username,
       passwordHash: await hashPassword(input.password),
       role: input.role,
+      hallId: input.hallId,
       mustChangePassword: input.mustChangePassword ?? false,
       at: nowOf(ctx).iso,
     });
@@ -157,9 +169,15 @@ export async function createStaff(
   }
 }
 
-export async function createDevice(ctx: ServiceContext, kind: DeviceKind, name: string): Promise<{ device: DeviceRecord; token: string }> {
+export async function createDevice(ctx: ServiceContext, hallId: number, kind: DeviceKind, name: string): Promise<{ device: DeviceRecord; token: string }> {
   const token = newToken();
-  const device = await insertDevice(ctx.db, { kind, name: name.trim() || kind, tokenHash: tokenHash(token), at: nowOf(ctx).iso });
+  const device = await insertDevice(ctx.db, {
+    hallId,
+    kind,
+    name: name.trim() || kind,
+    tokenHash: tokenHash(token),
+    at: nowOf(ctx).iso,
+  });
   return { device, token };
 }
 
@@ -169,7 +187,13 @@ export async function deviceForToken(ctx: ServiceContext, token: string): Promis
   const now = nowOf(ctx);
   // "Last seen" to the minute is enough; it spares a write per request.
   if (!device.lastSeenAt || now.instant.getTime() - Date.parse(device.lastSeenAt) > 60_000) await touchDevice(ctx.db, device.id, now.iso);
-  return { kind: 'device', id: device.id, deviceKind: device.kind, name: device.name };
+  return {
+    kind: 'device',
+    id: device.id,
+    deviceKind: device.kind,
+    name: device.name,
+    hallId: device.hallId,
+  };
 }
 
 /** A readable one-time password: 4 groups of 4 from an alphabet without look-alikes. */
@@ -187,18 +211,31 @@ export interface FirstStart {
   displayToken: string;
 }
 
-/** On a store without staff: an admin with a one-time password, and a paired kiosk and display. */
+/** On a store without staff: a city admin with a one-time password, and a paired kiosk and display in the first hall. */
 export async function ensureFirstAdmin(ctx: ServiceContext): Promise<FirstStart | null> {
   if ((await countStaff(ctx.db)) > 0) return null;
   const password = oneTimePassword();
   try {
-    await createStaff(ctx, { username: 'admin', displayName: '管理员', password, role: 'admin', mustChangePassword: true });
+    await createStaff(ctx, {
+      username: 'admin',
+      displayName: '管理员',
+      password,
+      role: 'city_admin',
+      hallId: null,
+      mustChangePassword: true,
+    });
   } catch (error) {
     // Another instance started at the same moment and made the admin first.
     if (error instanceof AppError && error.code === 'USERNAME_TAKEN') return null;
     throw error;
   }
-  const kiosk = await createDevice(ctx, 'kiosk', '取号机 1');
-  const display = await createDevice(ctx, 'display', '大厅显示屏 1');
-  return { username: 'admin', password, kioskToken: kiosk.token, displayToken: display.token };
+  const hall = await ctx.halls.first();
+  const kiosk = await createDevice(ctx, hall.id, 'kiosk', '取号机 1');
+  const display = await createDevice(ctx, hall.id, 'display', '大厅显示屏 1');
+  return {
+    username: 'admin',
+    password,
+    kioskToken: kiosk.token,
+    displayToken: display.token,
+  };
 }

@@ -3,7 +3,7 @@ import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBod
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
 import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
-import { formatTicketNumber } from '../../domain/ticket-number.js';
+import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import {
   type BookingRecord,
   type NewBooking,
@@ -22,17 +22,21 @@ import { ensureSlotRow, releasePlace, slotIsFull, takePlace } from '../repositor
 import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
-import { type Service, findService, listServices } from '../repositories/service.repository.js';
+import type { Hall } from '../repositories/hall.repository.js';
+import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
-import { activeService, dayOverride, remainingOn } from './catalog.service.js';
-import { type ServiceContext, nowOf } from './context.js';
+import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
+import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
 import { presentBooking } from './present.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
-function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
-  return { ...presentBooking(row, service, now, lang, callNumber), statusToken: ctx.pii.statusToken(row.number) };
+function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
+  return {
+    ...presentBooking(row, service, hall, now, lang, callNumber),
+    statusToken: ctx.pii.statusToken(row.number),
+  };
 }
 
 /** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
@@ -47,6 +51,7 @@ async function replay(
   row: BookingRecord,
   fingerprint: string,
   service: Service,
+  hall: Hall,
   now: HallTime,
   lang: Lang,
 ): Promise<CreateBookingResponse> {
@@ -54,7 +59,7 @@ async function replay(
   // with the first request's booking.
   if (row.requestFingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_MISMATCH');
   return {
-    booking: ownersView(ctx, row, service, now, lang),
+    booking: ownersView(ctx, row, service, hall, now, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now),
     replayed: true,
   };
@@ -65,15 +70,27 @@ export async function createBooking(
   input: CreateBookingBody,
   opts: { idempotencyKey?: string; lang: Lang },
 ): Promise<CreateBookingResponse> {
-  const now = nowOf(ctx);
-  const who = credentials(ctx, input, now.local.date);
   const service = await activeService(ctx.db, input.serviceId);
-  if (!isValidDate(input.date)) throw new AppError('VALIDATION', { reason: `date ${input.date}`, field: 'date' });
+  const { hall } = await hallOfService(ctx, service);
+  const now = nowOf({ ...ctx, hall });
+  const who = credentials(ctx, input, now.local.date);
+  if (!isValidDate(input.date))
+    throw new AppError('VALIDATION', {
+      reason: `date ${input.date}`,
+      field: 'date',
+    });
   // The weekly plan decides most days; the calendar is read first only when the plan says closed
   // (a make-up working day may open it). A closure is checked inside the transaction below.
   let refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY);
   if (refusal === 'closed') {
-    refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY, await dayOverride(ctx.db, input.date));
+    refusal = slotRefusal(
+      service.schedule,
+      input.date,
+      input.slot,
+      now.local,
+      Number.POSITIVE_INFINITY,
+      await dayOverride(ctx.db, hall.id, input.date),
+    );
   }
   if (refusal) throw new AppError('SLOT_NOT_BOOKABLE', { reason: refusal, field: 'slot' });
   const slot = findSlot(service.schedule, input.slot);
@@ -84,7 +101,7 @@ export async function createBooking(
   const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name]);
   if (idempotencyHash) {
     const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
-    if (earlier) return replay(ctx, earlier, fingerprint, service, now.local, opts.lang);
+    if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
   }
 
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
@@ -105,7 +122,9 @@ export async function createBooking(
         if (earlier) throw new AlreadyBooked(earlier);
       }
       const theirs = await bookingsOfPersonSince(trx, who, now.local.date);
-      const conflict = bookingConflict(theirs, { serviceId: service.id, date: input.date }, now.local);
+      // One per service per day and at most a few upcoming, counted across every hall of the city.
+      const sameService = (b: BookingRecord) => parseTicketNumber(b.number)?.letter === service.letter;
+      const conflict = bookingConflict(theirs, { serviceId: service.id, date: input.date }, now.local, MAX_ACTIVE_BOOKINGS, sameService);
       if (conflict) throw new AppError(conflict, conflict === 'BOOKING_LIMIT' ? { limit: MAX_ACTIVE_BOOKINGS } : {});
 
       const place = await takePlace(trx, slotKey);
@@ -113,7 +132,7 @@ export async function createBooking(
       if (place === 'again') throw new RetryTransaction();
       if (place === 'full') throw new AppError('SLOT_FULL');
       // With the slot's row held, a closure of the day either committed already or waits for us.
-      const dayNow = await overrideOnLocked(trx, input.date);
+      const dayNow = await overrideOnLocked(trx, hall.id, input.date);
       if (slotRefusal(service.schedule, input.date, slot.start, now.local, 1, dayNow) === 'closed') {
         throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'closed', field: 'slot' });
       }
@@ -121,7 +140,14 @@ export async function createBooking(
       const order = await nextOrder(trx, counterKey);
       if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
       const booking: NewBooking = {
-        number: formatTicketNumber({ letter: service.letter, date: input.date, time: slot.start, order }),
+        hallId: hall.id,
+        number: formatTicketNumber({
+          prefix: hall.numberPrefix,
+          letter: service.letter,
+          date: input.date,
+          time: slot.start,
+          order,
+        }),
         serviceId: service.id,
         date: input.date,
         slotStart: slot.start,
@@ -141,21 +167,32 @@ export async function createBooking(
         cancelReason: null,
       };
       const id = await insertBooking(trx, booking);
-      await appendEvent(trx, { type: 'booking.created', serviceId: service.id, date: input.date, at: now.iso, number: booking.number });
+      await appendEvent(trx, {
+        type: 'booking.created',
+        hallId: hall.id,
+        serviceId: service.id,
+        date: input.date,
+        at: now.iso,
+        number: booking.number,
+      });
       remaining = await remainingOn(trx, service, input.date, now.local, dayNow ?? null);
       return { id, ...booking };
     });
   } catch (error) {
     // Two retries with one Idempotency-Key raced: the loser returns the winner's booking.
-    if (error instanceof AlreadyBooked) return replay(ctx, error.row, fingerprint, service, now.local, opts.lang);
+    if (error instanceof AlreadyBooked) return replay(ctx, error.row, fingerprint, service, hall, now.local, opts.lang);
     if (idempotencyHash && isUniqueViolation(error)) {
       const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
-      if (earlier) return replay(ctx, earlier, fingerprint, service, now.local, opts.lang);
+      if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
     }
     throw error;
   }
   ctx.events?.committed();
-  return { booking: ownersView(ctx, row, service, now.local, opts.lang), remaining, replayed: false };
+  return {
+    booking: ownersView(ctx, row, service, hall, now.local, opts.lang),
+    remaining,
+    replayed: false,
+  };
 }
 
 export async function lookupBookings(
@@ -166,13 +203,16 @@ export async function lookupBookings(
   const now = nowOf(ctx);
   const who = credentials(ctx, input, now.local.date);
   const rows = await bookingsByCredentials(ctx.db, who.idHash, who.phoneHash);
-  const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
+  // 我的预约 spans every hall of the city: each booking with its own hall and that hall's clock.
+  const services = new Map((await findServicesByIds(ctx.db, [...new Set(rows.map((r) => r.serviceId))])).map((s) => [s.id, s]));
+  const halls = new Map((await ctx.halls.all()).map((h) => [h.id, h]));
   const checkedIn = rows.filter((r) => r.checkedInAt !== null).map((r) => r.id);
   const callNumbers = new Map((await findTicketsByBookingIds(ctx.db, checkedIn)).map((t) => [t.bookingId, t.callNumber]));
   return {
     bookings: rows.flatMap((r) => {
       const service = services.get(r.serviceId);
-      return service ? [ownersView(ctx, r, service, now.local, lang, callNumbers.get(r.id))] : [];
+      const hall = halls.get(r.hallId);
+      return service && hall ? [ownersView(ctx, r, service, hall, hallTimeOf(ctx, hall), lang, callNumbers.get(r.id))] : [];
     }),
   };
 }
@@ -183,15 +223,16 @@ export async function cancelBooking(
   input: { idCard: string; phone: string },
   lang: Lang,
 ): Promise<CancelResponse> {
-  const now = nowOf(ctx);
-  const who = credentials(ctx, input, now.local.date);
+  const who = credentials(ctx, input, nowOf(ctx).local.date);
   const row = await findBookingByNumber(ctx.db, number);
   // Someone else's booking looks exactly like no booking at all.
   if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const service = await findService(ctx.db, row.serviceId);
+  const hall = await ctx.halls.byId(row.hallId);
+  if (!service || !hall) throw new AppError('NOT_FOUND');
+  const now = nowOf({ ...ctx, hall });
   const refusal = cancelRefusal(row, now.local);
   if (refusal) throw new AppError(refusal);
-  const service = await findService(ctx.db, row.serviceId);
-  if (!service) throw new AppError('NOT_FOUND');
   await transact(ctx.db, async (trx) => {
     const changed = await changeBookingStatus(trx, row.id, 'booked', 'cancelled', {
       at: now.iso,
@@ -199,13 +240,24 @@ export async function cancelBooking(
       cancelReason: 'citizen',
     });
     if (!changed) throw new AppError('NOT_CANCELLABLE');
-    await releasePlace(trx, { serviceId: row.serviceId, date: row.date, slotStart: row.slotStart });
-    await appendEvent(trx, { type: 'booking.cancelled', serviceId: row.serviceId, date: row.date, at: now.iso, number: row.number });
+    await releasePlace(trx, {
+      serviceId: row.serviceId,
+      date: row.date,
+      slotStart: row.slotStart,
+    });
+    await appendEvent(trx, {
+      type: 'booking.cancelled',
+      hallId: row.hallId,
+      serviceId: row.serviceId,
+      date: row.date,
+      at: now.iso,
+      number: row.number,
+    });
   });
   ctx.events?.committed();
   const updated: BookingRecord = { ...row, status: 'cancelled', cancelledAt: now.iso, cancelReason: 'citizen', updatedAt: now.iso };
   return {
-    booking: presentBooking(updated, service, now.local, lang),
+    booking: presentBooking(updated, service, hall, now.local, lang),
     remaining: await remainingOn(ctx.db, service, row.date, now.local),
   };
 }
@@ -217,13 +269,13 @@ export async function cancelBooking(
  * status answers: no personal data, and a number with a wrong token is left out as if unknown.
  */
 export async function bookingStatuses(ctx: ServiceContext, items: { number: string; token: string }[]): Promise<BookingStatusesResponse> {
-  const now = nowOf(ctx);
   const wanted = items.filter((i) => ctx.pii.statusTokenMatches(i.number, i.token)).map((i) => i.number);
   const rows = await findBookingsByNumbers(ctx.db, [...new Set(wanted)]);
+  const halls = new Map((await ctx.halls.all()).map((h) => [h.id, h]));
   return {
     bookings: rows.map((r) => ({
       number: r.number,
-      status: effectiveStatus(r, now.local),
+      status: effectiveStatus(r, hallTimeOf(ctx, halls.get(r.hallId))),
       ...(r.cancelReason ? { cancelReason: r.cancelReason } : {}),
     })),
   };

@@ -16,17 +16,30 @@ import { type SlotCount, slotCounts, walkInCounts } from '../repositories/invent
 import type { Db } from '../repositories/portable.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
-import { type ServiceContext, nowOf, serviceName } from './context.js';
+import { type HallContext, type ServiceContext, inHall, nowOf, serviceName } from './context.js';
 
 function checkDate(date: string, field: string): void {
   if (!isValidDate(date)) throw new AppError('VALIDATION', { reason: `${field} ${date}`, field });
 }
 
+/** Counted slot rows by (service, date, start), for answers over many services and days. */
+export type SlotIndex = Map<string, SlotCount>;
+export function indexSlots(counts: SlotCount[]): SlotIndex {
+  return new Map(counts.map((c) => [`${c.serviceId}|${c.date}|${c.slotStart}`, c]));
+}
+
 /** `note`: the calendar's note on the day, when the caller has it (a closed day then says why). */
-function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTime, override?: DayOverride, note?: string): DayAvailability {
+export function dayOf(
+  service: Service,
+  date: string,
+  counts: SlotIndex,
+  now: HallTime,
+  override?: DayOverride,
+  note?: string,
+): DayAvailability {
   const open = isOpenDay(service.schedule, date, override);
   const slots = service.schedule.slots.map((plan) => {
-    const row = counts.find((c) => c.serviceId === service.id && c.date === date && c.slotStart === plan.start);
+    const row = counts.get(`${service.id}|${date}|${plan.start}`);
     const capacity = open ? (row?.capacity ?? plan.capacity) : 0;
     const reserved = row?.reserved ?? 0;
     const remaining = Math.max(0, capacity - reserved);
@@ -59,15 +72,25 @@ function dayOf(service: Service, date: string, counts: SlotCount[], now: HallTim
   };
 }
 
-async function summaries(db: Db, services: Service[], date: string, now: HallTime, lang: Lang): Promise<ServiceSummary[]> {
-  const counts = await slotCounts(
-    db,
-    services.map((s) => s.id),
-    date,
-    date,
+/** The services of one hall on a date, with their counts. */
+export async function summaries(
+  db: Db,
+  hallId: number,
+  services: Service[],
+  date: string,
+  now: HallTime,
+  lang: Lang,
+): Promise<ServiceSummary[]> {
+  const counts = indexSlots(
+    await slotCounts(
+      db,
+      services.map((s) => s.id),
+      date,
+      date,
+    ),
   );
   const walkIns = await walkInCounts(db, date);
-  const override = (await overridesBetween(db, date, date)).get(date);
+  const override = (await overridesBetween(db, hallId, date, date)).get(date);
   return services.map((service) => {
     const day = dayOf(service, date, counts, now, override);
     const walkIn = walkIns.get(service.id);
@@ -96,12 +119,25 @@ async function summaries(db: Db, services: Service[], date: string, now: HallTim
   });
 }
 
-export async function listServiceSummaries(ctx: ServiceContext, date: string | undefined, lang: Lang): Promise<ServicesResponse> {
+export async function listServiceSummaries(ctx: HallContext, date: string | undefined, lang: Lang): Promise<ServicesResponse> {
   const now = nowOf(ctx).local;
   const day = date ?? now.date;
   checkDate(day, 'date');
-  const services = await listServices(ctx.db);
-  return { date: day, today: now.date, now: now.time, services: await summaries(ctx.db, services, day, now, lang) };
+  const services = await listServices(ctx.db, ctx.hall.id);
+  return {
+    hall: ctx.hall.code,
+    date: day,
+    today: now.date,
+    now: now.time,
+    services: await summaries(ctx.db, ctx.hall.id, services, day, now, lang),
+  };
+}
+
+/** The hall a service belongs to, as a context for the use case (its clock, calendar and numbers). */
+export async function hallOfService(ctx: ServiceContext, service: Service): Promise<HallContext> {
+  const hall = await ctx.halls.byId(service.hallId);
+  if (!hall?.active) throw new AppError('SERVICE_NOT_FOUND', { serviceId: service.id });
+  return inHall(ctx, hall);
 }
 
 export async function activeService(db: Db, id: number): Promise<Service> {
@@ -116,16 +152,18 @@ export async function serviceAvailability(
   query: { from?: string; days?: number },
   lang: Lang,
 ): Promise<AvailabilityResponse> {
-  const now = nowOf(ctx).local;
   const service = await activeService(ctx.db, serviceId);
+  const hallCtx = await hallOfService(ctx, service);
+  const now = nowOf(hallCtx).local;
   const from = query.from ?? now.date;
   checkDate(from, 'from');
   const days = query.days ?? service.schedule.bookingWindowDays + 1;
   const to = addDays(from, days - 1);
-  const counts = await slotCounts(ctx.db, [service.id], from, to);
-  const overrides = await overrideDaysBetween(ctx.db, from, to);
-  const [summary] = await summaries(ctx.db, [service], now.date, now, lang);
+  const counts = indexSlots(await slotCounts(ctx.db, [service.id], from, to));
+  const overrides = await overrideDaysBetween(ctx.db, service.hallId, from, to);
+  const [summary] = await summaries(ctx.db, service.hallId, [service], now.date, now, lang);
   return {
+    hall: hallCtx.hall.code,
     service: summary as ServiceSummary,
     today: now.date,
     now: now.time,
@@ -140,24 +178,18 @@ export async function serviceAvailability(
 }
 
 /** Remaining places of a service on a date, as shown to citizens (override: when already known). */
-export async function remainingOn(
-  db: Db,
-  service: Service,
-  date: string,
-  now: HallTime,
-  override?: DayOverride | null,
-): Promise<number> {
-  const counts = await slotCounts(db, [service.id], date, date);
-  const day = override === undefined ? await dayOverride(db, date) : (override ?? undefined);
+export async function remainingOn(db: Db, service: Service, date: string, now: HallTime, override?: DayOverride | null): Promise<number> {
+  const counts = indexSlots(await slotCounts(db, [service.id], date, date));
+  const day = override === undefined ? await dayOverride(db, service.hallId, date) : (override ?? undefined);
   return dayOf(service, date, counts, now, day).remaining;
 }
 
 /** The hall calendar's word on a date: closed, open, or nothing (the weekly plan decides). */
-export async function dayOverride(db: Db, date: string): Promise<DayOverride | undefined> {
-  return (await overridesBetween(db, date, date)).get(date);
+export async function dayOverride(db: Db, hallId: number, date: string): Promise<DayOverride | undefined> {
+  return (await overridesBetween(db, hallId, date, date)).get(date);
 }
 
-/** The active service with this letter, if any. */
-export async function activeServiceByLetter(db: Db, letter: string): Promise<Service | undefined> {
-  return (await listServices(db)).find((s) => s.letter === letter);
+/** The hall's active service with this letter, if any. */
+export async function activeServiceByLetter(db: Db, hallId: number, letter: string): Promise<Service | undefined> {
+  return (await listServices(db, hallId)).find((s) => s.letter === letter);
 }

@@ -1,4 +1,5 @@
 // `vreserve check`: the invariants that must hold whatever happened, listed as problems.
+import { hallProblems } from '../repositories/hall-check.repository.js';
 import { placesHeld } from '../repositories/booking.repository.js';
 import { allSlotRows, allWalkInRows } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
@@ -32,5 +33,6 @@ export async function checkInvariants(db: Db): Promise<CheckReport> {
     if (count !== w.issued) problems.push(`walk-ins ${key}: issued ${w.issued} but ${count} walk-in tickets exist`);
   }
   for (const number of await duplicateNumbers(db)) problems.push(`number ${number} is issued more than once`);
+  problems.push(...(await hallProblems(db)));
   return { slots: slots.length, problems };
 }

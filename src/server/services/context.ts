@@ -1,7 +1,9 @@
 import type { Lang } from '../../contracts/errors.js';
 import { type HallTime, hallTime } from '../../domain/schedule.js';
+import type { Hall } from '../repositories/hall.repository.js';
 import type { Db } from '../repositories/portable.js';
 import type { Service } from '../repositories/service.repository.js';
+import type { HallDirectory } from './hall-directory.js';
 import type { PiiHasher } from './pii.js';
 
 export type Clock = () => Date;
@@ -10,12 +12,23 @@ export type Clock = () => Date;
 export interface ServiceContext {
   db: Db;
   clock: Clock;
+  /** HALL_TZ: the zone of the first hall when a store is created, and of city-wide figures. */
   hallTz: string;
   pii: PiiHasher;
+  halls: HallDirectory;
   /** Told after a transaction that appended events commits, so live clients hear of it at once. */
   events?: { committed(): void };
   /** REQUEUE_BEHIND: how many waiting tickets a passed ticket that comes back lets go first (default 3). */
   requeueBehind?: number;
+}
+
+/** A use case inside one hall: its services, counters, calendar, clock and numbers. */
+export interface HallContext extends ServiceContext {
+  hall: Hall;
+}
+
+export function inHall(ctx: ServiceContext, hall: Hall): HallContext {
+  return { ...ctx, hall };
 }
 
 export interface Now {
@@ -24,9 +37,20 @@ export interface Now {
   local: HallTime;
 }
 
-export function nowOf(ctx: ServiceContext): Now {
+/** Now, on the wall clock of the context's hall (or HALL_TZ outside any hall). */
+export function nowOf(ctx: ServiceContext | HallContext): Now {
   const instant = ctx.clock();
-  return { instant, iso: instant.toISOString(), local: hallTime(instant, ctx.hallTz) };
+  const tz = 'hall' in ctx ? ctx.hall.timeZone : ctx.hallTz;
+  return { instant, iso: instant.toISOString(), local: hallTime(instant, tz) };
+}
+
+/** The wall clock of a hall now (HALL_TZ when the hall is unknown). */
+export function hallTimeOf(ctx: ServiceContext, hall: Hall | undefined): HallTime {
+  return hallTime(ctx.clock(), hall?.timeZone ?? ctx.hallTz);
+}
+
+export function hallName(hall: Hall, lang: Lang): string {
+  return lang === 'en' ? hall.nameEn : hall.nameZh;
 }
 
 export function serviceName(service: Service, lang: Lang): string {

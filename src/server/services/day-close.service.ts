@@ -1,19 +1,21 @@
 // End of day: tickets still waiting when a service's hours are over close as not served, open
-// tickets of earlier days close, and bookings never checked in become missed. Idempotent, so
-// every instance may run it on its own timer.
+// tickets of earlier days close, and bookings never checked in become missed. Each hall on its own
+// clock. Idempotent, so every instance may run it on its own timer.
 import { closingMinutes } from '../../domain/schedule.js';
 import { markMissed } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { listServices } from '../repositories/service.repository.js';
 import { closeTicketsBefore, closeWaitingOf } from '../repositories/ticket.repository.js';
-import { type ServiceContext, nowOf } from './context.js';
+import { type HallContext, type ServiceContext, inHall, nowOf } from './context.js';
 import { transact } from './transact.js';
 
-export async function closeDay(ctx: ServiceContext): Promise<{ tickets: number; bookings: number }> {
+async function closeHallDay(ctx: HallContext): Promise<{ tickets: number; bookings: number; events: number }> {
   const now = nowOf(ctx);
-  const services = await listServices(ctx.db, { includeInactive: true });
-  const result = await transact(ctx.db, async (trx) => {
-    let tickets = await closeTicketsBefore(trx, now.local.date, now.iso);
+  const services = await listServices(ctx.db, ctx.hall.id, {
+    includeInactive: true,
+  });
+  return transact(ctx.db, async (trx) => {
+    let tickets = await closeTicketsBefore(trx, ctx.hall.id, now.local.date, now.iso);
     const closedServices: number[] = [];
     for (const service of services) {
       if (now.local.minutes < closingMinutes(service.schedule)) continue;
@@ -21,12 +23,28 @@ export async function closeDay(ctx: ServiceContext): Promise<{ tickets: number; 
       if (n > 0) closedServices.push(service.id);
       tickets += n;
     }
-    const bookings = await markMissed(trx, now.local.date, now.local.time, now.iso);
+    const bookings = await markMissed(trx, ctx.hall.id, now.local.date, now.local.time, now.iso);
     for (const serviceId of closedServices) {
-      await appendEvent(trx, { type: 'day.closed', serviceId, date: now.local.date, at: now.iso });
+      await appendEvent(trx, {
+        type: 'day.closed',
+        hallId: ctx.hall.id,
+        serviceId,
+        date: now.local.date,
+        at: now.iso,
+      });
     }
     return { tickets, bookings, events: closedServices.length };
   });
-  if (result.events > 0) ctx.events?.committed();
-  return { tickets: result.tickets, bookings: result.bookings };
+}
+
+export async function closeDay(ctx: ServiceContext): Promise<{ tickets: number; bookings: number }> {
+  const total = { tickets: 0, bookings: 0, events: 0 };
+  for (const hall of await ctx.halls.all()) {
+    const r = await closeHallDay(inHall(ctx, hall));
+    total.tickets += r.tickets;
+    total.bookings += r.bookings;
+    total.events += r.events;
+  }
+  if (total.events > 0) ctx.events?.committed();
+  return { tickets: total.tickets, bookings: total.bookings };
 }

@@ -26,15 +26,18 @@ export interface HallState extends TicketPlaces {
   open: TicketRecord[];
 }
 
-export async function hallState(db: Db, date: string): Promise<HallState> {
-  const services = new Map((await listServices(db, { includeInactive: true })).map((s) => [s.id, s]));
-  const counters = await listCounters(db);
+export async function hallState(db: Db, hallId: number, date: string): Promise<HallState> {
+  const services = new Map((await listServices(db, hallId, { includeInactive: true })).map((s) => [s.id, s]));
+  const counters = await listCounters(db, hallId);
   return {
     services,
     counters,
     waiting: await waitingTicketsOf(db, [...services.keys()], date),
-    open: await openTicketsOfCounters(db, counters.map((c) => c.id)),
-    served: await servedOn(db, date),
+    open: await openTicketsOfCounters(
+      db,
+      counters.map((c) => c.id),
+    ),
+    served: await servedOn(db, hallId, date),
   };
 }
 
@@ -44,13 +47,13 @@ export async function hallState(db: Db, date: string): Promise<HallState> {
  * the hall — other services' queues, the counters' open tickets — does not change these tickets'
  * places, so a printed ticket does not wait for it.
  */
-export async function ticketPlaces(db: Db, services: ReadonlyMap<number, Service>, date: string): Promise<TicketPlaces> {
+export async function ticketPlaces(db: Db, hallId: number, services: ReadonlyMap<number, Service>, date: string): Promise<TicketPlaces> {
   const ids = [...services.keys()];
   return {
     services,
-    counters: await listCounters(db),
+    counters: await listCounters(db, hallId),
     waiting: await waitingTicketsOf(db, ids, date),
-    served: await servedOn(db, date, ids),
+    served: await servedOn(db, hallId, date, ids),
   };
 }
 

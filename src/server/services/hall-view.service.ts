@@ -9,7 +9,7 @@ import { estimateWaitMinutes } from '../../domain/wait-estimate.js';
 import type { Db } from '../repositories/portable.js';
 import type { Service } from '../repositories/service.repository.js';
 import { type TicketRecord, findTicketByNumber, passedTicketsOf, recentCalls } from '../repositories/ticket.repository.js';
-import { type Now, type ServiceContext, nowOf, serviceName } from './context.js';
+import { type HallContext, type Now, nowOf, serviceName } from './context.js';
 import { averageOf, counterOf, countersServing, hallState, ticketOf, ticketPlaces, typicalOf } from './hall-state.js';
 
 /**
@@ -17,15 +17,22 @@ import { averageOf, counterOf, countersServing, hallState, ticketOf, ticketPlace
  * least) the tickets' services, which the caller has read already; only those services' queues
  * and times are read, not the whole hall.
  */
-export async function presentTickets(db: Db, tickets: TicketRecord[], services: ReadonlyMap<number, Service>, now: Now, lang: Lang): Promise<Ticket[]> {
+export async function presentTickets(
+  db: Db,
+  hallId: number,
+  tickets: TicketRecord[],
+  services: ReadonlyMap<number, Service>,
+  now: Now,
+  lang: Lang,
+): Promise<Ticket[]> {
   const theirs = new Map(tickets.map((t) => [t.serviceId, services.get(t.serviceId) as Service]));
-  const places = await ticketPlaces(db, theirs, now.local.date);
+  const places = await ticketPlaces(db, hallId, theirs, now.local.date);
   return tickets.map((t) => ticketOf(places, t, now.local, lang));
 }
 
-export async function queueView(ctx: ServiceContext, serviceIds: number[] | null, lang: Lang): Promise<QueueResponse> {
+export async function queueView(ctx: HallContext, serviceIds: number[] | null, lang: Lang): Promise<QueueResponse> {
   const now = nowOf(ctx);
-  const state = await hallState(ctx.db, now.local.date);
+  const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
   const wanted = [...state.services.values()].filter((s) => s.active && (!serviceIds || serviceIds.includes(s.id)));
   return {
     date: now.local.date,
@@ -62,9 +69,9 @@ export async function queueView(ctx: ServiceContext, serviceIds: number[] | null
   };
 }
 
-export async function countersView(ctx: ServiceContext, lang: Lang): Promise<Counter[]> {
+export async function countersView(ctx: HallContext, lang: Lang): Promise<Counter[]> {
   const now = nowOf(ctx);
-  const state = await hallState(ctx.db, now.local.date);
+  const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
   return state.counters.map((c) => counterOf(state, c, now.local, lang));
 }
 
@@ -78,15 +85,15 @@ function callState(t: TicketRecord): CallState {
   return 'no_show';
 }
 
-export async function displayView(ctx: ServiceContext, lang: Lang): Promise<DisplayResponse> {
+export async function displayView(ctx: HallContext, lang: Lang): Promise<DisplayResponse> {
   const now = nowOf(ctx);
-  const state = await hallState(ctx.db, now.local.date);
-  const calls = await recentCalls(ctx.db, now.local.date, 10);
+  const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
+  const calls = await recentCalls(ctx.db, ctx.hall.id, now.local.date, 10);
   return {
     date: now.local.date,
     now: now.local.time,
     instant: now.iso,
-    timeZone: ctx.hallTz,
+    timeZone: ctx.hall.timeZone,
     calls: calls.flatMap((t) => {
       const counter = state.counters.find((c) => c.id === t.counterId);
       const service = state.services.get(t.serviceId);
@@ -117,8 +124,8 @@ export async function displayView(ctx: ServiceContext, lang: Lang): Promise<Disp
 }
 
 /** The answer to a counter's action: the ticket as it is now, and the counter it concerns (if any). */
-export async function ticketActionView(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
-  const state = await hallState(ctx.db, now.local.date);
+export async function ticketActionView(ctx: HallContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
+  const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
   const ticket = (await findTicketByNumber(ctx.db, number)) as TicketRecord;
   const counter = state.counters.find((c) => c.id === (counterId ?? ticket.counterId));
   return { ticket: ticketOf(state, ticket, now.local, lang), counter: counter ? counterOf(state, counter, now.local, lang) : null };

@@ -12,7 +12,7 @@ import { findTicketsByBookingIds, insertTicket } from '../repositories/ticket.re
 import { AppError } from './app-error.js';
 import { credentials } from './credentials.js';
 import { activeService, dayOverride } from './catalog.service.js';
-import { type ServiceContext, nowOf } from './context.js';
+import { type HallContext, type ServiceContext, hallName, nowOf } from './context.js';
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
@@ -30,13 +30,23 @@ function stateOf(b: BookingRecord, service: Service, now: HallTime): CheckInStat
   return checkInState(b, service.schedule.checkInBeforeMinutes, now);
 }
 
-export async function checkIn(ctx: ServiceContext, input: { idCard: string }, lang: Lang): Promise<CheckInResponse> {
+export async function checkIn(ctx: HallContext, input: { idCard: string }, lang: Lang): Promise<CheckInResponse> {
   const now = nowOf(ctx);
   const who = credentials(ctx, { idCard: input.idCard }, now.local.date);
-  const services = new Map((await listServices(ctx.db, { includeInactive: true })).map((s) => [s.id, s]));
-  const ofToday = (await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date)).filter((b) => services.has(b.serviceId));
+  const services = new Map((await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).map((s) => [s.id, s]));
+  const everywhere = await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date);
+  const ofToday = everywhere.filter((b) => b.hallId === ctx.hall.id);
   const today = ofToday.filter((b) => b.status === 'booked' || b.status === 'checked_in');
   if (today.length === 0) {
+    // Booked today, but in another hall of the city: say which one, rather than "no booking".
+    const elsewhere = everywhere.find((b) => b.hallId !== ctx.hall.id && b.status === 'booked');
+    const hall = elsewhere ? await ctx.halls.byId(elsewhere.hallId) : undefined;
+    if (hall)
+      throw new AppError('BOOKING_OTHER_HALL', {
+        hall: hallName(hall, lang),
+        hallCode: hall.code,
+        address: lang === 'en' ? hall.addressEn : hall.addressZh,
+      });
     // Someone coming back after being served is told so, not that there is no booking.
     throw new AppError(ofToday.some((b) => b.status === 'served') ? 'BOOKING_SERVED' : 'NO_BOOKING');
   }
@@ -62,6 +72,7 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
     const won = await transact(ctx.db, async (trx) => {
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
       await insertTicket(trx, {
+        hallId: ctx.hall.id,
         number: b.number,
         callNumber: await nextCallNumber(trx, ctx, service(b), b.date),
         serviceId: b.serviceId,
@@ -72,7 +83,14 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
         slotEnd: b.slotEnd,
         queuedAt: now.iso,
       });
-      await appendEvent(trx, { type: 'ticket.checked_in', serviceId: b.serviceId, date: b.date, at: now.iso, number: b.number });
+      await appendEvent(trx, {
+        type: 'ticket.checked_in',
+        hallId: ctx.hall.id,
+        serviceId: b.serviceId,
+        date: b.date,
+        at: now.iso,
+        number: b.number,
+      });
       return true;
     });
     if (won) issued++;
@@ -85,13 +103,18 @@ export async function checkIn(ctx: ServiceContext, input: { idCard: string }, la
   if (back.length > 0) rows = await findTicketsByBookingIds(ctx.db, ids);
   if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
   rows.sort((a, b) => (a.slotStart ?? '').localeCompare(b.slotStart ?? '') || a.number.localeCompare(b.number));
-  return { tickets: await presentTickets(ctx.db, rows, services, now, lang), reprint: issued === 0 && back.length === 0 };
+  return {
+    tickets: await presentTickets(ctx.db, ctx.hall.id, rows, services, now, lang),
+    reprint: issued === 0 && back.length === 0,
+  };
 }
 
-export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
+export async function walkIn(ctx: HallContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
   const now = nowOf(ctx);
   const service = await activeService(ctx.db, input.serviceId);
-  const hours = walkInHours(service.schedule, now.local.date, now.local, await dayOverride(ctx.db, now.local.date));
+  // A kiosk issues only its own hall's numbers.
+  if (service.hallId !== ctx.hall.id) throw new AppError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  const hours = walkInHours(service.schedule, now.local.date, now.local, await dayOverride(ctx.db, ctx.hall.id, now.local.date));
   if (hours.state !== 'open') throw new AppError('HALL_CLOSED', hours.state === 'later' ? { opensAt: hours.opensAt } : {});
   const date = now.local.date;
   const counterKey = { serviceId: service.id, date, time: now.local.time };
@@ -105,7 +128,14 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
     // Read the clock while holding the day's walk-in row: queue times then follow number order.
     const at = ctx.clock().toISOString();
     const ticket = await insertTicket(trx, {
-      number: formatTicketNumber({ letter: service.letter, date, time: now.local.time, order }),
+      hallId: ctx.hall.id,
+      number: formatTicketNumber({
+        prefix: ctx.hall.numberPrefix,
+        letter: service.letter,
+        date,
+        time: now.local.time,
+        order,
+      }),
       callNumber: await nextCallNumber(trx, ctx, service, date),
       serviceId: service.id,
       date,
@@ -115,11 +145,18 @@ export async function walkIn(ctx: ServiceContext, input: { serviceId: number }, 
       slotEnd: null,
       queuedAt: at,
     });
-    await appendEvent(trx, { type: 'ticket.walk_in', serviceId: service.id, date, at, number: ticket.number });
+    await appendEvent(trx, {
+      type: 'ticket.walk_in',
+      hallId: ctx.hall.id,
+      serviceId: service.id,
+      date,
+      at,
+      number: ticket.number,
+    });
     return ticket;
   });
   ctx.events?.committed();
   // Its place and wait need only its own service's queue and times, not the rest of the hall.
-  const [ticket] = await presentTickets(ctx.db, [issued], new Map([[service.id, service]]), now, lang);
+  const [ticket] = await presentTickets(ctx.db, ctx.hall.id, [issued], new Map([[service.id, service]]), now, lang);
   return { ticket: ticket as Ticket };
 }

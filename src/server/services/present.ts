@@ -5,14 +5,17 @@ import type { Ticket } from '../../contracts/kiosk.js';
 import { effectiveStatus } from '../../domain/booking-rules.js';
 import { type HallTime, checkInOpensAt } from '../../domain/schedule.js';
 import type { BookingRecord } from '../repositories/booking.repository.js';
+import type { Hall } from '../repositories/hall.repository.js';
 import type { Service } from '../repositories/service.repository.js';
 import type { TicketRecord } from '../repositories/ticket.repository.js';
-import { serviceName } from './context.js';
+import { hallName, serviceName } from './context.js';
 
 /** `callNumber`: the 叫号号码 of its check-in ticket, once checked in. */
-export function presentBooking(b: BookingRecord, service: Service, now: HallTime, lang: Lang, callNumber?: string): Booking {
+export function presentBooking(b: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
   return {
     number: b.number,
+    hallCode: hall.code,
+    hallName: hallName(hall, lang),
     serviceId: b.serviceId,
     serviceLetter: service.letter,
     serviceName: serviceName(service, lang),

@@ -23,18 +23,18 @@ import {
   waitingTicketsOf,
 } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
-import { type Now, type ServiceContext, nowOf } from './context.js';
+import { type HallContext, type Now, nowOf } from './context.js';
 import { ticketActionView } from './hall-view.service.js';
 import { transact } from './transact.js';
 
 /** Live clients hear of the committed change at once; then the counter gets its answer. */
-function answer(ctx: ServiceContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
+function answer(ctx: HallContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
   ctx.events?.committed();
   return ticketActionView(ctx, number, counterId, now, lang);
 }
 
-async function counterByNumber(db: Db, number: number): Promise<HallCounter> {
-  const counter = await findCounterByNumber(db, number);
+async function counterByNumber(db: Db, hallId: number, number: number): Promise<HallCounter> {
+  const counter = await findCounterByNumber(db, hallId, number);
   if (!counter?.active) throw new AppError('COUNTER_NOT_FOUND', { counter: number });
   return counter;
 }
@@ -42,6 +42,7 @@ async function counterByNumber(db: Db, number: number): Promise<HallCounter> {
 function event(type: NewLiveEvent['type'], t: TicketRecord, now: Now, counter?: HallCounter | null, extra: Partial<NewLiveEvent> = {}): NewLiveEvent {
   return {
     type,
+    hallId: t.hallId,
     serviceId: t.serviceId,
     date: t.date,
     at: now.iso,
@@ -52,10 +53,10 @@ function event(type: NewLiveEvent['type'], t: TicketRecord, now: Now, counter?: 
 }
 
 /** 叫号: the next waiting ticket of the counter's services, in queue order. */
-export async function callNext(ctx: ServiceContext, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
+export async function callNext(ctx: HallContext, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
-  const counter = await counterByNumber(ctx.db, counterNumber);
-  const services = (await listServices(ctx.db, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
+  const counter = await counterByNumber(ctx.db, ctx.hall.id, counterNumber);
+  const services = (await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
   try {
     const called = await transact(ctx.db, async (trx) => {
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
@@ -81,23 +82,24 @@ function busyOr(error: unknown): unknown {
   return isUniqueViolation(error) ? new AppError('COUNTER_BUSY', { number: '' }) : error;
 }
 
-async function ticketByNumber(db: Db, number: string): Promise<TicketRecord> {
+async function ticketByNumber(db: Db, hallId: number, number: string): Promise<TicketRecord> {
   const t = await findTicketByNumber(db, number);
-  if (!t) throw new AppError('TICKET_NOT_FOUND', { number });
+  // Another hall's ticket is no ticket here.
+  if (!t || t.hallId !== hallId) throw new AppError('TICKET_NOT_FOUND', { number });
   return t;
 }
 
 /** Calls a particular waiting number out of order (the counter must serve its service). */
 export async function callTicketTo(
-  ctx: ServiceContext,
+  ctx: HallContext,
   actor: string,
   number: string,
   counterNumber: number,
   lang: Lang,
 ): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
-  const counter = await counterByNumber(ctx.db, counterNumber);
-  const ticket = await ticketByNumber(ctx.db, number);
+  const counter = await counterByNumber(ctx.db, ctx.hall.id, counterNumber);
+  const ticket = await ticketByNumber(ctx.db, ctx.hall.id, number);
   if (ticket.date !== now.local.date || !counter.serviceIds.includes(ticket.serviceId)) throw new AppError('TICKET_STATE');
   try {
     await transact(ctx.db, async (trx) => {
@@ -105,7 +107,14 @@ export async function callTicketTo(
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       if (!(await callTicket(trx, ticket.id, counter.id, now.iso))) throw new AppError('TICKET_STATE');
       await appendEvent(trx, event('ticket.called', ticket, now, counter, { outOfOrder: true }));
-      await appendAudit(trx, { at: now.iso, actor, action: 'ticket.call_out_of_order', target: number, details: { counter: counter.number } });
+      await appendAudit(trx, {
+        hallId: ctx.hall.id,
+        at: now.iso,
+        actor,
+        action: 'ticket.call_out_of_order',
+        target: number,
+        details: { counter: counter.number },
+      });
     });
   } catch (error) {
     throw busyOr(error);
@@ -116,10 +125,10 @@ export async function callTicketTo(
 type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
 
 /** 重呼 / 开始办理 / 办结 / 过号 on an open ticket. */
-export async function ticketAction(ctx: ServiceContext, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
+export async function ticketAction(ctx: HallContext, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
-  const ticket = await ticketByNumber(ctx.db, number);
-  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counterId) ?? null;
+  const ticket = await ticketByNumber(ctx.db, ctx.hall.id, number);
+  const counter = (await listCounters(ctx.db, ctx.hall.id)).find((c) => c.id === ticket.counterId) ?? null;
   await transact(ctx.db, async (trx) => {
     let ok: boolean;
     let type: NewLiveEvent['type'];
@@ -137,23 +146,24 @@ export async function ticketAction(ctx: ServiceContext, number: string, action: 
 }
 
 /** 转移: back into the queue of another service, keeping the number and its place in time. */
-export async function transfer(
-  ctx: ServiceContext,
-  actor: string,
-  number: string,
-  toServiceId: number,
-  lang: Lang,
-): Promise<TicketActionResponse> {
+export async function transfer(ctx: HallContext, actor: string, number: string, toServiceId: number, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
-  const ticket = await ticketByNumber(ctx.db, number);
-  const services = await listServices(ctx.db);
+  const ticket = await ticketByNumber(ctx.db, ctx.hall.id, number);
+  const services = await listServices(ctx.db, ctx.hall.id);
   if (!services.some((s) => s.id === toServiceId)) throw new AppError('SERVICE_NOT_FOUND', { serviceId: toServiceId });
   if (toServiceId === ticket.serviceId) throw new AppError('TICKET_STATE');
-  const counter = (await listCounters(ctx.db)).find((c) => c.id === ticket.counterId) ?? null;
+  const counter = (await listCounters(ctx.db, ctx.hall.id)).find((c) => c.id === ticket.counterId) ?? null;
   await transact(ctx.db, async (trx) => {
     if (!(await transferTicket(trx, ticket.id, ticket.serviceId, toServiceId, now.iso))) throw new AppError('TICKET_STATE');
     await appendEvent(trx, event('ticket.transferred', ticket, now, counter, { toServiceId }));
-    await appendAudit(trx, { at: now.iso, actor, action: 'ticket.transfer', target: number, details: { from: ticket.serviceId, to: toServiceId } });
+    await appendAudit(trx, {
+      hallId: ctx.hall.id,
+      at: now.iso,
+      actor,
+      action: 'ticket.transfer',
+      target: number,
+      details: { from: ticket.serviceId, to: toServiceId },
+    });
   });
   return answer(ctx, number, null, now, lang);
 }

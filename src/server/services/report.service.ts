@@ -5,23 +5,13 @@ import type { Lang } from '../../contracts/errors.js';
 import { byHour, dayFigures } from '../../domain/day-figures.js';
 import { addDays, hallTime, isValidDate } from '../../domain/schedule.js';
 import { bookingsBetween } from '../repositories/booking.repository.js';
-import { listServices } from '../repositories/service.repository.js';
+import type { Hall } from '../repositories/hall.repository.js';
+import { type Service, listServices } from '../repositories/service.repository.js';
 import { ticketsBetween } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
-import { type ServiceContext, nowOf, serviceName } from './context.js';
+import { type HallContext, type ServiceContext, hallName, inHall, nowOf, serviceName } from './context.js';
 
 const MAX_DAYS = 400;
-
-function groupByDayAndService<T extends { date: string; serviceId: number }>(items: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = `${item.date}|${item.serviceId}`;
-    const list = groups.get(key) ?? [];
-    list.push(item);
-    groups.set(key, list);
-  }
-  return groups;
-}
 
 function checkRange(from: string, to: string): void {
   if (!isValidDate(from)) throw new AppError('VALIDATION', { reason: `from ${from}`, field: 'from' });
@@ -30,38 +20,86 @@ function checkRange(from: string, to: string): void {
   if (to > addDays(from, MAX_DAYS)) throw new AppError('VALIDATION', { reason: `at most ${MAX_DAYS} days`, field: 'to' });
 }
 
-export async function report(ctx: ServiceContext, from: string, to: string, lang: Lang): Promise<ReportResponse> {
+/** Which halls a report covers: one hall, or every hall (each on its own rows, or summed per service). */
+export type ReportScope = { hall: Hall } | { halls: Hall[]; sum: boolean };
+
+export async function report(ctx: ServiceContext, scope: ReportScope, from: string, to: string, lang: Lang): Promise<ReportResponse> {
   checkRange(from, to);
-  const now = nowOf(ctx).local;
-  const services = await listServices(ctx.db, { includeInactive: true });
-  const bookings = groupByDayAndService(await bookingsBetween(ctx.db, from, to));
-  const ticketRecords = await ticketsBetween(ctx.db, from, to);
-  const tickets = groupByDayAndService(ticketRecords);
+  const halls = 'hall' in scope ? [scope.hall] : scope.halls;
+  const hallId = 'hall' in scope ? scope.hall.id : null;
+  const summed = 'sum' in scope && scope.sum;
+  const services = await listServices(ctx.db, hallId, {
+    includeInactive: true,
+  });
+  const hallOf = new Map(halls.map((h) => [h.id, h]));
+  // Summed rows put every hall's service of one letter together: a letter is one service city-wide.
+  const keyOf = new Map(services.map((s) => [s.id, summed ? s.letter : String(s.id)]));
+  const regroup = <T extends { date: string; serviceId: number }>(items: T[]) =>
+    groupBy(items, (x) => `${x.date}|${keyOf.get(x.serviceId) ?? ''}`);
+  const bookings = regroup(await bookingsBetween(ctx.db, hallId, from, to));
+  const ticketRecords = await ticketsBetween(ctx.db, hallId, from, to);
+  const tickets = regroup(ticketRecords);
   // 现场取号 per service counts where the number was issued, not where a transfer took it.
-  const issued = groupByDayAndService(ticketRecords.map((t) => ({ ...t, serviceId: t.issuedServiceId })));
+  const issued = regroup(ticketRecords.map((t) => ({ ...t, serviceId: t.issuedServiceId })));
+  const lines: { key: string; service: Service; hall: Hall | null }[] = [];
+  for (const s of services) {
+    const hall = hallOf.get(s.hallId);
+    if (!hall) continue;
+    const key = keyOf.get(s.id) as string;
+    if (summed && lines.some((l) => l.key === key)) continue;
+    lines.push({ key, service: s, hall: summed ? null : hall });
+  }
   const rows: DayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    for (const s of services) {
-      const b = bookings.get(`${date}|${s.id}`) ?? [];
-      const t = tickets.get(`${date}|${s.id}`) ?? [];
-      const i = issued.get(`${date}|${s.id}`) ?? [];
-      if (!s.active && b.length === 0 && t.length === 0 && i.length === 0) continue;
-      rows.push({ date, serviceId: s.id, serviceLetter: s.letter, serviceName: serviceName(s, lang), ...dayFigures(b, t, now, i) });
+    for (const { key, service: s, hall } of lines) {
+      const b = bookings.get(`${date}|${key}`) ?? [];
+      const t = tickets.get(`${date}|${key}`) ?? [];
+      const i = issued.get(`${date}|${key}`) ?? [];
+      const active = summed ? services.some((x) => x.letter === s.letter && x.active) : s.active;
+      if (!active && b.length === 0 && t.length === 0 && i.length === 0) continue;
+      const now = nowOf(inHall(ctx, hall ?? (halls[0] as Hall))).local;
+      rows.push({
+        date,
+        hallCode: hall?.code ?? '*',
+        hallName: hall ? hallName(hall, lang) : lang === 'en' ? 'All halls' : '全部大厅',
+        serviceId: summed ? 0 : s.id,
+        serviceLetter: s.letter,
+        serviceName: serviceName(s, lang),
+        ...dayFigures(b, t, now, i),
+      });
     }
   }
   return { from, to, rows };
 }
 
-export async function today(ctx: ServiceContext, lang: Lang): Promise<TodayResponse> {
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k) ?? [];
+    list.push(item);
+    groups.set(k, list);
+  }
+  return groups;
+}
+
+export async function today(ctx: HallContext, lang: Lang): Promise<TodayResponse> {
   const now = nowOf(ctx);
-  const { rows } = await report(ctx, now.local.date, now.local.date, lang);
-  const tickets = await ticketsBetween(ctx.db, now.local.date, now.local.date);
-  const hourOf = (iso: string) => Math.floor(hallTime(new Date(iso), ctx.hallTz).minutes / 60);
-  return { date: now.local.date, now: now.local.time, services: rows, byHour: byHour(tickets, hourOf) };
+  const { rows } = await report(ctx, { hall: ctx.hall }, now.local.date, now.local.date, lang);
+  const tickets = await ticketsBetween(ctx.db, ctx.hall.id, now.local.date, now.local.date);
+  const hourOf = (iso: string) => Math.floor(hallTime(new Date(iso), ctx.hall.timeZone).minutes / 60);
+  return {
+    date: now.local.date,
+    now: now.local.time,
+    services: rows,
+    byHour: byHour(tickets, hourOf),
+  };
 }
 
 const CSV_COLUMNS: [keyof DayFigures, string, string][] = [
   ['date', '日期', 'date'],
+  ['hallCode', '大厅代码', 'hall code'],
+  ['hallName', '大厅', 'hall'],
   ['serviceLetter', '业务代码', 'service code'],
   ['serviceName', '业务', 'service'],
   ['booked', '预约', 'booked'],
@@ -77,9 +115,11 @@ const CSV_COLUMNS: [keyof DayFigures, string, string][] = [
 ];
 
 /** UTF-8 with a byte-order mark and CRLF, so that Excel opens the Chinese text correctly. */
-export async function reportCsv(ctx: ServiceContext, from: string, to: string, lang: Lang): Promise<string> {
-  const { rows } = await report(ctx, from, to, lang);
-  const header = CSV_COLUMNS.map(([, zh, en]) => (lang === 'en' ? en : zh));
-  const body = rows.map((r) => CSV_COLUMNS.map(([key]) => r[key] ?? ''));
+export async function reportCsv(ctx: ServiceContext, scope: ReportScope, from: string, to: string, lang: Lang): Promise<string> {
+  const { rows } = await report(ctx, scope, from, to, lang);
+  // One hall's report keeps the single-hall columns; a report over several halls names the hall on each row.
+  const columns = 'hall' in scope ? CSV_COLUMNS.filter(([key]) => key !== 'hallCode' && key !== 'hallName') : CSV_COLUMNS;
+  const header = columns.map(([, zh, en]) => (lang === 'en' ? en : zh));
+  const body = rows.map((r) => columns.map(([key]) => r[key] ?? ''));
   return `\uFEFF${stringify([header, ...body], { record_delimiter: 'windows' })}`;
 }

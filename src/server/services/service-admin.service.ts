@@ -10,14 +10,17 @@ import { letterIssuedByOther } from '../repositories/ticket.repository.js';
 import {
   type Service,
   type ServiceFields,
+  findCatalogEntry,
   findService,
   insertService,
   listServices,
+  saveCatalogEntry,
   setServiceActive,
   updateService,
 } from '../repositories/service.repository.js';
+import type { Db } from '../repositories/portable.js';
 import { AppError } from './app-error.js';
-import { type ServiceContext, nowOf } from './context.js';
+import { type HallContext, nowOf } from './context.js';
 import { transact } from './transact.js';
 
 function present(s: Service): AdminService {
@@ -38,27 +41,71 @@ function fields(input: ServiceInput, sortOrder: number): ServiceFields {
   };
 }
 
-export async function listAdminServices(ctx: ServiceContext): Promise<AdminService[]> {
-  return (await listServices(ctx.db, { includeInactive: true })).map(present);
+export async function listAdminServices(ctx: HallContext): Promise<AdminService[]> {
+  return (await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).map(present);
 }
 
-async function checkLetter(db: Parameters<typeof letterIssuedByOther>[0], letter: string, serviceId: number | null): Promise<void> {
-  if (await letterIssuedByOther(db, letter, serviceId)) throw new AppError('SERVICE_LETTER_TAKEN', { letter, field: 'letter' });
+async function checkLetter(ctx: HallContext, letter: string, serviceId: number | null): Promise<void> {
+  if (await letterIssuedByOther(ctx.db, ctx.hall, letter, serviceId)) throw new AppError('SERVICE_LETTER_TAKEN', { letter, field: 'letter' });
+}
+
+/** A service of this hall (another hall's is no service here). */
+async function serviceHere(ctx: HallContext, id: number): Promise<Service> {
+  const service = await findService(ctx.db, id);
+  if (!service || service.hallId !== ctx.hall.id) throw new AppError('SERVICE_NOT_FOUND', { serviceId: id });
+  return service;
+}
+
+/**
+ * A letter means the same service in every hall: its names are the catalogue's. A city admin's
+ * names become the catalogue's (a new letter is added to it); a hall admin offers only letters the
+ * catalogue has, under the catalogue's names.
+ */
+async function namesFromCatalog(trx: Db, data: ServiceFields, cityAdmin: boolean, at: string): Promise<ServiceFields> {
+  const entry = await findCatalogEntry(trx, data.letter);
+  if (cityAdmin) {
+    if (!entry || entry.nameZh !== data.nameZh || entry.nameEn !== data.nameEn) {
+      const base = entry ?? {
+        letter: data.letter,
+        bringZh: '',
+        bringEn: '',
+        sortOrder: data.sortOrder,
+      };
+      await saveCatalogEntry(trx, { ...base, nameZh: data.nameZh, nameEn: data.nameEn }, at);
+    }
+    return data;
+  }
+  if (!entry)
+    throw new AppError('NOT_IN_CATALOG', {
+      letter: data.letter,
+      field: 'letter',
+    });
+  return { ...data, nameZh: entry.nameZh, nameEn: entry.nameEn };
 }
 
 function letterTaken(error: unknown, letter: string): unknown {
   return isUniqueViolation(error) ? new AppError('SERVICE_LETTER_TAKEN', { letter, field: 'letter' }) : error;
 }
 
-export async function createService(ctx: ServiceContext, actor: string, input: ServiceInput): Promise<AdminService> {
+export async function createService(ctx: HallContext, actor: string, input: ServiceInput, cityAdmin: boolean): Promise<AdminService> {
   const now = nowOf(ctx);
-  const existing = await listServices(ctx.db, { includeInactive: true });
-  const data = fields(input, Math.max(0, ...existing.map((s) => s.sortOrder)) + 1);
-  await checkLetter(ctx.db, data.letter, null);
+  const existing = await listServices(ctx.db, ctx.hall.id, {
+    includeInactive: true,
+  });
+  const asked = fields(input, Math.max(0, ...existing.map((s) => s.sortOrder)) + 1);
+  await checkLetter(ctx, asked.letter, null);
   try {
     const id = await transact(ctx.db, async (trx) => {
-      const newId = await insertService(trx, data, now.iso);
-      await appendAudit(trx, { at: now.iso, actor, action: 'service.create', target: `service ${data.letter}`, details: { ...data } });
+      const data = await namesFromCatalog(trx, asked, cityAdmin, now.iso);
+      const newId = await insertService(trx, ctx.hall.id, data, now.iso);
+      await appendAudit(trx, {
+        hallId: ctx.hall.id,
+        at: now.iso,
+        actor,
+        action: 'service.create',
+        target: `service ${data.letter}`,
+        details: { ...data },
+      });
       return newId;
     });
     return present((await findService(ctx.db, id)) as Service);
@@ -67,14 +114,20 @@ export async function createService(ctx: ServiceContext, actor: string, input: S
   }
 }
 
-export async function updateServiceSettings(ctx: ServiceContext, actor: string, id: number, input: ServiceInput): Promise<AdminService> {
+export async function updateServiceSettings(
+  ctx: HallContext,
+  actor: string,
+  id: number,
+  input: ServiceInput,
+  cityAdmin: boolean,
+): Promise<AdminService> {
   const now = nowOf(ctx);
-  const before = await findService(ctx.db, id);
-  if (!before) throw new AppError('SERVICE_NOT_FOUND', { serviceId: id });
-  const data = fields(input, before.sortOrder);
-  if (data.letter !== before.letter) await checkLetter(ctx.db, data.letter, id);
+  const before = await serviceHere(ctx, id);
+  const asked = fields(input, before.sortOrder);
+  if (asked.letter !== before.letter) await checkLetter(ctx, asked.letter, id);
   try {
     await transact(ctx.db, async (trx) => {
+      const data = await namesFromCatalog(trx, asked, cityAdmin, now.iso);
       const kept = new Set(data.schedule.slots.map((s) => s.start));
       for (const old of before.schedule.slots.filter((s) => !kept.has(s.start))) {
         const [held] = await bookedInSlot(trx, id, old.start, now.local.date);
@@ -88,6 +141,7 @@ export async function updateServiceSettings(ctx: ServiceContext, actor: string, 
       if (!(await applyWalkInQuota(trx, id, data.schedule.walkInQuota, now.local.date))) throw new AppError('QUOTA_BELOW_ISSUED');
       await updateService(trx, id, data, now.iso);
       await appendAudit(trx, {
+        hallId: ctx.hall.id,
         at: now.iso,
         actor,
         action: 'service.update',
@@ -101,13 +155,19 @@ export async function updateServiceSettings(ctx: ServiceContext, actor: string, 
   return present((await findService(ctx.db, id)) as Service);
 }
 
-export async function setServiceActivity(ctx: ServiceContext, actor: string, id: number, active: boolean): Promise<AdminService> {
+export async function setServiceActivity(ctx: HallContext, actor: string, id: number, active: boolean): Promise<AdminService> {
   const now = nowOf(ctx);
-  const service = await findService(ctx.db, id);
-  if (!service) throw new AppError('SERVICE_NOT_FOUND', { serviceId: id });
+  const service = await serviceHere(ctx, id);
   await transact(ctx.db, async (trx) => {
     await setServiceActive(trx, id, active, now.iso);
-    await appendAudit(trx, { at: now.iso, actor, action: active ? 'service.activate' : 'service.deactivate', target: `service ${service.letter}`, details: {} });
+    await appendAudit(trx, {
+      hallId: ctx.hall.id,
+      at: now.iso,
+      actor,
+      action: active ? 'service.activate' : 'service.deactivate',
+      target: `service ${service.letter}`,
+      details: {},
+    });
   });
   return present((await findService(ctx.db, id)) as Service);
 }

@@ -4,6 +4,8 @@ import { activeRows, dailyTotals, defaultReportRange, formatAverage, hourSeries,
 
 const row = (date: string, serviceId: number, extra: Partial<DayFigures> = {}): DayFigures => ({
   date,
+  hallCode: 'MAIN',
+  hallName: '政务服务中心',
   serviceId,
   serviceLetter: 'Y',
   serviceName: '医社保办理',

@@ -100,7 +100,13 @@ function summary(id: number, date: string, open: boolean): ServiceSummary {
 }
 
 function answer(date: string, open: Record<number, boolean>): ServicesResponse {
-  return { date, today: '2026-11-28', now: '10:00', services: Object.entries(open).map(([id, o]) => summary(Number(id), date, o)) };
+  return {
+    hall: 'MAIN',
+    date,
+    today: '2026-11-28',
+    now: '10:00',
+    services: Object.entries(open).map(([id, o]) => summary(Number(id), date, o)),
+  };
 }
 
 describe('nextOpenSummaries', () => {

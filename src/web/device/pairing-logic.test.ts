@@ -30,9 +30,28 @@ describe('hashWithoutPair', () => {
 });
 
 describe('deviceVerdict', () => {
-  const kiosk: MeResponse = { kind: 'device', id: 1, deviceKind: 'kiosk', name: '取号机 1' };
-  const display: MeResponse = { kind: 'device', id: 2, deviceKind: 'display', name: '叫号屏 1' };
-  const staff = (mustChangePassword: boolean): MeResponse => ({ kind: 'staff', username: 'a', displayName: 'A', role: 'staff', mustChangePassword });
+  const kiosk: MeResponse = {
+    kind: 'device',
+    id: 1,
+    deviceKind: 'kiosk',
+    name: '取号机 1',
+    hall: 'MAIN',
+  };
+  const display: MeResponse = {
+    kind: 'device',
+    id: 2,
+    deviceKind: 'display',
+    name: '叫号屏 1',
+    hall: 'MAIN',
+  };
+  const staff = (mustChangePassword: boolean): MeResponse => ({
+    kind: 'staff',
+    username: 'a',
+    displayName: 'A',
+    role: 'staff',
+    mustChangePassword,
+    hall: 'MAIN',
+  });
 
   it.each([
     [null, 'kiosk', 'unpaired'],

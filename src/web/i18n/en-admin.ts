@@ -254,7 +254,8 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.staff.createdTitle': 'Account {name} created',
   'admin.staff.oneTimePassword': 'One-time password',
   'admin.staff.secretNote': 'Shown only this once. Hand it to the person; they must choose their own password at the first sign-in.',
-  'admin.role.admin': 'Administrator',
+  'admin.role.admin': 'Hall administrator',
+  'admin.role.city_admin': 'City administrator',
   'admin.role.staff': 'Counter staff',
 
   'admin.dev.title': 'Kiosks and display boards',

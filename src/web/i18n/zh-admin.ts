@@ -249,7 +249,8 @@ export const zhAdmin = {
   'admin.staff.createdTitle': '已创建账号 {name}',
   'admin.staff.oneTimePassword': '一次性密码',
   'admin.staff.secretNote': '只显示这一次。请当面交给本人；首次登录时必须改成自己的密码。',
-  'admin.role.admin': '管理员',
+  'admin.role.admin': '大厅管理员',
+  'admin.role.city_admin': '市级管理员',
   'admin.role.staff': '窗口人员',
 
   'admin.dev.title': '取号机与叫号屏',

@@ -21,6 +21,8 @@ function memoryStore(): KeyValueStore & { raw(): string | null } {
 function booking(number: string, over: Partial<Booking> = {}): Booking {
   return {
     number,
+    hallCode: 'MAIN',
+    hallName: '政务服务中心',
     serviceId: 1,
     serviceLetter: 'Y',
     serviceName: '医社保办理',

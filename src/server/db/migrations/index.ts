@@ -9,6 +9,7 @@ import * as requestFingerprint from './2026120201-booking-request-fingerprint.js
 import * as callNumbers from './2026120202-call-numbers.js';
 import * as requeue from './2026120203-requeue.js';
 import * as ticketIssuingService from './2026120210-ticket-issuing-service.js';
+import * as halls from './2026120301-halls.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026120202-call-numbers': callNumbers,
   '2026120203-requeue': requeue,
   '2026120210-ticket-issuing-service': ticketIssuingService,
+  '2026120301-halls': halls,
 };

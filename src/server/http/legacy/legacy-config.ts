@@ -1,4 +1,5 @@
 // LEGACY_API, LEGACY_KIOSK_ALLOW and TRUST_PROXY -> the legacy API's options, every problem in words.
+import { isHallCode } from '../../../domain/hall.js';
 import { LOOPBACK, type TrustProxy, invalidEntries, parseTrustProxy, splitList } from './client-address.js';
 
 export interface LegacyOptions {
@@ -13,6 +14,8 @@ export interface LegacyOptions {
   requireKioskGate: boolean;
   /** Which proxies' X-Forwarded-For is believed when finding the client's address. */
   trustProxy?: TrustProxy;
+  /** The hall the old client books and takes numbers in (LEGACY_HALL, a hall code; default the first hall). */
+  hall?: string;
 }
 
 export const DEFAULT_LEGACY_OPTIONS: Readonly<LegacyOptions> = Object.freeze({
@@ -56,5 +59,14 @@ export function legacyOptionsFromEnv(
   if (trust.ok) trustProxy = trust.value;
   else problems.push(trust.problem);
 
-  return { enabled, kioskAllow, requireKioskGate: opts.requireKioskGate ?? true, trustProxy };
+  const hall = (env.LEGACY_HALL ?? '').trim();
+  if (hall !== '' && !isHallCode(hall)) problems.push(`LEGACY_HALL must be a hall code such as MAIN or CD (got "${env.LEGACY_HALL}")`);
+
+  return {
+    enabled,
+    kioskAllow,
+    requireKioskGate: opts.requireKioskGate ?? true,
+    trustProxy,
+    ...(hall !== '' && isHallCode(hall) ? { hall } : {}),
+  };
 }

@@ -1,212 +1,284 @@
-// `npm run bench`: the real server against bare references, side by side, in one run.
-//   1. POST /api/v1/bookings vs the same SQL transaction behind a plain Fastify route
-//   2. GET /api/v1/services vs a plain route returning a body of the same size
-//   3. peak RSS of each worker
+// `npm run bench`: the real server against bare references, side by side, in one run, with wrk
+// (bench/wrk.ts) as the load generator.
+//   1. POST /api/v1/bookings vs the same SQL transaction behind a plain Fastify route (SQLite, same durability)
+//   2. GET /api/v1/services at the default LOG_LEVEL=info and at warn vs a plain route with a body of the same size
+//   3. the flash crowd: distinct citizens on one day's 200 places, vs the bare transaction on 200 places
+//   4. RSS per worker, idle and at peak, with WORKERS=2
 // Figures go to stdout and bench/RESULTS.md. Not a test: nothing here passes or fails.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
 import { openStore } from '../src/server/db/dialect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
-import { person } from '../test/support/people.js';
 import { freePort } from '../test/support/server-process.js';
+import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
-const DURATION = Number(process.env.BENCH_SECONDS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
+const THREADS = Number(process.env.WRK_THREADS || 2);
+const CROWD_ATTEMPTS = Number(process.env.BENCH_CROWD_ATTEMPTS || 20_000);
+const CROWD_CONNECTIONS = 50;
+const CROWD_PLACES_PER_SLOT = 40;
 const CLOCK = '2026-11-25T07:00:00+08:00';
 const BOOK_DATE = '2026-11-26';
+const SLOTS = DEFAULT_SCHEDULE.slots.map((s) => s.start);
+const CROWD_PLACES = CROWD_PLACES_PER_SLOT * SLOTS.length;
 
-/** Starts a server and resolves when `readyUrl` answers 200. */
-async function start(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${out}`);
-    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not ready after 30 s: ${out}`);
+type Figures = WrkFigures & { command: string };
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  log: string;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
+/** Starts a server, its output to a file (a pipe read by this Node process would take CPU from the run). */
+async function start(args: string[], env: Record<string, string>, dir: string, readyPath: string): Promise<Server> {
+  const port = await freePort();
+  const log = join(dir, 'server.log');
+  const fd = openSync(log, 'a');
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${readFileSync(log, 'utf8')}`);
+    if (await fetch(`${base}${readyPath}`).then((r) => r.ok, () => false)) return { child, base, log };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not ready after 30 s: ${readFileSync(log, 'utf8')}`);
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await once(server.child, 'exit');
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** Waits until the cluster primary has `n` worker processes and the server answers. */
-async function childrenListening(pid: number, n: number, readyUrl: string): Promise<void> {
+async function childrenListening(server: Server, n: number): Promise<void> {
+  const pid = server.child.pid as number;
   for (let i = 0; i < 300; i++) {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    if (children.length >= n && (await fetch(readyUrl).then((r) => r.ok, () => false))) return;
+    if (childPids(pid).length >= n && (await fetch(`${server.base}/readyz`).then((r) => r.ok, () => false))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${n} workers did not start`);
 }
 
-/** Peak resident memory (VmHWM) of a process and its children, in MB. */
-function peakRssMb(pid: number): number[] {
-  const children = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  })();
-  const pids = children.length > 0 ? children : [pid];
-  return pids.map((p) => {
-    const status = readFileSync(`/proc/${p}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+/** Resident memory of a process's workers (or of itself without any), in MB: VmRSS now or VmHWM (peak). */
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number[] {
+  const children = childPids(pid);
+  return (children.length > 0 ? children : [pid]).map((p) => {
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
     return Math.round(kb / 102.4) / 10;
   });
 }
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(opts: { url: string; method: 'GET' | 'POST'; body?: (i: number) => string }): Promise<Figures> {
-  let i = 0;
-  const result = await autocannon({
-    url: opts.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: opts.method,
-        headers: { 'content-type': 'application/json' },
-        ...(opts.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.body?.(i++) }) } : {}),
-      },
-    ],
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
-}
-
-/** A store whose slots hold a million places, so the run measures booking, not refusal. */
-async function prepareStore(dir: string): Promise<string> {
+/** A store whose slots hold `capacity` places each (a million: the run measures booking, not refusal). */
+async function prepareStore(dir: string, capacity: number): Promise<string> {
+  mkdirSync(dir, { recursive: true });
   const url = `sqlite:${join(dir, 'vreserve.db')}`;
   const store = openStore(url);
   await migrateToLatest(store.db);
-  const roomy = { ...DEFAULT_SCHEDULE, slots: DEFAULT_SCHEDULE.slots.map((s) => ({ ...s, capacity: 1_000_000 })) };
-  await store.db.updateTable('service').set({ schedule_json: JSON.stringify(roomy) }).execute();
+  const schedule = { ...DEFAULT_SCHEDULE, slots: DEFAULT_SCHEDULE.slots.map((s) => ({ ...s, capacity })) };
+  await store.db.updateTable('service').set({ schedule_json: JSON.stringify(schedule) }).execute();
   await store.close();
   return url;
 }
 
-const slots = DEFAULT_SCHEDULE.slots.map((s) => s.start);
-const bookingRequest = (i: number) => ({ serviceId: (i % 4) + 1, date: BOOK_DATE, slot: slots[Math.floor(i / 4) % slots.length] as string });
+async function bookedCount(url: string): Promise<number> {
+  const store = openStore(url);
+  try {
+    const row = await store.db
+      .selectFrom('booking')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('service_id', '=', 1)
+      .where('date', '=', BOOK_DATE)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await store.close();
+  }
+}
+
+const serverEnv = (dir: string, url: string, workers: number, logLevel: string) => ({
+  DATA_DIR: dir,
+  DATABASE_URL: url,
+  WORKERS: String(workers),
+  LOG_LEVEL: logLevel,
+  RATE_LIMIT_PER_MINUTE: '0',
+  VRESERVE_CLOCK: CLOCK,
+  SECRET: 'bench-secret-0123456789abcdef',
+});
+
+// Citizens are numbered; each load takes its own range, so nobody books twice across runs on one store.
+const booking = (url: string, mode: 'real' | 'ref', first: number, opts: { services?: string; limit?: number; connections?: number; seconds?: number } = {}) =>
+  runWrk({
+    url,
+    seconds: opts.seconds ?? SECONDS,
+    connections: opts.connections ?? CONNECTIONS,
+    threads: THREADS,
+    script: { path: BOOKING_SCRIPT, args: [mode, BOOK_DATE, opts.services ?? '1,2,3,4', SLOTS.join(','), String(first), String(opts.limit ?? 0), String(THREADS)] },
+  });
+const read = (url: string, seconds = SECONDS) => runWrk({ url, seconds, connections: CONNECTIONS, threads: THREADS });
+const warmUp = (url: string) => read(url, 2);
+
+/** 20 000 attempts by distinct citizens on one service's day of 200 places, then as many on the full day. */
+async function flashCrowd(url: string, mode: 'real' | 'ref'): Promise<{ crowd: Figures; refusals: Figures }> {
+  const crowdOpts = { services: '1', limit: CROWD_ATTEMPTS, connections: CROWD_CONNECTIONS, seconds: 120 };
+  const crowd = await booking(url, mode, 3_000_000, crowdOpts);
+  const refusals = await booking(url, mode, 4_000_000, crowdOpts);
+  return { crowd, refusals };
+}
 
 async function main() {
+  ensureWrk();
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
-  const rows: string[] = [];
   try {
-    // --- the real server: one process for the throughput comparison, then two workers for RSS ---
-    const runReal = async (workers: number) => {
-      const dir = join(root, `real-${workers}`);
-      const url = await prepareStore(dir);
-      const port = await freePort();
-      const server = await start(
-        ['dist/server/main.js', 'serve'],
-        {
-          DATA_DIR: dir,
-          DATABASE_URL: url,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          WORKERS: String(workers),
-          LOG_LEVEL: 'warn',
-          RATE_LIMIT_PER_MINUTE: '0',
-          VRESERVE_CLOCK: CLOCK,
-          SECRET: 'bench-secret-0123456789abcdef',
-        },
-        `http://127.0.0.1:${port}/readyz`,
-      );
-      if (workers > 1) await childrenListening(server.pid as number, workers, `http://127.0.0.1:${port}/readyz`);
-      const base = `http://127.0.0.1:${port}`;
-      const body = await (await fetch(`${base}/api/v1/services`)).text();
-      const book = await load({ url: `${base}/api/v1/bookings`, method: 'POST', body: (i) => JSON.stringify({ ...bookingRequest(i), ...person(i) }) });
-      const read = await load({ url: `${base}/api/v1/services`, method: 'GET' });
-      const rss = peakRssMb(server.pid as number);
+    // --- the real server, one process: bookings, the service list at info and at warn, the flash crowd ---
+    const realAt = async (logLevel: string, withBookings: boolean) => {
+      const dir = join(root, `real-${logLevel}`);
+      const url = await prepareStore(dir, 1_000_000);
+      const server = await start(['dist/server/main.js', 'serve'], serverEnv(dir, url, 1, logLevel), dir, '/readyz');
+      const body = await (await fetch(`${server.base}/api/v1/services`)).text();
+      if (withBookings) await booking(`${server.base}/api/v1/bookings`, 'real', 1_000_000, { seconds: 2 });
+      const book = withBookings ? await booking(`${server.base}/api/v1/bookings`, 'real', 0) : null;
+      await warmUp(`${server.base}/api/v1/services`);
+      const list = await read(`${server.base}/api/v1/services`);
+      const peak = rssMb(server.child.pid as number, 'VmHWM');
       await stop(server);
-      return { body, book, read, rss };
+      const logLines = readFileSync(server.log, 'utf8').split('\n').length - 1;
+      return { body, book, list, peak, logLines };
     };
-    const single = await runReal(1);
-    const servicesBody = single.body;
-    const realBook = single.book;
-    const realRead = single.read;
-    const clustered = await runReal(2);
+    const info = await realAt('info', true);
+    const warn = await realAt('warn', false);
 
-    // --- the bare reference ---
+    const crowdDir = join(root, 'crowd');
+    const crowdUrl = await prepareStore(crowdDir, CROWD_PLACES_PER_SLOT);
+    const crowdServer = await start(['dist/server/main.js', 'serve'], serverEnv(crowdDir, crowdUrl, 1, 'info'), crowdDir, '/readyz');
+    const realCrowd = await flashCrowd(`${crowdServer.base}/api/v1/bookings`, 'real');
+    await stop(crowdServer);
+    const realCrowdBooked = await bookedCount(crowdUrl);
+
+    // --- two workers: RSS per worker, idle and under load ---
+    const dir2 = join(root, 'real-2');
+    const url2 = await prepareStore(dir2, 1_000_000);
+    const two = await start(['dist/server/main.js', 'serve'], serverEnv(dir2, url2, 2, 'info'), dir2, '/readyz');
+    await childrenListening(two, 2);
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle2 = rssMb(two.child.pid as number, 'VmRSS');
+    await booking(`${two.base}/api/v1/bookings`, 'real', 1_000_000, { seconds: 2 });
+    const book2 = await booking(`${two.base}/api/v1/bookings`, 'real', 0);
+    const list2 = await read(`${two.base}/api/v1/services`);
+    const peak2 = rssMb(two.child.pid as number, 'VmHWM');
+    await stop(two);
+
+    // --- the bare references ---
     const refDir = join(root, 'ref');
-    const refUrl = await prepareStore(refDir);
-    const refPort = await freePort();
-    const ref = await start(['--import', 'tsx', 'bench/reference-server.ts'], {
-      DATABASE_URL: refUrl,
-      PORT: String(refPort),
-      SERVICES_BODY: servicesBody,
-    }, `http://127.0.0.1:${refPort}/services`);
-    const hmac = (v: string) => createHmac('sha256', 'k').update(v).digest('hex');
-    const refBook = await load({
-      url: `http://127.0.0.1:${refPort}/book`,
-      method: 'POST',
-      body: (i) => JSON.stringify({ ...bookingRequest(i), idHash: hmac(`id${i}`), phoneHash: hmac(`p${i}`) }),
-    });
-    const refRead = await load({ url: `http://127.0.0.1:${refPort}/services`, method: 'GET' });
+    const refUrl = await prepareStore(refDir, 1_000_000);
+    const ref = await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: refUrl, SERVICES_BODY: info.body }, refDir, '/services');
+    await booking(`${ref.base}/book`, 'ref', 1_000_000, { seconds: 2 });
+    const refBook = await booking(`${ref.base}/book`, 'ref', 0);
+    await warmUp(`${ref.base}/services`);
+    const refList = await read(`${ref.base}/services`);
     await stop(ref);
-
-    const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
-    const line = (name: string, f: Figures) =>
-      `| ${name} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} | ${f.errors} |`;
-    rows.push(
-      '| run | req/s | p50 ms | p99 ms | non-2xx | errors |',
-      '|---|---|---|---|---|---|',
-      line('POST /api/v1/bookings (real)', realBook),
-      line('POST /book (reference: same SQL transaction)', refBook),
-      line('GET /api/v1/services (real)', realRead),
-      line(`GET /services (reference: fixed ${servicesBody.length}-byte body)`, refRead),
+    const refCrowdDir = join(root, 'ref-crowd');
+    const refCrowdUrl = await prepareStore(refCrowdDir, CROWD_PLACES_PER_SLOT);
+    const refCrowdServer = await start(
+      ['--import', 'tsx', 'bench/reference-server.ts'],
+      { DATABASE_URL: refCrowdUrl, SERVICES_BODY: info.body, CAPACITY: String(CROWD_PLACES_PER_SLOT) },
+      refCrowdDir,
+      '/services',
     );
-    const summary = [
-      `booking throughput ratio real/reference: **${ratio(realBook.rps, refBook.rps)}** (target ≥ 0.7)`,
-      `services read ratio real/reference: **${ratio(realRead.rps, refRead.rps)}** (target ≥ 0.5)`,
-      `peak RSS per worker with WORKERS=2: **${clustered.rss.join(', ')} MB** (target < 150 MB); one-process server (WORKERS=1, the primary also does housekeeping and the first start): ${single.rss.join(', ')} MB`,
-    ];
-    const report = [
-      `## ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      '',
-      `SQLite (WAL, synchronous=FULL), 1 worker, LOG_LEVEL=warn, autocannon ${CONNECTIONS} connections × ${DURATION} s each; every booking a new person (real: validation, HMAC, per-person rules, numbering).`,
-      '',
-      ...rows,
-      '',
-      ...summary.map((s) => `- ${s}`),
-      '',
-    ].join('\n');
+    const refCrowd = await flashCrowd(`${refCrowdServer.base}/book`, 'ref');
+    await stop(refCrowdServer);
+    const refCrowdBooked = await bookedCount(refCrowdUrl);
+
+    const report = render({ info, warn, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refBook, refList, refCrowd, refCrowdBooked });
     process.stdout.write(`${report}\n`);
-    const file = 'bench/RESULTS.md';
-    let previous = '';
-    try {
-      previous = readFileSync(file, 'utf8').replace(/^# Benchmark results\n+/, '');
-    } catch {}
-    writeFileSync(file, `# Benchmark results\n\nProduced by \`npm run bench\`; newest first.\n\n${report}\n${previous.replace(/^Produced by.*\n+/, '')}`);
+    appendRun(report);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : String(Math.round(v)));
+const fivexx = (f: Figures) => Object.entries(f.statuses).reduce((n, [s, c]) => (s.startsWith('5') ? n + c : n), 0);
+const codesOf = (f: Figures) => Object.entries(f.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
+
+function render(r: {
+  info: { body: string; book: Figures | null; list: Figures; peak: number[]; logLines: number };
+  warn: { list: Figures; peak: number[]; logLines: number };
+  realCrowd: { crowd: Figures; refusals: Figures };
+  realCrowdBooked: number;
+  idle2: number[];
+  peak2: number[];
+  book2: Figures;
+  list2: Figures;
+  refBook: Figures;
+  refList: Figures;
+  refCrowd: { crowd: Figures; refusals: Figures };
+  refCrowdBooked: number;
+}): string {
+  const book = r.info.book as Figures;
+  const row = (name: string, f: Figures, ref?: Figures) =>
+    `| ${name} | ${f.rps} | ${ref ? ratio(f.rps, ref.rps) : ''} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.requests} | ${f.non2xx} | ${f.errors} | \`${f.command}\` |`;
+  const crowdRow = (name: string, f: Figures, booked?: number) =>
+    `| ${name} | ${f.requests} | ${f.statuses['201'] ?? 0} / ${booked ?? '—'} | ${codesOf(f)} | ${fivexx(f)} | ${f.rps} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} |`;
+  const logCost = 1 - r.info.list.rps / r.warn.list.rps;
+  return [
+    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion()}`,
+    '',
+    `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s (each after a 2 s warm-up).`,
+    '',
+    '| run | req/s | ratio to reference | p50 ms | p99 ms | requests | non-2xx | socket errors | command |',
+    '|---|---|---|---|---|---|---|---|---|',
+    row('POST /api/v1/bookings (real, LOG_LEVEL=info)', book, r.refBook),
+    row('POST /book (reference: same SQL transaction)', r.refBook),
+    row('GET /api/v1/services (real, LOG_LEVEL=info)', r.info.list, r.refList),
+    row('GET /api/v1/services (real, LOG_LEVEL=warn)', r.warn.list, r.refList),
+    row(`GET /services (reference: fixed ${r.info.body.length}-byte body)`, r.refList),
+    row('POST /api/v1/bookings (real, WORKERS=2)', r.book2, r.refBook),
+    row('GET /api/v1/services (real, WORKERS=2)', r.list2, r.refList),
+    '',
+    `Flash crowd: ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day. Command: \`${r.realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
+    '',
+    '| run | answers | 201 / booked in the store after both | refusals | 5xx | req/s | p50 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+    crowdRow('real: the crowd', r.realCrowd.crowd, r.realCrowdBooked),
+    crowdRow('real: the full day', r.realCrowd.refusals),
+    crowdRow('reference: the crowd', r.refCrowd.crowd, r.refCrowdBooked),
+    crowdRow('reference: the full day', r.refCrowd.refusals),
+    '',
+    `- bookings real/reference: **${ratio(book.rps, r.refBook.rps)}** (target ≥ 0.7)`,
+    `- service list real/reference at LOG_LEVEL=info: **${ratio(r.info.list.rps, r.refList.rps)}** (target ≥ 0.6); at warn: ${ratio(r.warn.list.rps, r.refList.rps)}; request logging costs **${Math.round(logCost * 100)} %** of the read throughput (${r.info.logLines} log lines written at info, ${r.warn.logLines} at warn)`,
+    `- flash crowd: ${r.realCrowdBooked} booked of ${CROWD_PLACES} places, ${fivexx(r.realCrowd.crowd)} × 5xx, p99 **${ms(r.realCrowd.crowd.p99)} ms** (target < 100 ms); the crowd answered at ${r.realCrowd.crowd.rps} req/s and the full day refused at **${r.realCrowd.refusals.rps} req/s = ${ratio(r.realCrowd.refusals.rps, book.rps)}×** the booking rate (target ≥ 5×); reference: ${r.refCrowdBooked} booked, refusals at ${r.refCrowd.refusals.rps} req/s`,
+    `- RSS per worker with WORKERS=2: idle **${r.idle2.join(', ')} MB** (target < 120), peak **${r.peak2.join(', ')} MB** (target < 150); one process (WORKERS=1: also migrations, first admin, housekeeping) peak ${r.info.peak.join(', ')} MB`,
+    '',
+  ].join('\n');
+}
+
+const RUNS_MARK = '<!-- npm run bench inserts each new run below this line, newest first -->';
+
+function appendRun(report: string): void {
+  const file = 'bench/RESULTS.md';
+  let text = readFileSync(file, 'utf8');
+  if (!text.includes(RUNS_MARK)) text = `${text.trimEnd()}\n\n## Runs\n\n${RUNS_MARK}\n`;
+  writeFileSync(file, text.replace(RUNS_MARK, `${RUNS_MARK}\n\n${report}`));
 }
 
 await main();

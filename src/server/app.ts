@@ -24,6 +24,7 @@ import { refuseNulBytes } from './http/nul-bytes.js';
 import { installJsonOnly } from './http/json-only.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
+import { RequestLog } from './http/logging.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { queueRoutes } from './http/queue.routes.js';
@@ -89,6 +90,8 @@ export function routeTable(app: App): { method: string; url: string }[] {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // One line per request, when answered (http/logging.ts).
+    logController: new RequestLog(deps.logger),
     bodyLimit: 16 * 1024,
     trustProxy: false,
     // Draining answers the documented SHUTTING_DOWN body instead (http/draining.ts).

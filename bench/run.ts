@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
 import { openStore } from '../src/server/db/dialect.js';
@@ -146,6 +146,8 @@ async function flashCrowd(url: string, mode: 'real' | 'ref'): Promise<{ crowd: F
 
 async function main() {
   ensureWrk();
+  // Other work on the machine takes CPU and fsyncs from the run: say how busy it was.
+  const loadBefore = loadavg()[0] as number;
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
   try {
     // --- the real server, one process: bookings, the service list at info and at warn, the flash crowd ---
@@ -207,7 +209,7 @@ async function main() {
     await stop(refCrowdServer);
     const refCrowdBooked = await bookedCount(refCrowdUrl);
 
-    const report = render({ info, warn, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refBook, refList, refCrowd, refCrowdBooked });
+    const report = render({ loadBefore, loadAfter: loadavg()[0] as number, info, warn, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refBook, refList, refCrowd, refCrowdBooked });
     process.stdout.write(`${report}\n`);
     appendRun(report);
   } finally {
@@ -221,6 +223,8 @@ const fivexx = (f: Figures) => Object.entries(f.statuses).reduce((n, [s, c]) => 
 const codesOf = (f: Figures) => Object.entries(f.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
 
 function render(r: {
+  loadBefore: number;
+  loadAfter: number;
   info: { body: string; book: Figures | null; list: Figures; peak: number[]; logLines: number };
   warn: { list: Figures; peak: number[]; logLines: number };
   realCrowd: { crowd: Figures; refusals: Figures };
@@ -243,7 +247,7 @@ function render(r: {
   return [
     `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion()}`,
     '',
-    `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s (each after a 2 s warm-up).`,
+    `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s (each after a 2 s warm-up). Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).`,
     '',
     '| run | req/s | ratio to reference | p50 ms | p99 ms | requests | non-2xx | socket errors | command |',
     '|---|---|---|---|---|---|---|---|---|',

@@ -108,6 +108,7 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
     requeueBehind: config.requeueBehind,
     connections: config.connections,
     backup: config.backup,
+    metrics: config.metrics,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -148,6 +149,7 @@ async function serve(config: Readonly<Config>): Promise<void> {
     logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
     return;
   }
+  if (config.metrics.enabled) (await import('./metrics/registry.js')).answerWorkersForMetrics();
   superviseWorkers({
     workers: config.workers,
     limits: { ...DEFAULT_RESTART_LIMITS, ...config.workerStartLimit },

@@ -1,5 +1,7 @@
 // GET /metrics in Prometheus' text format, only with METRICS=on and only to the addresses in
 // METRICS_ALLOW (default loopback); with metrics off nothing is counted and the path is unknown.
+import type { onSendHookHandler } from 'fastify';
+import type { Histogram } from 'prom-client';
 import type { MetricsOptions } from '../metrics/metrics-config.js';
 import type { Metrics } from '../metrics/registry.js';
 import { AppError } from '../services/app-error.js';
@@ -18,19 +20,29 @@ export async function metricsRoutes(app: App, options: MetricsOptions | undefine
   // The socket's peer (Fastify trusts no proxy here): a forwarded-for header cannot open the door.
   const allowed = addressMatcher(options.allow);
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method === 'POST' && request.routeOptions.url === BOOKINGS) {
-      const status = reply.statusCode;
-      const result = status === 201 ? 'booked' : status === 200 ? 'replayed' : (CODE.exec(String(payload))?.[1] ?? String(status));
-      metrics.bookingAttempts.inc({ result });
-    }
-    return payload;
+  // Booking results are read from the answer of that one route (a hook on it alone, not on every request).
+  const countBooking: onSendHookHandler = (request, reply, payload, done) => {
+    const status = reply.statusCode;
+    const result = status === 201 ? 'booked' : status === 200 ? 'replayed' : (CODE.exec(String(payload))?.[1] ?? String(status));
+    metrics.bookingAttempts.inc({ result });
+    done(null, payload);
+  };
+  app.addHook('onRoute', (route) => {
+    if (route.url === BOOKINGS && [route.method].flat().includes('POST')) route.onSend = [countBooking, ...[route.onSend ?? []].flat()];
   });
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.requestSeconds.observe(
-      { method: request.method, route: request.routeOptions.url ?? '(no route)', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+  // One labelled child per method, route and status, so that a request costs one observe().
+  const series = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? '(no route)';
+    const status = reply.statusCode;
+    const key = `${request.method} ${status} ${route}`;
+    let child = series.get(key);
+    if (!child) {
+      child = metrics.requestSeconds.labels({ method: request.method, route, status: String(status) });
+      series.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {

@@ -2,18 +2,17 @@
 // (bench/wrk.ts) as the load generator.
 //   1. POST /api/v1/bookings vs the same SQL transaction behind a plain Fastify route (SQLite, same durability)
 //   2. GET /api/v1/services at the default LOG_LEVEL=info and at warn vs a plain route with a body of the same size
+//      (and with METRICS=on)
 //   3. the flash crowd: distinct citizens on one day's 200 places, vs the bare transaction on 200 places
 //   4. RSS per worker, idle and at peak, with WORKERS=2
+//   5. bookings on PostgreSQL and MariaDB with two instances vs two bare references (bench/stores.ts)
 // Figures go to stdout and bench/RESULTS.md. Not a test: nothing here passes or fails.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
-import { openStore } from '../src/server/db/dialect.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
-import { freePort } from '../test/support/server-process.js';
+import { bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
+import { type StoreFigures, measureStores } from './stores.js';
 import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -28,91 +27,6 @@ const SLOTS = DEFAULT_SCHEDULE.slots.map((s) => s.start);
 const CROWD_PLACES = CROWD_PLACES_PER_SLOT * SLOTS.length;
 
 type Figures = WrkFigures & { command: string };
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  log: string;
-}
-
-/** Starts a server, its output to a file (a pipe read by this Node process would take CPU from the run). */
-async function start(args: string[], env: Record<string, string>, dir: string, readyPath: string): Promise<Server> {
-  const port = await freePort();
-  const log = join(dir, 'server.log');
-  const fd = openSync(log, 'a');
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', fd, fd],
-  });
-  closeSync(fd);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${readFileSync(log, 'utf8')}`);
-    if (await fetch(`${base}${readyPath}`).then((r) => r.ok, () => false)) return { child, base, log };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not ready after 30 s: ${readFileSync(log, 'utf8')}`);
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  server.child.kill('SIGTERM');
-  await once(server.child, 'exit');
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Waits until the cluster primary has `n` worker processes and the server answers. */
-async function childrenListening(server: Server, n: number): Promise<void> {
-  const pid = server.child.pid as number;
-  for (let i = 0; i < 300; i++) {
-    if (childPids(pid).length >= n && (await fetch(`${server.base}/readyz`).then((r) => r.ok, () => false))) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${n} workers did not start`);
-}
-
-/** Resident memory of a process's workers (or of itself without any), in MB: VmRSS now or VmHWM (peak). */
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number[] {
-  const children = childPids(pid);
-  return (children.length > 0 ? children : [pid]).map((p) => {
-    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    return Math.round(kb / 102.4) / 10;
-  });
-}
-
-/** A store whose slots hold `capacity` places each (a million: the run measures booking, not refusal). */
-async function prepareStore(dir: string, capacity: number): Promise<string> {
-  mkdirSync(dir, { recursive: true });
-  const url = `sqlite:${join(dir, 'vreserve.db')}`;
-  const store = openStore(url);
-  await migrateToLatest(store.db);
-  const schedule = { ...DEFAULT_SCHEDULE, slots: DEFAULT_SCHEDULE.slots.map((s) => ({ ...s, capacity })) };
-  await store.db.updateTable('service').set({ schedule_json: JSON.stringify(schedule) }).execute();
-  await store.close();
-  return url;
-}
-
-async function bookedCount(url: string): Promise<number> {
-  const store = openStore(url);
-  try {
-    const row = await store.db
-      .selectFrom('booking')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('service_id', '=', 1)
-      .where('date', '=', BOOK_DATE)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  } finally {
-    await store.close();
-  }
-}
 
 const serverEnv = (dir: string, url: string, workers: number, logLevel: string) => ({
   DATA_DIR: dir,
@@ -151,10 +65,10 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
   try {
     // --- the real server, one process: bookings, the service list at info and at warn, the flash crowd ---
-    const realAt = async (logLevel: string, withBookings: boolean) => {
-      const dir = join(root, `real-${logLevel}`);
-      const url = await prepareStore(dir, 1_000_000);
-      const server = await start(['dist/server/main.js', 'serve'], serverEnv(dir, url, 1, logLevel), dir, '/readyz');
+    const realAt = async (logLevel: string, withBookings: boolean, extra: Record<string, string> = {}) => {
+      const dir = mkdtempSync(join(root, `real-${logLevel}-`));
+      const url = await prepareSqlite(dir, 1_000_000);
+      const server = await start(['dist/server/main.js', 'serve'], { ...serverEnv(dir, url, 1, logLevel), ...extra }, dir, '/readyz');
       const body = await (await fetch(`${server.base}/api/v1/services`)).text();
       if (withBookings) await booking(`${server.base}/api/v1/bookings`, 'real', 1_000_000, { seconds: 2 });
       const book = withBookings ? await booking(`${server.base}/api/v1/bookings`, 'real', 0) : null;
@@ -167,17 +81,18 @@ async function main() {
     };
     const info = await realAt('info', true);
     const warn = await realAt('warn', false);
+    const withMetrics = await realAt('info', false, { METRICS: 'on' });
 
     const crowdDir = join(root, 'crowd');
-    const crowdUrl = await prepareStore(crowdDir, CROWD_PLACES_PER_SLOT);
+    const crowdUrl = await prepareSqlite(crowdDir, CROWD_PLACES_PER_SLOT);
     const crowdServer = await start(['dist/server/main.js', 'serve'], serverEnv(crowdDir, crowdUrl, 1, 'info'), crowdDir, '/readyz');
     const realCrowd = await flashCrowd(`${crowdServer.base}/api/v1/bookings`, 'real');
     await stop(crowdServer);
-    const realCrowdBooked = await bookedCount(crowdUrl);
+    const realCrowdBooked = await bookedCount(crowdUrl, BOOK_DATE);
 
     // --- two workers: RSS per worker, idle and under load ---
     const dir2 = join(root, 'real-2');
-    const url2 = await prepareStore(dir2, 1_000_000);
+    const url2 = await prepareSqlite(dir2, 1_000_000);
     const two = await start(['dist/server/main.js', 'serve'], serverEnv(dir2, url2, 2, 'info'), dir2, '/readyz');
     await childrenListening(two, 2);
     await new Promise((r) => setTimeout(r, 1000));
@@ -190,7 +105,7 @@ async function main() {
 
     // --- the bare references ---
     const refDir = join(root, 'ref');
-    const refUrl = await prepareStore(refDir, 1_000_000);
+    const refUrl = await prepareSqlite(refDir, 1_000_000);
     const ref = await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: refUrl, SERVICES_BODY: info.body }, refDir, '/services');
     await booking(`${ref.base}/book`, 'ref', 1_000_000, { seconds: 2 });
     const refBook = await booking(`${ref.base}/book`, 'ref', 0);
@@ -198,7 +113,7 @@ async function main() {
     const refList = await read(`${ref.base}/services`);
     await stop(ref);
     const refCrowdDir = join(root, 'ref-crowd');
-    const refCrowdUrl = await prepareStore(refCrowdDir, CROWD_PLACES_PER_SLOT);
+    const refCrowdUrl = await prepareSqlite(refCrowdDir, CROWD_PLACES_PER_SLOT);
     const refCrowdServer = await start(
       ['--import', 'tsx', 'bench/reference-server.ts'],
       { DATABASE_URL: refCrowdUrl, SERVICES_BODY: info.body, CAPACITY: String(CROWD_PLACES_PER_SLOT) },
@@ -207,9 +122,12 @@ async function main() {
     );
     const refCrowd = await flashCrowd(`${refCrowdServer.base}/book`, 'ref');
     await stop(refCrowdServer);
-    const refCrowdBooked = await bookedCount(refCrowdUrl);
+    const refCrowdBooked = await bookedCount(refCrowdUrl, BOOK_DATE);
 
-    const report = render({ loadBefore, loadAfter: loadavg()[0] as number, info, warn, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refBook, refList, refCrowd, refCrowdBooked });
+    // --- PostgreSQL and MariaDB: two instances on one database, against two bare references ---
+    const stores = await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') });
+
+    const report = render({ stores, withMetrics, loadBefore, loadAfter: loadavg()[0] as number, info, warn, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refBook, refList, refCrowd, refCrowdBooked });
     process.stdout.write(`${report}\n`);
     appendRun(report);
   } finally {
@@ -223,6 +141,8 @@ const fivexx = (f: Figures) => Object.entries(f.statuses).reduce((n, [s, c]) => 
 const codesOf = (f: Figures) => Object.entries(f.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
 
 function render(r: {
+  stores: StoreFigures[];
+  withMetrics: { list: Figures };
   loadBefore: number;
   loadAfter: number;
   info: { body: string; book: Figures | null; list: Figures; peak: number[]; logLines: number };
@@ -255,9 +175,19 @@ function render(r: {
     row('POST /book (reference: same SQL transaction)', r.refBook),
     row('GET /api/v1/services (real, LOG_LEVEL=info)', r.info.list, r.refList),
     row('GET /api/v1/services (real, LOG_LEVEL=warn)', r.warn.list, r.refList),
+    row('GET /api/v1/services (real, LOG_LEVEL=info, METRICS=on)', r.withMetrics.list, r.refList),
     row(`GET /services (reference: fixed ${r.info.body.length}-byte body)`, r.refList),
     row('POST /api/v1/bookings (real, WORKERS=2)', r.book2, r.refBook),
     row('GET /api/v1/services (real, WORKERS=2)', r.list2, r.refList),
+    '',
+    `PostgreSQL and MariaDB on this machine (their default durability: synchronous commit, flush at each commit), two server instances (WORKERS=1 each, LOG_LEVEL=info) on one database, each loaded by its own wrk with half the connections; the reference the same way on a database of its own. req/s and counts add up; latencies are the worse of the two.`,
+    '',
+    '| run | req/s | ratio to reference | p50 ms | p99 ms | requests | non-2xx | socket errors | command |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.stores.flatMap((s) => [
+      row(`POST /api/v1/bookings (real, ${s.kind}, 2 instances)`, s.real, s.ref),
+      row(`POST /book (reference, ${s.kind}, 2 processes)`, s.ref),
+    ]),
     '',
     `Flash crowd: ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day. Command: \`${r.realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
     '',
@@ -269,6 +199,8 @@ function render(r: {
     crowdRow('reference: the full day', r.refCrowd.refusals),
     '',
     `- bookings real/reference: **${ratio(book.rps, r.refBook.rps)}** (target ≥ 0.7)`,
+    ...r.stores.map((s) => `- bookings on ${s.kind} with 2 instances, real/reference: **${ratio(s.real.rps, s.ref.rps)}** (target ≥ 0.7 on PostgreSQL)`),
+    `- metrics on (METRICS=on) costs ${Math.round((1 - r.withMetrics.list.rps / r.info.list.rps) * 100)} % of the service list's throughput at LOG_LEVEL=info`,
     `- service list real/reference at LOG_LEVEL=info: **${ratio(r.info.list.rps, r.refList.rps)}** (target ≥ 0.6); at warn: ${ratio(r.warn.list.rps, r.refList.rps)}; request logging costs **${Math.round(logCost * 100)} %** of the read throughput (${r.info.logLines} log lines written at info, ${r.warn.logLines} at warn)`,
     `- flash crowd: ${r.realCrowdBooked} booked of ${CROWD_PLACES} places, ${fivexx(r.realCrowd.crowd)} × 5xx, p99 **${ms(r.realCrowd.crowd.p99)} ms** (target < 100 ms); the crowd answered at ${r.realCrowd.crowd.rps} req/s and the full day refused at **${r.realCrowd.refusals.rps} req/s = ${ratio(r.realCrowd.refusals.rps, book.rps)}×** the booking rate (target ≥ 5×); reference: ${r.refCrowdBooked} booked, refusals at ${r.refCrowd.refusals.rps} req/s`,
     `- RSS per worker with WORKERS=2: idle **${r.idle2.join(', ')} MB** (target < 120), peak **${r.peak2.join(', ')} MB** (target < 150); one process (WORKERS=1: also migrations, first admin, housekeeping) peak ${r.info.peak.join(', ')} MB`,

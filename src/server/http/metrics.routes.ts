@@ -21,7 +21,7 @@ export async function metricsRoutes(app: App, options: MetricsOptions | undefine
   const allowed = addressMatcher(options.allow);
 
   // Booking results are read from the answer of that one route (a hook on it alone, not on every request).
-  const countBooking: onSendHookHandler = (request, reply, payload, done) => {
+  const countBooking: onSendHookHandler = (_request, reply, payload, done) => {
     const status = reply.statusCode;
     const result = status === 201 ? 'booked' : status === 200 ? 'replayed' : (CODE.exec(String(payload))?.[1] ?? String(status));
     metrics.bookingAttempts.inc({ result });

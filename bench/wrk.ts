@@ -101,6 +101,8 @@ let reports = 0;
 export async function runWrk(run: WrkRun): Promise<WrkFigures & { command: string }> {
   const [bin, ...args] = wrkCommand(run);
   const report = join(tmpdir(), `vreserve-wrk-${process.pid}-${reports++}.json`);
+  // The Lua script marks each thread's end beside the report: none may be left from an earlier run.
+  for (let t = 0; t < run.threads; t++) rmSync(`${report}.done${t}`, { force: true });
   const child = spawn(bin as string, args, { env: { ...process.env, WRK_REPORT: report }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));

@@ -1,4 +1,5 @@
-// `npm run bench`: the real server against bare references, side by side, in one run, with wrk
+// `npm run bench`: the real server against bare references, side by side, in one run (the SQLite
+// loads in rounds, real and reference in turn), with wrk
 // (bench/wrk.ts) as the load generator.
 //   1. POST /api/v1/bookings vs the same SQL transaction behind a plain Fastify route (SQLite, same durability)
 //   2. GET /api/v1/services at the default LOG_LEVEL=info and at warn vs a plain route with a body of the same size
@@ -11,11 +12,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
-import { bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
+import { type Server, bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
 import { type StoreFigures, measureStores } from './stores.js';
 import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const THREADS = Number(process.env.WRK_THREADS || 2);
 const CROWD_ATTEMPTS = Number(process.env.BENCH_CROWD_ATTEMPTS || 20_000);
@@ -64,24 +66,50 @@ async function main() {
   const loadBefore = loadavg()[0] as number;
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
   try {
-    // --- the real server, one process: bookings, the service list at info and at warn, the flash crowd ---
-    const realAt = async (logLevel: string, withBookings: boolean, extra: Record<string, string> = {}) => {
-      const dir = mkdtempSync(join(root, `real-${logLevel}-`));
+    // --- one process each, side by side: the real server at info, at warn and with metrics, and the bare
+    // reference; every load once per round, in turn, so that drift on a shared machine hits them alike ---
+    const sqliteServer = async (name: string, extra: Record<string, string>, reference = false, body = '') => {
+      const dir = mkdtempSync(join(root, `${name}-`));
       const url = await prepareSqlite(dir, 1_000_000);
-      const server = await start(['dist/server/main.js', 'serve'], { ...serverEnv(dir, url, 1, logLevel), ...extra }, dir, '/readyz');
-      const body = await (await fetch(`${server.base}/api/v1/services`)).text();
-      if (withBookings) await booking(`${server.base}/api/v1/bookings`, 'real', 1_000_000, { seconds: 2 });
-      const book = withBookings ? await booking(`${server.base}/api/v1/bookings`, 'real', 0) : null;
-      await warmUp(`${server.base}/api/v1/services`);
-      const list = await read(`${server.base}/api/v1/services`);
-      const peak = rssMb(server.child.pid as number, 'VmHWM');
-      await stop(server);
-      const logLines = readFileSync(server.log, 'utf8').split('\n').length - 1;
-      return { body, book, list, peak, logLines };
+      const server = reference
+        ? await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: url, SERVICES_BODY: body }, dir, '/services')
+        : await start(['dist/server/main.js', 'serve'], { ...serverEnv(dir, url, 1, 'info'), ...extra }, dir, '/readyz');
+      return server;
     };
-    const info = await realAt('info', true);
-    const warn = await realAt('warn', false);
-    const withMetrics = await realAt('info', false, { METRICS: 'on' });
+    const atInfo = await sqliteServer('info', {});
+    const atWarn = await sqliteServer('warn', { LOG_LEVEL: 'warn' });
+    const withMetricsOn = await sqliteServer('metrics', { METRICS: 'on' });
+    const body = await (await fetch(`${atInfo.base}/api/v1/services`)).text();
+    const ref = await sqliteServer('ref', {}, true, body);
+    const lists = { info: `${atInfo.base}/api/v1/services`, warn: `${atWarn.base}/api/v1/services`, metrics: `${withMetricsOn.base}/api/v1/services`, ref: `${ref.base}/services` };
+    await booking(`${atInfo.base}/api/v1/bookings`, 'real', 5_000_000, { seconds: 2 });
+    await booking(`${ref.base}/book`, 'ref', 5_000_000, { seconds: 2 });
+    for (const url of Object.values(lists)) await warmUp(url);
+    const rounds: Record<'book' | 'refBook' | 'info' | 'warn' | 'metrics' | 'refList', Figures[]> = { book: [], refBook: [], info: [], warn: [], metrics: [], refList: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.book.push(await booking(`${atInfo.base}/api/v1/bookings`, 'real', round * 200_000));
+      rounds.refBook.push(await booking(`${ref.base}/book`, 'ref', round * 200_000));
+      rounds.info.push(await read(lists.info));
+      rounds.warn.push(await read(lists.warn));
+      rounds.metrics.push(await read(lists.metrics));
+      rounds.refList.push(await read(lists.ref));
+    }
+    const peak1 = rssMb(atInfo.child.pid as number, 'VmHWM');
+    for (const server of [atInfo, atWarn, withMetricsOn, ref]) await stop(server);
+    const logLines = (server: Server) => readFileSync(server.log, 'utf8').split('\n').length - 1;
+    const sqlite = {
+      body,
+      peak1,
+      logLines: { info: logLines(atInfo), warn: logLines(atWarn) },
+      book: compare(rounds.book, rounds.refBook),
+      refBook: compare(rounds.refBook, rounds.refBook),
+      info: compare(rounds.info, rounds.refList),
+      warn: compare(rounds.warn, rounds.refList),
+      metrics: compare(rounds.metrics, rounds.refList),
+      refList: compare(rounds.refList, rounds.refList),
+      logCost: compare(rounds.info, rounds.warn),
+      metricsCost: compare(rounds.metrics, rounds.info),
+    };
 
     const crowdDir = join(root, 'crowd');
     const crowdUrl = await prepareSqlite(crowdDir, CROWD_PLACES_PER_SLOT);
@@ -103,20 +131,12 @@ async function main() {
     const peak2 = rssMb(two.child.pid as number, 'VmHWM');
     await stop(two);
 
-    // --- the bare references ---
-    const refDir = join(root, 'ref');
-    const refUrl = await prepareSqlite(refDir, 1_000_000);
-    const ref = await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: refUrl, SERVICES_BODY: info.body }, refDir, '/services');
-    await booking(`${ref.base}/book`, 'ref', 1_000_000, { seconds: 2 });
-    const refBook = await booking(`${ref.base}/book`, 'ref', 0);
-    await warmUp(`${ref.base}/services`);
-    const refList = await read(`${ref.base}/services`);
-    await stop(ref);
+    // --- the bare reference on the flash crowd ---
     const refCrowdDir = join(root, 'ref-crowd');
     const refCrowdUrl = await prepareSqlite(refCrowdDir, CROWD_PLACES_PER_SLOT);
     const refCrowdServer = await start(
       ['--import', 'tsx', 'bench/reference-server.ts'],
-      { DATABASE_URL: refCrowdUrl, SERVICES_BODY: info.body, CAPACITY: String(CROWD_PLACES_PER_SLOT) },
+      { DATABASE_URL: refCrowdUrl, SERVICES_BODY: body, CAPACITY: String(CROWD_PLACES_PER_SLOT) },
       refCrowdDir,
       '/services',
     );
@@ -127,7 +147,7 @@ async function main() {
     // --- PostgreSQL and MariaDB: two instances on one database, against two bare references ---
     const stores = await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') });
 
-    const report = render({ stores, withMetrics, loadBefore, loadAfter: loadavg()[0] as number, info, warn, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refBook, refList, refCrowd, refCrowdBooked });
+    const report = render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refCrowd, refCrowdBooked });
     process.stdout.write(`${report}\n`);
     appendRun(report);
   } finally {
@@ -136,60 +156,83 @@ async function main() {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
+
+/** A series of rounds against its reference's: the median round, and the median of the rounds' ratios. */
+interface Compared {
+  median: Figures;
+  ratio: number;
+  ratios: number[];
+}
+
+function compare(runs: Figures[], refs: Figures[]): Compared {
+  const mid = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)] as T;
+  const ratios = runs.map((f, i) => ratio(f.rps, refs[i]?.rps ?? 0));
+  return { median: mid(runs, (f) => f.rps), ratio: mid(ratios, (x) => x), ratios };
+}
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : String(Math.round(v)));
 const fivexx = (f: Figures) => Object.entries(f.statuses).reduce((n, [s, c]) => (s.startsWith('5') ? n + c : n), 0);
 const codesOf = (f: Figures) => Object.entries(f.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
 
 function render(r: {
+  sqlite: {
+    body: string;
+    peak1: number[];
+    logLines: { info: number; warn: number };
+    book: Compared;
+    refBook: Compared;
+    info: Compared;
+    warn: Compared;
+    metrics: Compared;
+    refList: Compared;
+    logCost: Compared;
+    metricsCost: Compared;
+  };
   stores: StoreFigures[];
-  withMetrics: { list: Figures };
   loadBefore: number;
   loadAfter: number;
-  info: { body: string; book: Figures | null; list: Figures; peak: number[]; logLines: number };
-  warn: { list: Figures; peak: number[]; logLines: number };
   realCrowd: { crowd: Figures; refusals: Figures };
   realCrowdBooked: number;
   idle2: number[];
   peak2: number[];
   book2: Figures;
   list2: Figures;
-  refBook: Figures;
-  refList: Figures;
   refCrowd: { crowd: Figures; refusals: Figures };
   refCrowdBooked: number;
 }): string {
-  const book = r.info.book as Figures;
-  const row = (name: string, f: Figures, ref?: Figures) =>
-    `| ${name} | ${f.rps} | ${ref ? ratio(f.rps, ref.rps) : ''} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.requests} | ${f.non2xx} | ${f.errors} | \`${f.command}\` |`;
+  const q = r.sqlite;
+  const line = (name: string, f: Figures, ratioText: string, byRound: string) =>
+    `| ${name} | ${f.rps} | ${ratioText} | ${byRound} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.requests} | ${f.non2xx} | ${f.errors} | \`${f.command}\` |`;
+  const compared = (name: string, c: Compared, isReference = false) =>
+    line(name, c.median, isReference ? '' : `**${c.ratio}**`, c.ratios.map((x) => x.toFixed(2)).join(' · '));
+  const once = (name: string, f: Figures, ref?: Figures) => line(name, f, ref ? String(ratio(f.rps, ref.rps)) : '', '');
   const crowdRow = (name: string, f: Figures, booked?: number) =>
     `| ${name} | ${f.requests} | ${f.statuses['201'] ?? 0} / ${booked ?? '—'} | ${codesOf(f)} | ${fivexx(f)} | ${f.rps} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} |`;
-  const logCost = 1 - r.info.list.rps / r.warn.list.rps;
+  const header = '| run | req/s | ratio to reference | ratio in each round | p50 ms | p99 ms | requests | non-2xx | socket errors | command |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|';
+  const pct = (c: Compared) => Math.round((1 - c.ratio) * 100);
   return [
     `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion()}`,
     '',
-    `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s (each after a 2 s warm-up). Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).`,
+    `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, LOG_LEVEL=info unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s a load, after a 2 s warm-up. The servers of the first table run side by side and each load runs once per round, in turn (${ROUNDS} rounds): req/s and latencies are those of the median round, the ratio is the median of the rounds' ratios. Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).`,
     '',
-    '| run | req/s | ratio to reference | p50 ms | p99 ms | requests | non-2xx | socket errors | command |',
-    '|---|---|---|---|---|---|---|---|---|',
-    row('POST /api/v1/bookings (real, LOG_LEVEL=info)', book, r.refBook),
-    row('POST /book (reference: same SQL transaction)', r.refBook),
-    row('GET /api/v1/services (real, LOG_LEVEL=info)', r.info.list, r.refList),
-    row('GET /api/v1/services (real, LOG_LEVEL=warn)', r.warn.list, r.refList),
-    row('GET /api/v1/services (real, LOG_LEVEL=info, METRICS=on)', r.withMetrics.list, r.refList),
-    row(`GET /services (reference: fixed ${r.info.body.length}-byte body)`, r.refList),
-    row('POST /api/v1/bookings (real, WORKERS=2)', r.book2, r.refBook),
-    row('GET /api/v1/services (real, WORKERS=2)', r.list2, r.refList),
+    header,
+    rule,
+    compared('POST /api/v1/bookings (real)', q.book),
+    compared('POST /book (reference: same SQL transaction)', q.refBook, true),
+    compared('GET /api/v1/services (real)', q.info),
+    compared('GET /api/v1/services (real, LOG_LEVEL=warn)', q.warn),
+    compared('GET /api/v1/services (real, METRICS=on)', q.metrics),
+    compared(`GET /services (reference: fixed ${q.body.length}-byte body)`, q.refList, true),
+    once('POST /api/v1/bookings (real, WORKERS=2; one run)', r.book2, q.refBook.median),
+    once('GET /api/v1/services (real, WORKERS=2; one run)', r.list2, q.refList.median),
     '',
-    `PostgreSQL and MariaDB on this machine (their default durability: synchronous commit, flush at each commit), two server instances (WORKERS=1 each, LOG_LEVEL=info) on one database, each loaded by its own wrk with half the connections; the reference the same way on a database of its own. req/s and counts add up; latencies are the worse of the two.`,
+    'PostgreSQL and MariaDB on this machine (their default durability: synchronous commit, flush at each commit), two server instances (WORKERS=1 each) on one database, each loaded by its own wrk with half the connections; the reference the same way on a database of its own. One run each; req/s and counts add up, latencies are the worse of the two.',
     '',
-    '| run | req/s | ratio to reference | p50 ms | p99 ms | requests | non-2xx | socket errors | command |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...r.stores.flatMap((s) => [
-      row(`POST /api/v1/bookings (real, ${s.kind}, 2 instances)`, s.real, s.ref),
-      row(`POST /book (reference, ${s.kind}, 2 processes)`, s.ref),
-    ]),
+    header,
+    rule,
+    ...r.stores.flatMap((s) => [once(`POST /api/v1/bookings (real, ${s.kind}, 2 instances)`, s.real, s.ref), once(`POST /book (reference, ${s.kind}, 2 processes)`, s.ref)]),
     '',
-    `Flash crowd: ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day. Command: \`${r.realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
+    `Flash crowd (one run): ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day. Command: \`${r.realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
     '',
     '| run | answers | 201 / booked in the store after both | refusals | 5xx | req/s | p50 ms | p99 ms | max ms |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -198,12 +241,11 @@ function render(r: {
     crowdRow('reference: the crowd', r.refCrowd.crowd, r.refCrowdBooked),
     crowdRow('reference: the full day', r.refCrowd.refusals),
     '',
-    `- bookings real/reference: **${ratio(book.rps, r.refBook.rps)}** (target ≥ 0.7)`,
+    `- bookings real/reference: **${q.book.ratio}** (target ≥ 0.7)`,
     ...r.stores.map((s) => `- bookings on ${s.kind} with 2 instances, real/reference: **${ratio(s.real.rps, s.ref.rps)}** (target ≥ 0.7 on PostgreSQL)`),
-    `- metrics on (METRICS=on) costs ${Math.round((1 - r.withMetrics.list.rps / r.info.list.rps) * 100)} % of the service list's throughput at LOG_LEVEL=info`,
-    `- service list real/reference at LOG_LEVEL=info: **${ratio(r.info.list.rps, r.refList.rps)}** (target ≥ 0.6); at warn: ${ratio(r.warn.list.rps, r.refList.rps)}; request logging costs **${Math.round(logCost * 100)} %** of the read throughput (${r.info.logLines} log lines written at info, ${r.warn.logLines} at warn)`,
-    `- flash crowd: ${r.realCrowdBooked} booked of ${CROWD_PLACES} places, ${fivexx(r.realCrowd.crowd)} × 5xx, p99 **${ms(r.realCrowd.crowd.p99)} ms** (target < 100 ms); the crowd answered at ${r.realCrowd.crowd.rps} req/s and the full day refused at **${r.realCrowd.refusals.rps} req/s = ${ratio(r.realCrowd.refusals.rps, book.rps)}×** the booking rate (target ≥ 5×); reference: ${r.refCrowdBooked} booked, refusals at ${r.refCrowd.refusals.rps} req/s`,
-    `- RSS per worker with WORKERS=2: idle **${r.idle2.join(', ')} MB** (target < 120), peak **${r.peak2.join(', ')} MB** (target < 150); one process (WORKERS=1: also migrations, first admin, housekeeping) peak ${r.info.peak.join(', ')} MB`,
+    `- service list real/reference: **${q.info.ratio}** (target ≥ 0.6); at LOG_LEVEL=warn ${q.warn.ratio}: request logging costs **${pct(q.logCost)} %** of the read throughput (${q.logLines.info} log lines written at info, ${q.logLines.warn} at warn); METRICS=on costs ${pct(q.metricsCost)} %`,
+    `- flash crowd: ${r.realCrowdBooked} booked of ${CROWD_PLACES} places, ${fivexx(r.realCrowd.crowd)} × 5xx, p99 **${ms(r.realCrowd.crowd.p99)} ms** (target < 100 ms); the crowd answered at ${r.realCrowd.crowd.rps} req/s and the full day refused at **${r.realCrowd.refusals.rps} req/s = ${ratio(r.realCrowd.refusals.rps, q.book.median.rps)}×** the booking rate (target ≥ 5×); reference: ${r.refCrowdBooked} booked, refusals at ${r.refCrowd.refusals.rps} req/s`,
+    `- RSS per worker with WORKERS=2: idle **${r.idle2.join(', ')} MB** (target < 120), peak **${r.peak2.join(', ')} MB** (target < 150); one process (WORKERS=1: also migrations, first admin, housekeeping) peak ${q.peak1.join(', ')} MB`,
     '',
   ].join('\n');
 }

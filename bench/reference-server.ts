@@ -1,16 +1,20 @@
 // The bare reference for `npm run bench`: the booking transaction's SQL (the same repository
-// calls the real service makes) behind a plain Fastify route, with no validation, hashing,
-// schema or error mapping; and a route returning a fixed body the size of /api/v1/services.
+// calls the real service makes, at the store's same durability) behind a plain Fastify route, with
+// no validation, hashing, schema, logging or error mapping; and a route returning a fixed body the
+// size of /api/v1/services. A slot known to be full is refused after one read, as the real server
+// does, with 409. CAPACITY sets the places of a slot row it creates (default a million).
 import Fastify from 'fastify';
 import { openStore } from '../src/server/db/dialect.js';
 import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
 import { ensureCounter, nextOrder } from '../src/server/repositories/number-counter.repository.js';
-import { ensureSlotRow, takePlace } from '../src/server/repositories/inventory.repository.js';
+import { ensureSlotRow, slotIsFull, takePlace } from '../src/server/repositories/inventory.repository.js';
 import { ensurePerson, lockPerson } from '../src/server/repositories/person.repository.js';
 import { MissingRow, RetryTransaction, transact } from '../src/server/services/transact.js';
 
 const store = openStore(process.env.DATABASE_URL as string);
 const servicesBody = process.env.SERVICES_BODY as string;
+const capacity = Number(process.env.CAPACITY || 1_000_000);
+class Full extends Error {}
 const app = Fastify();
 
 app.post('/book', async (request, reply) => {
@@ -18,14 +22,15 @@ app.post('/book', async (request, reply) => {
   const at = new Date().toISOString();
   const slotKey = { serviceId: b.serviceId, date: b.date, slotStart: b.slot };
   const counterKey = { serviceId: b.serviceId, date: b.date, time: b.slot };
+  if (await slotIsFull(store.db, slotKey)) return reply.status(409).send({ code: 'SLOT_FULL' });
   const number = await transact(store.db, async (trx) => {
     const personId = await lockPerson(trx, b.idHash, at);
     if (personId === null) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked: 'x', at }));
     await bookingsOfPersonSince(trx, b, b.date);
     const place = await takePlace(trx, slotKey);
-    if (place === 'missing') throw new MissingRow(() => ensureSlotRow(store.db, slotKey, '23:59', 1_000_000));
+    if (place === 'missing') throw new MissingRow(() => ensureSlotRow(store.db, slotKey, '23:59', capacity));
     if (place === 'again') throw new RetryTransaction();
-    if (place === 'full') throw new Error('full');
+    if (place === 'full') throw new Full();
     const order = await nextOrder(trx, counterKey);
     if (order === null) throw new MissingRow(() => ensureCounter(store.db, counterKey));
     const n = `R${b.date.replaceAll('-', '')}${b.slot.replace(':', '')}${order}-${b.serviceId}`;
@@ -51,7 +56,11 @@ app.post('/book', async (request, reply) => {
       cancelReason: null,
     });
     return n;
+  }).catch((e) => {
+    if (e instanceof Full) return null;
+    throw e;
   });
+  if (number === null) return reply.status(409).send({ code: 'SLOT_FULL' });
   return reply.status(201).send({ number });
 });
 

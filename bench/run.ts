@@ -1,212 +1,262 @@
-// `npm run bench`: the real server against bare references, side by side, in one run.
-//   1. POST /api/v1/bookings vs the same SQL transaction behind a plain Fastify route
-//   2. GET /api/v1/services vs a plain route returning a body of the same size
-//   3. peak RSS of each worker
+// `npm run bench`: the real server against bare references, side by side, in one run (the SQLite
+// loads in rounds, real and reference in turn), with wrk
+// (bench/wrk.ts) as the load generator.
+//   1. POST /api/v1/bookings vs the same SQL transaction behind a plain Fastify route (SQLite, same durability)
+//   2. GET /api/v1/services at the default LOG_LEVEL=info and at warn vs a plain route with a body of the same size
+//      (and with METRICS=on)
+//   3. the flash crowd: distinct citizens on one day's 200 places, vs the bare transaction on 200 places
+//   4. RSS per worker, idle and at peak, with WORKERS=2
+//   5. bookings on PostgreSQL and MariaDB with two instances vs two bare references (bench/stores.ts)
 // Figures go to stdout and bench/RESULTS.md. Not a test: nothing here passes or fails.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
-import { openStore } from '../src/server/db/dialect.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
-import { person } from '../test/support/people.js';
-import { freePort } from '../test/support/server-process.js';
+import { type Server, bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
+import { type StoreFigures, measureStores } from './stores.js';
+import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
-const DURATION = Number(process.env.BENCH_SECONDS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
+const THREADS = Number(process.env.WRK_THREADS || 2);
+const CROWD_ATTEMPTS = Number(process.env.BENCH_CROWD_ATTEMPTS || 20_000);
+const CROWD_CONNECTIONS = 50;
+const CROWD_PLACES_PER_SLOT = 40;
 const CLOCK = '2026-11-25T07:00:00+08:00';
 const BOOK_DATE = '2026-11-26';
+const SLOTS = DEFAULT_SCHEDULE.slots.map((s) => s.start);
+const CROWD_PLACES = CROWD_PLACES_PER_SLOT * SLOTS.length;
 
-/** Starts a server and resolves when `readyUrl` answers 200. */
-async function start(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${out}`);
-    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not ready after 30 s: ${out}`);
-}
+type Figures = WrkFigures & { command: string };
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
+const serverEnv = (dir: string, url: string, workers: number, logLevel: string) => ({
+  DATA_DIR: dir,
+  DATABASE_URL: url,
+  WORKERS: String(workers),
+  LOG_LEVEL: logLevel,
+  RATE_LIMIT_PER_MINUTE: '0',
+  VRESERVE_CLOCK: CLOCK,
+  SECRET: 'bench-secret-0123456789abcdef',
+});
 
-/** Waits until the cluster primary has `n` worker processes and the server answers. */
-async function childrenListening(pid: number, n: number, readyUrl: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    if (children.length >= n && (await fetch(readyUrl).then((r) => r.ok, () => false))) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${n} workers did not start`);
-}
-
-/** Peak resident memory (VmHWM) of a process and its children, in MB. */
-function peakRssMb(pid: number): number[] {
-  const children = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  })();
-  const pids = children.length > 0 ? children : [pid];
-  return pids.map((p) => {
-    const status = readFileSync(`/proc/${p}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return Math.round(kb / 102.4) / 10;
+// Citizens are numbered; each load takes its own range, so nobody books twice across runs on one store.
+const booking = (url: string, mode: 'real' | 'ref', first: number, opts: { services?: string; limit?: number; connections?: number; seconds?: number } = {}) =>
+  runWrk({
+    url,
+    seconds: opts.seconds ?? SECONDS,
+    connections: opts.connections ?? CONNECTIONS,
+    threads: THREADS,
+    script: { path: BOOKING_SCRIPT, args: [mode, BOOK_DATE, opts.services ?? '1,2,3,4', SLOTS.join(','), String(first), String(opts.limit ?? 0), String(THREADS)] },
   });
-}
+const read = (url: string, seconds = SECONDS) => runWrk({ url, seconds, connections: CONNECTIONS, threads: THREADS });
+const warmUp = (url: string) => read(url, 2);
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
+/** 20 000 attempts by distinct citizens on one service's day of 200 places, then as many on the full day. */
+async function flashCrowd(url: string, mode: 'real' | 'ref'): Promise<{ crowd: Figures; refusals: Figures }> {
+  const crowdOpts = { services: '1', limit: CROWD_ATTEMPTS, connections: CROWD_CONNECTIONS, seconds: 120 };
+  const crowd = await booking(url, mode, 3_000_000, crowdOpts);
+  const refusals = await booking(url, mode, 4_000_000, crowdOpts);
+  return { crowd, refusals };
 }
-
-async function load(opts: { url: string; method: 'GET' | 'POST'; body?: (i: number) => string }): Promise<Figures> {
-  let i = 0;
-  const result = await autocannon({
-    url: opts.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: opts.method,
-        headers: { 'content-type': 'application/json' },
-        ...(opts.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.body?.(i++) }) } : {}),
-      },
-    ],
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
-}
-
-/** A store whose slots hold a million places, so the run measures booking, not refusal. */
-async function prepareStore(dir: string): Promise<string> {
-  const url = `sqlite:${join(dir, 'vreserve.db')}`;
-  const store = openStore(url);
-  await migrateToLatest(store.db);
-  const roomy = { ...DEFAULT_SCHEDULE, slots: DEFAULT_SCHEDULE.slots.map((s) => ({ ...s, capacity: 1_000_000 })) };
-  await store.db.updateTable('service').set({ schedule_json: JSON.stringify(roomy) }).execute();
-  await store.close();
-  return url;
-}
-
-const slots = DEFAULT_SCHEDULE.slots.map((s) => s.start);
-const bookingRequest = (i: number) => ({ serviceId: (i % 4) + 1, date: BOOK_DATE, slot: slots[Math.floor(i / 4) % slots.length] as string });
 
 async function main() {
+  ensureWrk();
+  // Other work on the machine takes CPU and fsyncs from the run: say how busy it was.
+  const loadBefore = loadavg()[0] as number;
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
-  const rows: string[] = [];
   try {
-    // --- the real server: one process for the throughput comparison, then two workers for RSS ---
-    const runReal = async (workers: number) => {
-      const dir = join(root, `real-${workers}`);
-      const url = await prepareStore(dir);
-      const port = await freePort();
-      const server = await start(
-        ['dist/server/main.js', 'serve'],
-        {
-          DATA_DIR: dir,
-          DATABASE_URL: url,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          WORKERS: String(workers),
-          LOG_LEVEL: 'warn',
-          RATE_LIMIT_PER_MINUTE: '0',
-          VRESERVE_CLOCK: CLOCK,
-          SECRET: 'bench-secret-0123456789abcdef',
-        },
-        `http://127.0.0.1:${port}/readyz`,
-      );
-      if (workers > 1) await childrenListening(server.pid as number, workers, `http://127.0.0.1:${port}/readyz`);
-      const base = `http://127.0.0.1:${port}`;
-      const body = await (await fetch(`${base}/api/v1/services`)).text();
-      const book = await load({ url: `${base}/api/v1/bookings`, method: 'POST', body: (i) => JSON.stringify({ ...bookingRequest(i), ...person(i) }) });
-      const read = await load({ url: `${base}/api/v1/services`, method: 'GET' });
-      const rss = peakRssMb(server.pid as number);
-      await stop(server);
-      return { body, book, read, rss };
+    // --- one process each, side by side: the real server at info, at warn and with metrics, and the bare
+    // reference; every load once per round, in turn, so that drift on a shared machine hits them alike ---
+    const sqliteServer = async (name: string, extra: Record<string, string>, reference = false, body = '') => {
+      const dir = mkdtempSync(join(root, `${name}-`));
+      const url = await prepareSqlite(dir, 1_000_000);
+      const server = reference
+        ? await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: url, SERVICES_BODY: body }, dir, '/services')
+        : await start(['dist/server/main.js', 'serve'], { ...serverEnv(dir, url, 1, 'info'), ...extra }, dir, '/readyz');
+      return server;
     };
-    const single = await runReal(1);
-    const servicesBody = single.body;
-    const realBook = single.book;
-    const realRead = single.read;
-    const clustered = await runReal(2);
+    const atInfo = await sqliteServer('info', {});
+    const atWarn = await sqliteServer('warn', { LOG_LEVEL: 'warn' });
+    const withMetricsOn = await sqliteServer('metrics', { METRICS: 'on' });
+    const body = await (await fetch(`${atInfo.base}/api/v1/services`)).text();
+    const ref = await sqliteServer('ref', {}, true, body);
+    const lists = { info: `${atInfo.base}/api/v1/services`, warn: `${atWarn.base}/api/v1/services`, metrics: `${withMetricsOn.base}/api/v1/services`, ref: `${ref.base}/services` };
+    await booking(`${atInfo.base}/api/v1/bookings`, 'real', 5_000_000, { seconds: 2 });
+    await booking(`${ref.base}/book`, 'ref', 5_000_000, { seconds: 2 });
+    for (const url of Object.values(lists)) await warmUp(url);
+    const rounds: Record<'book' | 'refBook' | 'info' | 'warn' | 'metrics' | 'refList', Figures[]> = { book: [], refBook: [], info: [], warn: [], metrics: [], refList: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.book.push(await booking(`${atInfo.base}/api/v1/bookings`, 'real', round * 200_000));
+      rounds.refBook.push(await booking(`${ref.base}/book`, 'ref', round * 200_000));
+      rounds.info.push(await read(lists.info));
+      rounds.warn.push(await read(lists.warn));
+      rounds.metrics.push(await read(lists.metrics));
+      rounds.refList.push(await read(lists.ref));
+    }
+    const peak1 = rssMb(atInfo.child.pid as number, 'VmHWM');
+    for (const server of [atInfo, atWarn, withMetricsOn, ref]) await stop(server);
+    const logLines = (server: Server) => readFileSync(server.log, 'utf8').split('\n').length - 1;
+    const sqlite = {
+      body,
+      peak1,
+      logLines: { info: logLines(atInfo), warn: logLines(atWarn) },
+      book: compare(rounds.book, rounds.refBook),
+      refBook: compare(rounds.refBook, rounds.refBook),
+      info: compare(rounds.info, rounds.refList),
+      warn: compare(rounds.warn, rounds.refList),
+      metrics: compare(rounds.metrics, rounds.refList),
+      refList: compare(rounds.refList, rounds.refList),
+      logCost: compare(rounds.info, rounds.warn),
+      metricsCost: compare(rounds.metrics, rounds.info),
+    };
 
-    // --- the bare reference ---
-    const refDir = join(root, 'ref');
-    const refUrl = await prepareStore(refDir);
-    const refPort = await freePort();
-    const ref = await start(['--import', 'tsx', 'bench/reference-server.ts'], {
-      DATABASE_URL: refUrl,
-      PORT: String(refPort),
-      SERVICES_BODY: servicesBody,
-    }, `http://127.0.0.1:${refPort}/services`);
-    const hmac = (v: string) => createHmac('sha256', 'k').update(v).digest('hex');
-    const refBook = await load({
-      url: `http://127.0.0.1:${refPort}/book`,
-      method: 'POST',
-      body: (i) => JSON.stringify({ ...bookingRequest(i), idHash: hmac(`id${i}`), phoneHash: hmac(`p${i}`) }),
-    });
-    const refRead = await load({ url: `http://127.0.0.1:${refPort}/services`, method: 'GET' });
-    await stop(ref);
+    const crowdDir = join(root, 'crowd');
+    const crowdUrl = await prepareSqlite(crowdDir, CROWD_PLACES_PER_SLOT);
+    const crowdServer = await start(['dist/server/main.js', 'serve'], serverEnv(crowdDir, crowdUrl, 1, 'info'), crowdDir, '/readyz');
+    const realCrowd = await flashCrowd(`${crowdServer.base}/api/v1/bookings`, 'real');
+    await stop(crowdServer);
+    const realCrowdBooked = await bookedCount(crowdUrl, BOOK_DATE);
 
-    const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
-    const line = (name: string, f: Figures) =>
-      `| ${name} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} | ${f.errors} |`;
-    rows.push(
-      '| run | req/s | p50 ms | p99 ms | non-2xx | errors |',
-      '|---|---|---|---|---|---|',
-      line('POST /api/v1/bookings (real)', realBook),
-      line('POST /book (reference: same SQL transaction)', refBook),
-      line('GET /api/v1/services (real)', realRead),
-      line(`GET /services (reference: fixed ${servicesBody.length}-byte body)`, refRead),
+    // --- two workers: RSS per worker, idle and under load ---
+    const dir2 = join(root, 'real-2');
+    const url2 = await prepareSqlite(dir2, 1_000_000);
+    const two = await start(['dist/server/main.js', 'serve'], serverEnv(dir2, url2, 2, 'info'), dir2, '/readyz');
+    await childrenListening(two, 2);
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle2 = rssMb(two.child.pid as number, 'VmRSS');
+    await booking(`${two.base}/api/v1/bookings`, 'real', 1_000_000, { seconds: 2 });
+    const book2 = await booking(`${two.base}/api/v1/bookings`, 'real', 0);
+    const list2 = await read(`${two.base}/api/v1/services`);
+    const peak2 = rssMb(two.child.pid as number, 'VmHWM');
+    await stop(two);
+
+    // --- the bare reference on the flash crowd ---
+    const refCrowdDir = join(root, 'ref-crowd');
+    const refCrowdUrl = await prepareSqlite(refCrowdDir, CROWD_PLACES_PER_SLOT);
+    const refCrowdServer = await start(
+      ['--import', 'tsx', 'bench/reference-server.ts'],
+      { DATABASE_URL: refCrowdUrl, SERVICES_BODY: body, CAPACITY: String(CROWD_PLACES_PER_SLOT) },
+      refCrowdDir,
+      '/services',
     );
-    const summary = [
-      `booking throughput ratio real/reference: **${ratio(realBook.rps, refBook.rps)}** (target ≥ 0.7)`,
-      `services read ratio real/reference: **${ratio(realRead.rps, refRead.rps)}** (target ≥ 0.5)`,
-      `peak RSS per worker with WORKERS=2: **${clustered.rss.join(', ')} MB** (target < 150 MB); one-process server (WORKERS=1, the primary also does housekeeping and the first start): ${single.rss.join(', ')} MB`,
-    ];
-    const report = [
-      `## ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      '',
-      `SQLite (WAL, synchronous=FULL), 1 worker, LOG_LEVEL=warn, autocannon ${CONNECTIONS} connections × ${DURATION} s each; every booking a new person (real: validation, HMAC, per-person rules, numbering).`,
-      '',
-      ...rows,
-      '',
-      ...summary.map((s) => `- ${s}`),
-      '',
-    ].join('\n');
+    const refCrowd = await flashCrowd(`${refCrowdServer.base}/book`, 'ref');
+    await stop(refCrowdServer);
+    const refCrowdBooked = await bookedCount(refCrowdUrl, BOOK_DATE);
+
+    // --- PostgreSQL and MariaDB: two instances on one database, against two bare references ---
+    const stores = await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') });
+
+    const report = render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refCrowd, refCrowdBooked });
     process.stdout.write(`${report}\n`);
-    const file = 'bench/RESULTS.md';
-    let previous = '';
-    try {
-      previous = readFileSync(file, 'utf8').replace(/^# Benchmark results\n+/, '');
-    } catch {}
-    writeFileSync(file, `# Benchmark results\n\nProduced by \`npm run bench\`; newest first.\n\n${report}\n${previous.replace(/^Produced by.*\n+/, '')}`);
+    appendRun(report);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
+
+/** A series of rounds against its reference's: the median round, and the median of the rounds' ratios. */
+interface Compared {
+  median: Figures;
+  ratio: number;
+  ratios: number[];
+}
+
+function compare(runs: Figures[], refs: Figures[]): Compared {
+  const mid = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)] as T;
+  const ratios = runs.map((f, i) => ratio(f.rps, refs[i]?.rps ?? 0));
+  return { median: mid(runs, (f) => f.rps), ratio: mid(ratios, (x) => x), ratios };
+}
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : String(Math.round(v)));
+const fivexx = (f: Figures) => Object.entries(f.statuses).reduce((n, [s, c]) => (s.startsWith('5') ? n + c : n), 0);
+const codesOf = (f: Figures) => Object.entries(f.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
+
+function render(r: {
+  sqlite: {
+    body: string;
+    peak1: number[];
+    logLines: { info: number; warn: number };
+    book: Compared;
+    refBook: Compared;
+    info: Compared;
+    warn: Compared;
+    metrics: Compared;
+    refList: Compared;
+    logCost: Compared;
+    metricsCost: Compared;
+  };
+  stores: StoreFigures[];
+  loadBefore: number;
+  loadAfter: number;
+  realCrowd: { crowd: Figures; refusals: Figures };
+  realCrowdBooked: number;
+  idle2: number[];
+  peak2: number[];
+  book2: Figures;
+  list2: Figures;
+  refCrowd: { crowd: Figures; refusals: Figures };
+  refCrowdBooked: number;
+}): string {
+  const q = r.sqlite;
+  const line = (name: string, f: Figures, ratioText: string, byRound: string) =>
+    `| ${name} | ${f.rps} | ${ratioText} | ${byRound} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.requests} | ${f.non2xx} | ${f.errors} | \`${f.command}\` |`;
+  const compared = (name: string, c: Compared, isReference = false) =>
+    line(name, c.median, isReference ? '' : `**${c.ratio}**`, c.ratios.map((x) => x.toFixed(2)).join(' · '));
+  const once = (name: string, f: Figures, ref?: Figures) => line(name, f, ref ? String(ratio(f.rps, ref.rps)) : '', '');
+  const crowdRow = (name: string, f: Figures, booked?: number) =>
+    `| ${name} | ${f.requests} | ${f.statuses['201'] ?? 0} / ${booked ?? '—'} | ${codesOf(f)} | ${fivexx(f)} | ${f.rps} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} |`;
+  const header = '| run | req/s | ratio to reference | ratio in each round | p50 ms | p99 ms | requests | non-2xx | socket errors | command |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|';
+  const pct = (c: Compared) => Math.round((1 - c.ratio) * 100);
+  return [
+    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion()}`,
+    '',
+    `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, LOG_LEVEL=info unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s a load, after a 2 s warm-up. The servers of the first table run side by side and each load runs once per round, in turn (${ROUNDS} rounds): req/s and latencies are those of the median round, the ratio is the median of the rounds' ratios. Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).`,
+    '',
+    header,
+    rule,
+    compared('POST /api/v1/bookings (real)', q.book),
+    compared('POST /book (reference: same SQL transaction)', q.refBook, true),
+    compared('GET /api/v1/services (real)', q.info),
+    compared('GET /api/v1/services (real, LOG_LEVEL=warn)', q.warn),
+    compared('GET /api/v1/services (real, METRICS=on)', q.metrics),
+    compared(`GET /services (reference: fixed ${q.body.length}-byte body)`, q.refList, true),
+    once('POST /api/v1/bookings (real, WORKERS=2; one run)', r.book2, q.refBook.median),
+    once('GET /api/v1/services (real, WORKERS=2; one run)', r.list2, q.refList.median),
+    '',
+    'PostgreSQL and MariaDB on this machine (their default durability: synchronous commit, flush at each commit), two server instances (WORKERS=1 each) on one database, each loaded by its own wrk with half the connections; the reference the same way on a database of its own. One run each; req/s and counts add up, latencies are the worse of the two.',
+    '',
+    header,
+    rule,
+    ...r.stores.flatMap((s) => [once(`POST /api/v1/bookings (real, ${s.kind}, 2 instances)`, s.real, s.ref), once(`POST /book (reference, ${s.kind}, 2 processes)`, s.ref)]),
+    '',
+    `Flash crowd (one run): ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day. Command: \`${r.realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
+    '',
+    '| run | answers | 201 / booked in the store after both | refusals | 5xx | req/s | p50 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+    crowdRow('real: the crowd', r.realCrowd.crowd, r.realCrowdBooked),
+    crowdRow('real: the full day', r.realCrowd.refusals),
+    crowdRow('reference: the crowd', r.refCrowd.crowd, r.refCrowdBooked),
+    crowdRow('reference: the full day', r.refCrowd.refusals),
+    '',
+    `- bookings real/reference: **${q.book.ratio}** (target ≥ 0.7)`,
+    ...r.stores.map((s) => `- bookings on ${s.kind} with 2 instances, real/reference: **${ratio(s.real.rps, s.ref.rps)}** (target ≥ 0.7 on PostgreSQL)`),
+    `- service list real/reference: **${q.info.ratio}** (target ≥ 0.6); at LOG_LEVEL=warn ${q.warn.ratio}: request logging costs **${pct(q.logCost)} %** of the read throughput (${q.logLines.info} log lines written at info, ${q.logLines.warn} at warn); METRICS=on costs ${pct(q.metricsCost)} %`,
+    `- flash crowd: ${r.realCrowdBooked} booked of ${CROWD_PLACES} places, ${fivexx(r.realCrowd.crowd)} × 5xx, p99 **${ms(r.realCrowd.crowd.p99)} ms** (target < 100 ms); the crowd answered at ${r.realCrowd.crowd.rps} req/s and the full day refused at **${r.realCrowd.refusals.rps} req/s = ${ratio(r.realCrowd.refusals.rps, q.book.median.rps)}×** the booking rate (target ≥ 5×); reference: ${r.refCrowdBooked} booked, refusals at ${r.refCrowd.refusals.rps} req/s`,
+    `- RSS per worker with WORKERS=2: idle **${r.idle2.join(', ')} MB** (target < 120), peak **${r.peak2.join(', ')} MB** (target < 150); one process (WORKERS=1: also migrations, first admin, housekeeping) peak ${q.peak1.join(', ')} MB`,
+    '',
+  ].join('\n');
+}
+
+const RUNS_MARK = '<!-- npm run bench inserts each new run below this line, newest first -->';
+
+function appendRun(report: string): void {
+  const file = 'bench/RESULTS.md';
+  let text = readFileSync(file, 'utf8');
+  if (!text.includes(RUNS_MARK)) text = `${text.trimEnd()}\n\n## Runs\n\n${RUNS_MARK}\n`;
+  writeFileSync(file, text.replace(RUNS_MARK, `${RUNS_MARK}\n\n${report}`));
 }
 
 await main();

@@ -10,6 +10,7 @@ import { ErrorBody } from '../contracts/common.js';
 import { errorMessage } from '../contracts/errors.js';
 import type { BackupOptions } from './backup/backup-config.js';
 import type { Store } from './db/dialect.js';
+import type { MetricsOptions } from './metrics/metrics-config.js';
 import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { hallsAdminRoutes } from './http/halls-admin.routes.js';
@@ -26,8 +27,10 @@ import { installJsonOnly } from './http/json-only.js';
 import { installHallScope, refuseOtherHalls } from './http/hall-scope.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
+import { RequestLog } from './http/logging.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
 import { installRateLimits } from './http/rate-limit.js';
+import { metricsRoutes } from './http/metrics.routes.js';
 import { queueRoutes } from './http/queue.routes.js';
 import { ReadCache } from './http/read-cache.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -71,6 +74,8 @@ export interface AppDeps {
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
   /** The server's own backups (BACKUP_DIR …), shown to admins; default none. */
   backup?: BackupOptions;
+  /** GET /metrics (METRICS, METRICS_ALLOW); default off. */
+  metrics?: MetricsOptions;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -92,6 +97,8 @@ export function routeTable(app: App): { method: string; url: string }[] {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // One line per request, when answered (http/logging.ts).
+    logController: new RequestLog(deps.logger),
     bodyLimit: 16 * 1024,
     trustProxy: false,
     // Draining answers the documented SHUTTING_DOWN body instead (http/draining.ts).
@@ -113,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validators());
   app.addSchema(ErrorBody);
   // Before the not-found handler is set, so that its hooks cover unknown paths too.
+  await metricsRoutes(app, deps.metrics);
   refuseNulBytes(app);
   installErrorHandling(app);
   refuseWhileDraining(app);

@@ -6,6 +6,7 @@ import { type BackupOptions, backupOptionsFromEnv } from './backup/backup-config
 import { dialectOf } from './db/dialect.js';
 import { type ConnectionLimits, defaultMaxConnections } from './http/connection-limits.js';
 import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-config.js';
+import { type MetricsOptions, metricsOptionsFromEnv } from './metrics/metrics-config.js';
 
 export interface Config {
   port: number;
@@ -40,6 +41,8 @@ export interface Config {
   connections: ConnectionLimits;
   /** The server's own backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP, BACKUP_PASSPHRASE). */
   backup: BackupOptions;
+  /** GET /metrics (METRICS, METRICS_ALLOW). */
+  metrics: MetricsOptions;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     redisUrl: env.REDIS_URL || null,
     connections,
     backup: backupOptionsFromEnv(env, problems),
+    metrics: metricsOptionsFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -1,12 +1,12 @@
 // CLI entry: `vreserve serve | migrate | check`. `serve` runs one worker process per core
 // (node:cluster), all sharing the same store; the primary only supervises.
 import cluster from 'node:cluster';
-import { pino } from 'pino';
+import type { pino } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, clockFrom, loadConfig } from './config.js';
 import { type Store, openRateLimitStore, openStore } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { loggerOptions } from './http/logging.js';
+import { createLogger } from './http/logging.js';
 import { type RateLimiter, RedisRateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
@@ -78,8 +78,8 @@ async function openRateLimiter(
   return { limiter: new StoreRateLimiter(counters.db), close: () => counters.close() };
 }
 
-async function runWorker(config: Readonly<Config>): Promise<void> {
-  const logger = pino(loggerOptions(config.logLevel));
+/** Serves HTTP in this process; a one-process server shares the primary's logger (one buffer on stdout). */
+async function runWorker(config: Readonly<Config>, logger: pino.Logger = createLogger(config.logLevel)): Promise<void> {
   const secret = config.secret ?? loadOrCreateSecret(config.dataDir, (m) => logger.warn(m));
   const store = openStore(config.databaseUrl);
   const limits = await openRateLimiter(config, store, logger);
@@ -110,6 +110,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
     requeueBehind: config.requeueBehind,
     connections: config.connections,
     backup: config.backup,
+    metrics: config.metrics,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -127,7 +128,7 @@ async function runWorker(config: Readonly<Config>): Promise<void> {
 }
 
 async function serve(config: Readonly<Config>): Promise<void> {
-  const logger = pino(loggerOptions(config.logLevel));
+  const logger = createLogger(config.logLevel);
   if (config.clock) {
     // Workers must all read the same demo clock: hand them the real instant it was set at.
     process.env.VRESERVE_CLOCK_ANCHOR = String(config.clock.anchorMs);
@@ -145,11 +146,12 @@ async function serve(config: Readonly<Config>): Promise<void> {
   startBackupSchedule(config, logger);
   const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {
-    await runWorker(config);
+    await runWorker(config, logger);
     greet();
     logger.info(`V-Reserve 微预约 is serving at ${url} (1 process)`);
     return;
   }
+  if (config.metrics.enabled) (await import('./metrics/registry.js')).answerWorkersForMetrics();
   superviseWorkers({
     workers: config.workers,
     limits: { ...DEFAULT_RESTART_LIMITS, ...config.workerStartLimit },

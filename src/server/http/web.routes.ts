@@ -29,10 +29,13 @@ export async function webRoutes(app: App, root: string = defaultWebRoot()): Prom
     immutable: false,
     // Source maps would hand anyone the original source: they are not served.
     allowedPath: (path) => !path.endsWith('.map'),
+    // The build wrote FILE.br and FILE.gz beside each text file over 1 kB (vite.precompress.ts): the
+    // one the browser accepts (Accept-Encoding, brotli first) is sent as it is, with Vary; else FILE.
+    preCompressed: true,
     // Vite names every built script and stylesheet by its content hash: a phone can keep them for
     // good and never ask again; a new build has new names (index.html itself is never cached).
     setHeaders: (reply, path) => {
-      if (/[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.(js|css)$/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      if (/[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.(js|css)(\.br|\.gz)?$/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const handler = (_request: FastifyRequest, reply: FastifyReply) =>

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const INDEX = join(ROOT, 'dist/web/index.html');
 const LOCK = join(ROOT, 'dist/.web-build.lock');
-const SOURCES = ['src/web', 'src/contracts', 'src/domain', 'vite.config.ts'];
+const SOURCES = ['src/web', 'src/contracts', 'src/domain', 'vite.config.ts', 'vite.precompress.ts'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

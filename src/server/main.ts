@@ -135,8 +135,9 @@ async function serve(config: Readonly<Config>): Promise<void> {
   const url = baseUrl(config);
   // The primary keeps one connection for housekeeping: migrations, the first admin, closing days.
   const store = openStore(config.databaseUrl, { poolSize: 2 });
-  await migrateToLatest(store.db);
-  logger.info({ store: store.location }, 'store ready');
+  // Several instances may start together: each migration runs in one of them (see migrate.ts).
+  const applied = (await migrateToLatest(store.db)).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  logger.info({ store: store.location, applied }, 'store ready');
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
   startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));

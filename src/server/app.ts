@@ -36,6 +36,7 @@ import { FailoverRateLimiter, type RateLimiter, StoreRateLimiter } from './rate-
 import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { createPiiHasher } from './services/pii.js';
+import { VERSION } from './version.js';
 
 export interface AppDeps {
   store: Store;
@@ -155,7 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requeueBehind: deps.requeueBehind,
   };
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // The release answers here so that a rolling upgrade can be followed instance by instance.
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', version: VERSION }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
       await ping(deps.store.db);

@@ -19,12 +19,14 @@ import { superviseWorkers } from './cli/supervisor.js';
 import { openWakeChannel } from './events/wake-channel.js';
 import { contextFor, startDayCloser } from './runtime.js';
 import { ensureFirstAdmin } from './services/auth.service.js';
+import { VERSION } from './version.js';
 
 const USAGE = `usage: vreserve <command>
 
   serve     migrate the store, then serve HTTP with WORKERS processes (default)
   migrate   bring the store's schema up to date and exit
   check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
+  version   print the release (also --version)
 ${ADMIN_USAGE}
 ${BACKUP_USAGE}
 
@@ -137,7 +139,7 @@ async function serve(config: Readonly<Config>): Promise<void> {
   const store = openStore(config.databaseUrl, { poolSize: 2 });
   // Several instances may start together: each migration runs in one of them (see migrate.ts).
   const applied = (await migrateToLatest(store.db)).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  logger.info({ store: store.location, applied }, 'store ready');
+  logger.info({ version: VERSION, store: store.location, applied }, 'store ready');
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
   startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));
@@ -201,6 +203,11 @@ async function main(): Promise<void> {
       return;
     case 'restore':
       process.exitCode = await restoreCommand(configOrExit(), process.argv.slice(3));
+      return;
+    case 'version':
+    case '--version':
+    case '-v':
+      process.stdout.write(`vreserve ${VERSION}\n`);
       return;
     case 'help':
     case '--help':

@@ -138,7 +138,12 @@ async function serve(config: Readonly<Config>): Promise<void> {
   // The primary keeps one connection for housekeeping: migrations, the first admin, closing days.
   const store = openStore(config.databaseUrl, { poolSize: 2 });
   // Several instances may start together: each migration runs in one of them (see migrate.ts).
-  const applied = (await migrateToLatest(store.db)).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (
+    await migrateToLatest(store.db, {
+      onNewerSchema: (unknown) =>
+        logger.warn({ version: VERSION, unknown }, 'a newer release migrated the store; serving on its schema until this instance is upgraded too'),
+    })
+  ).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   logger.info({ version: VERSION, store: store.location, applied }, 'store ready');
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
@@ -170,9 +175,11 @@ async function main(): Promise<void> {
       return serve(configOrExit());
     case 'migrate': {
       const config = configOrExit();
-      const results = await withStore(config, (store) => migrateToLatest(store.db));
+      let newer: string[] = [];
+      const results = await withStore(config, (store) => migrateToLatest(store.db, { onNewerSchema: (unknown) => (newer = unknown) }));
       const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
+      if (newer.length) process.stdout.write(`a newer release migrated the store (${newer.join(', ')}); nothing to do\n`);
+      else process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
       return;
     }
     case 'check': {

@@ -27,14 +27,15 @@ export interface ServerProcess {
 
 /**
  * Starts `vreserve serve` and resolves once every worker listens (it logs "serving at").
- * `maxOpenFiles` lowers the process's open-file limit (ulimit -n) first.
+ * `maxOpenFiles` lowers the process's open-file limit (ulimit -n) first; `cwd` runs another copy
+ * of the source (an earlier release checked out by a test).
  */
-export async function startServer(env: Record<string, string>, opts: { maxOpenFiles?: number } = {}): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, opts: { maxOpenFiles?: number; cwd?: string } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const node = [process.execPath, '--import', 'tsx', MAIN, 'serve'];
   const [command, ...args] = opts.maxOpenFiles ? ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...node] : node;
   const child = spawn(command as string, args, {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,6 +9,9 @@ import type { Database } from './schema.js';
  */
 const LOCK_WAIT_MS = 60 * 60 * 1000;
 
+/** Kysely's table of executed migrations. */
+const MIGRATION_TABLE = 'kysely_migration';
+
 /**
  * Brings the schema up to date. Safe to run from several processes at once: each migration runs
  * exactly once, and every process returns only when the schema is up to date.
@@ -19,11 +22,22 @@ const LOCK_WAIT_MS = 60 * 60 * 1000;
  * for which Kysely takes no lock at all, holds the database's write lock (BEGIN IMMEDIATE) from
  * reading the migration table to the last migration, so the run is also all-or-nothing there.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
+export interface MigrateOptions {
+  /**
+   * The store was migrated by a newer release (a rolling upgrade is under way): called with the
+   * migrations this release does not know, and the schema is left as it is.
+   */
+  onNewerSchema?(unknown: string[]): void;
+}
+
+export async function migrateToLatest(db: Kysely<Database>, opts: MigrateOptions = {}): Promise<MigrationResult[]> {
   const run = async () => {
+    if (await isNewerSchema(db, opts)) return [];
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
+      // A newer release may have migrated while this process waited for the lock.
+      if (await isNewerSchema(db, opts)) return [];
       const failed = results?.find((r) => r.status === 'Error');
       throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`, {
         cause: error,
@@ -32,6 +46,33 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     return results ?? [];
   };
   return db.getExecutor().adapter instanceof SqliteAdapter ? underSqliteWriteLock(db, run) : run();
+}
+
+/**
+ * Expand, then contract (docs/deploy.md): a release's migrations only add what the previous
+ * release can ignore, so an instance of the previous release may start, or restart, on a schema a
+ * newer one already migrated, and must serve on it instead of refusing (Kysely would call the
+ * store "corrupted"). A store that lacks migrations of this release while holding unknown ones
+ * comes from another line of releases: that stays an error.
+ */
+async function isNewerSchema(db: Kysely<Database>, opts: MigrateOptions): Promise<boolean> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return false;
+  const rows = await db
+    .selectFrom(MIGRATION_TABLE as never)
+    .select('name' as never)
+    .execute();
+  const executed = new Set((rows as { name: string }[]).map((r) => r.name));
+  const unknown = [...executed].filter((name) => !(name in migrations)).sort();
+  if (unknown.length === 0) return false;
+  const missing = Object.keys(migrations).filter((name) => !executed.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `the store holds migrations this release does not know (${unknown.join(', ')}) but lacks some of its own (${missing.join(', ')}); it was migrated by another line of releases`,
+    );
+  }
+  opts.onNewerSchema?.(unknown);
+  return true;
 }
 
 /**

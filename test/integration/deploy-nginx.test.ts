@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../e2e/support/browser.js';
+import { CHROMIUM } from '../e2e/support/chromium.js';
 import { person } from '../support/people.js';
 import { type ServerProcess, freePort, startServer } from '../support/server-process.js';
 import { type SseStream, readSse } from '../support/sse.js';
@@ -164,6 +166,18 @@ describe('nginx in front of two instances, as docs/deploy.md sets them up', () =
       req.on('error', fail);
       req.end(opts.body === undefined ? undefined : JSON.stringify(opts.body));
     });
+  }
+
+  /** Books the first open place of a service (the clock is the real one: production refuses a simulated one). */
+  async function bookThroughNginx(serviceId: number, who: number): Promise<{ date: string; slot: string }> {
+    const days = JSON.parse((await viaNginx('GET', `/api/v1/services/${serviceId}/availability?days=7`)).body) as {
+      days: { date: string; slots: { start: string; bookable: boolean }[] }[];
+    };
+    const open = days.days.flatMap((d) => d.slots.filter((s) => s.bookable).map((s) => ({ date: d.date, slot: s.start })))[0];
+    expect(open, 'a bookable slot within the next 7 days').toBeDefined();
+    const booking = await viaNginx('POST', '/api/v1/bookings', { body: { serviceId, date: open!.date, slot: open!.slot, ...person(who) } });
+    expect(booking.status).toBe(201);
+    return open!;
   }
 
   function openStream(path: string): Promise<{ stream: SseStream; headers: Answer['headers'] }> {
@@ -379,25 +393,11 @@ describe('nginx in front of two instances, as docs/deploy.md sets them up', () =
     expect(first.headers['content-type']).toMatch(/^text\/event-stream/);
     for (const s of instances) expect(s.output()).toContain('/api/v1/events/public');
 
-    // The clock is the real one (production refuses a simulated one): book the first open place.
-    const days = JSON.parse((await viaNginx('GET', '/api/v1/services/1/availability?days=7')).body) as {
-      days: { date: string; slots: { start: string; bookable: boolean }[] }[];
-    };
-    const open = days.days.flatMap((d) => d.slots.filter((s) => s.bookable).map((s) => ({ date: d.date, slot: s.start })))[0];
-    expect(open, 'a bookable slot within the next 7 days').toBeDefined();
-    const booking = await viaNginx('POST', '/api/v1/bookings', {
-      body: {
-        serviceId: 1,
-        date: open!.date,
-        slot: open!.slot,
-        ...person(4242),
-      },
-    });
-    expect(booking.status).toBe(201);
+    const open = await bookThroughNginx(1, 4242);
 
     for (const { stream } of [first, second]) {
       const e = await stream.waitFor((x) => x.type === 'booking.created', 10_000);
-      expect(e.data).toMatchObject({ serviceId: 1, date: open!.date });
+      expect(e.data).toMatchObject({ serviceId: 1, date: open.date });
     }
   });
 
@@ -414,5 +414,40 @@ describe('nginx in front of two instances, as docs/deploy.md sets them up', () =
     }
     expect(refused?.body).toContain('RATE_LIMITED');
     expect((await lookup('127.0.0.3')).status).toBe(200);
+  });
+
+  it('a browser receives live events through nginx over HTTP/2', { timeout: 60_000 }, async (c) => {
+    if (!nginx) return c.skip();
+    if (!existsSync(CHROMIUM)) {
+      missing(`${CHROMIUM} is not installed`);
+      return c.skip();
+    }
+    const browser = await launchBrowser([`--host-resolver-rules=MAP yuyue.example.gov.cn 127.0.0.1`]);
+    try {
+      // The test's own certificate is not one Chromium knows.
+      const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+      const res = await page.goto(`https://yuyue.example.gov.cn:${httpsPort}/`);
+      expect(res?.status()).toBe(200);
+      expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol)).toBe('h2');
+      await page.evaluate(
+        () =>
+          new Promise<void>((opened, failed) => {
+            const w = window as unknown as { created: unknown[] };
+            w.created = [];
+            const source = new EventSource('/api/v1/events/public');
+            source.addEventListener('booking.created', (e) => w.created.push(JSON.parse((e as MessageEvent).data)));
+            source.onopen = () => opened();
+            source.onerror = () => failed(new Error('the event stream failed'));
+          }),
+      );
+      const open = await bookThroughNginx(2, 4343);
+      const event = await page.waitForFunction(
+        (date) => (window as unknown as { created: { serviceId: number; date: string }[] }).created.find((e) => e.serviceId === 2 && e.date === date),
+        open.date,
+      );
+      expect(await event.jsonValue()).toMatchObject({ type: 'booking.created', serviceId: 2, date: open.date });
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -71,9 +71,10 @@ export async function startServer(
 export function runCli(
   command: string | string[],
   env: Record<string, string>,
+  opts: { cwd?: string } = {},
 ): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...[command].flat()], {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });

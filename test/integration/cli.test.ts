@@ -1,5 +1,5 @@
 // The command line refuses bad input with one clear line and a non-zero exit code, never a stack trace.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +49,21 @@ describe('vreserve admin create', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.status).toBe(2);
+  });
+});
+
+describe('vreserve --version', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+  it.each([['--version'], ['version'], ['-v']])('%s prints the release from package.json, without needing a store or settings', (flag) => {
+    // A configuration that would stop any other command: the version does not read it.
+    const r = runCli(flag, { ...env, DATABASE_URL: 'nowhere', PORT: 'x' });
+    expect(r.stdout).toBe(`vreserve ${version}\n`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('is listed in the usage', () => {
+    expect(runCli('help', env).stdout).toMatch(/^ {2}version {3}print the release \(also --version\)$/m);
   });
 });

@@ -41,8 +41,10 @@ export function AdminConsole({ location }: { location: Location }) {
   // ranges; and its time zone, which every time on these screens is shown in.
   const hall = useResource((signal) => loadHall(signal), 'hall');
 
+  // A hall admin manages their hall; a city admin every hall (the first, until the console can switch).
+  const manager = me.role === 'admin' || me.role === 'city_admin';
   let body = null;
-  if (me.role !== 'admin') {
+  if (!manager) {
     body = <Banner tone="warning" title={t('admin.notAdmin')} />;
   } else if (!hall.data) {
     body = hall.error !== null ? <LoadFailed error={hall.error} onRetry={hall.reload} /> : <Loading />;
@@ -54,7 +56,7 @@ export function AdminConsole({ location }: { location: Location }) {
     <div className="staff-app admin-app">
       <StaffHeader appName={t('admin.appName')} place={null} live={null} />
       <div className="admin-layout">
-        {me.role === 'admin' && <AdminNav current={tabOf(location.query)} />}
+        {manager && <AdminNav current={tabOf(location.query)} />}
         <main className="admin-main" id="main">
           {body}
         </main>

@@ -52,6 +52,31 @@ describe('vreserve admin create', () => {
   });
 });
 
+describe('vreserve hall and demo', () => {
+  it('opens a hall with the services it is given, lists it, and refuses its code twice in one line', () => {
+    const made = runCli(['hall', 'create', '--code', 'CD', '--name', '城东大厅', '--district', '城东区', '--services', 'Y,H'], env);
+    expect(made.stdout).toMatch(/^created hall CD "城东大厅"; its numbers start with CD-\n/);
+    expect(made.status).toBe(0);
+    const list = runCli(['hall', 'list'], env);
+    expect(list.stdout).toMatch(/^MAIN .*numbers: \(no prefix\)…\nCD +城东大厅 +城东区 +numbers: CD-…\n$/);
+    const again = runCli(['hall', 'create', '--code', 'CD', '--name', '又一个'], env);
+    expect(again.stderr).toBe('vreserve: Hall code CD is already used\n');
+    expect(again.status).toBe(1);
+    const unknown = runCli(['hall', 'create', '--code', 'XD', '--name', '西大厅', '--services', 'Q'], env);
+    expect(unknown.stderr).toMatch(/^vreserve: The catalogue has no service with letter Q/);
+    expect(runCli(['device', 'create', 'kiosk', '--hall', 'NOPE'], env).stderr).toMatch(/no hall with code "NOPE"/);
+  });
+
+  it('the demo adds halls with bookings, and the store stays consistent', () => {
+    const demo = runCli(['demo', '--halls', '3', '--bookings', '5'], env);
+    expect(demo.stdout).toMatch(/^demo: 3 halls added with \d+ bookings/);
+    expect(runCli(['hall', 'list'], env).stdout.split('\n').filter((l) => l.startsWith('D00'))).toHaveLength(3);
+    const check = runCli(['check'], env);
+    expect(check.stdout).toMatch(/^ok: /);
+    expect(check.status).toBe(0);
+  });
+});
+
 describe('vreserve --version', () => {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

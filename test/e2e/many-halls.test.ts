@@ -8,6 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { AdminService } from '../../src/contracts/admin.js';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
 import type { HallsResponse, SuggestionsResponse } from '../../src/contracts/halls.js';
+import type { ServicesResponse } from '../../src/contracts/services.js';
 import { person } from '../support/people.js';
 import { PHONE, describeHall, screenshot } from './support/index.js';
 import { expectNoHorizontalScroll, textOf } from './support/ui.js';
@@ -149,6 +150,28 @@ describeHall('many halls: choose a hall, switch to one with places, book there',
     await phone.getByRole('navigation').getByRole('link', { name: 'Book', exact: true }).click();
     await phone.waitForURL('**/h/CD/');
     expect(await textOf(phone.getByRole('region', { name: 'Current hall' }))).toContain('East Hall');
+    await phone.getByRole('link', { name: /Medical and social insurance/ }).waitFor();
+    await screenshot(phone, 'hall-home-en-phone');
     await phone.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('a hall’s address is forgiving: any case, an unknown hall, another hall’s service', async () => {
+    await phone.goto('/h/xc/');
+    expect(await textOf(phone.getByRole('region', { name: '当前大厅' }))).toContain('城西大厅');
+    await phone.getByRole('link', { name: /医社保办理/ }).waitFor();
+
+    await phone.goto('/h/ZZ/');
+    await phone.getByRole('alert').getByText('没有找到这个大厅，它可能已不再接受预约。').waitFor();
+    await phone.getByRole('link', { name: '选择大厅' }).click();
+    await phone.getByRole('heading', { name: '选择大厅', level: 1 }).waitFor();
+    // The hall this device used last is marked.
+    expect(await phone.getByRole('link', { name: /城西大厅/ }).getAttribute('aria-current')).toBe('true');
+
+    // A service opened under another hall's address moves to its own hall's address.
+    const east = await e2e.server.api<ServicesResponse>('GET', '/api/v1/halls/CD/services');
+    const eastY = east.body.services.find((s) => s.letter === 'Y');
+    await phone.goto(`/h/XC/?service=${eastY?.id}`);
+    await phone.waitForURL(new RegExp(`/h/CD/\\?service=${eastY?.id}$`));
+    expect(await textOf(phone.getByRole('region', { name: '当前大厅' }))).toContain('城东大厅');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayAvailability } from '../../contracts/services.js';
 import type { KeyValueStore } from '../person/remembered.js';
-import { HALL_KEY, byDistrict, dayWordOf, hallBase, hallCodeOf, rememberHall, rememberedHall, startOf, wantsOtherHalls } from './hall-logic.js';
+import { HALL_KEY, availabilityVersion, byDistrict, dayWordOf, hallBase, hallCodeOf, rememberHall, rememberedHall, startOf, wantsOtherHalls } from './hall-logic.js';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -124,5 +124,20 @@ describe('dayWordOf', () => {
 
   it('crosses a month and a year', () => {
     expect(dayWordOf('2027-01-01', '2026-12-31')).toBe('tomorrow');
+  });
+});
+
+describe('availabilityVersion', () => {
+  const days = [day('2026-11-25', 'open'), day('2026-11-26', 'full')];
+  it('stays the same for the same places', () => {
+    expect(availabilityVersion({ days })).toBe(availabilityVersion({ days: [day('2026-11-25', 'open'), day('2026-11-26', 'full')] }));
+  });
+  it('changes when a place is taken, a slot starts or a day is added', () => {
+    const base = availabilityVersion({ days });
+    const taken = [{ ...day('2026-11-25', 'open'), remaining: 4 }, day('2026-11-26', 'full')];
+    const started = [day('2026-11-25', 'over'), day('2026-11-26', 'full')];
+    expect(availabilityVersion({ days: taken })).not.toBe(base);
+    expect(availabilityVersion({ days: started })).not.toBe(base);
+    expect(availabilityVersion({ days: [...days, day('2026-11-27', 'open')] })).not.toBe(base);
   });
 });

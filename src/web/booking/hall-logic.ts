@@ -80,6 +80,14 @@ export function wantsOtherHalls(days: readonly DayAvailability[], today: string)
   return !days.some((d) => d.date <= tomorrow && dayState(d) === 'open');
 }
 
+/**
+ * A short fingerprint of a service's places: it changes whenever a place is taken or freed or a
+ * slot starts, so the 一键换厅 offers are asked again then (and not on every reload).
+ */
+export function availabilityVersion(data: { days: readonly DayAvailability[] }): string {
+  return data.days.map((d) => `${d.date}:${d.remaining}:${d.slots.filter((s) => s.bookable).length}`).join(',');
+}
+
 /** How a suggested day is said: 今天 / 明天 / 后天 by name, else its date. */
 export type DayWord = 'today' | 'tomorrow' | 'dayAfter' | 'date';
 

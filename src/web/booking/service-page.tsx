@@ -16,18 +16,13 @@ import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
 import { PUBLIC_MERGE_MS, dayState, initialDate, slotStillBookable } from './availability-logic.js';
-import { hallBase, wantsOtherHalls } from './hall-logic.js';
+import { availabilityVersion, hallBase, wantsOtherHalls } from './hall-logic.js';
 import { useHallPlace } from './hall-place.js';
 import { OtherHalls } from './other-halls.js';
 import { BookingForm } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
 import { SlotPicker } from './slot-picker.js';
-
-/** Changes whenever this hall's places for the service change (suggestions are then asked again). */
-function availabilityVersion(data: AvailabilityResponse): string {
-  return data.days.map((d) => `${d.date}:${d.remaining}:${d.slots.filter((s) => s.bookable).length}`).join(',');
-}
 
 export function ServicePage({ serviceId, askedDate }: { serviceId: number; askedDate: string | null }) {
   const { t, lang } = useI18n();

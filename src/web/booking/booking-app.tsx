@@ -85,9 +85,9 @@ function HallApp({ code, location, halls }: { code: string; location: Location; 
 export function BookingApp({ location }: { location: Location }): ReactNode {
   const { lang } = useI18n();
   const code = hallCodeOf(location.path);
+  const halls = useResource((signal) => getHalls({ lang, signal }), lang);
   // A service or confirmation at `/` needs no hall: it opens at once, as it always did.
   const direct = code === null && (location.query.has('booking') || location.query.has('service'));
-  const halls = useResource((signal) => (direct ? Promise.resolve({ halls: [] }) : getHalls({ lang, signal })), `${direct}|${lang}`);
   if (direct) return <Screens location={location} place={SINGLE_HALL} />;
   if (code === null) return <Start location={location} halls={halls} />;
   if (code === '') return halls.data ? <HallChooser halls={halls} /> : <Waiting halls={halls} />;

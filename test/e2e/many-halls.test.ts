@@ -155,7 +155,7 @@ describeHall('many halls: choose a hall, switch to one with places, book there',
     await phone.getByRole('button', { name: '中文' }).click();
   });
 
-  it('a hall’s address is forgiving: any case, an unknown hall, another hall’s service', async () => {
+  it('a hall’s address is forgiving: any case, an unknown hall, another hall’s service, an old link', async () => {
     await phone.goto('/h/xc/');
     expect(await textOf(phone.getByRole('region', { name: '当前大厅' }))).toContain('城西大厅');
     await phone.getByRole('link', { name: /医社保办理/ }).waitFor();
@@ -173,5 +173,13 @@ describeHall('many halls: choose a hall, switch to one with places, book there',
     await phone.goto(`/h/XC/?service=${eastY?.id}`);
     await phone.waitForURL(new RegExp(`/h/CD/\\?service=${eastY?.id}$`));
     expect(await textOf(phone.getByRole('region', { name: '当前大厅' }))).toContain('城东大厅');
+
+    // Links made before there were many halls (`/?service=`, `/?booking=`) move to the hall's address.
+    await phone.goto(`/?service=${eastY?.id}`);
+    await phone.waitForURL(new RegExp(`/h/CD/\\?service=${eastY?.id}$`));
+    await phone.getByRole('heading', { name: '医社保办理', level: 1 }).waitFor();
+    await phone.goto(`/?booking=${number}`);
+    await phone.waitForURL(`**/h/CD/?booking=${number}`);
+    expect(await textOf(phone.getByTestId('booking-hall'))).toBe('城东大厅');
   });
 });

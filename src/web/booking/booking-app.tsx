@@ -88,7 +88,8 @@ export function BookingApp({ location }: { location: Location }): ReactNode {
   const halls = useResource((signal) => getHalls({ lang, signal }), lang);
   // A service or confirmation at `/` needs no hall: it opens at once, as it always did.
   const direct = code === null && (location.query.has('booking') || location.query.has('service'));
-  if (direct) return <Screens location={location} place={SINGLE_HALL} />;
+  // With many halls such a link (made before there were many) moves to its hall's address once known.
+  if (direct) return <Screens location={location} place={(halls.data?.halls.length ?? 0) > 1 ? { ...SINGLE_HALL, many: true } : SINGLE_HALL} />;
   if (code === null) return <Start location={location} halls={halls} />;
   if (code === '') return halls.data ? <HallChooser halls={halls} /> : <Waiting halls={halls} />;
   return <HallApp code={code} location={location} halls={halls} />;

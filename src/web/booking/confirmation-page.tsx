@@ -1,6 +1,8 @@
 // The booking made: 办事编号 large, its QR code, what/when/who (and where, in a hall's own app),
 // check-in time and what to bring.
+import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { hrefOf, navigate } from '../nav/router.js';
 import { formatLongDate, formatSlot } from '../i18n/format.js';
 import { browserStore, findRemembered, hallNameOf, serviceNameOf } from '../person/remembered.js';
 import { Banner } from '../ui/banner.js';
@@ -10,6 +12,7 @@ import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { CalendarButton } from './calendar-button.js';
 import { QrCode } from '../ui/qr-code.js';
 import { localName } from '../i18n/local-name.js';
+import { hallBase } from './hall-logic.js';
 import { useHallPlace } from './hall-place.js';
 
 export function ConfirmationPage({ number }: { number: string }) {
@@ -17,6 +20,12 @@ export function ConfirmationPage({ number }: { number: string }) {
   const place = useHallPlace();
   const heading = useFocusHeading<HTMLHeadingElement>(`confirm-${number}`);
   const booking = findRemembered(browserStore(), number);
+  // At `/` of a city with many halls, the confirmation moves to its hall's address (the hall is shown there).
+  const moveTo = !place.hall && place.many && booking?.hallCode ? booking.hallCode : null;
+  useEffect(() => {
+    if (moveTo) navigate(hrefOf(hallBase(moveTo), { booking: number }), { replace: true });
+  }, [moveTo, number]);
+  if (moveTo) return null;
   if (!booking) {
     return (
       <section className="page">

@@ -33,9 +33,10 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
   const [slotMissing, setSlotMissing] = useState(0);
-  // A service of another hall opened under this hall's address: go to its own hall's address.
+  // A service of another hall opened under this hall's address (or at `/` of a city with many
+  // halls): go to its own hall's address.
   const ownHall = res.data?.hall;
-  const elsewhere = place.hall !== null && ownHall !== undefined && ownHall !== place.hall.code;
+  const elsewhere = ownHall !== undefined && (place.hall ? ownHall !== place.hall.code : place.many);
   useEffect(() => {
     if (elsewhere && ownHall) navigate(hrefOf(hallBase(ownHall), { service: serviceId, date: askedDate }), { replace: true });
   }, [elsewhere, ownHall, serviceId, askedDate]);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routeTable } from '../../src/server/app.js';
 import { isHallScoped } from '../../src/server/http/hall-scope.js';
@@ -63,6 +64,19 @@ describe('one hall', () => {
       booked: 1,
       remaining: 199,
     });
+  });
+});
+
+describe('the hall list', () => {
+  it('is sent compressed to clients that accept gzip, the same list', async () => {
+    await openEast();
+    const plain = await t.app.inject({ method: 'GET', url: '/api/v1/halls' });
+    const zipped = await t.app.inject({ method: 'GET', url: '/api/v1/halls', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(plain.json().halls.map((h: { code: string }) => h.code)).toEqual(['MAIN', 'CD']);
   });
 });
 

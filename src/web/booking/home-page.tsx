@@ -8,7 +8,7 @@ import { getHallServices } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { localName } from '../i18n/local-name.js';
 import { formatShortDate } from '../i18n/format.js';
-import { useLiveReload } from '../live/use-live.js';
+import { publicChannel, useLiveReload } from '../live/use-live.js';
 import { hrefOf } from '../nav/router.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
@@ -67,7 +67,7 @@ export function HomePage() {
   // Counts change as people book and cancel: reload, at most about once a second (for this
   // hall's services only, when the city has many).
   const ids = new Set(res.data?.services.map((s) => s.id));
-  useLiveReload('public', res.reload, { mergeMs: PUBLIC_MERGE_MS, relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId) });
+  useLiveReload(publicChannel(code), res.reload, { mergeMs: PUBLIC_MERGE_MS, relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId) });
   return (
     <section className="page">
       <h1 ref={heading} tabIndex={-1}>

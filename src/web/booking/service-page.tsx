@@ -8,7 +8,7 @@ import { errorCode, errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { localName } from '../i18n/local-name.js';
 import { formatShortDate } from '../i18n/format.js';
-import { useLiveReload } from '../live/use-live.js';
+import { publicChannel, useLiveReload } from '../live/use-live.js';
 import { hrefOf, navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
@@ -29,7 +29,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   const place = useHallPlace();
   const heading = useFocusHeading<HTMLHeadingElement>(`service-${serviceId}`);
   const res = useResource((signal) => getAvailability(serviceId, {}, { lang, signal }), `${serviceId}`);
-  useLiveReload('public', res.reload, { relevant: (e) => e.serviceId === serviceId || e.serviceId === null, mergeMs: PUBLIC_MERGE_MS });
+  useLiveReload(publicChannel(place.hall?.code), res.reload, { relevant: (e) => e.serviceId === serviceId || e.serviceId === null, mergeMs: PUBLIC_MERGE_MS });
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
   const [slotMissing, setSlotMissing] = useState(0);

@@ -4,20 +4,27 @@ import { useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../../contracts/events.js';
 import { type LiveChange, LiveConnection, type LiveStatus } from './live-connection.js';
 
-/** hall: every event (staff, paired kiosks and displays); public: availability changes only. */
-export type LiveChannel = 'hall' | 'public';
+/**
+ * hall: every event of the device's or staff member's hall; public: availability changes in every
+ * hall; public:CODE: availability changes in one hall only (a hall's booking pages).
+ */
+export type LiveChannel = 'hall' | 'public' | `public:${string}`;
 
-const PATHS: Record<LiveChannel, { stream: string; poll: string }> = {
-  hall: { stream: '/api/v1/events', poll: '/api/v1/events/poll' },
-  public: { stream: '/api/v1/events/public', poll: '/api/v1/events/public/poll' },
-};
+/** The public channel of one hall, or of every hall when the page does not know its hall. */
+export const publicChannel = (hall: string | null | undefined): LiveChannel => (hall ? `public:${hall}` : 'public');
+
+function pathsOf(channel: LiveChannel): { stream: string; poll: string } {
+  if (channel === 'hall') return { stream: '/api/v1/events', poll: '/api/v1/events/poll' };
+  const hall = channel.startsWith('public:') ? `?hall=${encodeURIComponent(channel.slice('public:'.length))}` : '';
+  return { stream: `/api/v1/events/public${hall}`, poll: `/api/v1/events/public/poll${hall}` };
+}
 
 const connections = new Map<LiveChannel, LiveConnection>();
 
 function connectionOf(channel: LiveChannel): LiveConnection {
   let c = connections.get(channel);
   if (!c) {
-    c = new LiveConnection(PATHS[channel]);
+    c = new LiveConnection(pathsOf(channel));
     connections.set(channel, c);
   }
   return c;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStaff, ensureFirstAdmin } from '../../src/server/services/auth.service.js';
 import { get, post } from '../support/http.js';
-import { TEST_SECRET, type TestApp, makeTestApp, testContext } from '../support/test-app.js';
+import { type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 let t: TestApp;
 let now = Date.parse('2026-11-25T10:00:00+08:00');

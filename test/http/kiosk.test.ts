@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingBody, counts, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { createDevice } from '../../src/server/services/auth.service.js';
-import { TEST_SECRET, type TestApp, makeTestApp, testContext } from '../support/test-app.js';
+import { type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {

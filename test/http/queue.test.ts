@@ -119,7 +119,6 @@ describe('a day at counter 1 (serves 医社保)', () => {
 describe('end of day', () => {
   it('closes waiting tickets after hours and marks never-checked-in bookings missed', async () => {
     const { closeDay } = await import('../../src/server/services/day-close.service.js');
-    const { createPiiHasher } = await import('../../src/server/services/pii.js');
     await post(t.app, '/api/v1/bookings', bookingBody(person(2), { slot: '15:00' }));
     t.setNow('2026-11-25T16:30:00+08:00');
     const a = await walkIn();

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStaff } from '../../src/server/services/auth.service.js';
 import { verifyPassword } from '../../src/server/services/password.js';
-import { TEST_SECRET, type TestApp, makeTestApp, testContext } from '../support/test-app.js';
+import { type TestApp, makeTestApp, testContext } from '../support/test-app.js';
 
 const NOW = '2026-11-25T10:00:00+08:00'; // 02:00 UTC: a 15-minute window starts here
 const PASSWORD = 'Hall-chief-pass-7';

@@ -11,7 +11,7 @@ import { openStore } from '../../src/server/db/dialect.js';
 import { type Barrier, openBarrier } from '../support/barrier.js';
 import { runCliAsync } from '../support/cli-process.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
-import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
+import { type TempDatabase, freshStore, wantedStores } from '../support/stores.js';
 
 const INSTANCES = 3;
 const ALL = Object.keys(migrations).sort();
@@ -39,11 +39,9 @@ for (const kind of wantedStores()) {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'vreserve-migrate-race-'));
-      if (kind !== 'sqlite') {
-        temp = await createTempDatabase(kind as Exclude<StoreKind, 'sqlite'>);
-        if (!temp) return;
-      }
-      url = temp?.url ?? `sqlite:${join(dataDir, 'vreserve.db')}`;
+      const store = await freshStore(kind, dataDir);
+      if (!store) return;
+      ({ url, temp } = store);
     });
 
     afterAll(async () => {

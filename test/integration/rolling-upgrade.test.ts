@@ -16,7 +16,7 @@ import { openStore } from '../../src/server/db/dialect.js';
 import { runCliAsync } from '../support/cli-process.js';
 import { person } from '../support/people.js';
 import { type ServerProcess, runCli, startServer } from '../support/server-process.js';
-import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
+import { type TempDatabase, freshStore, wantedStores } from '../support/stores.js';
 
 const MIGRATION = '2026120210-ticket-issuing-service';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -80,11 +80,9 @@ for (const kind of wantedStores()) {
       next = mkdtempSync(join(tmpdir(), 'vreserve-next-'));
       checkOut(pinned.previous, previous);
       checkOut(pinned.next, next);
-      if (kind !== 'sqlite') {
-        temp = await createTempDatabase(kind as Exclude<StoreKind, 'sqlite'>);
-        if (!temp) return;
-      }
-      url = temp?.url ?? `sqlite:${join(dataDir, 'vreserve.db')}`;
+      const store = await freshStore(kind, dataDir);
+      if (!store) return;
+      ({ url, temp } = store);
     });
 
     afterAll(async () => {

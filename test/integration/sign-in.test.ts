@@ -8,7 +8,7 @@ import { RedisRateLimiter } from '../../src/server/rate-limit/limiter.js';
 import { createStaff } from '../../src/server/services/auth.service.js';
 import { verifyPassword } from '../../src/server/services/password.js';
 import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
-import { TEST_SECRET, type TestApp, type TestAppOptions, makeTestApp, testContext } from '../support/test-app.js';
+import { type TestApp, type TestAppOptions, makeTestApp, testContext } from '../support/test-app.js';
 
 const NOW = '2026-11-25T10:00:00+08:00';
 const PASSWORD = 'Hall-chief-pass-7';

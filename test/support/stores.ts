@@ -1,6 +1,7 @@
 // Which real databases the integration suite runs on. TEST_DATABASES picks them (default: all
 // three); a store that does not answer is skipped with a printed reason, except under CI, where a
 // missing store fails the run.
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
@@ -68,4 +69,11 @@ export async function createTempDatabase(kind: Exclude<StoreKind, 'sqlite'>): Pr
     console.warn(`skipping ${kind}: ${reason}`);
     return null;
   }
+}
+
+/** A fresh store of this kind: a temporary database, or a SQLite file in `dir`; null when the server is not reachable. */
+export async function freshStore(kind: StoreKind, dir: string): Promise<{ url: string; temp: TempDatabase | null } | null> {
+  if (kind === 'sqlite') return { url: `sqlite:${join(dir, 'vreserve.db')}`, temp: null };
+  const temp = await createTempDatabase(kind);
+  return temp ? { url: temp.url, temp } : null;
 }

@@ -45,6 +45,11 @@ function fieldsOf(input: HallInput, sortOrder: number, fallbackTz: string): Hall
   };
 }
 
+/** Another hall has the code already (the store's unique index said so), or the error as it was. */
+function codeTakenOr(error: unknown, code: string): unknown {
+  return isUniqueViolation(error) ? new AppError('HALL_CODE_TAKEN', { code, field: 'code' }) : error;
+}
+
 /** A new hall with the catalogue services it offers (letters; default every one) and a counter per service. */
 export async function createHall(ctx: ServiceContext, actor: string, input: HallInput & { letters?: string[] }): Promise<Hall> {
   const now = nowOf(ctx);
@@ -92,12 +97,7 @@ export async function createHall(ctx: ServiceContext, actor: string, input: Hall
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('HALL_CODE_TAKEN', {
-        code: fields.code,
-        field: 'code',
-      });
-    throw error;
+    throw codeTakenOr(error, fields.code);
   }
   ctx.halls.invalidate();
   return (await ctx.halls.byCode(fields.code)) as Hall;
@@ -120,12 +120,7 @@ export async function changeHall(ctx: ServiceContext, actor: string, hall: Hall,
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('HALL_CODE_TAKEN', {
-        code: fields.code,
-        field: 'code',
-      });
-    throw error;
+    throw codeTakenOr(error, fields.code);
   }
   ctx.halls.invalidate();
   return (await ctx.halls.byId(hall.id)) as Hall;

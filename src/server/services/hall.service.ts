@@ -38,6 +38,12 @@ function overrideIn(calendars: Awaited<ReturnType<typeof allOverridesBetween>>, 
   return calendars.halls.get(hallId)?.get(date) ?? calendars.city.get(date);
 }
 
+/** What many halls' days need at once: the services' counted slots and every calendar, over a range. */
+async function daysOf(ctx: ServiceContext, services: Service[], from: string, to: string) {
+  const counts = indexSlots(await slotCounts(ctx.db, services.map((s) => s.id), from, to));
+  return { counts, calendars: await allOverridesBetween(ctx.db, from, to) };
+}
+
 /** Every active hall with today's 已预约人数 and 余号数量 over its services. */
 export async function hallsToday(ctx: ServiceContext, lang: Lang): Promise<HallsResponse> {
   const halls = await ctx.halls.active();
@@ -46,15 +52,7 @@ export async function hallsToday(ctx: ServiceContext, lang: Lang): Promise<Halls
   const dates = [...new Set([...todayOf.values()].map((t) => t.date))].sort();
   const from = dates[0] ?? '';
   const to = dates.at(-1) ?? '';
-  const counts = indexSlots(
-    await slotCounts(
-      ctx.db,
-      services.map((s) => s.id),
-      from,
-      to,
-    ),
-  );
-  const calendars = await allOverridesBetween(ctx.db, from, to);
+  const { counts, calendars } = await daysOf(ctx, services, from, to);
   const booked = await bookingTotalsOn(ctx.db, from, to);
   const byHall = new Map<number, Service[]>();
   for (const s of services) byHall.set(s.hallId, [...(byHall.get(s.hallId) ?? []), s]);
@@ -100,15 +98,7 @@ export async function suggestions(ctx: HallContext, letter: string, lang: Lang):
   const nowAt = (s: Service) => hallTime(ctx.clock(), (halls.get(s.hallId) as Hall).timeZone);
   const from = offering.map((s) => nowAt(s).date).sort()[0] as string;
   const to = addDays(from, Math.max(...offering.map((s) => s.schedule.bookingWindowDays)) + 1);
-  const counts = indexSlots(
-    await slotCounts(
-      ctx.db,
-      offering.map((s) => s.id),
-      from,
-      to,
-    ),
-  );
-  const calendars = await allOverridesBetween(ctx.db, from, to);
+  const { counts, calendars } = await daysOf(ctx, offering, from, to);
   const first = (s: Service) => firstBookable(s, counts, nowAt(s), (date) => overrideIn(calendars, s.hallId, date));
   const mine = offering.find((s) => s.hallId === ctx.hall.id);
   const here = mine ? first(mine) : null;

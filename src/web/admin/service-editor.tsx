@@ -34,6 +34,7 @@ import {
 import { listedProblems, refusalPlace } from './service-refusal.js';
 import { SlotGenerator } from './slot-generator.js';
 import { WeekdayPicker } from './weekday-picker.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 type NumberField = 'walkInQuota' | 'bookingWindowDays' | 'checkInBeforeMinutes' | 'defaultServiceMinutes' | 'sortOrder';
 
@@ -57,6 +58,7 @@ export function ServiceEditor({
   onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const { onStaffError } = useStaff();
   const form = useRef<HTMLFormElement>(null);
   const [initial] = useState<ServiceDraft>(() => draftOf(service, services));
@@ -99,7 +101,7 @@ export function ServiceEditor({
     setRefusal(null);
     try {
       const input = serviceInputOf(draft);
-      const saved = editingId === null ? await createService(input, { lang }) : await updateService(editingId, input, { lang });
+      const saved = editingId === null ? await createService(input, call) : await updateService(editingId, input, call);
       onSaved(saved, editingId === null);
     } catch (error) {
       onStaffError(error);

@@ -16,7 +16,7 @@ import { useAdminResource } from './use-admin-resource.js';
 export function ServicesScreen({ query }: { query: URLSearchParams }) {
   const { t, lang } = useI18n();
   const editing = editingOf(query);
-  const services = useAdminResource((signal) => getAdminServices({ lang, signal }), `admin-services:${lang}`);
+  const services = useAdminResource((call) => getAdminServices(call), 'admin-services');
   const [flash, setFlash] = useState<string | null>(null);
   // A message about the last save belongs to the list it was shown over, not to a later visit.
   useEffect(() => {

@@ -7,7 +7,8 @@ import { LangSwitch } from '../ui/lang-switch.js';
 import { LiveBadge } from '../ui/live-badge.js';
 import { useStaff } from './use-staff-session.js';
 
-export function StaffHeader({ appName, place, live, extra }: { appName: string; place: string | null; live: LiveStatus | null; extra?: ReactNode }) {
+/** `place`: where this screen works (a counter's name; the admin console's hall or its switcher). */
+export function StaffHeader({ appName, place, live, extra }: { appName: string; place: ReactNode; live: LiveStatus | null; extra?: ReactNode }) {
   const { t } = useI18n();
   const { me, signOut } = useStaff();
   return (

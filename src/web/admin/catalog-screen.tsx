@@ -142,7 +142,7 @@ export function CatalogScreen() {
           head={
             <>
               <th scope="col">{t('admin.cat.letter')}</th>
-              <th scope="col">{lang === 'en' ? t('admin.cat.nameEn') : t('admin.cat.nameZh')}</th>
+              <th scope="col">{t('admin.svc.name')}</th>
               <th scope="col">{lang === 'en' ? t('admin.cat.bringEn') : t('admin.cat.bringZh')}</th>
               <th scope="col" className="num">
                 {t('admin.cat.sortOrder')}

@@ -108,8 +108,8 @@ export function HallEditor({
         )}
         <div className="sub-form__grid">
           {field('code', false)}
-          {field('sortOrder', true)}
           {HALL_TEXT_FIELDS.map((name) => field(name, name !== 'nameZh'))}
+          {field('sortOrder', true)}
         </div>
         {creating && (
           <fieldset className={`choice-group hall-form__letters${words('letters') ? ' field--invalid' : ''}`}>

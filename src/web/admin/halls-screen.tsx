@@ -86,7 +86,7 @@ export function HallsScreen({ query }: { query: URLSearchParams }) {
         head={
           <>
             <th scope="col">{t('admin.halls.code')}</th>
-            <th scope="col">{t('admin.halls.nameZh')}</th>
+            <th scope="col">{t('admin.svc.name')}</th>
             <th scope="col">{t('admin.halls.districtZh')}</th>
             <th scope="col">{t('admin.halls.addressZh')}</th>
             <th scope="col">{t('admin.halls.hoursZh')}</th>

@@ -75,7 +75,9 @@ describeHall('admin console for many halls', { clock: '2026-11-25T09:30:00+08:00
     await page.getByLabel(/^地址\s*（选填）/).fill('东大街 1 号');
     await page.getByLabel(/^办公时间\s*（选填）/).fill('工作日 9:00–17:00');
     const letters = page.getByRole('group', { name: '提供的业务' });
-    expect(await letters.getByRole('checkbox').count()).toBeGreaterThan(1);
+    expect(await letters.getByRole('checkbox', { checked: true }).count()).toBe(4);
+    // CD does not offer S (its hall admin adds it later).
+    await letters.getByRole('checkbox', { name: /水电煤气业务办理/ }).uncheck();
     await expectNoHorizontalScroll(page);
     await shot(page, 'admin-halls-new');
     await page.getByRole('button', { name: '创建大厅' }).click();
@@ -225,6 +227,19 @@ describeHall('admin console for many halls', { clock: '2026-11-25T09:30:00+08:00
     expect(await hallAdmin.getByRole('button', { name: '新增目录业务' }).count()).toBe(0);
     expect(await hallAdmin.getByRole('button', { name: /编辑目录业务/ }).count()).toBe(0);
     await shot(hallAdmin, 'admin-hall-admin-catalog');
+
+    // A new service: only the catalogue letter CD does not offer yet, under the catalogue's names.
+    await nav(hallAdmin, /业务设置/).click();
+    await hallAdmin.getByRole('link', { name: '新增业务' }).click();
+    await heading(hallAdmin, '新增业务').waitFor();
+    expect(await hallAdmin.getByLabel('字母').locator('option').allTextContents()).toEqual(['S · 水电煤气业务办理']);
+    expect(await hallAdmin.getByLabel('中文名称').inputValue()).toBe('水电煤气业务办理');
+    expect(await hallAdmin.getByLabel('中文名称').getAttribute('readonly')).not.toBeNull();
+    await hallAdmin.getByText('名称来自全市服务目录，由市级管理员修改').waitFor();
+    await shot(hallAdmin, 'admin-hall-admin-new-service');
+    await hallAdmin.getByRole('button', { name: '创建业务' }).click();
+    await hallAdmin.getByText('已创建业务 S · 水电煤气业务办理').waitFor();
+    await hallAdmin.getByTestId('services-table').locator('tr[data-letter="S"]').waitFor();
 
     await nav(hallAdmin, /人员与设备/).click();
     expect(await hallAdmin.getByLabel('角色').locator('option').allTextContents()).toEqual(['窗口人员', '大厅管理员']);

@@ -106,6 +106,10 @@ export const enAdminHalls: Record<keyof typeof zhAdminHalls, string> = {
   'admin.rep.scopeCity': 'Every hall of the city',
   'admin.fig.hall': 'Hall',
 
+  'admin.svc.newLetter': '{letter} (new to the catalogue)',
+  'admin.svc.namesFromCatalog': "The names come from the city's service catalogue; city administrators change them",
+  'admin.svc.namesChangeCatalog': 'A catalogue service: changed names change the catalogue, and every hall offering it shows them',
+
   'admin.cal.leadCity': "The city calendar: every hall opens and closes by it. A hall's own exceptions are set after switching to that hall above.",
   'admin.cal.leadHall': "{name}'s own exceptions, over the city calendar. On a closed day no service is offered; a make-up working day works like a weekday.",
 };

@@ -104,6 +104,10 @@ export const zhAdminHalls = {
   'admin.rep.scopeCity': '全市所有大厅',
   'admin.fig.hall': '大厅',
 
+  'admin.svc.newLetter': '{letter}（目录新增）',
+  'admin.svc.namesFromCatalog': '名称来自全市服务目录，由市级管理员修改',
+  'admin.svc.namesChangeCatalog': '这是服务目录中的业务：修改名称会一并修改目录，所有提供它的大厅都会显示新名称',
+
   'admin.cal.leadCity': '全市日历：所有大厅都按它开放和闭馆。某个大厅自己的例外，请在上方切换到该大厅后设置。',
   'admin.cal.leadHall': '{name} 自己的例外，优先于全市日历。闭馆日所有业务都不办理；调休日按工作日办理。',
 } as const;

@@ -11,6 +11,7 @@ import { getCityOverview } from './admin-endpoints.js';
 import { useAdminScope } from './admin-scope-context.js';
 import { tabHref } from './admin-tabs.js';
 import { CITY_COLUMNS, CITY_SORTS, type CityFigures, arrangeCity, citySortOf } from './city-logic.js';
+import { districtName, hallName } from './hall-names.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';
 
@@ -18,10 +19,10 @@ const REFRESH_MS = 10_000;
 const TILES = ['booked', 'checkedIn', 'waiting', 'longestWaitMinutes', 'countersOpen'] as const;
 
 export function CityScreen({ query }: { query: URLSearchParams }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const zone = useHallZone();
-  const { choose } = useAdminScope();
+  const { choose, halls } = useAdminScope();
   const sort = citySortOf(query.get('sort'));
   const city = useAdminResource((call) => getCityOverview(call), 'city');
   const reload = city.reload;
@@ -48,7 +49,13 @@ export function CityScreen({ query }: { query: URLSearchParams }) {
   if (!data) {
     body = city.error !== null ? <LoadFailed error={city.error} onRetry={city.reload} /> : <Loading />;
   } else {
-    const groups = arrangeCity(data.halls, sort);
+    // Names and districts as the console words them elsewhere (an English district left empty reads in Chinese).
+    const known = new Map(halls.map((h) => [h.code, h]));
+    const rows = data.halls.map((row) => {
+      const hall = known.get(row.code);
+      return hall ? { ...row, name: hallName(hall, lang), district: districtName(hall, lang) } : row;
+    });
+    const groups = arrangeCity(rows, sort);
     body = (
       <>
         {city.error !== null && <LoadFailed error={city.error} onRetry={city.reload} />}

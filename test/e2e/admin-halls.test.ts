@@ -184,6 +184,32 @@ describeHall('admin console for many halls', { clock: '2026-11-25T09:30:00+08:00
     expect(await csv.getAttribute('href')).toBe('/api/v1/reports/daily.csv?hall=CD&from=2026-11-01&to=2026-11-25');
   });
 
+  it('the calendar: the city calendar at 全市, a hall its own exceptions', async () => {
+    await nav(page, /节假日/).click();
+    await heading(page, '节假日').waitFor();
+    await switcher(page).selectOption('*');
+    await page.getByText(/^全市日历：所有大厅都按它开放和闭馆/).waitFor();
+    const grid = page.getByTestId('month-grid');
+    await grid.locator('button[data-date="2026-11-30"]').click();
+    const panel = page.getByTestId('day-panel');
+    await panel.getByRole('radio', { name: /闭馆（节假日）/ }).check();
+    await panel.getByLabel(/说明/).fill('全市检修');
+    await panel.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已将 2026年11月30日 周一 设为闭馆').waitFor();
+    await grid.locator('button[data-date="2026-11-30"]').getByText('全市检修').waitFor();
+    await shot(page, 'admin-calendar-city');
+
+    // CD's own exceptions: none yet (the city's day is not one of them).
+    await switcher(page).selectOption('CD');
+    await page.getByText(`${CD_NAME} 自己的例外，优先于全市日历。`, { exact: false }).waitFor();
+    await page.getByTestId('month-grid').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="month-grid"] button[data-date="2026-11-30"]')?.textContent?.includes('全市检修'));
+    // Citizens of CD cannot book on the city's closed day.
+    const services = await e2e.server.api<ServicesResponse>('GET', '/api/v1/halls/CD/services');
+    const days = await e2e.server.api<AvailabilityResponse>('GET', `/api/v1/services/${services.body.services[0]?.id}/availability?from=2026-11-30&days=1`);
+    expect(days.body.days[0]?.open).toBe(false);
+  });
+
   it('makes a hall admin for CD; 市级管理员 is a role only a city admin is offered', async () => {
     await nav(page, /人员与设备/).click();
     await heading(page, '人员与设备').waitFor();

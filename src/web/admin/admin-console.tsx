@@ -12,7 +12,7 @@ import { useResource } from '../ui/use-resource.js';
 import { getHalls } from './admin-endpoints.js';
 import { AdminScopeContext, type AdminScopeValue, useHallChoice } from './admin-scope-context.js';
 import { choose, scopeOf } from './admin-scope.js';
-import { type AdminRole, type AdminTab, hasCityLevel, isHallTab, tabOf } from './admin-tabs.js';
+import { type AdminRole, type AdminTab, cityWhenAlone, hasCityLevel, isHallTab, tabOf } from './admin-tabs.js';
 import { AdminNav } from './admin-nav.js';
 import { AuditScreen } from './audit-screen.js';
 import { CalendarScreen } from './calendar-screen.js';
@@ -70,7 +70,7 @@ function Console({ location, role, own }: { location: Location; role: AdminRole;
   const [choice, setChoice] = useHallChoice();
   const tab = tabOf(location.query, role);
   const list = halls.data?.halls;
-  const scope = list ? scopeOf({ own, choice, halls: list.map((h) => h.code), cityLevel: hasCityLevel(tab) }) : null;
+  const scope = list ? scopeOf({ own, choice, halls: list.map((h) => h.code), cityLevel: hasCityLevel(tab), cityWhenAlone: cityWhenAlone(tab) }) : null;
   const value: AdminScopeValue | null =
     scope && list ? { role, scope, halls: list, reloadHalls: halls.reload, choose: (v: string) => setChoice(choose(choice, v)) } : null;
 

@@ -21,6 +21,13 @@ describe('the hall a section works in', () => {
     expect(scopeOf({ own: null, choice, halls, cityLevel: false })).toEqual({ kind: 'hall', code: 'CD' });
   });
 
+  it('is the city calendar in a city of one hall, where a one-hall deployment keeps its days', () => {
+    expect(scopeOf({ own: null, choice: NO_CHOICE, halls: ['MAIN'], cityLevel: true, cityWhenAlone: true })).toEqual({ kind: 'city' });
+    expect(scopeOf({ own: null, choice: NO_CHOICE, halls, cityLevel: true, cityWhenAlone: true })).toEqual({ kind: 'hall', code: 'MAIN' });
+    expect(scopeOf({ own: null, choice: NO_CHOICE, halls: ['MAIN'], cityLevel: true })).toEqual({ kind: 'hall', code: 'MAIN' });
+    expect(scopeOf({ own: 'MAIN', choice: NO_CHOICE, halls: ['MAIN'], cityLevel: true, cityWhenAlone: true })).toEqual({ kind: 'hall', code: 'MAIN' });
+  });
+
   it('follows the switcher, keeping the hall when the city level is picked', () => {
     expect(choose({ hall: 'CD', city: false }, '*')).toEqual({ hall: 'CD', city: true });
     expect(choose({ hall: 'CD', city: true }, 'MAIN')).toEqual({ hall: 'MAIN', city: false });

@@ -30,10 +30,19 @@ export function parseChoice(text: string | null | undefined): HallChoice {
 /**
  * The scope of a section. `own` is a hall admin's hall (null for a city admin); `halls` the codes
  * a city admin may choose from, in the server's order; `cityLevel` whether the section has a city
- * level. Null while a city admin's halls are not known yet.
+ * level, and `cityWhenAlone` whether it works there when the city has one hall (the calendar: a
+ * one-hall deployment's days are the city calendar's). Null while a city admin's halls are not
+ * known yet.
  */
-export function scopeOf(opts: { own: string | null; choice: HallChoice; halls: readonly string[]; cityLevel: boolean }): Scope | null {
+export function scopeOf(opts: {
+  own: string | null;
+  choice: HallChoice;
+  halls: readonly string[];
+  cityLevel: boolean;
+  cityWhenAlone?: boolean;
+}): Scope | null {
   if (opts.own !== null) return { kind: 'hall', code: opts.own };
+  if (opts.cityLevel && opts.cityWhenAlone && opts.halls.length === 1) return { kind: 'city' };
   if (opts.cityLevel && opts.choice.city) return { kind: 'city' };
   const code = opts.choice.hall !== null && opts.halls.includes(opts.choice.hall) ? opts.choice.hall : opts.halls[0];
   return code === undefined ? null : { kind: 'hall', code };

@@ -45,6 +45,12 @@ export const isCityGroup = (tab: AdminTab): boolean => TAB_INFO[tab].group === '
 /** Whether a section also has a city level (the city calendar, every hall's reports). */
 export const hasCityLevel = (tab: AdminTab): boolean => TAB_INFO[tab].halls === 'hall-or-city';
 
+/**
+ * Whether a section works at the city level when the city has one hall: the calendar, since a
+ * one-hall deployment's closed days are the city calendar's (the hall's own exceptions are empty).
+ */
+export const cityWhenAlone = (tab: AdminTab): boolean => tab === 'calendar';
+
 /** The open section; today when the address names none, or one this role does not see. */
 export function tabOf(query: URLSearchParams, role: AdminRole = 'city_admin'): AdminTab {
   const tab = query.get('tab');

@@ -33,12 +33,10 @@ export function CalendarScreen({ query, today }: { query: URLSearchParams; today
   const { role, scope, halls } = useAdminScope();
   const scopedHall = scope.kind === 'hall' ? halls.find((h) => h.code === scope.code) : undefined;
   // One hall alone reads as before; with many, whose calendar this is: the city's, or a hall's own exceptions.
-  const calendarLead =
-    scope.kind === 'city'
-      ? t('admin.cal.leadCity')
-      : scopedHall && (role === 'admin' || halls.length > 1)
-        ? t('admin.cal.leadHall', { name: hallName(scopedHall, lang) })
-        : t('admin.cal.lead');
+  const many = role === 'admin' || halls.length > 1;
+  let calendarLead = t('admin.cal.lead');
+  if (many && scope.kind === 'city') calendarLead = t('admin.cal.leadCity');
+  else if (many && scopedHall) calendarLead = t('admin.cal.leadHall', { name: hallName(scopedHall, lang) });
   const calendar = useAdminResource((call) => getCalendar(first, last, call), `calendar:${first}:${last}`);
   const [selected, setSelected] = useState(() => (monthOf(today) === month ? today : `${month}-01`));
   const [flash, setFlash] = useState<string | null>(null);

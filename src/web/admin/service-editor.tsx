@@ -158,6 +158,7 @@ export function ServiceEditor({
         </Banner>
       )}
       {checked && count > 0 && <Banner tone="warning" title={t('admin.svc.fixProblems', { n: count })} />}
+      {editingId === null && letterOptions.length === 0 && <Banner tone="info" title={t('admin.svc.noCatalogLetter')} />}
 
       <div className="editor-grid">
         <div className="editor-grid__column">

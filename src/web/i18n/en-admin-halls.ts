@@ -107,6 +107,7 @@ export const enAdminHalls: Record<keyof typeof zhAdminHalls, string> = {
   'admin.fig.hall': 'Hall',
 
   'admin.svc.newLetter': '{letter} (new to the catalogue)',
+  'admin.svc.noCatalogLetter': "Your hall offers every service of the catalogue already. For a new one, ask a city administrator to add it to the catalogue first.",
   'admin.svc.namesFromCatalog': "The names come from the city's service catalogue; city administrators change them",
   'admin.svc.namesChangeCatalog': 'A catalogue service: changed names change the catalogue, and every hall offering it shows them',
 

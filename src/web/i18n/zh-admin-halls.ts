@@ -105,6 +105,7 @@ export const zhAdminHalls = {
   'admin.fig.hall': '大厅',
 
   'admin.svc.newLetter': '{letter}（目录新增）',
+  'admin.svc.noCatalogLetter': '服务目录中的业务本厅都已提供。要开办新的业务，请市级管理员先把它加入服务目录。',
   'admin.svc.namesFromCatalog': '名称来自全市服务目录，由市级管理员修改',
   'admin.svc.namesChangeCatalog': '这是服务目录中的业务：修改名称会一并修改目录，所有提供它的大厅都会显示新名称',
 

@@ -53,6 +53,11 @@ describeHall('admin console for many halls', { clock: '2026-11-25T09:30:00+08:00
     await page.getByTestId('hall-place').getByText(MAIN_NAME).waitFor();
     expect(await switcher(page).count()).toBe(0);
     for (const name of [/城市概览/, /^大厅/, /服务目录/]) await nav(page, name).waitFor();
+    // The calendar of a city of one hall is the city's, and reads as before.
+    await nav(page, /节假日/).click();
+    await heading(page, '节假日').waitFor();
+    await page.getByText(/^设置法定节假日（闭馆）和调休上班日/).waitFor();
+    await page.getByTestId('hall-place').getByText(MAIN_NAME).waitFor();
   });
 
   it('opens hall CD with some catalogue services, and the list shows its number prefix', async () => {

@@ -39,8 +39,10 @@ export function HallSwitcher({ cityLevel }: { cityLevel: boolean }) {
 export function HallPlace({ city }: { city: boolean }) {
   const { t, lang } = useI18n();
   const { halls, scope } = useAdminScope();
-  if (city || scope.kind === 'city') return <span className="staff-header__place">{t('admin.scope.city')}</span>;
-  const own = halls.find((h) => scope.kind === 'hall' && h.code === scope.code);
+  // A city of one hall: its calendar is the city's, but the header names the hall as everywhere else.
+  const alone = halls.length === 1 ? halls[0] : undefined;
+  if (city || (scope.kind === 'city' && !alone)) return <span className="staff-header__place">{t('admin.scope.city')}</span>;
+  const own = scope.kind === 'hall' ? halls.find((h) => h.code === scope.code) : alone;
   return (
     <span className="staff-header__place" data-testid="hall-place">
       {own ? hallName(own, lang) : scope.kind === 'hall' ? scope.code : ''}

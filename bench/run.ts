@@ -7,12 +7,14 @@
 //   3. the flash crowd: distinct citizens on one day's 200 places, vs the bare transaction on 200 places
 //   4. RSS per worker, idle and at peak, with WORKERS=2
 //   5. bookings on PostgreSQL and MariaDB with two instances vs two bare references (bench/stores.ts)
+//   6. a city of BENCH_HALLS (300) halls vs one hall on PostgreSQL, the city overview, two instances (bench/halls.ts)
 // Figures go to stdout and bench/RESULTS.md. Not a test: nothing here passes or fails.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
 import { type Server, bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
+import { CITY_HALLS, hallsReport, measureHalls } from './halls.js';
 import { type StoreFigures, measureStores } from './stores.js';
 import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
@@ -147,7 +149,10 @@ async function main() {
     // --- PostgreSQL and MariaDB: two instances on one database, against two bare references ---
     const stores = await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') });
 
-    const report = render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refCrowd, refCrowdBooked });
+    // 6. many halls: a province-sized city against one hall (issue 11), BENCH_HALLS=0 leaves it out
+    const halls = CITY_HALLS > 0 ? await measureHalls((line) => process.stdout.write(`${line}\n`)) : null;
+    const main = render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refCrowd, refCrowdBooked });
+    const report = halls ? `${main}\n${hallsReport(halls)}\n` : main;
     process.stdout.write(`${report}\n`);
     appendRun(report);
   } finally {

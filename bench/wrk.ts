@@ -85,11 +85,14 @@ export interface WrkRun {
   threads: number;
   /** A Lua script and its arguments (after `--`); with it, statuses and refusal codes are counted. */
   script?: { path: string; args: string[] };
+  /** Request headers, e.g. `Accept-Encoding: gzip` as every browser sends it. */
+  headers?: string[];
 }
 
 /** The command line, as printed in RESULTS.md. */
 export function wrkCommand(run: WrkRun): string[] {
   const args = ['wrk', '--latency', `-t${run.threads}`, `-c${run.connections}`, `-d${run.seconds}s`, '--timeout', '10s'];
+  for (const h of run.headers ?? []) args.push('-H', h);
   if (run.script) args.push('-s', run.script.path);
   args.push(run.url);
   if (run.script) args.push('--', ...run.script.args);

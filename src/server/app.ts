@@ -42,6 +42,7 @@ import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
+import { VERSION } from './version.js';
 
 export interface AppDeps {
   store: Store;
@@ -169,9 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
 
   refuseOtherHalls(app, ctx);
-  app.get('/healthz', { schema: { hide: true } }, async () => ({
-    status: 'ok',
-  }));
+  // The release answers here so that a rolling upgrade can be followed instance by instance.
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', version: VERSION }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
       await ping(deps.store.db);

@@ -20,12 +20,14 @@ import { superviseWorkers } from './cli/supervisor.js';
 import { openWakeChannel } from './events/wake-channel.js';
 import { contextFor, startDayCloser } from './runtime.js';
 import { ensureFirstAdmin } from './services/auth.service.js';
+import { VERSION } from './version.js';
 
 const USAGE = `usage: vreserve <command>
 
   serve     migrate the store, then serve HTTP with WORKERS processes (default)
   migrate   bring the store's schema up to date and exit
   check     verify the store's invariants (capacity, counts, unique numbers); exit 1 on a problem
+  version   print the release (also --version)
 ${ADMIN_USAGE}
 ${HALL_USAGE}
 ${BACKUP_USAGE}
@@ -138,8 +140,14 @@ async function serve(config: Readonly<Config>): Promise<void> {
   const url = baseUrl(config);
   // The primary keeps one connection for housekeeping: migrations, the first admin, closing days.
   const store = openStore(config.databaseUrl, { poolSize: 2 });
-  await migrateToLatest(store.db);
-  logger.info({ store: store.location }, 'store ready');
+  // Several instances may start together: each migration runs in one of them (see migrate.ts).
+  const applied = (
+    await migrateToLatest(store.db, {
+      onNewerSchema: (unknown) =>
+        logger.warn({ version: VERSION, unknown }, 'a newer release migrated the store; serving on its schema until this instance is upgraded too'),
+    })
+  ).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  logger.info({ version: VERSION, store: store.location, applied }, 'store ready');
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
   startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));
@@ -171,9 +179,11 @@ async function main(): Promise<void> {
       return serve(configOrExit());
     case 'migrate': {
       const config = configOrExit();
-      const results = await withStore(config, (store) => migrateToLatest(store.db));
+      let newer: string[] = [];
+      const results = await withStore(config, (store) => migrateToLatest(store.db, { onNewerSchema: (unknown) => (newer = unknown) }));
       const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
+      if (newer.length) process.stdout.write(`a newer release migrated the store (${newer.join(', ')}); nothing to do\n`);
+      else process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
       return;
     }
     case 'check': {
@@ -209,6 +219,11 @@ async function main(): Promise<void> {
       return;
     case 'restore':
       process.exitCode = await restoreCommand(configOrExit(), process.argv.slice(3));
+      return;
+    case 'version':
+    case '--version':
+    case '-v':
+      process.stdout.write(`vreserve ${VERSION}\n`);
       return;
     case 'help':
     case '--help':

@@ -23,6 +23,8 @@ interface Route {
 
 const ROUTES: Record<string, Route> = {
   '/': { render: (location) => <BookingApp location={location} />, rememberLang: true, className: 'theme-citizen' },
+  // /h (the hall chooser) and /h/CODE/ (one hall's own booking app, its link and QR code).
+  '/h': { render: (location) => <BookingApp location={location} />, rememberLang: true, className: 'theme-citizen' },
   '/records': { render: () => <RecordsPage />, rememberLang: true, className: 'theme-citizen' },
   '/kiosk': { render: () => <KioskApp />, rememberLang: false, className: 'theme-kiosk' },
   '/counter': { render: () => <CounterApp />, rememberLang: true, className: 'theme-staff' },

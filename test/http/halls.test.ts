@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routeTable } from '../../src/server/app.js';
 import { isHallScoped } from '../../src/server/http/hall-scope.js';
+import { legacyOptionsFromEnv } from '../../src/server/http/legacy.routes.js';
 import { bookingBody, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { type TestApp, makeTestApp } from '../support/test-app.js';
@@ -62,6 +64,19 @@ describe('one hall', () => {
       booked: 1,
       remaining: 199,
     });
+  });
+});
+
+describe('the hall list', () => {
+  it('is sent compressed to clients that accept gzip, the same list', async () => {
+    await openEast();
+    const plain = await t.app.inject({ method: 'GET', url: '/api/v1/halls' });
+    const zipped = await t.app.inject({ method: 'GET', url: '/api/v1/halls', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(plain.json().halls.map((h: { code: string }) => h.code)).toEqual(['MAIN', 'CD']);
   });
 });
 
@@ -361,6 +376,30 @@ describe('city admin', () => {
     for (const hall of ['MAIN', 'CD']) {
       const y = (await get(t.app, `/api/v1/halls/${hall}/services`)).body.services.find((s: { letter: string }) => s.letter === 'Y');
       expect(y.name).toBe('医保社保');
+    }
+  });
+});
+
+describe('the legacy mini-program API', () => {
+  it('books in LEGACY_HALL (default the first hall)', async () => {
+    await openEast();
+    const problems: string[] = [];
+    const legacy = { ...legacyOptionsFromEnv({ LEGACY_HALL: 'CD' }, problems), requireKioskGate: false };
+    expect(problems).toEqual([]);
+    expect(legacyOptionsFromEnv({ LEGACY_HALL: 'c d' }, problems).hall).toBeUndefined();
+    expect(problems).toEqual(['LEGACY_HALL must be a hall code such as MAIN or CD (got "c d")']);
+    const east = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', legacy });
+    try {
+      // The same store layout: a second app's own store gets the hall too.
+      await post(east.app, '/api/v1/admin/halls', { ...EAST }, await east.signIn('city_admin'));
+      const p = person(4);
+      const form = `idcard=${p.idCard}&phone=${p.phone}&serviceId=0&reserveTakeTime=${encodeURIComponent('2026-11-26 09:00:00')}`;
+      const res = await east.app.inject({ method: 'POST', url: '/order/insertOne', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form });
+      expect(res.json().data.serialNum).toBe('CD-Y20261126090001');
+      const main = await t.app.inject({ method: 'POST', url: '/order/insertOne', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form });
+      expect(main.json().data.serialNum).toBe('Y20261126090001');
+    } finally {
+      await east.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get } from '../support/http.js';
 import { type TestApp, makeTestApp } from '../support/test-app.js';
@@ -40,7 +41,9 @@ describe('malformed requests are 4xx with a JSON error, never 5xx', () => {
 
 describe('operations', () => {
   it('healthz and readyz', async () => {
-    expect((await get(t.app, '/healthz')).body).toEqual({ status: 'ok' });
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await get(t.app, '/healthz')).body).toEqual({ status: 'ok', version });
     expect((await get(t.app, '/readyz')).body).toEqual({ status: 'ok', store: 'sqlite' });
   });
 

@@ -27,14 +27,19 @@ export interface ServerProcess {
 
 /**
  * Starts `vreserve serve` and resolves once every worker listens (it logs "serving at").
- * `maxOpenFiles` lowers the process's open-file limit (ulimit -n) first.
+ * `maxOpenFiles` lowers the process's open-file limit (ulimit -n) first; `cwd` runs another copy
+ * of the source (an earlier release checked out by a test); `command` replaces `node --import tsx
+ * src/server/main.ts serve` (e.g. the built server, as the systemd unit starts it).
  */
-export async function startServer(env: Record<string, string>, opts: { maxOpenFiles?: number } = {}): Promise<ServerProcess> {
-  const port = await freePort();
-  const node = [process.execPath, '--import', 'tsx', MAIN, 'serve'];
+export async function startServer(
+  env: Record<string, string>,
+  opts: { maxOpenFiles?: number; cwd?: string; command?: string[]; port?: number } = {},
+): Promise<ServerProcess> {
+  const port = opts.port ?? (await freePort());
+  const node = opts.command ?? [process.execPath, '--import', 'tsx', MAIN, 'serve'];
   const [command, ...args] = opts.maxOpenFiles ? ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...node] : node;
   const child = spawn(command as string, args, {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,9 +71,10 @@ export async function startServer(env: Record<string, string>, opts: { maxOpenFi
 export function runCli(
   command: string | string[],
   env: Record<string, string>,
+  opts: { cwd?: string } = {},
 ): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...[command].flat()], {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });

@@ -16,13 +16,18 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const controller = new AbortController();
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
   if (res.status !== 200 || !res.body) throw new Error(`SSE ${url}: HTTP ${res.status}`);
+  return readSse(res.body as unknown as AsyncIterable<Uint8Array>, () => controller.abort());
+}
+
+/** Reads an event stream from any body (a fetch body, or an https response with its own CA). */
+export function readSse(body: AsyncIterable<Uint8Array>, close: () => void): SseStream {
   const events: SseEvent[] = [];
   const waiters = new Set<() => void>();
   (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      for await (const chunk of body) {
         buffer += decoder.decode(chunk, { stream: true });
         let end = buffer.indexOf('\n\n');
         while (end >= 0) {
@@ -65,6 +70,6 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         check();
       });
     },
-    close: () => controller.abort(),
+    close,
   };
 }

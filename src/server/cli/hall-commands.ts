@@ -46,28 +46,20 @@ export async function hallCommand(ctx: ServiceContext, args: string[]): Promise<
     return;
   }
   if (positionals[0] !== 'create' || !values.code || !values.name) throw new UsageError(`usage:\n${HALL_USAGE}`);
-  try {
-    const hall = await createHall(ctx, 'cli', {
-      code: values.code,
-      nameZh: values.name,
-      nameEn: values['name-en'],
-      districtZh: values.district,
-      addressZh: values.address,
-      phone: values.phone,
-      hoursZh: values.hours,
-      timeZone: values.tz,
-      ...(values.services
-        ? {
-            letters: values.services.split(',').map((l) => l.trim().toUpperCase()),
-          }
-        : {}),
-    });
-    say(`created hall ${hall.code} "${hall.nameZh}"; its numbers start with ${hall.numberPrefix || '(no prefix)'}`);
-    say(`booking page: /h/${hall.code}/   kiosk and display: vreserve device create kiosk --hall ${hall.code}`);
-  } catch (error) {
-    if (error instanceof AppError) throw new UsageError(`${error.code}: ${JSON.stringify(error.details)}`);
-    throw error;
-  }
+  // A refusal (a code taken, a letter not in the catalogue) is one line and exit 1, like every other.
+  const hall = await createHall(ctx, 'cli', {
+    code: values.code,
+    nameZh: values.name,
+    nameEn: values['name-en'],
+    districtZh: values.district,
+    addressZh: values.address,
+    phone: values.phone,
+    hoursZh: values.hours,
+    timeZone: values.tz,
+    ...(values.services ? { letters: values.services.split(',').map((l) => l.trim().toUpperCase()) } : {}),
+  });
+  say(`created hall ${hall.code} "${hall.nameZh}"; its numbers start with ${hall.numberPrefix || '(no prefix)'}`);
+  say(`booking page: /h/${hall.code}/   kiosk and display: vreserve device create kiosk --hall ${hall.code}`);
 }
 
 const DISTRICTS = [

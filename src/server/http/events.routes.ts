@@ -101,6 +101,9 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
     open.add(end);
     request.raw.on('close', end);
     reply.hijack();
+    // The request's one log line is written when it is answered, which for a stream is when it
+    // closes (hours later): say now that it opened (an events URL holds no personal data).
+    request.log.info({ url: request.url }, 'live events stream opened');
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',

@@ -5,7 +5,7 @@
 // not exist: nothing of another hall is ever reachable through them.
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import { Type } from 'typebox';
-import type { Hall } from '../repositories/hall.repository.js';
+import type { Hall } from '../services/hall-directory.js';
 import { AppError } from '../services/app-error.js';
 import { type HallContext, type ServiceContext, inHall } from '../services/context.js';
 import { principalOf } from './auth.js';

@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import { AdminHall, AdminHallsResponse, CityOverviewResponse, CreateHallBody, UpdateHallBody } from '../../contracts/admin-halls.js';
 import { HallCodeParams } from '../../contracts/halls.js';
-import type { Hall } from '../repositories/hall.repository.js';
+import type { Hall } from '../services/hall-directory.js';
 import { AppError } from '../services/app-error.js';
 import { catalogEntries, saveCatalog } from '../services/catalog-admin.service.js';
 import type { ServiceContext } from '../services/context.js';

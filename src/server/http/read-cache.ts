@@ -3,16 +3,17 @@
 // it handles a write, so its own callers always read their writes; other workers' writes show
 // within `ttlMs`.
 export class ReadCache {
-  readonly #entries = new Map<string, { at: number; body: Promise<string> }>();
+  readonly #entries = new Map<string, { at: number; body: Promise<unknown> }>();
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  get(key: string, compute: () => Promise<string>): Promise<string> {
+  /** A key holds one kind of value (its text, or that text compressed). */
+  get<T = string>(key: string, compute: () => Promise<T>): Promise<T> {
     const t = this.now();
     const hit = this.#entries.get(key);
-    if (hit && t - hit.at < this.ttlMs) return hit.body;
+    if (hit && t - hit.at < this.ttlMs) return hit.body as Promise<T>;
     if (this.#entries.size >= 500) this.#entries.clear();
     const body = compute();
     this.#entries.set(key, { at: t, body });

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import {
   AvailabilityQuery,
@@ -52,8 +53,14 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
     },
     async (request, reply) => {
       const lang = langOf(request);
-      const body = await cache.get(`halls|${lang}`, async () => JSON.stringify(await hallsToday(ctx, lang)));
-      return reply.type('application/json; charset=utf-8').send(body as unknown as HallsResponse);
+      const text = () => cache.get(`halls|${lang}`, async () => JSON.stringify(await hallsToday(ctx, lang)));
+      reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      // A province's list is large (about 400 bytes a hall): compressed once per cached answer, not per request.
+      if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+        const zipped = await cache.get(`halls|${lang}|gzip`, async () => gzipSync(await text()));
+        return reply.header('content-encoding', 'gzip').send(zipped as unknown as HallsResponse);
+      }
+      return reply.send((await text()) as unknown as HallsResponse);
     },
   );
 

@@ -4,6 +4,9 @@
 import { type Hall, listHalls } from '../repositories/hall.repository.js';
 import type { Db } from '../repositories/portable.js';
 
+/** The hall record, for the layers above services that name it (http never imports repositories). */
+export type { Hall };
+
 /** How long a read of the halls is used (ms); 0 reads them for every question (tests). */
 const FRESH_MS = 1000;
 

@@ -13,16 +13,17 @@ import { dayOf, indexSlots } from './catalog.service.js';
 import { type HallContext, type ServiceContext, hallName, nowOf } from './context.js';
 
 export function hallInfo(h: Hall, lang: Lang): HallInfo {
-  const en = lang === 'en';
+  // English falls back to the Chinese wording where a hall has none (an address is better in Chinese than blank).
+  const en = (english: string, chinese: string) => (lang === 'en' && english !== '' ? english : chinese);
   return {
     code: h.code,
     name: hallName(h, lang),
     nameZh: h.nameZh,
     nameEn: h.nameEn,
-    district: en ? h.districtEn : h.districtZh,
-    address: en ? h.addressEn : h.addressZh,
+    district: en(h.districtEn, h.districtZh),
+    address: en(h.addressEn, h.addressZh),
     phone: h.phone,
-    hours: en ? h.hoursEn : h.hoursZh,
+    hours: en(h.hoursEn, h.hoursZh),
     timeZone: h.timeZone,
   };
 }

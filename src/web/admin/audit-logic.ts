@@ -117,7 +117,7 @@ export function auditSummary(entry: AuditLine, lang: Lang): string {
     case 'calendar.cancel_bookings':
       return translate(lang, 'admin.audit.cancelled', { n: str(d.cancelled) });
     case 'staff.create':
-      return d.role === 'admin' || d.role === 'staff' ? translate(lang, `admin.role.${d.role}`) : '';
+      return d.role === 'city_admin' || d.role === 'admin' || d.role === 'staff' ? translate(lang, `admin.role.${d.role}`) : '';
     case 'device.create':
       return str(d.name);
     case 'ticket.call_out_of_order':

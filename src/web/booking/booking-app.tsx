@@ -1,18 +1,96 @@
-// The citizen booking app at `/`: home (?), a service (?service=ID&date=…) and a confirmation
-// (?booking=NUMBER). The screens live in the query string: the server only knows `/`.
-import type { Location } from '../nav/router.js';
+// The citizen booking app. At `/` of a one-hall deployment: home (?), a service
+// (?service=ID&date=…) and a confirmation (?booking=NUMBER), as it always was. With many halls,
+// `/` opens the hall this device chose (or the chooser), /h is the chooser and /h/CODE/ is one
+// hall's own app with the same screens in its query string.
+import { type ReactNode, useEffect } from 'react';
+import type { HallToday } from '../../contracts/halls.js';
+import { getHalls } from '../api/hall-endpoints.js';
+import { useI18n } from '../i18n/i18n.js';
+import { type Location, navigate } from '../nav/router.js';
+import { browserStore } from '../person/remembered.js';
 import { AppShell } from '../ui/app-shell.js';
+import { Banner } from '../ui/banner.js';
+import { Link } from '../ui/link.js';
+import { LoadFailed, Loading } from '../ui/loading.js';
+import { type Resource, useResource } from '../ui/use-resource.js';
 import { ConfirmationPage } from './confirmation-page.js';
+import { HallBar } from './hall-bar.js';
+import { HallChooser } from './hall-chooser.js';
+import { hallBase, hallCodeOf, rememberHall, rememberedHall, startOf } from './hall-logic.js';
+import { type HallPlace, HallPlaceContext, SINGLE_HALL } from './hall-place.js';
 import { HomePage } from './home-page.js';
 import { ServicePage } from './service-page.js';
 
-export function BookingApp({ location }: { location: Location }) {
+/** The screen the query string names, in a place. */
+function Screens({ location, place }: { location: Location; place: HallPlace }) {
   const booking = location.query.get('booking');
   const service = Number(location.query.get('service'));
-  let screen = <HomePage />;
+  let screen = <HomePage key={place.base} />;
   if (booking) screen = <ConfirmationPage number={booking} />;
   else if (Number.isInteger(service) && service > 0) {
-    screen = <ServicePage key={service} serviceId={service} askedDate={location.query.get('date')} />;
+    screen = <ServicePage key={`${place.base}|${service}`} serviceId={service} askedDate={location.query.get('date')} />;
   }
-  return <AppShell section="/">{screen}</AppShell>;
+  return (
+    <HallPlaceContext.Provider value={place}>
+      <AppShell section="/" homeHref={place.base} place={place.hall ? <HallBar hall={place.hall} many={place.many} /> : undefined}>
+        {screen}
+      </AppShell>
+    </HallPlaceContext.Provider>
+  );
+}
+
+function Waiting({ halls }: { halls: Resource<unknown> }) {
+  return (
+    <AppShell section="/">
+      <section className="page">{halls.error !== null ? <LoadFailed error={halls.error} onRetry={halls.reload} /> : <Loading />}</section>
+    </AppShell>
+  );
+}
+
+/** `/`: the one hall as before, the remembered hall, or the chooser. */
+function Start({ location, halls }: { location: Location; halls: Resource<{ halls: HallToday[] }> }) {
+  const list = halls.data?.halls ?? (halls.error !== null ? null : undefined);
+  const start = list === undefined ? null : startOf(list, rememberedHall(browserStore()));
+  const goTo = start?.kind === 'hall' ? start.code : null;
+  useEffect(() => {
+    if (goTo) navigate(hallBase(goTo), { replace: true });
+  }, [goTo]);
+  if (start?.kind === 'single') return <Screens location={location} place={SINGLE_HALL} />;
+  if (start?.kind === 'choose') return <HallChooser halls={halls} />;
+  return <Waiting halls={{ ...halls, error: null }} />;
+}
+
+function HallApp({ code, location, halls }: { code: string; location: Location; halls: Resource<{ halls: HallToday[] }> }) {
+  const { t } = useI18n();
+  const list = halls.data?.halls;
+  const hall = list?.find((h) => h.code === code);
+  useEffect(() => {
+    if (hall) rememberHall(browserStore(), hall.code);
+  }, [hall]);
+  if (!list) return <Waiting halls={halls} />;
+  if (!hall) {
+    return (
+      <AppShell section="/">
+        <section className="page">
+          <Banner tone="error" title={t('halls.notFound')}>
+            <Link href="/h">{t('halls.chooseAnother')}</Link>
+          </Banner>
+        </section>
+      </AppShell>
+    );
+  }
+  return <Screens location={location} place={{ base: hallBase(hall.code), hall, many: list.length > 1 }} />;
+}
+
+export function BookingApp({ location }: { location: Location }): ReactNode {
+  const { lang } = useI18n();
+  const code = hallCodeOf(location.path);
+  const halls = useResource((signal) => getHalls({ lang, signal }), lang);
+  // A service or confirmation at `/` needs no hall: it opens at once, as it always did.
+  const direct = code === null && (location.query.has('booking') || location.query.has('service'));
+  // With many halls such a link (made before there were many) moves to its hall's address once known.
+  if (direct) return <Screens location={location} place={(halls.data?.halls.length ?? 0) > 1 ? { ...SINGLE_HALL, many: true } : SINGLE_HALL} />;
+  if (code === null) return <Start location={location} halls={halls} />;
+  if (code === '') return halls.data ? <HallChooser halls={halls} /> : <Waiting halls={halls} />;
+  return <HallApp code={code} location={location} halls={halls} />;
 }

@@ -14,6 +14,7 @@ import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from '../person/person-logic.js';
 import { IdCardPhoneFields } from '../person/id-card-phone-fields.js';
+import { useHallPlace } from './hall-place.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
@@ -28,6 +29,7 @@ export function BookingForm(props: {
   onSlotMissing: () => void;
 }) {
   const { t, lang } = useI18n();
+  const place = useHallPlace();
   const [draft, setDraft] = useState<PersonDraft>({ idCard: '', phone: '' });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -70,9 +72,9 @@ export function BookingForm(props: {
     try {
       const result = await createBooking(body, attempt.current.key, { lang });
       attempt.current = null;
-      rememberBooking(browserStore(), result.booking, { zh: props.service.nameZh, en: props.service.nameEn }, new Date());
+      rememberBooking(browserStore(), result.booking, { zh: props.service.nameZh, en: props.service.nameEn }, new Date(), place.hall ?? undefined);
       setSessionCredentials({ idCard: checked.value.idCard, phone: checked.value.phone });
-      navigate(hrefOf('/', { booking: result.booking.number }));
+      navigate(hrefOf(place.base, { booking: result.booking.number }));
     } catch (error) {
       const code = error instanceof ApiError ? error.code : '';
       const fieldProblem = error instanceof ApiError ? serverFieldProblem(error.code, error.details) : null;

@@ -1,13 +1,18 @@
-// "Add to calendar": a hand-made .ics downloaded from a Blob.
+// "Add to calendar": a hand-made .ics downloaded from a Blob. In a hall's own app the event is
+// at that hall (its name and address) and on its clock.
+import type { HallInfo } from '../../contracts/halls.js';
 import { type RememberedBooking, serviceNameOf } from '../person/remembered.js';
+import { localName } from '../i18n/local-name.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadHallZone, useHallZone } from '../hall/hall-zone.js';
 import { icsFileName, icsText } from './ics.js';
 
-export function CalendarButton({ booking }: { booking: RememberedBooking }) {
+export function CalendarButton({ booking, hall }: { booking: RememberedBooking; hall: HallInfo | null }) {
   const { t, lang } = useI18n();
   // The slot's times are the hall's (HALL_TZ, from the server), wherever the phone is.
-  const zone = useHallZone();
+  const firstHallZone = useHallZone();
+  const zone = hall?.timeZone ?? firstHallZone;
+  const location = hall ? [localName(hall, lang), hall.address].filter(Boolean).join(' ') : t('ics.location');
   const download = (timeZone: string) => {
     const service = serviceNameOf(booking, lang);
     const text = icsText({
@@ -18,7 +23,7 @@ export function CalendarButton({ booking }: { booking: RememberedBooking }) {
       timeZone,
       summary: t('ics.summary', { service, number: booking.number }),
       description: t('ics.description', { number: booking.number, opensAt: booking.checkInOpensAt }),
-      location: t('ics.location'),
+      location,
       stamp: new Date(),
       alarmMinutes: 60,
     });

@@ -1,18 +1,31 @@
-// The booking made: 办事编号 large, its QR code, what/when/who, check-in time and what to bring.
+// The booking made: 办事编号 large, its QR code, what/when/who (and where, in a hall's own app),
+// check-in time and what to bring.
+import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { hrefOf, navigate } from '../nav/router.js';
 import { formatLongDate, formatSlot } from '../i18n/format.js';
-import { browserStore, findRemembered, serviceNameOf } from '../person/remembered.js';
+import { browserStore, findRemembered, hallNameOf, serviceNameOf } from '../person/remembered.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { CalendarButton } from './calendar-button.js';
 import { QrCode } from '../ui/qr-code.js';
+import { localName } from '../i18n/local-name.js';
+import { hallBase } from './hall-logic.js';
+import { useHallPlace } from './hall-place.js';
 
 export function ConfirmationPage({ number }: { number: string }) {
   const { t, lang } = useI18n();
+  const place = useHallPlace();
   const heading = useFocusHeading<HTMLHeadingElement>(`confirm-${number}`);
   const booking = findRemembered(browserStore(), number);
+  // At `/` of a city with many halls, the confirmation moves to its hall's address (the hall is shown there).
+  const moveTo = !place.hall && place.many && booking?.hallCode ? booking.hallCode : null;
+  useEffect(() => {
+    if (moveTo) navigate(hrefOf(hallBase(moveTo), { booking: number }), { replace: true });
+  }, [moveTo, number]);
+  if (moveTo) return null;
   if (!booking) {
     return (
       <section className="page">
@@ -29,6 +42,9 @@ export function ConfirmationPage({ number }: { number: string }) {
     );
   }
   const service = serviceNameOf(booking, lang);
+  // In a hall's own app the booking is in that hall: say where, with the address to go to.
+  const hall = place.hall && (!booking.hallCode || booking.hallCode === place.hall.code) ? place.hall : null;
+  const hallName = hall ? localName(hall, lang) : hallNameOf(booking, lang);
   return (
     <section className="page confirmation">
       <Banner tone="success" title={t('confirm.success')} />
@@ -40,6 +56,18 @@ export function ConfirmationPage({ number }: { number: string }) {
       </p>
       <QrCode text={booking.number} label={t('confirm.qrLabel', { number: booking.number })} />
       <dl className="details">
+        {place.hall && hallName && (
+          <div>
+            <dt>{t('confirm.hall')}</dt>
+            <dd data-testid="booking-hall">{hallName}</dd>
+          </div>
+        )}
+        {hall?.address && (
+          <div>
+            <dt>{t('confirm.address')}</dt>
+            <dd>{hall.address}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('confirm.service')}</dt>
           <dd>{service}</dd>
@@ -80,11 +108,11 @@ export function ConfirmationPage({ number }: { number: string }) {
         </ul>
       </section>
       <div className="actions">
-        <CalendarButton booking={booking} />
+        <CalendarButton booking={booking} hall={hall} />
         <Link className="button button--secondary" href="/records">
           {t('nav.records')}
         </Link>
-        <Link className="button button--secondary" href="/">
+        <Link className="button button--secondary" href={place.base}>
           {t('confirm.bookAnother')}
         </Link>
       </div>

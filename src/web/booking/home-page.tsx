@@ -1,8 +1,10 @@
-// Home: the services as large tiles with the next open day's 已预约人数 and 余号数量.
+// Home: the services as large tiles with the next open day's 已预约人数 and 余号数量 (of the hall
+// being booked in, when the city has many).
 import type { Lang } from '../../contracts/errors.js';
 import type { ServiceSummary, ServicesResponse } from '../../contracts/services.js';
 import { addDays } from '../../domain/schedule.js';
 import { getServices } from '../api/endpoints.js';
+import { getHallServices } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { localName } from '../i18n/local-name.js';
 import { formatShortDate } from '../i18n/format.js';
@@ -13,24 +15,27 @@ import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
 import { PUBLIC_MERGE_MS, everyServiceFound, nextOpenSummaries } from './availability-logic.js';
+import { useHallPlace } from './hall-place.js';
 
 /** Looks ahead day by day (at most a week and a day) until every service has an open day. */
-async function loadNextOpenDays(lang: Lang, signal: AbortSignal) {
-  const first = await getServices(undefined, { lang, signal });
+async function loadNextOpenDays(hall: string | null, lang: Lang, signal: AbortSignal) {
+  const services = (date: string | undefined) => (hall ? getHallServices(hall, date, { lang, signal }) : getServices(date, { lang, signal }));
+  const first = await services(undefined);
   const answers: ServicesResponse[] = [first];
   for (let i = 1; i <= 8 && !everyServiceFound(answers); i++) {
-    answers.push(await getServices(addDays(first.today, i), { lang, signal }));
+    answers.push(await services(addDays(first.today, i)));
   }
   return { today: first.today, services: first.services, next: nextOpenSummaries(answers) };
 }
 
 function ServiceTile({ service, next, today }: { service: ServiceSummary; next: ServiceSummary | undefined; today: string }) {
   const { t, lang } = useI18n();
+  const { base } = useHallPlace();
   const name = localName(service, lang);
   const full = next !== undefined && next.remaining === 0;
   return (
     <li>
-      <Link className="tile" href={hrefOf('/', { service: service.id, date: next?.date })}>
+      <Link className="tile" href={hrefOf(base, { service: service.id, date: next?.date })}>
         <span className="tile__letter" aria-hidden="true">
           {service.letter}
         </span>
@@ -56,9 +61,13 @@ function ServiceTile({ service, next, today }: { service: ServiceSummary; next: 
 export function HomePage() {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('home');
-  const res = useResource((signal) => loadNextOpenDays(lang, signal), 'home');
-  // Counts change as people book and cancel: reload, at most about once a second.
-  useLiveReload('public', res.reload, { mergeMs: PUBLIC_MERGE_MS });
+  const { hall } = useHallPlace();
+  const code = hall?.code ?? null;
+  const res = useResource((signal) => loadNextOpenDays(code, lang, signal), `home|${code}`);
+  // Counts change as people book and cancel: reload, at most about once a second (for this
+  // hall's services only, when the city has many).
+  const ids = new Set(res.data?.services.map((s) => s.id));
+  useLiveReload('public', res.reload, { mergeMs: PUBLIC_MERGE_MS, relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId) });
   return (
     <section className="page">
       <h1 ref={heading} tabIndex={-1}>

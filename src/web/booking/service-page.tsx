@@ -1,6 +1,7 @@
 // One service: counts for the chosen date, a date picker over the booking window, the slots,
-// and the form. A full day gives way to 已约满 and the next days with places.
-import { useState } from 'react';
+// and the form. A full day gives way to 已约满 and the next days with places; when the hall has
+// no place today or tomorrow and the city has other halls, 一键换厅 offers the ones with places sooner.
+import { useEffect, useState } from 'react';
 import type { AvailabilityResponse } from '../../contracts/services.js';
 import { getAvailability } from '../api/endpoints.js';
 import { errorCode, errorText } from '../api/error-text.js';
@@ -15,6 +16,9 @@ import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
 import { PUBLIC_MERGE_MS, dayState, initialDate, slotStillBookable } from './availability-logic.js';
+import { availabilityVersion, hallBase, wantsOtherHalls } from './hall-logic.js';
+import { useHallPlace } from './hall-place.js';
+import { OtherHalls } from './other-halls.js';
 import { BookingForm } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
@@ -22,19 +26,27 @@ import { SlotPicker } from './slot-picker.js';
 
 export function ServicePage({ serviceId, askedDate }: { serviceId: number; askedDate: string | null }) {
   const { t, lang } = useI18n();
+  const place = useHallPlace();
   const heading = useFocusHeading<HTMLHeadingElement>(`service-${serviceId}`);
   const res = useResource((signal) => getAvailability(serviceId, {}, { lang, signal }), `${serviceId}`);
   useLiveReload('public', res.reload, { relevant: (e) => e.serviceId === serviceId || e.serviceId === null, mergeMs: PUBLIC_MERGE_MS });
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
   const [slotMissing, setSlotMissing] = useState(0);
+  // A service of another hall opened under this hall's address (or at `/` of a city with many
+  // halls): go to its own hall's address.
+  const ownHall = res.data?.hall;
+  const elsewhere = ownHall !== undefined && (place.hall ? ownHall !== place.hall.code : place.many);
+  useEffect(() => {
+    if (elsewhere && ownHall) navigate(hrefOf(hallBase(ownHall), { service: serviceId, date: askedDate }), { replace: true });
+  }, [elsewhere, ownHall, serviceId, askedDate]);
 
-  if (!res.data) {
+  if (!res.data || elsewhere) {
     if (errorCode(res.error) === 'SERVICE_NOT_FOUND') {
       return (
         <section className="page">
           <Banner tone="error" title={errorText(res.error, lang)}>
-            <Link href="/">{t('service.backToAll')}</Link>
+            <Link href={place.base}>{t('service.backToAll')}</Link>
           </Banner>
         </section>
       );
@@ -54,13 +66,13 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
     setSlot(null);
     setSlotNotice(null);
     setSlotMissing(0);
-    navigate(hrefOf('/', { service: serviceId, date: next }), { replace: true });
+    navigate(hrefOf(place.base, { service: serviceId, date: next }), { replace: true });
   };
 
   return (
     <section className="page" aria-busy={res.loading}>
       <p className="back">
-        <Link href="/">← {t('service.backToAll')}</Link>
+        <Link href={place.base}>← {t('service.backToAll')}</Link>
       </p>
       <h1 ref={heading} tabIndex={-1}>
         {name}
@@ -77,6 +89,9 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
         </p>
       )}
       {res.error !== null && <LoadFailed error={res.error} onRetry={res.reload} />}
+      {place.many && place.hall && wantsOtherHalls(data.days, data.today) && (
+        <OtherHalls hall={place.hall.code} letter={service.letter} today={data.today} version={availabilityVersion(data)} />
+      )}
       <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
       {!day && <Banner tone="info" title={t('service.noDays')} />}
       {day && (state === 'full' || state === 'over') && <DayFull day={day} days={data.days} onChoose={chooseDate} />}

@@ -1,5 +1,6 @@
 // English. Same keys and placeholders as zh.ts (checked by the type and by i18n.test.ts).
 import { enAdmin } from './en-admin.js';
+import { enCitizen } from './en-citizen.js';
 import { enHall } from './en-hall.js';
 import type { MessageKey } from './zh.js';
 
@@ -157,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   'kiosk.estimatedWait': 'Estimated wait: about {time}',
   'kiosk.estimatedSoon': 'You will be called shortly; watch the display',
 
+  ...enCitizen,
   ...enHall,
   ...enAdmin,
 };

@@ -1,5 +1,6 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
 import { zhAdmin } from './zh-admin.js';
+import { zhCitizen } from './zh-citizen.js';
 import { zhHall } from './zh-hall.js';
 
 export const zh = {
@@ -156,6 +157,7 @@ export const zh = {
   'kiosk.estimatedWait': '预计等候约 {time}',
   'kiosk.estimatedSoon': '很快就会叫到您，请留意叫号',
 
+  ...zhCitizen,
   ...zhHall,
   ...zhAdmin,
 } as const;

@@ -7,6 +7,7 @@ import {
   applyStatuses,
   findRemembered,
   forgetBooking,
+  hallNameOf,
   loadRemembered,
   rememberBooking,
   serviceNameOf,
@@ -52,6 +53,31 @@ describe('remembered bookings', () => {
       ['Y2', 'booked'],
     ]);
     expect(findRemembered(store, 'Y2')?.serviceNameEn).toBe('Medical and social insurance');
+  });
+
+  it("keeps the booking's hall: its code always, its names when the hall's app knows them", () => {
+    const store = memoryStore();
+    // The booking app hands over the whole hall it shows (address, phone …): only the names are kept.
+    const hall = { code: 'CD', nameZh: '城东大厅', nameEn: 'East Hall', address: '朝阳区建国路 88 号', phone: '010-12345678' };
+    const [inHall] = rememberBooking(store, booking('CD-Y1', { hallCode: 'CD', hallName: '城东大厅' }), names, now, hall);
+    expect(inHall?.hallCode).toBe('CD');
+    expect(inHall && hallNameOf(inHall, 'zh')).toBe('城东大厅');
+    expect(inHall && hallNameOf(inHall, 'en')).toBe('East Hall');
+    const [atRoot] = rememberBooking(store, booking('Y2'), names, now);
+    expect(atRoot?.hallCode).toBe('MAIN');
+    expect(atRoot && hallNameOf(atRoot, 'en')).toBe('');
+    // Kept across a reload, and only the names given: nothing else of the hall.
+    expect(findRemembered(store, 'CD-Y1')).toMatchObject({ hallCode: 'CD', hallNameZh: '城东大厅', hallNameEn: 'East Hall' });
+    expect(store.raw()).not.toContain('建国路');
+    expect(store.raw()).not.toContain('010-12345678');
+  });
+
+  it('drops a stored entry whose hall fields are not text', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1'), names, now);
+    const [entry] = JSON.parse(store.raw() ?? '[]') as Record<string, unknown>[];
+    store.setItem(REMEMBERED_KEY, JSON.stringify([{ ...entry, hallNameZh: 42 }]));
+    expect(loadRemembered(store)).toEqual([]);
   });
 
   it("names the booking's service in the language asked for", () => {

@@ -33,6 +33,16 @@ export interface RememberedBooking {
   cancelReason?: string;
   /** Lets this device ask for the booking's status (POST /api/v1/bookings/statuses). */
   statusToken?: string;
+  /** The hall where the booking is (bookings kept before there were many halls have none). */
+  hallCode?: string;
+  hallNameZh?: string;
+  hallNameEn?: string;
+}
+
+/** A hall's names in both languages, as the booking app knows them. */
+export interface HallNames {
+  nameZh: string;
+  nameEn: string;
 }
 
 const STATUSES: ReadonlySet<string> = new Set(['booked', 'checked_in', 'cancelled', 'missed', 'served']);
@@ -42,6 +52,8 @@ const TOKEN_RE = /^[0-9a-f]{16,64}$/;
 function looksMasked(value: unknown): boolean {
   return typeof value === 'string' && value.includes('*') && !/\d{7,}/.test(value);
 }
+
+const optionalText = (value: unknown) => value === undefined || (typeof value === 'string' && value.length <= 200);
 
 function isRemembered(x: unknown): x is RememberedBooking {
   if (typeof x !== 'object' || x === null) return false;
@@ -61,7 +73,10 @@ function isRemembered(x: unknown): x is RememberedBooking {
     typeof r.checkInOpensAt === 'string' &&
     typeof r.seenAt === 'string' &&
     (r.cancelReason === undefined || typeof r.cancelReason === 'string') &&
-    (r.statusToken === undefined || (typeof r.statusToken === 'string' && TOKEN_RE.test(r.statusToken)))
+    (r.statusToken === undefined || (typeof r.statusToken === 'string' && TOKEN_RE.test(r.statusToken))) &&
+    optionalText(r.hallCode) &&
+    optionalText(r.hallNameZh) &&
+    optionalText(r.hallNameEn)
   );
 }
 
@@ -85,7 +100,7 @@ function save(store: KeyValueStore, list: RememberedBooking[]): RememberedBookin
 }
 
 /** Copies only the fields we keep, by name, so nothing else from the answer is ever stored. */
-function pick(b: Booking, names: { zh: string; en: string }, seenAt: string): RememberedBooking {
+function pick(b: Booking, names: { zh: string; en: string }, seenAt: string, hall: HallNames | undefined): RememberedBooking {
   return {
     number: b.number,
     serviceId: b.serviceId,
@@ -101,12 +116,21 @@ function pick(b: Booking, names: { zh: string; en: string }, seenAt: string): Re
     seenAt,
     ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
     ...(b.statusToken && TOKEN_RE.test(b.statusToken) ? { statusToken: b.statusToken } : {}),
+    ...(b.hallCode ? { hallCode: b.hallCode } : {}),
+    ...(hall ? { hallNameZh: hall.nameZh, hallNameEn: hall.nameEn } : {}),
   };
 }
 
-export function rememberBooking(store: KeyValueStore, booking: Booking, names: { zh: string; en: string }, now: Date): RememberedBooking[] {
+/** Keeps a booking just made; `hall` names its hall in both languages (when booked in a hall's own app). */
+export function rememberBooking(
+  store: KeyValueStore,
+  booking: Booking,
+  names: { zh: string; en: string },
+  now: Date,
+  hall?: HallNames,
+): RememberedBooking[] {
   const rest = loadRemembered(store).filter((r) => r.number !== booking.number);
-  return save(store, [pick(booking, names, now.toISOString()), ...rest]);
+  return save(store, [pick(booking, names, now.toISOString(), hall), ...rest]);
 }
 
 type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken'>;
@@ -147,6 +171,11 @@ export function forgetBooking(store: KeyValueStore, number: string): RememberedB
 /** The booking's service name in the language. */
 export function serviceNameOf(booking: RememberedBooking, lang: Lang): string {
   return localName({ nameZh: booking.serviceNameZh, nameEn: booking.serviceNameEn }, lang);
+}
+
+/** The booking's hall name in the language ('' when the device did not keep it). */
+export function hallNameOf(booking: RememberedBooking, lang: Lang): string {
+  return localName({ nameZh: booking.hallNameZh ?? '', nameEn: booking.hallNameEn ?? '' }, lang);
 }
 
 export function findRemembered(store: KeyValueStore, number: string): RememberedBooking | undefined {

@@ -16,9 +16,11 @@ export interface CardBooking {
   cancelReason?: string;
   /** The number the hall calls out, once checked in. */
   callNumber?: string;
+  /** Where the booking is, shown when the city has many halls ('' when not known). */
+  hallName?: string;
 }
 
-export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCancel?: () => void }) {
+export function BookingCard({ booking, showHall, onCancel }: { booking: CardBooking; showHall: boolean; onCancel?: () => void }) {
   const { t, lang } = useI18n();
   return (
     <li className={`card card--${booking.status}`}>
@@ -29,6 +31,12 @@ export function BookingCard({ booking, onCancel }: { booking: CardBooking; onCan
       {booking.callNumber && booking.status === 'checked_in' && (
         <p className="card__call">
           {t('records.callNumber')} <strong className="mono" data-testid="card-call-number">{booking.callNumber}</strong>
+        </p>
+      )}
+      {showHall && booking.hallName && (
+        <p className="card__hall">
+          <span className="visually-hidden">{t('records.hall')} </span>
+          {booking.hallName}
         </p>
       )}
       <p className="card__number mono">{booking.number}</p>

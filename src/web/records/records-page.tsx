@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Booking, PersonCredentials } from '../../contracts/bookings.js';
 import { getBookingStatuses, lookupBookings } from '../api/endpoints.js';
+import { getHalls } from '../api/hall-endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { AppShell } from '../ui/app-shell.js';
@@ -17,7 +18,8 @@ import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { BookingCard } from './booking-card.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { LookupForm } from './lookup-form.js';
-import { type RememberedBooking, applyStatuses, browserStore, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
+import { type RememberedBooking, applyStatuses, browserStore, hallNameOf, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
+import { useResource } from '../ui/use-resource.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
 
@@ -35,6 +37,8 @@ export function RecordsPage() {
   // The person typed the numbers just now (the form stays until the answer, and comes back if it is empty).
   const [fromForm, setFromForm] = useState(false);
   const zone = useHallZone();
+  // Each booking says its hall when the city has many (a one-hall deployment looks as it always did).
+  const halls = useResource((signal) => getHalls({ lang: 'zh', signal }), 'halls');
   const sequence = useRef(0);
   const page = useRef<HTMLElement>(null);
 
@@ -102,6 +106,8 @@ export function RecordsPage() {
   const showForm = !credentials || notFound || (fromForm && live === null);
   const liveNumbers = new Set(live?.bookings.map((b) => b.number));
   const others = remembered.filter((r) => !liveNumbers.has(r.number));
+  const showHall =
+    (halls.data?.halls.length ?? 0) > 1 || new Set([...(live?.bookings ?? []), ...remembered].flatMap((b) => (b.hallCode ? [b.hallCode] : []))).size > 1;
   const pullText = pull.phase === 'armed' ? t('records.pullRelease') : t('records.pullHint');
 
   return (
@@ -145,7 +151,7 @@ export function RecordsPage() {
                 ) : (
                   <ul className="cards">
                     {live.bookings.map((b) => (
-                      <BookingCard key={b.number} booking={b} onCancel={() => setCancelling(b)} />
+                      <BookingCard key={b.number} booking={b} showHall={showHall} onCancel={() => setCancelling(b)} />
                     ))}
                   </ul>
                 )}
@@ -162,7 +168,7 @@ export function RecordsPage() {
             <p className="muted">{t('records.deviceHint')}</p>
             <ul className="cards">
               {others.map((r) => (
-                <BookingCard key={r.number} booking={{ ...r, serviceName: serviceNameOf(r, lang) }} />
+                <BookingCard key={r.number} booking={{ ...r, serviceName: serviceNameOf(r, lang), hallName: hallNameOf(r, lang) }} showHall={showHall} />
               ))}
             </ul>
           </section>

@@ -40,14 +40,17 @@ async function dropInlineUnique(db: Kysely<any>, table: string, column: string):
   const columnDef = new RegExp(`("${column}"[^,]*?) unique`, 'i');
   if (!columnDef.test(definition)) throw new Error(`${table}.${column} has no inline UNIQUE to drop`);
   const rebuilt = definition.replace(columnDef, '$1').replace(/^CREATE TABLE "?\w+"?/i, `CREATE TABLE "${table}__rebuilt"`);
+  // Foreign keys must not be enforced while the old table is dropped: migrate.ts turns them off
+  // around its transaction (and checks them before the commit); a bare Migrator run (a restore of
+  // an older backup) is outside any transaction, where this pragma takes effect.
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   try {
-    await db.transaction().execute(async (trx) => {
-      await sql.raw(rebuilt).execute(trx);
-      await sql.raw(`INSERT INTO "${table}__rebuilt" SELECT * FROM "${table}"`).execute(trx);
-      await sql.raw(`DROP TABLE "${table}"`).execute(trx);
-      await sql.raw(`ALTER TABLE "${table}__rebuilt" RENAME TO "${table}"`).execute(trx);
-    });
+    await sql.raw(`SAVEPOINT rebuild_${table}`).execute(db);
+    await sql.raw(rebuilt).execute(db);
+    await sql.raw(`INSERT INTO "${table}__rebuilt" SELECT * FROM "${table}"`).execute(db);
+    await sql.raw(`DROP TABLE "${table}"`).execute(db);
+    await sql.raw(`ALTER TABLE "${table}__rebuilt" RENAME TO "${table}"`).execute(db);
+    await sql.raw(`RELEASE rebuild_${table}`).execute(db);
   } finally {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
@@ -154,8 +157,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const dropCallNumbers = db.schema.dropIndex('ticket_call_number_uq');
   await (dialectOf(db) === 'mysql' ? dropCallNumbers.on('ticket') : dropCallNumbers).execute();
   await db.schema.createIndex('ticket_call_number_uq').on('ticket').columns(['hall_id', 'date', 'call_number']).unique().execute();
-  await db.schema.createIndex('booking_hall_day_idx').on('booking').columns(['hall_id', 'date']).execute();
-  await db.schema.createIndex('ticket_hall_day_idx').on('ticket').columns(['hall_id', 'date', 'status']).execute();
+  // Date first: a hall's day (hall and date given) and the city's day (every hall at once, the
+  // overview and the hall list) both read a narrow range.
+  await db.schema.createIndex('booking_day_hall_idx').on('booking').columns(['date', 'hall_id', 'status']).execute();
+  await db.schema.createIndex('ticket_day_hall_idx').on('ticket').columns(['date', 'hall_id', 'status']).execute();
 
   // A hall's own calendar exceptions; the city-wide calendar stays in calendar_override.
   await db.schema

@@ -1,5 +1,7 @@
-// The admin console's calls, typed by src/contracts/admin.ts and auth.ts. All of them ride on
-// the admin's HttpOnly session cookie.
+// The admin console's calls, typed by src/contracts/admin.ts, admin-halls.ts and auth.ts. All of
+// them ride on the admin's HttpOnly session cookie. A hall's call takes a `Call` with the scope
+// (which hall, or the city) and builds its address with it; the city's own calls (halls, the
+// catalogue, the overview) take a `CityCall`.
 import type {
   AdminService,
   AuditEntry,
@@ -11,48 +13,54 @@ import type {
   StaffAccount,
   TodayResponse,
 } from '../../contracts/admin.js';
+import type { AdminHall, CityOverviewResponse, CreateHallBody, UpdateHallBody } from '../../contracts/admin-halls.js';
 import type { CreateStaffBody, Device } from '../../contracts/auth.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Static } from 'typebox';
 import { ApiError, errorFromResponse, requestJson } from '../api/client.js';
 import { hrefOf } from '../nav/router.js';
+import { type Scope, scopedHref } from './admin-scope.js';
 
-export interface Call {
+export interface CityCall {
   lang: Lang;
   signal?: AbortSignal;
+}
+
+export interface Call extends CityCall {
+  scope: Scope;
 }
 
 export type AuditRow = Static<typeof AuditEntry>;
 
 export function getAdminServices(call: Call): Promise<{ services: AdminService[] }> {
-  return requestJson('GET', '/api/v1/admin/services', call);
+  return requestJson('GET', scopedHref('/api/v1/admin/services', call.scope), call);
 }
 
 export function createService(body: ServiceInput, call: Call): Promise<AdminService> {
-  return requestJson('POST', '/api/v1/admin/services', { ...call, body });
+  return requestJson('POST', scopedHref('/api/v1/admin/services', call.scope), { ...call, body });
 }
 
 export function updateService(id: number, body: ServiceInput, call: Call): Promise<AdminService> {
-  return requestJson('PUT', `/api/v1/admin/services/${id}`, { ...call, body });
+  return requestJson('PUT', scopedHref(`/api/v1/admin/services/${id}`, call.scope), { ...call, body });
 }
 
 export function setServiceActive(id: number, active: boolean, call: Call): Promise<AdminService> {
-  return requestJson('POST', `/api/v1/admin/services/${id}/${active ? 'activate' : 'deactivate'}`, call);
+  return requestJson('POST', scopedHref(`/api/v1/admin/services/${id}/${active ? 'activate' : 'deactivate'}`, call.scope), call);
 }
 
 export function getCalendar(from: string, to: string, call: Call): Promise<CalendarResponse> {
-  return requestJson('GET', hrefOf('/api/v1/admin/calendar', { from, to }), call);
+  return requestJson('GET', scopedHref('/api/v1/admin/calendar', call.scope, { from, to }), call);
 }
 
 export function setCalendarDay(date: string, body: SetCalendarDayBody, call: Call): Promise<{ day: CalendarDay; cancelledBookings: number }> {
-  return requestJson('PUT', `/api/v1/admin/calendar/${date}`, { ...call, body });
+  return requestJson('PUT', scopedHref(`/api/v1/admin/calendar/${date}`, call.scope), { ...call, body });
 }
 
 /** DELETE is not among the shared client's verbs; the same error handling, by hand. */
 export async function removeCalendarDay(date: string, call: Call): Promise<{ ok: boolean }> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1/admin/calendar/${date}`, {
+    response = await fetch(scopedHref(`/api/v1/admin/calendar/${date}`, call.scope), {
       method: 'DELETE',
       headers: { accept: 'application/json', 'accept-language': call.lang },
       signal: call.signal ?? null,
@@ -68,48 +76,54 @@ export async function removeCalendarDay(date: string, call: Call): Promise<{ ok:
 }
 
 export function importCalendar(text: string, confirm: boolean, call: Call): Promise<{ days: CalendarDay[]; cancelledBookings: number }> {
-  return requestJson('POST', '/api/v1/admin/calendar/import', { ...call, body: { text, confirm } });
+  return requestJson('POST', scopedHref('/api/v1/admin/calendar/import', call.scope), { ...call, body: { text, confirm } });
 }
 
 export function getStaff(call: Call): Promise<{ staff: StaffAccount[] }> {
-  return requestJson('GET', '/api/v1/admin/staff', call);
+  return requestJson('GET', scopedHref('/api/v1/admin/staff', call.scope), call);
 }
 
 export function createStaff(body: CreateStaffBody, call: Call): Promise<{ ok: boolean }> {
-  return requestJson('POST', '/api/v1/staff', { ...call, body });
+  return requestJson('POST', scopedHref('/api/v1/staff', call.scope), { ...call, body });
 }
 
 export function resetStaffPassword(id: number, call: Call): Promise<{ password: string }> {
-  return requestJson('POST', `/api/v1/admin/staff/${id}/reset-password`, call);
+  return requestJson('POST', scopedHref(`/api/v1/admin/staff/${id}/reset-password`, call.scope), call);
 }
 
 export function setStaffEnabled(id: number, enabled: boolean, call: Call): Promise<{ ok: boolean }> {
-  return requestJson('POST', `/api/v1/admin/staff/${id}/${enabled ? 'enable' : 'disable'}`, call);
+  return requestJson('POST', scopedHref(`/api/v1/admin/staff/${id}/${enabled ? 'enable' : 'disable'}`, call.scope), call);
 }
 
 export function getDevices(call: Call): Promise<{ devices: Device[] }> {
-  return requestJson('GET', '/api/v1/devices', call);
+  return requestJson('GET', scopedHref('/api/v1/devices', call.scope), call);
 }
 
 export function createDevice(kind: Device['kind'], name: string, call: Call): Promise<{ device: Device; token: string; pairPath: string }> {
-  return requestJson('POST', '/api/v1/devices', { ...call, body: { kind, name } });
+  return requestJson('POST', scopedHref('/api/v1/devices', call.scope), { ...call, body: { kind, name } });
 }
 
 export function revokeDevice(id: number, call: Call): Promise<{ ok: boolean }> {
-  return requestJson('POST', `/api/v1/devices/${id}/revoke`, call);
+  return requestJson('POST', scopedHref(`/api/v1/devices/${id}/revoke`, call.scope), call);
 }
 
 export function getToday(call: Call): Promise<TodayResponse> {
-  return requestJson('GET', '/api/v1/admin/today', call);
+  return requestJson('GET', scopedHref('/api/v1/admin/today', call.scope), call);
 }
 
-export function getReport(from: string, to: string, call: Call): Promise<ReportResponse> {
-  return requestJson('GET', hrefOf('/api/v1/reports/daily', { from, to }), call);
+/** How a city-wide report lays out its halls: each hall on its own rows, or summed per service. */
+export type ReportSpread = 'halls' | 'sum';
+
+const reportHref = (path: string, from: string, to: string, scope: Scope, spread: ReportSpread) =>
+  scopedHref(path, scope, { from, to, sum: scope.kind === 'city' && spread === 'sum' }, '*');
+
+export function getReport(from: string, to: string, spread: ReportSpread, call: Call): Promise<ReportResponse> {
+  return requestJson('GET', reportHref('/api/v1/reports/daily', from, to, call.scope, spread), call);
 }
 
-/** The CSV of the same range: a plain link, the session cookie goes with it. */
-export function reportCsvHref(from: string, to: string): string {
-  return hrefOf('/api/v1/reports/daily.csv', { from, to });
+/** The CSV of the same range and halls: a plain link, the session cookie goes with it. */
+export function reportCsvHref(from: string, to: string, spread: ReportSpread, scope: Scope): string {
+  return reportHref('/api/v1/reports/daily.csv', from, to, scope, spread);
 }
 
 export interface AuditFilter {
@@ -119,6 +133,48 @@ export interface AuditFilter {
   action?: string;
 }
 
-export function getAudit(filter: AuditFilter, page: { before?: number; limit: number }, call: Call): Promise<{ entries: AuditRow[] }> {
+/** The audit log takes no hall: the server reads a hall admin's hall's entries, a city admin's every hall's. */
+export function getAudit(filter: AuditFilter, page: { before?: number; limit: number }, call: CityCall): Promise<{ entries: AuditRow[] }> {
   return requestJson('GET', hrefOf('/api/v1/audit', { ...filter, before: page.before, limit: page.limit }), call);
+}
+
+export function getHalls(call: CityCall): Promise<{ halls: AdminHall[] }> {
+  return requestJson('GET', '/api/v1/admin/halls', call);
+}
+
+export function createHall(body: CreateHallBody, call: CityCall): Promise<AdminHall> {
+  return requestJson('POST', '/api/v1/admin/halls', { ...call, body });
+}
+
+export function updateHall(code: string, body: UpdateHallBody, call: CityCall): Promise<AdminHall> {
+  return requestJson('PUT', `/api/v1/admin/halls/${encodeURIComponent(code)}`, { ...call, body });
+}
+
+export function getCityOverview(call: CityCall): Promise<CityOverviewResponse> {
+  return requestJson('GET', '/api/v1/admin/city', call);
+}
+
+export interface CatalogEntry {
+  letter: string;
+  nameZh: string;
+  nameEn: string;
+  bringZh: string;
+  bringEn: string;
+  sortOrder: number;
+}
+
+export interface CatalogInput {
+  nameZh: string;
+  nameEn: string;
+  bringZh?: string;
+  bringEn?: string;
+  sortOrder?: number;
+}
+
+export function getCatalog(call: CityCall): Promise<{ entries: CatalogEntry[] }> {
+  return requestJson('GET', '/api/v1/admin/catalog', call);
+}
+
+export function saveCatalogEntry(letter: string, body: CatalogInput, call: CityCall): Promise<CatalogEntry> {
+  return requestJson('PUT', `/api/v1/admin/catalog/${letter}`, { ...call, body });
 }

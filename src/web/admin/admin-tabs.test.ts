@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editingOf, tabHref, tabOf } from './admin-tabs.js';
+import { editingOf, hallEditingOf, hasCityLevel, isCityGroup, isHallTab, tabHref, tabOf, tabsFor } from './admin-tabs.js';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -8,6 +8,28 @@ describe('admin addresses', () => {
     expect(tabOf(q(''))).toBe('today');
     expect(tabOf(q('tab=calendar'))).toBe('calendar');
     expect(tabOf(q('tab=nonsense'))).toBe('today');
+  });
+
+  it('opens the city sections for city admins only', () => {
+    expect(tabOf(q('tab=city'), 'city_admin')).toBe('city');
+    expect(tabOf(q('tab=city'), 'admin')).toBe('today');
+    expect(tabOf(q('tab=halls'), 'admin')).toBe('today');
+    expect(tabOf(q('tab=catalog'), 'admin')).toBe('catalog');
+    expect(tabsFor('admin')).toEqual(['today', 'services', 'calendar', 'staff', 'reports', 'audit', 'catalog']);
+    expect(tabsFor('city_admin')).toContain('city');
+  });
+
+  it('knows which sections work in a hall and which also at the city level', () => {
+    expect(isHallTab('today')).toBe(true);
+    expect(isHallTab('city')).toBe(false);
+    expect(isHallTab('catalog')).toBe(false);
+    expect(hasCityLevel('reports')).toBe(true);
+    expect(hasCityLevel('calendar')).toBe(true);
+    expect(hasCityLevel('services')).toBe(false);
+    // The audit log takes no hall: a city admin reads every hall's entries.
+    expect(isHallTab('audit')).toBe(false);
+    expect(isCityGroup('audit')).toBe(false);
+    expect(isCityGroup('halls')).toBe(true);
   });
 
   it('writes section addresses', () => {
@@ -21,5 +43,12 @@ describe('admin addresses', () => {
     expect(editingOf(q('service=new'))).toBe('new');
     expect(editingOf(q('service=12'))).toBe(12);
     expect(editingOf(q('service=1x'))).toBeNull();
+  });
+
+  it('reads which hall is being edited', () => {
+    expect(hallEditingOf(q(''))).toBeNull();
+    expect(hallEditingOf(q('edit=new'))).toBe('new');
+    expect(hallEditingOf(q('edit=CD'))).toBe('CD');
+    expect(hallEditingOf(q('edit=cd'))).toBeNull();
   });
 });

@@ -1,13 +1,60 @@
 // The console's sections and their addresses: /admin?tab=calendar&month=2026-12. The server
 // only knows /admin, so everything inside lives in the query (as the other front ends do).
+// Each section says who sees it and how it relates to halls: one hall (the header's switcher
+// chooses it for a city admin), one hall or the whole city, or no hall at all (the city's own).
 import { hrefOf } from '../nav/router.js';
 
-export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'audit'] as const;
+export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'audit', 'city', 'halls', 'catalog'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-export function tabOf(query: URLSearchParams): AdminTab {
+export type AdminRole = 'city_admin' | 'admin';
+
+interface TabInfo {
+  /** Only city admins see it. */
+  cityOnly: boolean;
+  /** 'hall': one hall; 'hall-or-city': one hall or the city as a whole; 'none': no hall to choose. */
+  halls: 'hall' | 'hall-or-city' | 'none';
+  /** Where the navigation lists it: with the hall's sections, or the city's own. */
+  group: 'hall' | 'city';
+}
+
+const TAB_INFO: Record<AdminTab, TabInfo> = {
+  today: { cityOnly: false, halls: 'hall', group: 'hall' },
+  services: { cityOnly: false, halls: 'hall', group: 'hall' },
+  calendar: { cityOnly: false, halls: 'hall-or-city', group: 'hall' },
+  staff: { cityOnly: false, halls: 'hall', group: 'hall' },
+  reports: { cityOnly: false, halls: 'hall-or-city', group: 'hall' },
+  // The log takes no hall: a hall admin reads their hall's entries, a city admin every hall's.
+  audit: { cityOnly: false, halls: 'none', group: 'hall' },
+  city: { cityOnly: true, halls: 'none', group: 'city' },
+  halls: { cityOnly: true, halls: 'none', group: 'city' },
+  catalog: { cityOnly: false, halls: 'none', group: 'city' },
+};
+
+/** The sections a role sees, in the navigation's order. */
+export function tabsFor(role: AdminRole): AdminTab[] {
+  return ADMIN_TABS.filter((tab) => role === 'city_admin' || !TAB_INFO[tab].cityOnly);
+}
+
+/** Whether a section works in one hall (and so shows which, with a switcher for city admins). */
+export const isHallTab = (tab: AdminTab): boolean => TAB_INFO[tab].halls !== 'none';
+
+/** Whether the navigation lists a section among the city's own (overview, halls, catalogue). */
+export const isCityGroup = (tab: AdminTab): boolean => TAB_INFO[tab].group === 'city';
+
+/** Whether a section also has a city level (the city calendar, every hall's reports). */
+export const hasCityLevel = (tab: AdminTab): boolean => TAB_INFO[tab].halls === 'hall-or-city';
+
+/**
+ * Whether a section works at the city level when the city has one hall: the calendar, since a
+ * one-hall deployment's closed days are the city calendar's (the hall's own exceptions are empty).
+ */
+export const cityWhenAlone = (tab: AdminTab): boolean => tab === 'calendar';
+
+/** The open section; today when the address names none, or one this role does not see. */
+export function tabOf(query: URLSearchParams, role: AdminRole = 'city_admin'): AdminTab {
   const tab = query.get('tab');
-  return (ADMIN_TABS as readonly string[]).includes(tab ?? '') ? (tab as AdminTab) : 'today';
+  return (tabsFor(role) as string[]).includes(tab ?? '') ? (tab as AdminTab) : 'today';
 }
 
 /** The address of a section, with its own query (today is the bare /admin). */
@@ -20,4 +67,11 @@ export function editingOf(query: URLSearchParams): null | 'new' | number {
   const raw = query.get('service');
   if (raw === 'new') return 'new';
   return raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+/** Which hall the halls section edits: the list (null), a new one, or one by code. */
+export function hallEditingOf(query: URLSearchParams): null | 'new' | string {
+  const raw = query.get('edit');
+  if (raw === 'new') return 'new';
+  return raw && /^[A-Z][A-Z0-9]{1,7}$/.test(raw) ? raw : null;
 }

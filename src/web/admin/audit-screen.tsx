@@ -12,16 +12,18 @@ import { useHallZone } from '../hall/hall-zone.js';
 import { ACTION_GROUPS, AUDIT_PAGE, type AuditFilterDraft, NO_FILTER, actionName, appendPage, auditQuery, auditSummary, auditTarget, nextCursor } from './audit-logic.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 export function AuditScreen() {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const zone = useHallZone();
   const { onStaffError } = useStaff();
   const id = useId();
   const [draft, setDraft] = useState<AuditFilterDraft>(NO_FILTER);
   const [applied, setApplied] = useState<AuditFilterDraft>(NO_FILTER);
   const query = auditQuery(applied);
-  const first = useAdminResource((signal) => getAudit(query, { limit: AUDIT_PAGE }, { lang, signal }), `audit:${JSON.stringify(query)}`);
+  const first = useAdminResource((call) => getAudit(query, { limit: AUDIT_PAGE }, call), `audit:${JSON.stringify(query)}`);
   const [more, setMore] = useState<{ entries: AuditRow[]; cursor: number | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
@@ -41,7 +43,7 @@ export function AuditScreen() {
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await getAudit(query, { before: cursor, limit: AUDIT_PAGE }, { lang });
+      const page = await getAudit(query, { before: cursor, limit: AUDIT_PAGE }, call);
       setMore({ entries: appendPage(entries, page.entries), cursor: nextCursor(page.entries) });
     } catch (error) {
       onStaffError(error);

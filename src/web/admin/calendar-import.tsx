@@ -12,11 +12,13 @@ import { getCalendar, importCalendar } from './admin-endpoints.js';
 import { importPreview, importSpan } from './calendar-logic.js';
 import { CloseDayDialog } from './close-day-dialog.js';
 import { useAdminResource } from './use-admin-resource.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 const MAX_TEXT = 10000;
 
 export function CalendarImport({ today, onDone, onClose }: { today: string; onDone: (message: string) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const { onStaffError } = useStaff();
   const id = useId();
   const [text, setText] = useState('');
@@ -25,7 +27,7 @@ export function CalendarImport({ today, onDone, onClose }: { today: string; onDo
   const [asking, setAsking] = useState<{ date: string; bookings: number } | null>(null);
   const span = importSpan(text);
   const existing = useAdminResource(
-    (signal) => (span ? getCalendar(span.from, span.to, { lang, signal }) : Promise.resolve({ days: [], bookings: [] })),
+    (call) => (span ? getCalendar(span.from, span.to, call) : Promise.resolve({ days: [], bookings: [] })),
     `import:${span?.from}:${span?.to}`,
   );
   const preview = importPreview(text, existing.data?.days ?? [], today);
@@ -43,7 +45,7 @@ export function CalendarImport({ today, onDone, onClose }: { today: string; onDo
     setBusy(true);
     setRefusal(null);
     try {
-      const answer = await importCalendar(text, confirm, { lang });
+      const answer = await importCalendar(text, confirm, call);
       setAsking(null);
       onDone(
         answer.cancelledBookings > 0

@@ -15,6 +15,8 @@ import { DayPanel } from './day-panel.js';
 import { MonthGrid } from './month-grid.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';
+import { useAdminScope } from './admin-scope-context.js';
+import { hallName } from './hall-names.js';
 
 function monthLabel(month: Month, lang: 'zh' | 'en'): string {
   const [y, m] = month.split('-');
@@ -28,7 +30,14 @@ export function CalendarScreen({ query, today }: { query: URLSearchParams; today
   const weeks = monthGrid(month);
   const first = weeks[0]?.[0]?.date ?? `${month}-01`;
   const last = weeks.at(-1)?.[6]?.date ?? `${month}-28`;
-  const calendar = useAdminResource((signal) => getCalendar(first, last, { lang, signal }), `calendar:${first}:${last}`);
+  const { role, scope, halls } = useAdminScope();
+  const scopedHall = scope.kind === 'hall' ? halls.find((h) => h.code === scope.code) : undefined;
+  // One hall alone reads as before; with many, whose calendar this is: the city's, or a hall's own exceptions.
+  const many = role === 'admin' || halls.length > 1;
+  let calendarLead = t('admin.cal.lead');
+  if (many && scope.kind === 'city') calendarLead = t('admin.cal.leadCity');
+  else if (many && scopedHall) calendarLead = t('admin.cal.leadHall', { name: hallName(scopedHall, lang) });
+  const calendar = useAdminResource((call) => getCalendar(first, last, call), `calendar:${first}:${last}`);
   const [selected, setSelected] = useState(() => (monthOf(today) === month ? today : `${month}-01`));
   const [flash, setFlash] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -58,7 +67,7 @@ export function CalendarScreen({ query, today }: { query: URLSearchParams; today
       <ScreenHead
         id="calendar"
         title={t('admin.tab.calendar')}
-        lead={t('admin.cal.lead')}
+        lead={calendarLead}
         actions={
           <button type="button" className="button button--secondary" aria-expanded={importing} onClick={() => setImporting((v) => !v)}>
             {t('admin.imp.open')}

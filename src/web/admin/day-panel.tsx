@@ -17,6 +17,7 @@ import { removeCalendarDay, setCalendarDay } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
 import { useHallZone } from '../hall/hall-zone.js';
 import { CloseDayDialog } from './close-day-dialog.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 type Kind = CalendarDay['kind'];
 
@@ -35,6 +36,7 @@ export function DayPanel({
   onDone: (message: string) => void;
 }) {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const zone = useHallZone();
   const { onStaffError } = useStaff();
   const weekend = weekdayOf(date) >= 6;
@@ -51,7 +53,7 @@ export function DayPanel({
     setBusy(true);
     setRefusal(null);
     try {
-      const answer = await setCalendarDay(date, { kind, note: note.trim(), confirm }, { lang });
+      const answer = await setCalendarDay(date, { kind, note: note.trim(), confirm }, call);
       setAsking(null);
       if (kind === 'open') onDone(t('admin.cal.doneOpen', { date: when }));
       else if (answer.cancelledBookings > 0) onDone(t('admin.cal.doneClosedCancelled', { date: when, n: answer.cancelledBookings }));
@@ -72,7 +74,7 @@ export function DayPanel({
     setBusy(true);
     setRefusal(null);
     try {
-      await removeCalendarDay(date, { lang });
+      await removeCalendarDay(date, call);
       onDone(t('admin.cal.doneRemoved', { date: when }));
     } catch (error) {
       onStaffError(error);

@@ -17,14 +17,16 @@ import { OneTimeSecret } from './one-time-secret.js';
 import { deviceState, pairingUrl, sortDevices } from './staff-logic.js';
 import { useAdminAction } from './use-admin-action.js';
 import { useAdminResource } from './use-admin-resource.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 type Kind = Device['kind'];
 
 export function DevicesPanel() {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const zone = useHallZone();
   const id = useId();
-  const devices = useAdminResource((signal) => getDevices({ lang, signal }), 'admin-devices');
+  const devices = useAdminResource((call) => getDevices(call), 'admin-devices');
   const [kind, setKind] = useState<Kind>('kiosk');
   const [name, setName] = useState('');
   const [checked, setChecked] = useState(false);
@@ -38,7 +40,7 @@ export function DevicesPanel() {
     setChecked(true);
     if (!name.trim() || busy) return;
     void run(async () => {
-      const made = await createDevice(kind, name.trim(), { lang });
+      const made = await createDevice(kind, name.trim(), call);
       setPaired({ name: made.device.name, url: pairingUrl(window.location.origin, made.pairPath) });
       setName('');
       setChecked(false);
@@ -142,7 +144,7 @@ export function DevicesPanel() {
           const device = asking;
           if (device)
             void run(async () => {
-              await revokeDevice(device.id, { lang });
+              await revokeDevice(device.id, call);
               setFlash(t('admin.dev.revoked', { name: device.name }));
             });
         }}

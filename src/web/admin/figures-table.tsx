@@ -11,12 +11,15 @@ export function FiguresTable({
   rows,
   columns,
   withDate,
+  withHall = false,
   caption,
   testId,
 }: {
   rows: readonly DayFigures[];
   columns: readonly (CountKey | AverageKey)[];
   withDate: boolean;
+  /** A column naming each row's hall (a report over every hall). */
+  withHall?: boolean;
   caption: string;
   testId: string;
 }) {
@@ -30,6 +33,7 @@ export function FiguresTable({
         <thead>
           <tr>
             {withDate && <th scope="col">{t('admin.fig.date')}</th>}
+            {withHall && <th scope="col">{t('admin.fig.hall')}</th>}
             <th scope="col">{t('admin.fig.service')}</th>
             {columns.map((key) => (
               <th key={key} scope="col" className="num">
@@ -40,8 +44,9 @@ export function FiguresTable({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.date}-${r.serviceId}`} data-service={r.serviceLetter}>
+            <tr key={`${r.date}-${r.hallCode}-${r.serviceId}-${r.serviceLetter}`} data-service={r.serviceLetter} data-hall={r.hallCode}>
               {withDate && <td className="nowrap">{formatShortDate(r.date, lang)}</td>}
+              {withHall && <td>{r.hallName}</td>}
               <th scope="row">
                 <span className="service-letter service-letter--small" aria-hidden="true">
                   {r.serviceLetter}
@@ -58,7 +63,7 @@ export function FiguresTable({
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={withDate ? 2 : 1}>
+            <th scope="row" colSpan={1 + Number(withDate) + Number(withHall)}>
               {t('admin.fig.total')}
             </th>
             {columns.map((key) => (

@@ -1,12 +1,14 @@
 // 报表: the figures per day and service over a range (this month so far unless the address says
 // otherwise: ?tab=reports&from=…&to=…), a chart of the days, the table and the CSV for Excel.
+// At the city level (a city admin's 全市) every hall: each on its rows, or summed (&spread=sum).
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isValidDate } from '../../domain/schedule.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate, formatMonthDay } from '../i18n/format.js';
 import { navigate } from '../nav/router.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
-import { getReport, reportCsvHref } from './admin-endpoints.js';
+import { type ReportSpread, getReport, reportCsvHref } from './admin-endpoints.js';
+import { useAdminScope } from './admin-scope-context.js';
 import { tabHref } from './admin-tabs.js';
 import { BarChart } from './bar-chart.js';
 import { type QuickRange, REPORT_COLUMNS, activeRows, dailyTotals, defaultReportRange, quickRange, rangeProblem, totals } from './figures-logic.js';
@@ -32,10 +34,14 @@ export function ReportsScreen({ query, today }: { query: URLSearchParams; today:
     setChecked(false);
   }, [from, to]);
 
-  const report = useAdminResource((signal) => getReport(from, to, { lang, signal }), `report:${from}:${to}:${lang}`);
+  const { scope } = useAdminScope();
+  const city = scope.kind === 'city';
+  const spread: ReportSpread = query.get('spread') === 'sum' ? 'sum' : 'halls';
+  const report = useAdminResource((call) => getReport(from, to, spread, call), `report:${from}:${to}:${spread}`);
   const problem = rangeProblem(draft.from, draft.to);
 
-  const show = (range: { from: string; to: string }) => navigate(tabHref('reports', range));
+  const show = (range: { from: string; to: string }, nextSpread = spread) =>
+    navigate(tabHref('reports', { ...range, spread: nextSpread === 'sum' ? 'sum' : undefined }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
@@ -54,7 +60,7 @@ export function ReportsScreen({ query, today }: { query: URLSearchParams; today:
         title={t('admin.tab.reports')}
         lead={t('admin.rep.lead')}
         actions={
-          <a className="button button--primary" href={reportCsvHref(from, to)} download={`vreserve-${from}-${to}.csv`}>
+          <a className="button button--primary" href={reportCsvHref(from, to, spread, scope)} download={`vreserve-${from}-${to}.csv`}>
             {t('admin.rep.csv')}
           </a>
         }
@@ -88,6 +94,17 @@ export function ReportsScreen({ query, today }: { query: URLSearchParams; today:
             {t(`admin.rep.problem.${problem}`)}
           </p>
         )}
+        {city && (
+          <fieldset className="range-form__quick" data-testid="report-spread">
+            <legend className="range-form__legend">{t('admin.rep.spread')}</legend>
+            {(['halls', 'sum'] as const).map((s) => (
+              <label key={s} className="choice-inline">
+                <input type="radio" name={`${id}-spread`} value={s} checked={spread === s} onChange={() => show({ from, to }, s)} />
+                {t(`admin.rep.spread.${s}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <fieldset className="range-form__quick">
           <legend className="visually-hidden">{t('admin.rep.quick')}</legend>
           {QUICK.map((q) => {
@@ -109,6 +126,7 @@ export function ReportsScreen({ query, today }: { query: URLSearchParams; today:
       </form>
 
       <p className="admin-range-line">
+        {city && <strong>{t('admin.rep.scopeCity')} · </strong>}
         {t('admin.rep.showing', { from: isValidDate(from) ? formatLongDate(from, lang) : from, to: isValidDate(to) ? formatLongDate(to, lang) : to })}
       </p>
 
@@ -138,7 +156,14 @@ export function ReportsScreen({ query, today }: { query: URLSearchParams; today:
               </section>
               <section className="admin-panel" aria-labelledby="report-table">
                 <h2 id="report-table">{t('admin.rep.table')}</h2>
-                <FiguresTable rows={active} columns={REPORT_COLUMNS} withDate caption={t('admin.rep.table')} testId="report-table" />
+                <FiguresTable
+                  rows={active}
+                  columns={REPORT_COLUMNS}
+                  withDate
+                  withHall={city && spread === 'halls'}
+                  caption={t('admin.rep.table')}
+                  testId="report-table"
+                />
                 <p className="muted">{t('admin.rep.note')}</p>
               </section>
             </>

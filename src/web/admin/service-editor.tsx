@@ -34,6 +34,8 @@ import {
 import { listedProblems, refusalPlace } from './service-refusal.js';
 import { SlotGenerator } from './slot-generator.js';
 import { WeekdayPicker } from './weekday-picker.js';
+import { useAdminCall, useAdminScope } from './admin-scope-context.js';
+import { type CatalogNames, catalogNames, letterChoices, namesEditable } from './service-catalog.js';
 
 type NumberField = 'walkInQuota' | 'bookingWindowDays' | 'checkInBeforeMinutes' | 'defaultServiceMinutes' | 'sortOrder';
 
@@ -48,18 +50,29 @@ const NUMBER_FIELDS: [NumberField, number, number, boolean][] = [
 export function ServiceEditor({
   service,
   services,
+  catalog,
   onSaved,
   onCancel,
 }: {
   service: AdminService | null;
   services: readonly AdminService[];
+  /** The city's catalogue: the letters a hall admin may offer, and the names a letter comes with. */
+  catalog: readonly CatalogNames[];
   onSaved: (saved: AdminService, created: boolean) => void;
   onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const { onStaffError } = useStaff();
   const form = useRef<HTMLFormElement>(null);
-  const [initial] = useState<ServiceDraft>(() => draftOf(service, services));
+  const { role } = useAdminScope();
+  const [initial] = useState<ServiceDraft>(() => {
+    const draft = draftOf(service, services);
+    if (service) return draft;
+    // A new service starts on the first letter this admin may offer, with the catalogue's names.
+    const letter = letterChoices(freeLetters(services, null), catalog, role)[0] ?? '';
+    return { ...draft, letter, ...catalogNames(letter, catalog) };
+  });
   const [draft, setDraftState] = useState<ServiceDraft>(initial);
   const [leaving, setLeaving] = useState(false);
   const [checked, setChecked] = useState(false);
@@ -99,7 +112,7 @@ export function ServiceEditor({
     setRefusal(null);
     try {
       const input = serviceInputOf(draft);
-      const saved = editingId === null ? await createService(input, { lang }) : await updateService(editingId, input, { lang });
+      const saved = editingId === null ? await createService(input, call) : await updateService(editingId, input, call);
       onSaved(saved, editingId === null);
     } catch (error) {
       onStaffError(error);
@@ -114,8 +127,13 @@ export function ServiceEditor({
   };
 
   const outside = new Set(slotsOutsideHours(draft));
-  const letters = freeLetters(services, editingId);
+  const letters = letterChoices(freeLetters(services, editingId), catalog, role);
+  const fromCatalog = catalogNames(draft.letter, catalog);
+  const typedNames = namesEditable(role);
+  // A new service of a catalogue letter takes its names (a city admin may then change them, for every hall).
+  const chooseLetter = (letter: string) => setDraft(editingId === null ? { letter, ...catalogNames(letter, catalog) } : { letter });
   const letterOptions = letters.includes(draft.letter) || !draft.letter ? letters : [draft.letter, ...letters];
+  const namesHint = !typedNames ? t('admin.svc.namesFromCatalog') : fromCatalog ? t('admin.svc.namesChangeCatalog') : undefined;
   const title = service
     ? t('admin.svc.editTitle', {
         letter: service.letter,
@@ -140,6 +158,7 @@ export function ServiceEditor({
         </Banner>
       )}
       {checked && count > 0 && <Banner tone="warning" title={t('admin.svc.fixProblems', { n: count })} />}
+      {editingId === null && letterOptions.length === 0 && <Banner tone="info" title={t('admin.svc.noCatalogLetter')} />}
 
       <div className="editor-grid">
         <div className="editor-grid__column">
@@ -151,17 +170,20 @@ export function ServiceEditor({
               </label>
               <select
                 id="svc-letter"
-                className="field__input field__input--short"
+                className="field__input"
                 value={draft.letter}
-                onChange={(e) => setDraft({ letter: e.target.value })}
+                onChange={(e) => chooseLetter(e.target.value)}
                 aria-invalid={fieldError('letter', { what: 'letter' }) ? true : undefined}
                 aria-describedby="svc-letter-hint"
               >
-                {letterOptions.map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
+                {letterOptions.map((l) => {
+                  const names = catalogNames(l, catalog);
+                  return (
+                    <option key={l} value={l}>
+                      {names ? `${l} · ${lang === 'en' ? names.nameEn : names.nameZh}` : typedNames ? t('admin.svc.newLetter', { letter: l }) : l}
+                    </option>
+                  );
+                })}
               </select>
               {fieldError('letter', { what: 'letter' }) && <p className="field__error">{fieldError('letter', { what: 'letter' })}</p>}
               <p className="field__hint" id="svc-letter-hint">
@@ -172,6 +194,8 @@ export function ServiceEditor({
               label={t('admin.svc.nameZh')}
               value={draft.nameZh}
               maxLength={100}
+              readOnly={!typedNames}
+              hint={namesHint}
               onChange={(e) => setDraft({ nameZh: e.target.value })}
               error={fieldError('nameZh')}
             />
@@ -180,6 +204,7 @@ export function ServiceEditor({
               value={draft.nameEn}
               maxLength={100}
               lang="en"
+              readOnly={!typedNames}
               onChange={(e) => setDraft({ nameEn: e.target.value })}
               error={fieldError('nameEn')}
             />

@@ -16,6 +16,7 @@ import { setServiceActive } from './admin-endpoints.js';
 import { tabHref } from './admin-tabs.js';
 import { ScreenHead } from './screen-head.js';
 import { weekdaysText } from './weekday-text.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 export function ServiceList({
   services,
@@ -31,6 +32,7 @@ export function ServiceList({
   onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const { onStaffError } = useStaff();
   const [asking, setAsking] = useState<AdminService | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -41,7 +43,7 @@ export function ServiceList({
     setBusy(service.id);
     setRefusal(null);
     try {
-      const saved = await setServiceActive(service.id, active, { lang });
+      const saved = await setServiceActive(service.id, active, call);
       onFlash(t(active ? 'admin.svc.activated' : 'admin.svc.deactivated', { letter: saved.letter, name: nameOf(saved) }));
       onChanged();
     } catch (error) {

@@ -13,13 +13,15 @@ import { OneTimeSecret } from './one-time-secret.js';
 import { StaffCreateForm } from './staff-create-form.js';
 import { useAdminAction } from './use-admin-action.js';
 import { useAdminResource } from './use-admin-resource.js';
+import { useAdminCall } from './admin-scope-context.js';
 
 type Ask = { kind: 'reset' | 'disable'; account: StaffAccount };
 
 export function StaffAccounts() {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
   const { me } = useStaff();
-  const staff = useAdminResource((signal) => getStaff({ lang, signal }), 'admin-staff');
+  const staff = useAdminResource((call) => getStaff(call), 'admin-staff');
   const [asking, setAsking] = useState<Ask | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string; created: boolean } | null>(null);
   const { busy, refusal, flash, setFlash, run: act } = useAdminAction({ onSuccess: () => staff.reload(), onSettled: () => setAsking(null) });
@@ -29,10 +31,10 @@ export function StaffAccounts() {
     const { kind, account } = asking;
     void act(async () => {
       if (kind === 'reset') {
-        const { password } = await resetStaffPassword(account.id, { lang });
+        const { password } = await resetStaffPassword(account.id, call);
         setSecret({ username: account.username, password, created: false });
       } else {
-        await setStaffEnabled(account.id, false, { lang });
+        await setStaffEnabled(account.id, false, call);
         setFlash(t('admin.staff.disabled', { name: account.username }));
       }
     });
@@ -103,7 +105,7 @@ export function StaffAccounts() {
                     disabled={busy}
                     onClick={() =>
                       void act(async () => {
-                        await setStaffEnabled(s.id, true, { lang });
+                        await setStaffEnabled(s.id, true, call);
                         setFlash(t('admin.staff.enabled', { name: s.username }));
                       })
                     }

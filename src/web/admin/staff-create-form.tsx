@@ -9,7 +9,8 @@ import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { TextField } from '../ui/text-field.js';
 import { createStaff } from './admin-endpoints.js';
-import { type StaffDraft, type StaffProblems, staffProblems, suggestPassword } from './staff-logic.js';
+import { type StaffDraft, type StaffProblems, pickedRole, roleChoices, staffProblems, suggestPassword } from './staff-logic.js';
+import { useAdminCall, useAdminScope } from './admin-scope-context.js';
 
 const EMPTY: StaffDraft = { username: '', displayName: '', password: '', role: 'staff' };
 
@@ -21,6 +22,8 @@ function randomUnit(): number {
 
 export function StaffCreateForm({ taken, onCreated }: { taken: readonly string[]; onCreated: (username: string, password: string) => void }) {
   const { t, lang } = useI18n();
+  const call = useAdminCall();
+  const { role } = useAdminScope();
   const { onStaffError } = useStaff();
   const id = useId();
   const [draft, setDraft] = useState<StaffDraft>(EMPTY);
@@ -52,7 +55,7 @@ export function StaffCreateForm({ taken, onCreated }: { taken: readonly string[]
     setRefusal(null);
     const username = draft.username.trim();
     try {
-      await createStaff({ username, displayName: draft.displayName.trim() || undefined, password: draft.password, role: draft.role }, { lang });
+      await createStaff({ username, displayName: draft.displayName.trim() || undefined, password: draft.password, role: draft.role }, call);
       onCreated(username, draft.password);
       setDraft(EMPTY);
       setChecked(false);
@@ -95,9 +98,12 @@ export function StaffCreateForm({ taken, onCreated }: { taken: readonly string[]
           <label className="field__label" htmlFor={`${id}-role`}>
             {t('admin.staff.role')}
           </label>
-          <select id={`${id}-role`} className="field__input" value={draft.role} onChange={(e) => set({ role: e.target.value === 'admin' ? 'admin' : 'staff' })}>
-            <option value="staff">{t('admin.role.staff')}</option>
-            <option value="admin">{t('admin.role.admin')}</option>
+          <select id={`${id}-role`} className="field__input" value={draft.role} onChange={(e) => set({ role: pickedRole(e.target.value, role) })}>
+            {roleChoices(role).map((r) => (
+              <option key={r} value={r}>
+                {t(`admin.role.${r}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="sub-form__password">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '../../domain/sign-in.js';
 import { hallDateTime } from './admin-time.js';
-import { deviceState, pairingUrl, sortDevices, staffProblems, suggestPassword } from './staff-logic.js';
+import { deviceState, pairingUrl, pickedRole, roleChoices, sortDevices, staffProblems, suggestPassword } from './staff-logic.js';
 
 const good = { username: 'clerk1', displayName: '李窗口', password: 'Window-pass-2026', role: 'staff' as const };
 
@@ -83,5 +83,19 @@ describe('devices', () => {
     // The hall's zone is the server's (HALL_TZ), whatever it is; nothing before it is known.
     expect(hallDateTime('2026-11-25T01:30:00.000Z', 'Europe/London')).toBe('2026-11-25 01:30');
     expect(hallDateTime('2026-11-25T01:30:00.000Z', null)).toBe('');
+  });
+});
+
+describe('the roles an admin may give', () => {
+  it('offers 市级管理员 to city admins only', () => {
+    expect(roleChoices('admin')).toEqual(['staff', 'admin']);
+    expect(roleChoices('city_admin')).toEqual(['staff', 'admin', 'city_admin']);
+  });
+
+  it('never takes a role the creator may not give', () => {
+    expect(pickedRole('city_admin', 'admin')).toBe('staff');
+    expect(pickedRole('city_admin', 'city_admin')).toBe('city_admin');
+    expect(pickedRole('admin', 'admin')).toBe('admin');
+    expect(pickedRole('root', 'city_admin')).toBe('staff');
   });
 });

@@ -8,7 +8,19 @@ export interface StaffDraft {
   username: string;
   displayName: string;
   password: string;
-  role: 'admin' | 'staff';
+  role: StaffRole;
+}
+
+export type StaffRole = 'city_admin' | 'admin' | 'staff';
+
+/** The roles an admin may give: a hall admin their hall's; a city admin also 市级管理员 (every hall). */
+export function roleChoices(creator: 'city_admin' | 'admin'): StaffRole[] {
+  return creator === 'city_admin' ? ['staff', 'admin', 'city_admin'] : ['staff', 'admin'];
+}
+
+/** The role picked in the form, if the creator may give it (else the least: staff). */
+export function pickedRole(value: string, creator: 'city_admin' | 'admin'): StaffRole {
+  return (roleChoices(creator) as string[]).includes(value) ? (value as StaffRole) : 'staff';
 }
 
 export interface StaffProblems {

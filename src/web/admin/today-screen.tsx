@@ -1,8 +1,7 @@
 // 今日: the day's figures per service, the hall's totals and a chart by hour, reloaded on every
-// event of the hall (a booking, a check-in, a call …).
+// event of the hall the console works in (a booking, a check-in, a call …).
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate } from '../i18n/format.js';
-import { useLiveReload } from '../live/use-live.js';
 import { LiveBadge } from '../ui/live-badge.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { Link } from '../ui/link.js';
@@ -13,13 +12,16 @@ import { TODAY_COLUMNS, formatAverage, hourSeries, totals } from './figures-logi
 import { FiguresTable } from './figures-table.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminResource } from './use-admin-resource.js';
+import { useAdminScope } from './admin-scope-context.js';
+import { useHallLiveReload } from './use-hall-live.js';
 
 const TILES = ['booked', 'checkedIn', 'walkIns', 'waiting', 'served', 'noShow'] as const;
 
 export function TodayScreen() {
   const { t, lang } = useI18n();
-  const today = useAdminResource((signal) => getToday({ lang, signal }), `today:${lang}`);
-  const live = useLiveReload('hall', today.reload);
+  const today = useAdminResource((call) => getToday(call), 'today');
+  const { scope } = useAdminScope();
+  const live = useHallLiveReload(scope, today.reload);
   const data = today.data;
 
   let body = null;

@@ -7,14 +7,15 @@ import { LangSwitch } from '../ui/lang-switch.js';
 import { LiveBadge } from '../ui/live-badge.js';
 import { useStaff } from './use-staff-session.js';
 
-export function StaffHeader({ appName, place, live, extra }: { appName: string; place: string | null; live: LiveStatus | null; extra?: ReactNode }) {
+/** `place`: where this screen works: a counter's name (shown as a pill), or an element of its own (the admin console's hall switcher). */
+export function StaffHeader({ appName, place, live, extra }: { appName: string; place: ReactNode; live: LiveStatus | null; extra?: ReactNode }) {
   const { t } = useI18n();
   const { me, signOut } = useStaff();
   return (
     <header className="staff-header">
       <div className="staff-header__where">
         <span className="staff-header__app">{appName}</span>
-        {place && <span className="staff-header__place">{place}</span>}
+        {typeof place === 'string' && place ? <span className="staff-header__place">{place}</span> : place}
         {live && <LiveBadge status={live} showLive />}
       </div>
       <div className="staff-header__actions">

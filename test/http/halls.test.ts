@@ -360,6 +360,20 @@ describe('city admin', () => {
     expect((await get(t.app, '/api/v1/reports/daily?from=2026-11-25&to=2026-11-25&hall=*', await t.signIn('admin'))).status).toBe(404);
   });
 
+  it('the audit log: a hall admin reads their hall’s entries, a city admin every hall or one', async () => {
+    await openEast();
+    const eastAdmin = await t.signIn('admin', 'east-boss', 'CD');
+    await post(t.app, '/api/v1/devices', { kind: 'kiosk', name: '东厅取号机' }, eastAdmin);
+    await post(t.app, '/api/v1/devices', { kind: 'kiosk', name: '主厅取号机' }, await t.signIn('admin'));
+    const targets = async (headers: Record<string, string>, query = '') =>
+      (await get(t.app, `/api/v1/audit${query}`, headers)).body.entries.map((e: { action: string }) => e.action);
+    // Their hall's own history: its creation, then their kiosk; nothing of the first hall.
+    expect(await targets(eastAdmin)).toEqual(['device.create', 'hall.create']);
+    expect(await targets(city, '?hall=CD')).toEqual(['device.create', 'hall.create']);
+    expect(await targets(city)).toEqual(['device.create', 'device.create', 'hall.create']);
+    expect((await get(t.app, '/api/v1/audit?hall=MAIN', eastAdmin)).body.code).toBe('HALL_NOT_FOUND');
+  });
+
   it('renaming a catalogue service renames it in every hall', async () => {
     await openEast();
     const res = await t.app.inject({

@@ -118,8 +118,8 @@ export async function demoCommand(ctx: ServiceContext, args: string[]): Promise<
       addressZh: `${dz}示例路 ${i} 号`,
       addressEn: `${i} Demo Road, ${de}`,
       phone: `010-6${String(i).padStart(7, '0')}`,
-      hoursZh: '工作日 9:00-12:00，13:30-17:00',
-      hoursEn: 'Weekdays 9:00-12:00, 13:30-17:00',
+      hoursZh: '工作日 9:00-12:00，14:00-17:00',
+      hoursEn: 'Weekdays 9:00-12:00, 14:00-17:00',
     });
     made += 1;
     // Some bookings over the next days, so the hall list and the city overview show a city at work.

@@ -64,6 +64,15 @@ describe('operations', () => {
     }
     const bookingBody = body.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema;
     expect(bookingBody.required).toEqual(expect.arrayContaining(['serviceId', 'date', 'slot', 'idCard', 'phone']));
+    // Many halls: the public hall routes, and the `hall` parameter every hall-scoped route takes.
+    for (const path of ['/api/v1/halls', '/api/v1/halls/{code}/services', '/api/v1/halls/{code}/suggestions', '/api/v1/admin/city']) {
+      expect(body.paths, path).toHaveProperty([path]);
+    }
+    const hallParam = (path: string, method: string) =>
+      (body.paths[path][method].parameters as { name: string; in: string }[]).find((p) => p.name === 'hall' && p.in === 'query');
+    expect(hallParam('/api/v1/queue', 'get')).toBeDefined();
+    expect(hallParam('/api/v1/counters/{number}/call-next', 'post')).toBeDefined();
+    expect(hallParam('/api/v1/reports/daily', 'get')).toBeDefined();
   });
 
   it('serves the docs UI', async () => {

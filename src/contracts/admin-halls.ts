@@ -94,3 +94,28 @@ export const CityOverviewResponse = Type.Object({
   total: Type.Object(Figures),
 });
 export type CityOverviewResponse = Static<typeof CityOverviewResponse>;
+
+/** A service of the city's catalogue (服务目录): a letter is the same service in every hall. */
+export const CatalogEntry = Type.Object({
+  letter: Type.String({ pattern: '^[A-Z]$' }),
+  nameZh: Type.String({ minLength: 1, maxLength: 100 }),
+  nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+  bringZh: Type.String({ maxLength: 1000, description: '办事须知: what to bring' }),
+  bringEn: Type.String({ maxLength: 1000 }),
+  sortOrder: Type.Integer({ minimum: 0, maximum: 100000 }),
+});
+export type CatalogEntry = Static<typeof CatalogEntry>;
+
+export const CatalogParams = Type.Object({ letter: Type.String({ pattern: '^[A-Z]$' }) }, { additionalProperties: false });
+
+export const CatalogBody = Type.Object(
+  {
+    nameZh: Type.String({ minLength: 1, maxLength: 100 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+    bringZh: Type.Optional(Type.String({ maxLength: 1000 })),
+    bringEn: Type.Optional(Type.String({ maxLength: 1000 })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  },
+  { additionalProperties: false },
+);
+export type CatalogBody = Static<typeof CatalogBody>;

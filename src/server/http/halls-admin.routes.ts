@@ -1,7 +1,16 @@
 // Halls for the admin console: the list (a hall admin sees their own), creating and changing
 // halls (city admins), the city overview, and the service catalogue.
 import { Type } from 'typebox';
-import { AdminHall, AdminHallsResponse, CityOverviewResponse, CreateHallBody, UpdateHallBody } from '../../contracts/admin-halls.js';
+import {
+  AdminHall,
+  AdminHallsResponse,
+  CatalogBody,
+  CatalogEntry,
+  CatalogParams,
+  CityOverviewResponse,
+  CreateHallBody,
+  UpdateHallBody,
+} from '../../contracts/admin-halls.js';
 import { HallCodeParams } from '../../contracts/halls.js';
 import type { Hall } from '../services/hall-directory.js';
 import { AppError } from '../services/app-error.js';
@@ -30,29 +39,6 @@ const present = (h: Hall) => ({
   sortOrder: h.sortOrder,
   active: h.active,
 });
-
-const CatalogEntry = Type.Object({
-  letter: Type.String({ pattern: '^[A-Z]$' }),
-  nameZh: Type.String({ minLength: 1, maxLength: 100 }),
-  nameEn: Type.String({ minLength: 1, maxLength: 100 }),
-  bringZh: Type.String({
-    maxLength: 1000,
-    description: '办事须知: what to bring',
-  }),
-  bringEn: Type.String({ maxLength: 1000 }),
-  sortOrder: Type.Integer({ minimum: 0, maximum: 100000 }),
-});
-const CatalogParams = Type.Object({ letter: Type.String({ pattern: '^[A-Z]$' }) }, { additionalProperties: false });
-const CatalogBody = Type.Object(
-  {
-    nameZh: Type.String({ minLength: 1, maxLength: 100 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 100 }),
-    bringZh: Type.Optional(Type.String({ maxLength: 1000 })),
-    bringEn: Type.Optional(Type.String({ maxLength: 1000 })),
-    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
-  },
-  { additionalProperties: false },
-);
 
 export async function hallsAdminRoutes(app: App, ctx: ServiceContext): Promise<void> {
   const admin = requireStaff(ctx, 'admin');

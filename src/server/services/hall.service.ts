@@ -55,7 +55,11 @@ export async function hallsToday(ctx: ServiceContext, lang: Lang): Promise<Halls
   const { counts, calendars } = await daysOf(ctx, services, from, to);
   const booked = await bookingTotalsOn(ctx.db, from, to);
   const byHall = new Map<number, Service[]>();
-  for (const s of services) byHall.set(s.hallId, [...(byHall.get(s.hallId) ?? []), s]);
+  for (const s of services) {
+    const own = byHall.get(s.hallId);
+    if (own) own.push(s);
+    else byHall.set(s.hallId, [s]);
+  }
   return {
     halls: halls.map((h) => {
       const now = todayOf.get(h.id) as ReturnType<typeof hallTime>;

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { DayFigures, ReportResponse, TodayResponse } from '../../contracts/admin.js';
 import type { Lang } from '../../contracts/errors.js';
 import { byHour, dayFigures } from '../../domain/day-figures.js';
-import { addDays, hallTime, isValidDate } from '../../domain/schedule.js';
+import { type HallTime, addDays, hallTime, isValidDate } from '../../domain/schedule.js';
 import { bookingsBetween } from '../repositories/booking.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
@@ -41,23 +41,23 @@ export async function report(ctx: ServiceContext, scope: ReportScope, from: stri
   const tickets = regroup(ticketRecords);
   // 现场取号 per service counts where the number was issued, not where a transfer took it.
   const issued = regroup(ticketRecords.map((t) => ({ ...t, serviceId: t.issuedServiceId })));
-  const lines: { key: string; service: Service; hall: Hall | null }[] = [];
+  // One line per service (or per letter, summed), with its hall's clock and whether it is offered, read once.
+  const lines: { key: string; service: Service; hall: Hall | null; active: boolean; now: HallTime }[] = [];
   for (const s of services) {
     const hall = hallOf.get(s.hallId);
     if (!hall) continue;
     const key = keyOf.get(s.id) as string;
     if (summed && lines.some((l) => l.key === key)) continue;
-    lines.push({ key, service: s, hall: summed ? null : hall });
+    const active = summed ? services.some((x) => x.letter === s.letter && x.active) : s.active;
+    lines.push({ key, service: s, hall: summed ? null : hall, active, now: nowOf(inHall(ctx, summed ? (halls[0] as Hall) : hall)).local });
   }
   const rows: DayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    for (const { key, service: s, hall } of lines) {
+    for (const { key, service: s, hall, active, now } of lines) {
       const b = bookings.get(`${date}|${key}`) ?? [];
       const t = tickets.get(`${date}|${key}`) ?? [];
       const i = issued.get(`${date}|${key}`) ?? [];
-      const active = summed ? services.some((x) => x.letter === s.letter && x.active) : s.active;
       if (!active && b.length === 0 && t.length === 0 && i.length === 0) continue;
-      const now = nowOf(inHall(ctx, hall ?? (halls[0] as Hall))).local;
       rows.push({
         date,
         hallCode: hall?.code ?? '*',

@@ -13,7 +13,9 @@ import type {
   StaffAccount,
   TodayResponse,
 } from '../../contracts/admin.js';
-import type { AdminHall, CityOverviewResponse, CreateHallBody, UpdateHallBody } from '../../contracts/admin-halls.js';
+import type { AdminHall, CatalogBody, CatalogEntry, CityOverviewResponse, CreateHallBody, UpdateHallBody } from '../../contracts/admin-halls.js';
+
+export type { CatalogBody, CatalogEntry };
 import type { CreateStaffBody, Device } from '../../contracts/auth.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Static } from 'typebox';
@@ -154,27 +156,10 @@ export function getCityOverview(call: CityCall): Promise<CityOverviewResponse> {
   return requestJson('GET', '/api/v1/admin/city', call);
 }
 
-export interface CatalogEntry {
-  letter: string;
-  nameZh: string;
-  nameEn: string;
-  bringZh: string;
-  bringEn: string;
-  sortOrder: number;
-}
-
-export interface CatalogInput {
-  nameZh: string;
-  nameEn: string;
-  bringZh?: string;
-  bringEn?: string;
-  sortOrder?: number;
-}
-
 export function getCatalog(call: CityCall): Promise<{ entries: CatalogEntry[] }> {
   return requestJson('GET', '/api/v1/admin/catalog', call);
 }
 
-export function saveCatalogEntry(letter: string, body: CatalogInput, call: CityCall): Promise<CatalogEntry> {
+export function saveCatalogEntry(letter: string, body: CatalogBody, call: CityCall): Promise<CatalogEntry> {
   return requestJson('PUT', `/api/v1/admin/catalog/${letter}`, { ...call, body });
 }

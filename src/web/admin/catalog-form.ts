@@ -1,6 +1,6 @@
 // 服务目录's form: one catalogue service's names, what to bring and order, checked as the server
 // checks them; the letters still free for a new one. Pure.
-import type { CatalogEntry, CatalogInput } from './admin-endpoints.js';
+import type { CatalogBody, CatalogEntry } from './admin-endpoints.js';
 import { LETTERS } from './service-form.js';
 
 export interface CatalogDraft {
@@ -38,7 +38,7 @@ export function catalogProblems(draft: CatalogDraft): CatalogProblems {
   return problems;
 }
 
-export function catalogBody(draft: CatalogDraft): CatalogInput {
+export function catalogBody(draft: CatalogDraft): CatalogBody {
   const order = draft.sortOrder.trim();
   return {
     nameZh: draft.nameZh.trim(),

@@ -6,6 +6,7 @@ import { type BackupOptions, backupOptionsFromEnv } from './backup/backup-config
 import { dialectOf } from './db/dialect.js';
 import { type ConnectionLimits, defaultMaxConnections } from './http/connection-limits.js';
 import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-config.js';
+import { type MessagingOptions, messagingOptionsFromEnv } from './messaging/messaging-config.js';
 import { type MetricsOptions, metricsOptionsFromEnv } from './metrics/metrics-config.js';
 
 export interface Config {
@@ -43,6 +44,10 @@ export interface Config {
   backup: BackupOptions;
   /** GET /metrics (METRICS, METRICS_ALLOW). */
   metrics: MetricsOptions;
+  /** Text messages to citizens (SMS_DRIVER, QUIET_HOURS, PUBLIC_URL, CONTACT_RETENTION_DAYS …). */
+  messaging: MessagingOptions;
+  /** DATA_KEY: the AES-256 key for phone numbers kept to send messages; else generated into DATA_DIR. */
+  dataKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     connections,
     backup: backupOptionsFromEnv(env, problems),
     metrics: metricsOptionsFromEnv(env, problems),
+    messaging: messagingOptionsFromEnv(env, problems),
+    dataKey: dataKeyFrom(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -153,4 +160,16 @@ export function clockFrom(config: Pick<Config, 'clock'>): () => Date {
   const c = config.clock;
   if (!c) return () => new Date();
   return () => new Date(c.startMs + (Date.now() - c.anchorMs));
+}
+
+/** DATA_KEY: 32 random bytes, base64 or hex (`openssl rand -base64 32`). */
+function dataKeyFrom(env: NodeJS.ProcessEnv, problems: string[]): string | null {
+  const raw = (env.DATA_KEY ?? '').trim();
+  if (raw === '') return null;
+  const bytes = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (bytes.length !== 32) {
+    problems.push('DATA_KEY must be 32 random bytes written as base64 or 64 hex digits (make one with: openssl rand -base64 32)');
+    return null;
+  }
+  return raw;
 }

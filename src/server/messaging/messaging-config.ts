@@ -1,0 +1,99 @@
+// Text messages to citizens: which gateway (SMS_DRIVER and its settings), the wording
+// (SMS_TEMPLATES_FILE), when they may go out (QUIET_HOURS, REMINDER_*), what links point at
+// (PUBLIC_URL) and how long a phone number is kept (CONTACT_RETENTION_DAYS). Problems are appended
+// to `problems`; config.ts reports them all at once.
+import { readFileSync } from 'node:fs';
+import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDERS, type QuietHours, type ReminderPlan, parseQuietHours } from '../../domain/delivery.js';
+import { type MessageTemplates, DEFAULT_TEMPLATES, mergeTemplates, templateProblems } from '../../domain/messages.js';
+import { type SmsDriverConfig, smsDriverConfigFromEnv } from './sms-driver-config.js';
+
+export interface MessagingOptions {
+  sms: SmsDriverConfig;
+  templates: MessageTemplates;
+  /** Reminders wait while it is quiet on the hall's clock (QUIET_HOURS, default 21:00-08:00; "off"). */
+  quietHours: QuietHours | null;
+  reminders: ReminderPlan;
+  /** 即将到号: a message when this many people are ahead (SMS_SOON_AHEAD, default 3; 0 = off). */
+  soonAhead: number;
+  /** The address citizens open links at (PUBLIC_URL), e.g. https://yuyue.example.gov.cn. */
+  publicUrl: string;
+  /** Days after a booking's day its encrypted phone is erased (CONTACT_RETENTION_DAYS, default 30). */
+  contactRetentionDays: number;
+  /** Run the senders in this process (SMS_SENDER, default on; off for an instance that only serves). */
+  sender: boolean;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function templatesFrom(file: string | undefined, problems: string[]): MessageTemplates {
+  if (!file) return DEFAULT_TEMPLATES;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push(`SMS_TEMPLATES_FILE ${file} could not be read as JSON (${(e as Error).message})`);
+    return DEFAULT_TEMPLATES;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push(`SMS_TEMPLATES_FILE ${file} must hold an object such as {"ticket.called": {"zh": "请{callNumber}号到{counter}号窗口"}}`);
+    return DEFAULT_TEMPLATES;
+  }
+  const found = templateProblems(parsed as Record<string, Record<string, string>>);
+  for (const p of found) problems.push(`SMS_TEMPLATES_FILE ${file}: ${p}`);
+  return found.length > 0 ? DEFAULT_TEMPLATES : mergeTemplates(parsed as Partial<MessageTemplates>);
+}
+
+function reminderPlan(env: NodeJS.ProcessEnv, problems: string[]): ReminderPlan {
+  const raw = (env.REMINDER_DAY_BEFORE_AT ?? '').trim();
+  let dayBeforeAt = DEFAULT_REMINDERS.dayBeforeAt;
+  if (raw === 'off') dayBeforeAt = null;
+  else if (raw !== '') {
+    if (/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) dayBeforeAt = raw;
+    else problems.push(`REMINDER_DAY_BEFORE_AT must be a time such as 18:00, or off (got "${raw}")`);
+  }
+  return { dayBeforeAt, beforeMinutes: wholeNumber(env, 'REMINDER_BEFORE_MINUTES', DEFAULT_REMINDERS.beforeMinutes, 0, 24 * 60, problems) };
+}
+
+function publicUrlFrom(env: NodeJS.ProcessEnv, problems: string[]): string {
+  const raw = (env.PUBLIC_URL ?? '').trim();
+  if (raw === '') return `http://localhost:${env.PORT || '8080'}`;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    problems.push(`PUBLIC_URL must be the address citizens open, such as https://yuyue.example.gov.cn (got "${raw}")`);
+    return 'http://localhost:8080';
+  }
+}
+
+export function messagingOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): MessagingOptions {
+  const quietRaw = env.QUIET_HOURS ?? '';
+  let quietHours: QuietHours | null = DEFAULT_QUIET_HOURS;
+  if (quietRaw.trim() !== '') {
+    const parsed = parseQuietHours(quietRaw);
+    if (parsed === 'invalid') problems.push(`QUIET_HOURS must be a period such as 21:00-08:00, or off (got "${quietRaw}")`);
+    else quietHours = parsed;
+  }
+  const senderRaw = (env.SMS_SENDER ?? 'on').trim().toLowerCase();
+  if (!['on', 'off'].includes(senderRaw)) problems.push(`SMS_SENDER must be on or off (got "${env.SMS_SENDER}")`);
+  return {
+    sms: smsDriverConfigFromEnv(env, problems),
+    templates: templatesFrom(env.SMS_TEMPLATES_FILE, problems),
+    quietHours,
+    reminders: reminderPlan(env, problems),
+    soonAhead: wholeNumber(env, 'SMS_SOON_AHEAD', 3, 0, 50, problems),
+    publicUrl: publicUrlFrom(env, problems),
+    contactRetentionDays: wholeNumber(env, 'CONTACT_RETENTION_DAYS', 30, 1, 3650, problems),
+    sender: senderRaw !== 'off',
+  };
+}

@@ -18,6 +18,7 @@ export const CreateBookingBody = Type.Object(
     idCard: IdCardInput,
     phone: PhoneInput,
     name: Type.Optional(Type.String({ maxLength: 40 })),
+    notify: Type.Optional(Type.Boolean({ description: 'Text messages about this booking (confirmation, reminders, calls); default true' })),
   },
   { additionalProperties: false },
 );
@@ -47,6 +48,7 @@ export const Booking = Type.Object({
   statusToken: Type.Optional(
     Type.String({ description: 'Lets this device ask for the status of this booking later (POST /api/v1/bookings/statuses)' }),
   ),
+  notify: Type.Optional(Type.Boolean({ description: 'Whether text messages are sent about this booking (to its owner only)' })),
 });
 export type Booking = Static<typeof Booking>;
 
@@ -59,6 +61,24 @@ export type CreateBookingResponse = Static<typeof CreateBookingResponse>;
 
 export const PersonCredentials = Type.Object({ idCard: IdCardInput, phone: PhoneInput }, { additionalProperties: false });
 export type PersonCredentials = Static<typeof PersonCredentials>;
+
+export const CancelBody = Type.Object(
+  {
+    idCard: IdCardInput,
+    phone: PhoneInput,
+    forgetPhone: Type.Optional(Type.Boolean({ description: 'Erase the phone number kept for messages now (then no message about the cancel is sent)' })),
+  },
+  { additionalProperties: false },
+);
+export type CancelBody = Static<typeof CancelBody>;
+
+export const BookingMessagesBody = Type.Object(
+  { idCard: IdCardInput, phone: PhoneInput, notify: Type.Boolean({ description: 'Whether to get text messages about this booking' }) },
+  { additionalProperties: false },
+);
+export type BookingMessagesBody = Static<typeof BookingMessagesBody>;
+
+export const BookingMessagesResponse = Type.Object({ booking: Booking });
 
 export const LookupResponse = Type.Object({ bookings: Type.Array(Booking) });
 export type LookupResponse = Static<typeof LookupResponse>;

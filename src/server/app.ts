@@ -32,6 +32,8 @@ import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { metricsRoutes } from './http/metrics.routes.js';
 import { queueRoutes } from './http/queue.routes.js';
+import { NotificationSender, type SenderOptions } from './messaging/sender.js';
+import type { CitizenMessaging } from './services/notify.service.js';
 import { ReadCache } from './http/read-cache.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { servicesRoutes } from './http/services.routes.js';
@@ -77,6 +79,10 @@ export interface AppDeps {
   backup?: BackupOptions;
   /** GET /metrics (METRICS, METRICS_ALLOW); default off. */
   metrics?: MetricsOptions;
+  /** Text messages to citizens: the data keys, reminders, links; without it no phone is kept. */
+  messaging?: CitizenMessaging;
+  /** Run a message sender in this process (it stops with the app); default none. */
+  sender?: SenderOptions;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -167,7 +173,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     halls: new HallDirectory(deps.store.db),
     events: bus,
     requeueBehind: deps.requeueBehind,
+    ...(deps.messaging ? { messaging: deps.messaging } : {}),
   };
+  if (deps.sender && deps.messaging) {
+    const sender = new NotificationSender(ctx, {
+      ...deps.sender,
+      onError: (err) => app.log.warn({ err }, 'text messages: a sending round failed; retrying'),
+    });
+    // Whatever commits a change (and so maybe a message) wakes the sender at once.
+    ctx.events = {
+      committed() {
+        bus.committed();
+        sender.wake();
+      },
+    };
+    sender.start();
+    app.addHook('onClose', () => sender.stop());
+  }
 
   refuseOtherHalls(app, ctx);
   // The release answers here so that a rolling upgrade can be followed instance by instance.

@@ -18,7 +18,8 @@ import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
 import { superviseWorkers } from './cli/supervisor.js';
 import { openWakeChannel } from './events/wake-channel.js';
-import { contextFor, startDayCloser } from './runtime.js';
+import { smsDriverFor } from './messaging/drivers.js';
+import { citizenMessaging, contextFor, startDayCloser } from './runtime.js';
 import { ensureFirstAdmin } from './services/auth.service.js';
 import { VERSION } from './version.js';
 
@@ -113,6 +114,17 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
     connections: config.connections,
     backup: config.backup,
     metrics: config.metrics,
+    messaging: citizenMessaging(config, logger),
+    ...(config.messaging.sender
+      ? {
+          sender: {
+            driver: smsDriverFor(config.messaging.sms, (fields, msg) => logger.info(fields, msg)),
+            templates: config.messaging.templates,
+            quietHours: config.messaging.quietHours,
+            timeoutMs: config.messaging.timeoutMs,
+          },
+        }
+      : {}),
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -150,7 +162,7 @@ async function serve(config: Readonly<Config>): Promise<void> {
   logger.info({ version: VERSION, store: store.location, applied }, 'store ready');
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
-  startDayCloser(ctx, (err) => logger.warn({ err }, 'closing finished days failed; will retry'));
+  startDayCloser(ctx, (err) => logger.warn({ err }, 'housekeeping (closing days, erasing old phone numbers) failed; will retry'), config.messaging.contactRetentionDays);
   startBackupSchedule(config, logger);
   const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {

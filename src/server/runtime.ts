@@ -7,6 +7,9 @@ import type { ServiceContext } from './services/context.js';
 import { closeDay } from './services/day-close.service.js';
 import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
+import { contactCipherFor } from './data-key.js';
+import type { CitizenMessaging } from './services/notify.service.js';
+import { eraseExpiredContacts } from './services/contact-retention.service.js';
 
 export function contextFor(config: Readonly<Config>, store: Store, secret: string): ServiceContext {
   return {
@@ -19,9 +22,31 @@ export function contextFor(config: Readonly<Config>, store: Store, secret: strin
   };
 }
 
-/** Runs closeDay now and every minute; returns a function that stops it. */
-export function startDayCloser(ctx: ServiceContext, onError: (error: unknown) => void): () => void {
-  const run = () => void closeDay(ctx).catch(onError);
+/** What the use cases need to reach citizens: the data keys (DATA_KEY or DATA_DIR/data.keys) and the plan. */
+export function citizenMessaging(config: Readonly<Config>, logger: { warn(msg: string): void }): CitizenMessaging {
+  return {
+    contacts: contactCipherFor(config, process.env, (m) => logger.warn(m)),
+    reminders: config.messaging.reminders,
+    soonAhead: config.messaging.soonAhead,
+    publicUrl: config.messaging.publicUrl,
+  };
+}
+
+/**
+ * Housekeeping, now and every minute: closes finished days, and erases phone numbers kept past
+ * CONTACT_RETENTION_DAYS. Returns a function that stops it.
+ */
+export function startDayCloser(ctx: ServiceContext, onError: (error: unknown) => void, retentionDays?: number): () => void {
+  let firstRun = true;
+  const run = () =>
+    void closeDay(ctx)
+      .then(() => {
+        // Every older day once at start (the server may have been off); then the days just passed.
+        const recent = firstRun ? undefined : 3;
+        firstRun = false;
+        return retentionDays ? eraseExpiredContacts(ctx, retentionDays, recent) : 0;
+      })
+      .catch(onError);
   run();
   const timer = setInterval(run, 60_000);
   timer.unref();

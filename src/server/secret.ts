@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const OWNER_ONLY = 0o600;
 
 /** A key file other users can read (a copy, a restore, an older version) is narrowed to 0600. */
-function keepPrivate(file: string, log: (msg: string) => void): void {
+export function keepPrivate(file: string, log: (msg: string) => void): void {
   const mode = statSync(file).mode & 0o777;
   if ((mode & 0o077) === 0) return;
   try {

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
+import { DEFAULT_REMINDERS } from '../../src/domain/delivery.js';
+import { createContactCipher, dataKeyFrom } from '../../src/server/services/contact-cipher.js';
+import type { CitizenMessaging } from '../../src/server/services/notify.service.js';
 import type { BackupOptions } from '../../src/server/backup/backup-config.js';
 import { type Store, openRateLimitStore, openStore } from '../../src/server/db/dialect.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -50,6 +53,21 @@ export interface TestAppOptions {
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
   /** The server's own backups (BACKUP_DIR …); default none. */
   backup?: BackupOptions;
+  /** Text messages: default on with a test data key (nothing is sent unless a test runs a sender). */
+  messaging?: CitizenMessaging | null;
+}
+
+/** A fixed data key for tests (never a real deployment's). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export function testMessaging(overrides: Partial<CitizenMessaging> = {}): CitizenMessaging {
+  return {
+    contacts: createContactCipher([dataKeyFrom(TEST_DATA_KEY)]),
+    reminders: DEFAULT_REMINDERS,
+    soonAhead: 3,
+    publicUrl: 'http://hall.test',
+    ...overrides,
+  };
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -74,6 +92,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     ...(opts.legacy ? { legacy: opts.legacy } : {}),
     ...(opts.verifyPassword ? { verifyPassword: opts.verifyPassword } : {}),
     ...(opts.backup ? { backup: opts.backup } : {}),
+    ...(opts.messaging === null ? {} : { messaging: opts.messaging ?? testMessaging() }),
   });
   await app.ready();
   const ctx = testContext(store.db, () => new Date(now));
@@ -124,5 +143,6 @@ export function testContext(db: Db, clock: () => Date = () => new Date(), secret
     hallTz: 'Asia/Shanghai',
     pii: createPiiHasher(secret),
     halls: new HallDirectory(db, 0),
+    messaging: testMessaging(),
   };
 }

@@ -31,6 +31,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   keyed('hall_calendar_override', 'hall_id', 'date'),
   id('audit_log'),
   id('event'),
+  id('notification'),
 ];
 
 /**

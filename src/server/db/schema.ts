@@ -4,6 +4,7 @@
 // (the store keeps them as plain strings; only repositories write them).
 import type { Generated, Selectable } from 'kysely';
 import type { LiveEventType } from '../../contracts/events.js';
+import type { MessageKind } from '../../domain/messages.js';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import type { QueueOrder } from '../../domain/queue-order.js';
 import type { DayOverride } from '../../domain/schedule.js';
@@ -115,6 +116,13 @@ export interface BookingTable {
   checked_in_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** The phone, AES-256-GCM under the data key `phone_key_id`, kept to send messages; erased after retention. */
+  phone_cipher: string | null;
+  phone_key_id: string | null;
+  /** The citizen wants text messages about this booking (1) or not (0). */
+  notify: Generated<number>;
+  /** The language the booking was made in: its messages' language. */
+  lang: Generated<'zh' | 'en'>;
 }
 
 export interface TicketTable {
@@ -240,6 +248,35 @@ export interface AuditLogTable {
   hall_id: number | null;
 }
 
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** The text-message outbox: one row per cause; the text is rendered from `params` at send time. */
+export interface NotificationTable {
+  id: Generated<number>;
+  hall_id: number;
+  kind: MessageKind;
+  /** What caused it, unique: the same cause never queues a second message. */
+  cause: string;
+  booking_id: number | null;
+  ticket_id: number | null;
+  channel: 'sms';
+  lang: 'zh' | 'en';
+  /** JSON of the template's variables (never personal data). */
+  params: string;
+  status: NotificationStatus;
+  attempts: Generated<number>;
+  /** When it was first due: retries stop 24 hours later. */
+  due_at: string;
+  next_attempt_at: string;
+  lease_until: string | null;
+  lease_owner: string | null;
+  gateway_id: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   hall: HallTable;
   service_catalog: ServiceCatalogTable;
@@ -259,6 +296,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   calendar_override: CalendarOverrideTable;
   audit_log: AuditLogTable;
+  notification: NotificationTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

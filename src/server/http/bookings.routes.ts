@@ -1,6 +1,9 @@
 import { Type } from 'typebox';
 import {
+  BookingMessagesBody,
+  BookingMessagesResponse,
   BookingNumberParams,
+  CancelBody,
   BookingStatusesBody,
   BookingStatusesResponse,
   CancelResponse,
@@ -9,7 +12,7 @@ import {
   LookupResponse,
   PersonCredentials,
 } from '../../contracts/bookings.js';
-import { bookingStatuses, cancelBooking, createBooking, lookupBookings } from '../services/booking.service.js';
+import { bookingStatuses, cancelBooking, createBooking, lookupBookings, setBookingMessages } from '../services/booking.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
@@ -74,10 +77,25 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
         tags: ['bookings'],
         summary: 'Cancel a booking before its slot starts; the place returns to the pool',
         params: BookingNumberParams,
-        body: PersonCredentials,
+        body: CancelBody,
         response: { 200: CancelResponse, ...errorResponses(404, 409, 429) },
       },
     },
     (request) => cancelBooking(ctx, request.params.number, request.body, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/bookings/:number/messages',
+    {
+      config: { rateLimit: true },
+      schema: {
+        tags: ['bookings'],
+        summary: '我的预约: switch text messages about a booking on or off (ID card + phone)',
+        params: BookingNumberParams,
+        body: BookingMessagesBody,
+        response: { 200: BookingMessagesResponse, ...errorResponses(404, 429) },
+      },
+    },
+    (request) => setBookingMessages(ctx, request.params.number, request.body, langOf(request)),
   );
 }

@@ -3,6 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import type { BookingTable } from '../db/schema.js';
+import type { Sealed } from '../services/contact-cipher.js';
 import { type Db, affected, insertReturningId } from './portable.js';
 
 /** A booking as stored; it satisfies the domain's BookingFacts, so the rules take it as it is. */
@@ -29,9 +30,14 @@ export interface BookingRecord {
   checkedInAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** The citizen wants text messages about it. */
+  notify: boolean;
+  /** The language it was made in (its messages'). */
+  lang: 'zh' | 'en';
 }
 
-export type NewBooking = Omit<BookingRecord, 'id'>;
+/** A new booking, with its phone sealed for messages (null: none kept). */
+export type NewBooking = Omit<BookingRecord, 'id'> & { phoneSealed: Sealed | null };
 
 function toBooking(r: Selectable<BookingTable>): BookingRecord {
   return {
@@ -55,6 +61,8 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
     checkedInAt: r.checked_in_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
+    notify: Number(r.notify) === 1,
+    lang: r.lang === 'en' ? 'en' : 'zh',
   };
 }
 
@@ -78,8 +86,17 @@ export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
     updated_at: b.updatedAt,
     checked_in_at: b.checkedInAt,
     cancelled_at: b.cancelledAt,
+    phone_cipher: b.phoneSealed?.cipher ?? null,
+    phone_key_id: b.phoneSealed?.keyId ?? null,
+    notify: b.notify ? 1 : 0,
+    lang: b.lang,
     cancel_reason: b.cancelReason,
   });
+}
+
+export async function findBookingById(db: Db, id: number): Promise<BookingRecord | undefined> {
+  const r = await db.selectFrom('booking').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toBooking(r) : undefined;
 }
 
 export async function findBookingByNumber(db: Db, number: string): Promise<BookingRecord | undefined> {

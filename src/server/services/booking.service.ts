@@ -25,6 +25,8 @@ import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
+import { eraseBookingContact, setBookingNotify, storeContact } from '../repositories/contact.repository.js';
+import { queueBookingCancelled, queueBookingMade, sealPhone } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
@@ -36,6 +38,7 @@ function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, h
   return {
     ...presentBooking(row, service, hall, now, lang, callNumber),
     statusToken: ctx.pii.statusToken(row.number),
+    notify: row.notify,
   };
 }
 
@@ -139,15 +142,17 @@ export async function createBooking(
 
       const order = await nextOrder(trx, counterKey);
       if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
+      const number = formatTicketNumber({
+        prefix: hall.numberPrefix,
+        letter: service.letter,
+        date: input.date,
+        time: slot.start,
+        order,
+      });
+      const notify = input.notify !== false;
       const booking: NewBooking = {
         hallId: hall.id,
-        number: formatTicketNumber({
-          prefix: hall.numberPrefix,
-          letter: service.letter,
-          date: input.date,
-          time: slot.start,
-          order,
-        }),
+        number,
         serviceId: service.id,
         date: input.date,
         slotStart: slot.start,
@@ -165,8 +170,13 @@ export async function createBooking(
         checkedInAt: null,
         cancelledAt: null,
         cancelReason: null,
+        notify,
+        lang: opts.lang,
+        // Kept only for messages: none when the citizen wants none.
+        phoneSealed: notify ? sealPhone(ctx, who.phone, number) : null,
       };
       const id = await insertBooking(trx, booking);
+      await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, now);
       await appendEvent(trx, {
         type: 'booking.created',
         hallId: hall.id,
@@ -176,7 +186,8 @@ export async function createBooking(
         number: booking.number,
       });
       remaining = await remainingOn(trx, service, input.date, now.local, dayNow ?? null);
-      return { id, ...booking };
+      const { phoneSealed: _, ...record } = booking;
+      return { id, ...record };
     });
   } catch (error) {
     // Two retries with one Idempotency-Key raced: the loser returns the winner's booking.
@@ -220,7 +231,7 @@ export async function lookupBookings(
 export async function cancelBooking(
   ctx: ServiceContext,
   number: string,
-  input: { idCard: string; phone: string },
+  input: { idCard: string; phone: string; forgetPhone?: boolean },
   lang: Lang,
 ): Promise<CancelResponse> {
   const who = credentials(ctx, input, nowOf(ctx).local.date);
@@ -253,6 +264,9 @@ export async function cancelBooking(
       at: now.iso,
       number: row.number,
     });
+    // Asked to forget the number: it is erased now, and so no message about the cancel can be sent.
+    if (input.forgetPhone) await eraseBookingContact(trx, row.id);
+    else await queueBookingCancelled(trx, ctx, row, service, hall, now);
   });
   ctx.events?.committed();
   const updated: BookingRecord = { ...row, status: 'cancelled', cancelledAt: now.iso, cancelReason: 'citizen', updatedAt: now.iso };
@@ -279,4 +293,27 @@ export async function bookingStatuses(ctx: ServiceContext, items: { number: stri
       ...(r.cancelReason ? { cancelReason: r.cancelReason } : {}),
     })),
   };
+}
+
+/** 我的预约: the citizen switches text messages about one of their bookings on or off. */
+export async function setBookingMessages(
+  ctx: ServiceContext,
+  number: string,
+  input: { idCard: string; phone: string; notify: boolean },
+  lang: Lang,
+): Promise<{ booking: Booking }> {
+  const who = credentials(ctx, input, nowOf(ctx).local.date);
+  const row = await findBookingByNumber(ctx.db, number);
+  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const service = await findService(ctx.db, row.serviceId);
+  const hall = await ctx.halls.byId(row.hallId);
+  if (!service || !hall) throw new AppError('NOT_FOUND');
+  const now = nowOf({ ...ctx, hall });
+  await transact(ctx.db, async (trx) => {
+    await setBookingNotify(trx, row.id, input.notify, now.iso);
+    // Switched back on: the number is sealed again from what the citizen just proved they have.
+    const sealed = input.notify ? sealPhone(ctx, who.phone, row.number) : null;
+    if (sealed) await storeContact(trx, row.id, sealed);
+  });
+  return { booking: ownersView(ctx, { ...row, notify: input.notify, updatedAt: now.iso }, service, hall, now.local, lang) };
 }

@@ -10,9 +10,10 @@ import type { Hall } from '../repositories/hall.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureSlotRow, lockSlotsOn, releasePlace } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
-import { listServices } from '../repositories/service.repository.js';
+import { findServicesByIds, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { type Now, type ServiceContext, inHall, nowOf } from './context.js';
+import { queueHallClosed } from './notify.service.js';
 import { transact } from './transact.js';
 
 export const HALL_CLOSED_REASON = 'hall_closed';
@@ -50,9 +51,11 @@ async function affectedByClosure(db: Db, owner: CalendarOwner, date: string, now
   return held.filter((b) => !ownDay.has(b.hallId) && !slotHasStarted(b.date, b.slotStart, now.local));
 }
 
-async function cancelForClosure(trx: Db, owner: CalendarOwner, date: string, now: Now): Promise<number> {
+async function cancelForClosure(ctx: ServiceContext, trx: Db, owner: CalendarOwner, date: string, note: string, now: Now): Promise<number> {
   let cancelled = 0;
-  for (const b of await affectedByClosure(trx, owner, date, now)) {
+  const affected = await affectedByClosure(trx, owner, date, now);
+  const services = new Map((await findServicesByIds(trx, [...new Set(affected.map((b) => b.serviceId))])).map((s) => [s.id, s]));
+  for (const b of affected) {
     const changed = await changeBookingStatus(trx, b.id, 'booked', 'cancelled', {
       at: now.iso,
       cancelledAt: now.iso,
@@ -72,6 +75,9 @@ async function cancelForClosure(trx: Db, owner: CalendarOwner, date: string, now
       at: now.iso,
       number: b.number,
     });
+    const service = services.get(b.serviceId);
+    const hall = await ctx.halls.byId(b.hallId);
+    if (service && hall) await queueHallClosed(trx, ctx, b, service, hall, note, now);
     cancelled++;
   }
   return cancelled;
@@ -113,7 +119,7 @@ async function setDays(ctx: ServiceContext, owner: CalendarOwner, actor: string,
         at: now.iso,
         by: actor,
       });
-      if (d.kind === 'closed' && d.date >= now.local.date) n += await cancelForClosure(trx, owner, d.date, now);
+      if (d.kind === 'closed' && d.date >= now.local.date) n += await cancelForClosure(ctx, trx, owner, d.date, d.note, now);
       await appendAudit(trx, {
         hallId: owner?.id ?? null,
         at: now.iso,

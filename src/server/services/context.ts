@@ -4,6 +4,7 @@ import type { Hall } from '../repositories/hall.repository.js';
 import type { Db } from '../repositories/portable.js';
 import type { Service } from '../repositories/service.repository.js';
 import type { HallDirectory } from './hall-directory.js';
+import type { CitizenMessaging } from './notify.service.js';
 import type { PiiHasher } from './pii.js';
 
 export type Clock = () => Date;
@@ -18,6 +19,8 @@ export interface ServiceContext {
   halls: HallDirectory;
   /** Told after a transaction that appended events commits, so live clients hear of it at once. */
   events?: { committed(): void };
+  /** Text messages to citizens (absent: no phone is kept and nothing is sent). */
+  messaging?: CitizenMessaging;
   /** REQUEUE_BEHIND: how many waiting tickets a passed ticket that comes back lets go first (default 3). */
   requeueBehind?: number;
 }

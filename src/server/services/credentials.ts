@@ -11,6 +11,8 @@ export interface Credentials {
   idMasked: string;
   phoneHash: string;
   phoneMasked: string;
+  /** The checked phone number, only to be sealed for messages ('' when none was given). Never log it. */
+  phone: string;
 }
 
 /** Validates the ID card and phone by the domain rules; refuses with the precise reason. */
@@ -19,11 +21,13 @@ export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: 
   if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
   let phoneHash = '';
   let phoneMasked = '';
+  let phoneValue = '';
   if (raw.phone !== undefined) {
     const phone = parsePhone(raw.phone);
     if (!phone.ok) throw new AppError('INVALID_PHONE', { reason: phone.error, field: 'phone' });
     phoneHash = ctx.pii.phone(phone.value);
     phoneMasked = maskPhone(phone.value);
+    phoneValue = phone.value;
   }
-  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked };
+  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked, phone: phoneValue };
 }

@@ -16,6 +16,7 @@ import { type HallContext, type ServiceContext, hallName, nowOf } from './contex
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
+import { markNearFront } from './notify.service.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** The next 叫号号码 of the service's day, drawn inside the caller's transaction. */
@@ -71,7 +72,7 @@ export async function checkIn(ctx: HallContext, input: { idCard: string }, lang:
     // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
     const won = await transact(ctx.db, async (trx) => {
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
-      await insertTicket(trx, {
+      const ticket = await insertTicket(trx, {
         hallId: ctx.hall.id,
         number: b.number,
         callNumber: await nextCallNumber(trx, ctx, service(b), b.date),
@@ -83,6 +84,7 @@ export async function checkIn(ctx: HallContext, input: { idCard: string }, lang:
         slotEnd: b.slotEnd,
         queuedAt: now.iso,
       });
+      await markNearFront(trx, ctx, ticket, service(b), now);
       await appendEvent(trx, {
         type: 'ticket.checked_in',
         hallId: ctx.hall.id,

@@ -10,7 +10,7 @@ import { changeBookingStatus } from '../repositories/booking.repository.js';
 import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
 import { type NewLiveEvent, appendEvent } from '../repositories/event.repository.js';
 import { type Db, isUniqueViolation } from '../repositories/portable.js';
-import { listServices } from '../repositories/service.repository.js';
+import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import {
   type TicketRecord,
   callTicket,
@@ -25,6 +25,7 @@ import {
 import { AppError } from './app-error.js';
 import { type HallContext, type Now, nowOf } from './context.js';
 import { ticketActionView } from './hall-view.service.js';
+import { queueSoon, queueTicketCalled, queueTicketPassed } from './notify.service.js';
 import { transact } from './transact.js';
 
 /** Live clients hear of the committed change at once; then the counter gets its answer. */
@@ -52,6 +53,13 @@ function event(type: NewLiveEvent['type'], t: TicketRecord, now: Now, counter?: 
   };
 }
 
+/** The called citizen hears 请到 X 号窗口; those now near the front of its queue hear 即将到号. */
+async function tellCalled(trx: Db, ctx: HallContext, t: TicketRecord, counter: HallCounter, services: Service[], now: Now): Promise<void> {
+  await queueTicketCalled(trx, ctx, t, counter, ctx.hall, t.callCount + 1, now);
+  const service = services.find((s) => s.id === t.serviceId);
+  if (service) await queueSoon(trx, ctx, service, ctx.hall, now);
+}
+
 /** 叫号: the next waiting ticket of the counter's services, in queue order. */
 export async function callNext(ctx: HallContext, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
@@ -66,6 +74,7 @@ export async function callNext(ctx: HallContext, counterNumber: number, lang: La
         // Another counter may take this one between our read and our write: then try the next.
         if (await callTicket(trx, row.id, counter.id, now.iso)) {
           await appendEvent(trx, event('ticket.called', row, now, counter));
+          await tellCalled(trx, ctx, row, counter, services, now);
           return row;
         }
       }
@@ -107,6 +116,7 @@ export async function callTicketTo(
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       if (!(await callTicket(trx, ticket.id, counter.id, now.iso))) throw new AppError('TICKET_STATE');
       await appendEvent(trx, event('ticket.called', ticket, now, counter, { outOfOrder: true }));
+      await tellCalled(trx, ctx, ticket, counter, await listServices(trx, ctx.hall.id, { includeInactive: true }), now);
       await appendAudit(trx, {
         hallId: ctx.hall.id,
         at: now.iso,
@@ -139,6 +149,11 @@ export async function ticketAction(ctx: HallContext, number: string, action: Tic
     if (!ok) throw new AppError('TICKET_STATE');
     if (action === 'complete' && ticket.bookingId !== null) {
       await changeBookingStatus(trx, ticket.bookingId, 'checked_in', 'served', { at: now.iso });
+    }
+    if (action === 'recall' && counter) await queueTicketCalled(trx, ctx, ticket, counter, ctx.hall, ticket.callCount + 1, now);
+    if (action === 'no-show') {
+      const service = await findService(trx, ticket.serviceId);
+      if (service) await queueTicketPassed(trx, ctx, ticket, service, ctx.hall, now);
     }
     await appendEvent(trx, event(type, ticket, now, counter));
   });

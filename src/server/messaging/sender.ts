@@ -1,0 +1,172 @@
+// The senders: in every worker of every instance, each claims due messages with a lease (one
+// conditional UPDATE per message, so one message is sent by one sender), decides whether it should
+// still go out, renders it, decrypts the phone just for the call, sends it and records the outcome.
+// A sender that dies mid-send leaves its rows leased; when the lease runs out another sender sends
+// them again — the only way a message can go out twice (its attempts then read 2 in the log).
+import { hostname } from 'node:os';
+import { type QuietHours, afterFailure, minutesUntilAllowed } from '../../domain/delivery.js';
+import { type MessageTemplates, MissingVariable, expiresWithSlot, isUrgent, renderMessage } from '../../domain/messages.js';
+import { hallTime, slotHasStarted } from '../../domain/schedule.js';
+import { findBookingById } from '../repositories/booking.repository.js';
+import { bookingContact } from '../repositories/contact.repository.js';
+import { type NotificationRecord, type Outcome, claimNotification, dueNotificationIds, findNotification, recordOutcome } from '../repositories/notification.repository.js';
+import { UnknownDataKey } from '../services/contact-cipher.js';
+import type { ServiceContext } from '../services/context.js';
+import { contactContext } from '../services/notify.service.js';
+import { SmsRejected, type SmsDriver, describeSmsError } from './sms-driver.js';
+
+export interface SenderOptions {
+  driver: SmsDriver;
+  templates: MessageTemplates;
+  quietHours: QuietHours | null;
+  /** Messages claimed per round (default 50) and sent at once (default 8). */
+  batch?: number;
+  parallel?: number;
+  /** How long a claim holds a message (default 60 s); must exceed the gateway timeout. */
+  leaseMs?: number;
+  /** A gateway call taking longer is abandoned and retried (SMS_TIMEOUT_MS, default 10 s). */
+  timeoutMs?: number;
+  /** Looks for due messages this often when nothing wakes it (default 1 s). */
+  pollMs?: number;
+  random?: () => number;
+  onError?: (error: unknown) => void;
+  /** Told of every outcome (metrics, tests). */
+  onOutcome?: (n: NotificationRecord, outcome: Outcome) => void;
+}
+
+export class NotificationSender {
+  readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly opts: SenderOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Something was queued: look now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    let done = 0;
+    try {
+      this.running = this.runOnce();
+      done = await this.running;
+    } catch (error) {
+      this.opts.onError?.(error);
+    } finally {
+      this.running = null;
+    }
+    const more = this.again || done >= (this.opts.batch ?? 50);
+    this.again = false;
+    this.schedule(more ? 0 : (this.opts.pollMs ?? 1000));
+  }
+
+  /** One round: claims what is due and sends it; how many messages it handled. */
+  async runOnce(): Promise<number> {
+    const now = this.ctx.clock();
+    const ids = await dueNotificationIds(this.ctx.db, now.toISOString(), this.opts.batch ?? 50);
+    const leaseUntil = new Date(now.getTime() + (this.opts.leaseMs ?? 60_000)).toISOString();
+    const mine: number[] = [];
+    for (const id of ids) if (await claimNotification(this.ctx.db, id, this.owner, now.toISOString(), leaseUntil)) mine.push(id);
+    const parallel = this.opts.parallel ?? 8;
+    for (let i = 0; i < mine.length; i += parallel) {
+      await Promise.all(mine.slice(i, i + parallel).map((id) => this.handle(id)));
+    }
+    return mine.length;
+  }
+
+  private async handle(id: number): Promise<void> {
+    const n = await findNotification(this.ctx.db, id);
+    if (!n) return;
+    let outcome: Outcome;
+    try {
+      outcome = await this.deliver(n);
+    } catch (error) {
+      // The store or something unforeseen: try again later, never lose the message.
+      this.opts.onError?.(error);
+      outcome = this.retry(n, describeSmsError(error, ''));
+    }
+    await recordOutcome(this.ctx.db, n.id, this.owner, this.ctx.clock().toISOString(), outcome);
+    this.opts.onOutcome?.(n, outcome);
+  }
+
+  private retry(n: NotificationRecord, error: string): Outcome {
+    const now = this.ctx.clock().getTime();
+    const next = afterFailure(Date.parse(n.dueAt), now, n.attempts, (this.opts.random ?? Math.random)());
+    return 'retryAt' in next
+      ? { status: 'queued', nextAttemptAt: new Date(next.retryAt).toISOString(), error, attempted: true }
+      : { status: 'failed', error: `gave up after ${n.attempts} attempts in 24 hours: ${error}` };
+  }
+
+  private async deliver(n: NotificationRecord): Promise<Outcome> {
+    const booking = n.bookingId === null ? undefined : await findBookingById(this.ctx.db, n.bookingId);
+    if (!booking) return { status: 'skipped', error: 'no booking to send it about' };
+    if (!booking.notify) return { status: 'skipped', error: 'the citizen switched messages off' };
+    const hall = await this.ctx.halls.byId(n.hallId);
+    const local = hallTime(this.ctx.clock(), hall?.timeZone ?? this.ctx.hallTz);
+    if (expiresWithSlot(n.kind)) {
+      if (booking.status !== 'booked') return { status: 'skipped', error: `the booking is ${booking.status}` };
+      if (slotHasStarted(booking.date, booking.slotStart, local)) return { status: 'skipped', error: 'the slot has begun' };
+    }
+    if (!isUrgent(n.kind)) {
+      const wait = minutesUntilAllowed(this.opts.quietHours, local.minutes);
+      if (wait > 0) {
+        const at = new Date(this.ctx.clock().getTime() + wait * 60_000);
+        at.setUTCSeconds(0, 0);
+        return { status: 'queued', nextAttemptAt: at.toISOString(), error: null, attempted: false };
+      }
+    }
+    const contact = await bookingContact(this.ctx.db, booking.id);
+    if (!contact?.sealed) return { status: 'skipped', error: 'no phone number is kept for this booking' };
+    let text: string;
+    try {
+      text = renderMessage(this.opts.templates, n.kind, n.lang, n.params);
+    } catch (error) {
+      if (error instanceof MissingVariable) return { status: 'failed', error: error.message };
+      throw error;
+    }
+    let to: string;
+    try {
+      to = this.ctx.messaging?.contacts.open(contact.sealed, contactContext(contact.number)) ?? '';
+    } catch (error) {
+      return { status: 'failed', error: error instanceof UnknownDataKey ? error.message : 'the kept phone number could not be decrypted' };
+    }
+    if (!to) return { status: 'skipped', error: 'messaging is not configured in this process' };
+    try {
+      const sent = await this.opts.driver.send(
+        { id: n.id, to, kind: n.kind, lang: n.lang, text, params: n.params },
+        AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
+      );
+      return { status: 'sent', gatewayId: sent.gatewayId };
+    } catch (error) {
+      if (error instanceof SmsRejected) return { status: 'failed', error: describeSmsError(error, to) };
+      return this.retry(n, describeSmsError(error, to));
+    }
+  }
+}

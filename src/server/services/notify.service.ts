@@ -1,0 +1,170 @@
+// What each change tells the citizen: the messages it queues, inside the change's own transaction
+// (so a message exists exactly when its cause committed). Only the variables are queued, never the
+// phone; the sender renders the text and decrypts the number at send time.
+import { type ReminderPlan, reminderMoments } from '../../domain/delivery.js';
+import type { MessageKind } from '../../domain/messages.js';
+import { orderQueue } from '../../domain/queue-order.js';
+import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/schedule.js';
+import type { BookingRecord } from '../repositories/booking.repository.js';
+import type { HallCounter } from '../repositories/counter.repository.js';
+import type { Hall } from '../repositories/hall.repository.js';
+import { queueNotification } from '../repositories/notification.repository.js';
+import type { Db } from '../repositories/portable.js';
+import { type Service, findCatalogEntry } from '../repositories/service.repository.js';
+import { type TicketRecord, waitingTicketsOf } from '../repositories/ticket.repository.js';
+import type { ContactCipher, Sealed } from './contact-cipher.js';
+import type { Now, ServiceContext } from './context.js';
+
+/** What the use cases need to reach citizens; absent (CLI tools, some tests): no phone kept, nothing sent. */
+export interface CitizenMessaging {
+  contacts: ContactCipher;
+  reminders: ReminderPlan;
+  /** 即将到号 when this many people are ahead (0: never). */
+  soonAhead: number;
+  /** Where links in messages point, without a trailing slash. */
+  publicUrl: string;
+}
+
+type Lang = 'zh' | 'en';
+
+/** The associated data a booking's phone is sealed with: its ciphertext opens on no other row. */
+export function contactContext(number: string): string {
+  return `booking:${number}`;
+}
+
+export function sealPhone(ctx: ServiceContext, phone: string, number: string): Sealed | null {
+  return ctx.messaging ? ctx.messaging.contacts.seal(phone, contactContext(number)) : null;
+}
+
+type MessageBooking = Pick<BookingRecord, 'id' | 'hallId' | 'number' | 'date' | 'slotStart' | 'slotEnd' | 'notify' | 'lang'>;
+
+function bookingParams(ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall): Record<string, string> {
+  const en = b.lang === 'en';
+  return {
+    number: b.number,
+    service: en ? service.nameEn : service.nameZh,
+    date: b.date,
+    slot: `${b.slotStart}-${b.slotEnd}`,
+    hall: en ? hall.nameEn : hall.nameZh,
+    address: (en ? hall.addressEn : hall.addressZh) || (en ? hall.nameEn : hall.nameZh),
+    link: bookingLink(ctx, b),
+  };
+}
+
+/** Where a booking's messages send the citizen: 我的预约, where they can see, switch off or cancel it. */
+function bookingLink(ctx: ServiceContext, _b: MessageBooking): string {
+  return `${ctx.messaging?.publicUrl ?? ''}/records`;
+}
+
+async function queue(trx: Db, ctx: ServiceContext, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`) {
+  await queueNotification(trx, { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso });
+}
+
+/** 预约成功 now, and the reminders the day before and before the slot. */
+export async function queueBookingMade(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, now: Now): Promise<void> {
+  if (!ctx.messaging || !b.notify) return;
+  const params = bookingParams(ctx, b, service, hall);
+  const entry = await findCatalogEntry(trx, service.letter);
+  const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
+  await queue(trx, ctx, 'booking.confirmed', b, { ...params, bring }, now.iso, now);
+  const moments = reminderMoments(ctx.messaging.reminders, b.date, toMinutes(b.slotStart), now.local, addDays(b.date, -1));
+  for (const m of moments) {
+    const at = hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString();
+    await queue(trx, ctx, m.kind, b, params, at, now);
+  }
+}
+
+export async function queueBookingCancelled(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, now: Now): Promise<void> {
+  if (!ctx.messaging || !b.notify) return;
+  const { link: _, address: __, ...params } = bookingParams(ctx, b, service, hall);
+  await queue(trx, ctx, 'booking.cancelled', b, params, now.iso, now);
+}
+
+/** The hall closed the day: the reason the admin gave, and where to book again. */
+export async function queueHallClosed(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, reason: string, now: Now): Promise<void> {
+  if (!ctx.messaging || !b.notify) return;
+  const { address: _, ...params } = bookingParams(ctx, b, service, hall);
+  const why = reason.trim() || (b.lang === 'en' ? 'the hall is closed' : '临时闭厅');
+  await queue(trx, ctx, 'booking.hall_closed', b, { ...params, reason: why, link: `${ctx.messaging.publicUrl}/h/${hall.code}/` }, now.iso, now);
+}
+
+/** Who a ticket's messages go to: the booking it was checked in from, if it wants them. */
+async function ticketBookings(trx: Db, ids: number[]): Promise<Map<number, { lang: Lang }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('booking')
+    .select(['id', 'lang'])
+    .where('id', 'in', ids)
+    .where('notify', '=', 1)
+    .where('phone_cipher', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { lang: r.lang === 'en' ? 'en' : 'zh' }]));
+}
+
+async function queueTicket(trx: Db, t: TicketRecord, kind: MessageKind, cause: string, lang: Lang, params: Record<string, string>, now: Now, skip?: string) {
+  await queueNotification(trx, {
+    hallId: t.hallId,
+    kind,
+    cause,
+    bookingId: t.bookingId,
+    ticketId: t.id,
+    lang,
+    params,
+    dueAt: now.iso,
+    createdAt: now.iso,
+    ...(skip ? { skipped: skip } : {}),
+  });
+}
+
+/** 请到 X 号窗口: on each of the first two calls of a ticket (a 重呼 repeats it once). */
+export async function queueTicketCalled(trx: Db, ctx: ServiceContext, t: TicketRecord, counter: HallCounter, hall: Hall, callCount: number, now: Now): Promise<void> {
+  if (!ctx.messaging || t.bookingId === null || callCount > 2) return;
+  const who = (await ticketBookings(trx, [t.bookingId])).get(t.bookingId);
+  if (!who) return;
+  const hallName = who.lang === 'en' ? hall.nameEn : hall.nameZh;
+  await queueTicket(trx, t, 'ticket.called', `ticket.called:${t.id}:${callCount}`, who.lang, { callNumber: t.callNumber, counter: String(counter.number), hall: hallName }, now);
+}
+
+/** 过号: the number was passed; what to do now. */
+export async function queueTicketPassed(trx: Db, ctx: ServiceContext, t: TicketRecord, service: Service, hall: Hall, now: Now): Promise<void> {
+  if (!ctx.messaging || t.bookingId === null) return;
+  const who = (await ticketBookings(trx, [t.bookingId])).get(t.bookingId);
+  if (!who) return;
+  const en = who.lang === 'en';
+  await queueTicket(trx, t, 'ticket.passed', `ticket.passed:${t.id}:${t.requeue ? 2 : 1}`, who.lang, { callNumber: t.callNumber, service: en ? service.nameEn : service.nameZh, hall: en ? hall.nameEn : hall.nameZh }, now);
+}
+
+/**
+ * 即将到号: after a call, every booked ticket of the service with at most `soonAhead` people ahead
+ * that has not been told yet is told now (one message per ticket: the cause is the ticket). A ticket
+ * checked in already that near the front is marked skipped at check-in (see `markNearFront`).
+ */
+export async function queueSoon(trx: Db, ctx: ServiceContext, service: Service, hall: Hall, now: Now): Promise<void> {
+  const n = ctx.messaging?.soonAhead ?? 0;
+  if (!ctx.messaging || n === 0) return;
+  const front = orderQueue(await waitingTicketsOf(trx, [service.id], now.local.date), now.local, service.queueOrder).slice(0, n + 1);
+  const booked = front.filter((t) => t.bookingId !== null);
+  const who = await ticketBookings(trx, booked.map((t) => t.bookingId as number));
+  for (const [ahead, t] of front.entries()) {
+    const w = t.bookingId !== null ? who.get(t.bookingId) : undefined;
+    if (!w) continue;
+    const en = w.lang === 'en';
+    await queueTicket(trx, t, 'ticket.soon', `ticket.soon:${t.id}`, w.lang, {
+      callNumber: t.callNumber,
+      service: en ? service.nameEn : service.nameZh,
+      ahead: String(ahead),
+      hall: en ? hall.nameEn : hall.nameZh,
+      link: `${ctx.messaging.publicUrl}/records`,
+    }, now);
+  }
+}
+
+/** A ticket checked in with few people ahead is in the hall already: no 即将到号 for it later. */
+export async function markNearFront(trx: Db, ctx: ServiceContext, t: TicketRecord, service: Service, now: Now): Promise<void> {
+  const n = ctx.messaging?.soonAhead ?? 0;
+  if (n === 0 || t.bookingId === null) return;
+  const ordered = orderQueue(await waitingTicketsOf(trx, [service.id], now.local.date), now.local, service.queueOrder);
+  const ahead = ordered.findIndex((w) => w.id === t.id);
+  if (ahead < 0 || ahead > n) return;
+  await queueTicket(trx, t, 'ticket.soon', `ticket.soon:${t.id}`, 'zh', {}, now, 'checked in near the front');
+}

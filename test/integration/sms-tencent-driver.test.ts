@@ -1,7 +1,8 @@
 // SMS_DRIVER=tencent: the official SDK talking plain HTTP (httpProfile.protocol 'http://') to a
 // local fake of sms.tencentcloudapi.com's SendSms.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGE_KINDS } from '../../src/domain/messages.js';
+import { MESSAGE_KINDS, MESSAGE_VARIABLES } from '../../src/domain/messages.js';
 import { type OutgoingSms, SmsRejected } from '../../src/server/messaging/sms-driver.js';
 import type { TemplateCodes } from '../../src/server/messaging/sms-driver-config.js';
 import { tencentDriver, tencentTemplateParams } from '../../src/server/messaging/tencent-driver.js';
@@ -48,6 +49,16 @@ describe('tencent SMS driver', () => {
 
   it('template parameters follow MESSAGE_VARIABLES order, whatever order they were given in', () => {
     expect(tencentTemplateParams(sms)).toEqual(['Y012', '医社保办理', '3', '市民中心', 'https://yuyue.example.gov.cn/t/Y012']);
+  });
+
+  it("the README's table of Tencent parameter orders is the order sent", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const kind of MESSAGE_KINDS) {
+      const row = readme.match(new RegExp(`^  \\| \`${kind.replace('.', '\\.')}\` \\| ([a-zA-Z, ]+) \\|$`, 'm'));
+      expect(row?.[1]?.split(', '), kind).toEqual(MESSAGE_VARIABLES[kind]);
+      const params = Object.fromEntries(MESSAGE_VARIABLES[kind].map((name) => [name, `<${name}>`]));
+      expect(tencentTemplateParams({ kind, params })).toEqual(MESSAGE_VARIABLES[kind].map((name) => `<${name}>`));
+    }
   });
 
   it('sends SendSms with the app, sign, template, ordered parameters, +86 number and SessionContext; SerialNo is the gateway id', async () => {

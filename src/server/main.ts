@@ -121,7 +121,8 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
             driver: smsDriverFor(config.messaging.sms, (fields, msg) => logger.info(fields, msg)),
             templates: config.messaging.templates,
             quietHours: config.messaging.quietHours,
-            timeoutMs: config.messaging.timeoutMs,
+            timeoutMs: config.messaging.sms.timeoutMs,
+            leaseMs: Math.max(60_000, 2 * config.messaging.sms.timeoutMs),
           },
         }
       : {}),

@@ -19,8 +19,6 @@ export interface MessagingOptions {
   publicUrl: string;
   /** Days after a booking's day its encrypted phone is erased (CONTACT_RETENTION_DAYS, default 30). */
   contactRetentionDays: number;
-  /** A gateway call taking longer is abandoned and retried later (SMS_TIMEOUT_MS, default 10 000). */
-  timeoutMs: number;
   /** Run the senders in this process (SMS_SENDER, default on; off for an instance that only serves). */
   sender: boolean;
 }
@@ -96,7 +94,6 @@ export function messagingOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string
     soonAhead: wholeNumber(env, 'SMS_SOON_AHEAD', 3, 0, 50, problems),
     publicUrl: publicUrlFrom(env, problems),
     contactRetentionDays: wholeNumber(env, 'CONTACT_RETENTION_DAYS', 30, 1, 3650, problems),
-    timeoutMs: wholeNumber(env, 'SMS_TIMEOUT_MS', 10_000, 100, 50_000, problems),
     sender: senderRaw !== 'off',
   };
 }

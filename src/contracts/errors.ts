@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
     en: 'You already have {limit} upcoming bookings; attend or cancel one first',
   },
   NOT_CANCELLABLE: { zh: '该预约当前状态不能取消', en: 'This booking can no longer be cancelled' },
+  NOT_RESENDABLE: { zh: '只有发送失败的短信才能重发', en: 'Only a message that failed can be sent again' },
   ALREADY_STARTED: { zh: '预约时段已开始，不能取消', en: 'The booked time has already started; it cannot be cancelled' },
   NO_BOOKING: { zh: '无预约记录', en: 'No booking found for today' },
   BOOKING_OTHER_HALL: {

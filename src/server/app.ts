@@ -14,6 +14,7 @@ import type { MetricsOptions } from './metrics/metrics-config.js';
 import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { hallsAdminRoutes } from './http/halls-admin.routes.js';
+import { notificationsRoutes } from './http/notifications.routes.js';
 import { backupRoutes } from './http/backup.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
@@ -240,6 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);
   await hallsAdminRoutes(app, ctx);
+  await notificationsRoutes(app, ctx);
   await backupRoutes(app, ctx, deps.backup);
   await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);

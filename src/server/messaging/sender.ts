@@ -133,6 +133,7 @@ export class NotificationSender {
     if (expiresWithSlot(n.kind)) {
       if (booking.status !== 'booked') return { status: 'skipped', error: `the booking is ${booking.status}` };
       if (slotHasStarted(booking.date, booking.slotStart, local)) return { status: 'skipped', error: 'the slot has begun' };
+      if (n.kind === 'booking.reminder_day' && local.date >= booking.date) return { status: 'skipped', error: 'its day has come' };
     }
     if (!isUrgent(n.kind)) {
       const wait = minutesUntilAllowed(this.opts.quietHours, local.minutes);

@@ -158,6 +158,17 @@ export async function recordOutcome(db: Db, id: number, owner: string, now: stri
   return affected(result) === 1;
 }
 
+/** A booking's queued messages of these kinds will not go out (its booking was cancelled). */
+export async function skipQueuedOfBooking(db: Db, bookingId: number, kinds: readonly MessageKind[], reason: string, at: string): Promise<void> {
+  await db
+    .updateTable('notification')
+    .set({ status: 'skipped', error: reason, updated_at: at })
+    .where('booking_id', '=', bookingId)
+    .where('status', '=', 'queued')
+    .where('kind', 'in', kinds)
+    .execute();
+}
+
 /** A failed message queued again by an admin; false unless it had failed. */
 export async function requeueFailed(db: Db, id: number, hallId: number | null, now: string): Promise<boolean> {
   let q = db

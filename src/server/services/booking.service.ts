@@ -26,7 +26,7 @@ import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { eraseBookingContact, setBookingNotify, storeContact } from '../repositories/contact.repository.js';
-import { queueBookingCancelled, queueBookingMade, sealPhone } from './notify.service.js';
+import { dropReminders, queueBookingCancelled, queueBookingMade, sealPhone } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
@@ -265,8 +265,10 @@ export async function cancelBooking(
       number: row.number,
     });
     // Asked to forget the number: it is erased now, and so no message about the cancel can be sent.
-    if (input.forgetPhone) await eraseBookingContact(trx, row.id);
-    else await queueBookingCancelled(trx, ctx, row, service, hall, now);
+    if (input.forgetPhone) {
+      await eraseBookingContact(trx, row.id);
+      await dropReminders(trx, row, now);
+    } else await queueBookingCancelled(trx, ctx, row, service, hall, now);
   });
   ctx.events?.committed();
   const updated: BookingRecord = { ...row, status: 'cancelled', cancelledAt: now.iso, cancelReason: 'citizen', updatedAt: now.iso };

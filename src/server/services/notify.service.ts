@@ -8,7 +8,7 @@ import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/sched
 import type { BookingRecord } from '../repositories/booking.repository.js';
 import type { HallCounter } from '../repositories/counter.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
-import { queueNotification } from '../repositories/notification.repository.js';
+import { queueNotification, skipQueuedOfBooking } from '../repositories/notification.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type Service, findCatalogEntry } from '../repositories/service.repository.js';
 import { type TicketRecord, waitingTicketsOf } from '../repositories/ticket.repository.js';
@@ -74,7 +74,13 @@ export async function queueBookingMade(trx: Db, ctx: ServiceContext, b: MessageB
   }
 }
 
+/** A cancelled booking's reminders are dropped at once (the sender would skip them anyway). */
+export async function dropReminders(trx: Db, b: Pick<BookingRecord, 'id'>, now: Now): Promise<void> {
+  await skipQueuedOfBooking(trx, b.id, ['booking.reminder_day', 'booking.reminder_hour'], 'the booking is cancelled', now.iso);
+}
+
 export async function queueBookingCancelled(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, now: Now): Promise<void> {
+  await dropReminders(trx, b, now);
   if (!ctx.messaging || !b.notify) return;
   const { link: _, address: __, ...params } = bookingParams(ctx, b, service, hall);
   await queue(trx, ctx, 'booking.cancelled', b, params, now.iso, now);
@@ -82,6 +88,7 @@ export async function queueBookingCancelled(trx: Db, ctx: ServiceContext, b: Mes
 
 /** The hall closed the day: the reason the admin gave, and where to book again. */
 export async function queueHallClosed(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, reason: string, now: Now): Promise<void> {
+  await dropReminders(trx, b, now);
   if (!ctx.messaging || !b.notify) return;
   const { address: _, ...params } = bookingParams(ctx, b, service, hall);
   const why = reason.trim() || (b.lang === 'en' ? 'the hall is closed' : '临时闭厅');

@@ -122,7 +122,7 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
             templates: config.messaging.templates,
             quietHours: config.messaging.quietHours,
             timeoutMs: config.messaging.sms.timeoutMs,
-            leaseMs: Math.max(60_000, 2 * config.messaging.sms.timeoutMs),
+            leaseMs: config.messaging.leaseMs,
           },
         }
       : {}),

@@ -19,6 +19,8 @@ export interface MessagingOptions {
   publicUrl: string;
   /** Days after a booking's day its encrypted phone is erased (CONTACT_RETENTION_DAYS, default 30). */
   contactRetentionDays: number;
+  /** How long a sender's claim on a message lasts (SMS_LEASE_SECONDS, default 60): after it, another sender may send it. */
+  leaseMs: number;
   /** Run the senders in this process (SMS_SENDER, default on; off for an instance that only serves). */
   sender: boolean;
 }
@@ -77,6 +79,14 @@ function publicUrlFrom(env: NodeJS.ProcessEnv, problems: string[]): string {
 }
 
 export function messagingOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): MessagingOptions {
+  const options = messagingOptions(env, problems);
+  if (options.leaseMs <= options.sms.timeoutMs) {
+    problems.push(`SMS_LEASE_SECONDS (${options.leaseMs / 1000}) must be longer than SMS_TIMEOUT_MS (${options.sms.timeoutMs} ms): a message still being sent must not be taken by another sender`);
+  }
+  return options;
+}
+
+function messagingOptions(env: NodeJS.ProcessEnv, problems: string[]): MessagingOptions {
   const quietRaw = env.QUIET_HOURS ?? '';
   let quietHours: QuietHours | null = DEFAULT_QUIET_HOURS;
   if (quietRaw.trim() !== '') {
@@ -94,6 +104,7 @@ export function messagingOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string
     soonAhead: wholeNumber(env, 'SMS_SOON_AHEAD', 3, 0, 50, problems),
     publicUrl: publicUrlFrom(env, problems),
     contactRetentionDays: wholeNumber(env, 'CONTACT_RETENTION_DAYS', 30, 1, 3650, problems),
+    leaseMs: wholeNumber(env, 'SMS_LEASE_SECONDS', 60, 2, 3600, problems) * 1000,
     sender: senderRaw !== 'off',
   };
 }

@@ -12,6 +12,8 @@ import { loadOrCreateSecret } from './secret.js';
 import { checkInvariants } from './services/check.service.js';
 import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-commands.js';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-commands.js';
+import { KEYS_USAGE, keysCommand } from './cli/keys-commands.js';
+import { contactsPastRetention } from './services/contact-retention.service.js';
 import { HALL_USAGE, demoCommand, hallCommand } from './cli/hall-commands.js';
 import { startBackupSchedule } from './backup/schedule.js';
 import { cliLang, describeFailure } from './cli/failure.js';
@@ -32,6 +34,7 @@ const USAGE = `usage: vreserve <command>
 ${ADMIN_USAGE}
 ${HALL_USAGE}
 ${BACKUP_USAGE}
+${KEYS_USAGE}
 
 Configuration comes from the environment; see README.md.`;
 
@@ -201,7 +204,14 @@ async function main(): Promise<void> {
     }
     case 'check': {
       const config = configOrExit();
-      const report = await withStore(config, (store) => checkInvariants(store.db));
+      const secret = config.secret ?? loadOrCreateSecret(config.dataDir, () => {});
+      const report = await withStore(config, async (store) => {
+        const found = await checkInvariants(store.db);
+        // Phone numbers kept past CONTACT_RETENTION_DAYS (housekeeping erases them every minute).
+        const kept = await contactsPastRetention(contextFor(config, store, secret), config.messaging.contactRetentionDays);
+        if (kept > 0) found.problems.push(`${kept} booking(s) still keep a phone number more than ${config.messaging.contactRetentionDays} days (CONTACT_RETENTION_DAYS) after their day`);
+        return found;
+      });
       if (report.problems.length === 0) {
         process.stdout.write(`ok: ${report.slots} slots checked; capacity, counts and numbers are consistent\n`);
         return;
@@ -230,6 +240,14 @@ async function main(): Promise<void> {
     case 'backup':
       process.exitCode = await backupCommand(configOrExit(), process.argv.slice(3));
       return;
+    case 'keys': {
+      const config = configOrExit();
+      process.exitCode = await withStore(config, async (store) => {
+        await migrateToLatest(store.db);
+        return keysCommand(config, store, process.argv.slice(3), (line) => process.stdout.write(`${line}\n`));
+      });
+      return;
+    }
     case 'restore':
       process.exitCode = await restoreCommand(configOrExit(), process.argv.slice(3));
       return;

@@ -45,13 +45,14 @@ export async function countContactsBefore(db: Db, date: string): Promise<number>
   return Number(r?.n ?? 0);
 }
 
-/** Up to `limit` phones sealed under another key than `keyId` (what a rotation has left to do). */
-export async function contactsUnderOtherKeys(db: Db, keyId: string, limit: number): Promise<BookingContact[]> {
+/** Up to `limit` phones sealed under another key than `keyId`, after booking `afterId` (what a rotation has left to do). */
+export async function contactsUnderOtherKeys(db: Db, keyId: string, limit: number, afterId = 0): Promise<BookingContact[]> {
   const rows = await db
     .selectFrom('booking')
     .select(['id', 'number', 'phone_cipher', 'phone_key_id'])
     .where('phone_key_id', 'is not', null)
     .where('phone_key_id', '<>', keyId)
+    .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
     .execute();

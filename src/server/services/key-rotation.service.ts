@@ -1,0 +1,42 @@
+// `vreserve keys rotate`: re-encrypts every kept phone under the current data key, a batch at a
+// time, each row replaced only if it did not change meanwhile. Stopping half-way is safe: old keys
+// still decrypt, and running it again carries on with what is left.
+import { contactsUnderOtherKeys, countContactsByKey, replaceContact } from '../repositories/contact.repository.js';
+import type { Db } from '../repositories/portable.js';
+import type { ContactCipher } from './contact-cipher.js';
+import { contactContext } from './notify.service.js';
+
+export interface RotationReport {
+  keyId: string;
+  reencrypted: number;
+  /** Rows under a key this process does not have (left as they are; listed by key id). */
+  unreadable: Record<string, number>;
+  /** Phones kept per key id after the run. */
+  byKey: { keyId: string; count: number }[];
+}
+
+export async function rotateContacts(db: Db, cipher: ContactCipher, opts: { batch?: number; onBatch?: (done: number) => void } = {}): Promise<RotationReport> {
+  const keyId = cipher.currentKeyId;
+  const unreadable: Record<string, number> = {};
+  let reencrypted = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await contactsUnderOtherKeys(db, keyId, opts.batch ?? 500, after);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      after = row.bookingId;
+      const before = row.sealed;
+      if (!before) continue;
+      let phone: string;
+      try {
+        phone = cipher.open(before, contactContext(row.number));
+      } catch {
+        unreadable[before.keyId] = (unreadable[before.keyId] ?? 0) + 1;
+        continue;
+      }
+      if (await replaceContact(db, row.bookingId, before, cipher.seal(phone, contactContext(row.number)))) reencrypted++;
+    }
+    opts.onBatch?.(reencrypted);
+  }
+  return { keyId, reencrypted, unreadable, byKey: await countContactsByKey(db) };
+}

@@ -10,6 +10,18 @@ export const BookingStatus = Type.Union([
   Type.Literal('served'),
 ]);
 
+const SmsCode = Type.String({ maxLength: 10, description: '短信验证码 sent by POST /api/v1/verification-codes (required when BOOKING_VERIFY=sms)' });
+
+export const VerificationCodeBody = Type.Object(
+  { phone: PhoneInput, purpose: Type.Union([Type.Literal('book'), Type.Literal('cancel')]) },
+  { additionalProperties: false },
+);
+export type VerificationCodeBody = Static<typeof VerificationCodeBody>;
+
+export const VerificationCodeResponse = Type.Object({
+  expiresInSeconds: Type.Integer({ description: 'The code is valid this long; 5 tries' }),
+});
+
 export const CreateBookingBody = Type.Object(
   {
     serviceId: Id,
@@ -19,6 +31,7 @@ export const CreateBookingBody = Type.Object(
     phone: PhoneInput,
     name: Type.Optional(Type.String({ maxLength: 40 })),
     notify: Type.Optional(Type.Boolean({ description: 'Text messages about this booking (confirmation, reminders, calls); default true' })),
+    smsCode: Type.Optional(SmsCode),
   },
   { additionalProperties: false },
 );
@@ -67,6 +80,7 @@ export const CancelBody = Type.Object(
     idCard: IdCardInput,
     phone: PhoneInput,
     forgetPhone: Type.Optional(Type.Boolean({ description: 'Erase the phone number kept for messages now (then no message about the cancel is sent)' })),
+    smsCode: Type.Optional(SmsCode),
   },
   { additionalProperties: false },
 );

@@ -86,6 +86,13 @@ export const ERROR_MESSAGES = {
     en: '{bookings} bookings exist on {date}; confirm to close the day and cancel them',
   },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  VERIFY_OFF: { zh: '本系统未启用短信验证码', en: 'Text-message codes are not used here' },
+  VERIFY_TOO_MANY: { zh: '验证码发送过于频繁，请一小时后再试', en: 'Too many codes asked for; please try again in an hour' },
+  VERIFY_CODE_REQUIRED: { zh: '请先获取并填写短信验证码', en: 'Ask for a text-message code first and enter it' },
+  VERIFY_CODE_WRONG: { zh: '验证码不正确', en: 'The code is not right' },
+  VERIFY_CODE_EXPIRED: { zh: '验证码已过期，请重新获取', en: 'The code has expired; ask for a new one' },
+  VERIFY_CODE_USED: { zh: '验证码已使用，请重新获取', en: 'The code was used already; ask for a new one' },
+  VERIFY_CODE_TRIES: { zh: '验证码错误次数过多，请重新获取', en: 'Too many wrong tries; ask for a new code' },
   CROSS_ORIGIN: {
     zh: '请求来自其他网站，已拒绝',
     en: 'The request came from another site and was refused',

@@ -56,7 +56,7 @@ describe('message templates', () => {
     }
   });
 
-  it('only ticket messages are urgent', () => {
-    expect(MESSAGE_KINDS.filter(isUrgent)).toEqual(['ticket.soon', 'ticket.called', 'ticket.passed']);
+  it('only ticket messages and codes are urgent', () => {
+    expect(MESSAGE_KINDS.filter(isUrgent)).toEqual(['ticket.soon', 'ticket.called', 'ticket.passed', 'verify.code']);
   });
 });

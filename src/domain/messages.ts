@@ -11,6 +11,7 @@ export const MESSAGE_KINDS = [
   'ticket.soon',
   'ticket.called',
   'ticket.passed',
+  'verify.code',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -26,6 +27,8 @@ export const MESSAGE_VARIABLES: Record<MessageKind, readonly string[]> = {
   'ticket.soon': ['callNumber', 'service', 'ahead', 'hall', 'link'],
   'ticket.called': ['callNumber', 'counter', 'hall'],
   'ticket.passed': ['callNumber', 'service', 'hall'],
+  // The code is a secret: it is never kept in the outbox, only sealed with its phone until sent.
+  'verify.code': ['code', 'minutes'],
 };
 
 export type MessageTemplates = Record<MessageKind, Record<MessageLang, string>>;
@@ -62,6 +65,10 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
   'ticket.passed': {
     zh: '【微预约】{service} {callNumber} 号已过号。请到取号机重新签到（可排回队列一次），或咨询服务台（{hall}）。',
     en: '[V-Reserve] {service} {callNumber}: your number was passed. Check in again at the kiosk (you may rejoin the queue once) or ask at the help desk ({hall}).',
+  },
+  'verify.code': {
+    zh: '【微预约】验证码 {code}，{minutes} 分钟内有效。请勿告诉他人；工作人员不会向您索要验证码。',
+    en: '[V-Reserve] Your code is {code}, valid for {minutes} minutes. Do not share it; hall staff never ask for it.',
   },
 };
 
@@ -120,7 +127,7 @@ export function renderMessage(templates: MessageTemplates, kind: MessageKind, la
 
 /** Messages about a number being called now go out at any hour; the rest wait for quiet hours to end. */
 export function isUrgent(kind: MessageKind): boolean {
-  return kind === 'ticket.called' || kind === 'ticket.soon' || kind === 'ticket.passed';
+  return kind === 'ticket.called' || kind === 'ticket.soon' || kind === 'ticket.passed' || kind === 'verify.code';
 }
 
 /** Whether a kind still makes sense to send late: a reminder after its slot began does not. */

@@ -29,6 +29,7 @@ export function citizenMessaging(config: Readonly<Config>, logger: { warn(msg: s
     reminders: config.messaging.reminders,
     soonAhead: config.messaging.soonAhead,
     publicUrl: config.messaging.publicUrl,
+    verifyPhone: config.messaging.verifyPhone,
   };
 }
 

@@ -36,9 +36,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 
 /**
  * Not backed up: rate-limit counters are a minute's worth of throttling, worthless after a
- * restore. The migration bookkeeping is rebuilt by running the backup's migrations.
+ * restore; verification codes live five minutes. The migration bookkeeping is rebuilt by running the backup's migrations.
  */
-export const SKIPPED_TABLES: readonly string[] = ['rate_limit'];
+export const SKIPPED_TABLES: readonly string[] = ['rate_limit', 'phone_verification'];
 export const MIGRATION_TABLES: readonly string[] = ['kysely_migration', 'kysely_migration_lock'];
 
 /**

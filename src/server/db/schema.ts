@@ -277,6 +277,22 @@ export interface NotificationTable {
   sent_at: string | null;
 }
 
+/** A 短信验证码 sent to a phone: its keyed hash to check it; phone and code sealed only until sent. */
+export interface PhoneVerificationTable {
+  id: Generated<number>;
+  phone_hash: string;
+  address_hash: string;
+  purpose: 'book' | 'cancel';
+  code_hash: string;
+  secret_cipher: string | null;
+  secret_key_id: string | null;
+  lang: 'zh' | 'en';
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   hall: HallTable;
   service_catalog: ServiceCatalogTable;
@@ -297,6 +313,7 @@ export interface Database {
   calendar_override: CalendarOverrideTable;
   audit_log: AuditLogTable;
   notification: NotificationTable;
+  phone_verification: PhoneVerificationTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

@@ -11,7 +11,10 @@ import {
   CreateBookingResponse,
   LookupResponse,
   PersonCredentials,
+  VerificationCodeBody,
+  VerificationCodeResponse,
 } from '../../contracts/bookings.js';
+import { requestCode } from '../services/verification.service.js';
 import { bookingStatuses, cancelBooking, createBooking, lookupBookings, setBookingMessages } from '../services/booking.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorResponses } from './errors.js';
@@ -82,6 +85,20 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
       },
     },
     (request) => cancelBooking(ctx, request.params.number, request.body, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/verification-codes',
+    {
+      config: { rateLimit: true },
+      schema: {
+        tags: ['bookings'],
+        summary: '短信验证码: send a code to the phone before booking or cancelling (BOOKING_VERIFY=sms); 5 an hour per phone and per address',
+        body: VerificationCodeBody,
+        response: { 202: VerificationCodeResponse, ...errorResponses(404, 422, 429) },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await requestCode(ctx, request.body, request.ip, langOf(request))),
   );
 
   app.post(

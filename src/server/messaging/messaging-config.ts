@@ -21,6 +21,8 @@ export interface MessagingOptions {
   contactRetentionDays: number;
   /** How long a sender's claim on a message lasts (SMS_LEASE_SECONDS, default 60): after it, another sender may send it. */
   leaseMs: number;
+  /** BOOKING_VERIFY=sms: a 短信验证码 before booking and cancelling (default with a real SMS_DRIVER; off with `log`). */
+  verifyPhone: boolean;
   /** Run the senders in this process (SMS_SENDER, default on; off for an instance that only serves). */
   sender: boolean;
 }
@@ -80,6 +82,13 @@ function publicUrlFrom(env: NodeJS.ProcessEnv, problems: string[]): string {
 
 export function messagingOptionsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): MessagingOptions {
   const options = messagingOptions(env, problems);
+  const verify = (env.BOOKING_VERIFY ?? '').trim();
+  if (verify !== '' && verify !== 'sms' && verify !== 'off') problems.push(`BOOKING_VERIFY must be sms or off (got "${verify}")`);
+  options.verifyPhone = verify === '' ? options.sms.driver !== 'log' : verify === 'sms';
+  // The log driver writes messages, codes included, to the log: fine on a developer's machine only.
+  if (options.verifyPhone && options.sms.driver === 'log' && env.NODE_ENV === 'production') {
+    problems.push('BOOKING_VERIFY=sms needs a real SMS_DRIVER (http, aliyun or tencent) when NODE_ENV=production: the log driver would write the codes to the log');
+  }
   if (options.leaseMs <= options.sms.timeoutMs) {
     problems.push(`SMS_LEASE_SECONDS (${options.leaseMs / 1000}) must be longer than SMS_TIMEOUT_MS (${options.sms.timeoutMs} ms): a message still being sent must not be taken by another sender`);
   }
@@ -106,5 +115,6 @@ function messagingOptions(env: NodeJS.ProcessEnv, problems: string[]): Messaging
     contactRetentionDays: wholeNumber(env, 'CONTACT_RETENTION_DAYS', 30, 1, 3650, problems),
     leaseMs: wholeNumber(env, 'SMS_LEASE_SECONDS', 60, 2, 3600, problems) * 1000,
     sender: senderRaw !== 'off',
+    verifyPhone: false,
   };
 }

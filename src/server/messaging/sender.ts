@@ -10,7 +10,9 @@ import { hallTime, slotHasStarted } from '../../domain/schedule.js';
 import { findBookingById } from '../repositories/booking.repository.js';
 import { bookingContact } from '../repositories/contact.repository.js';
 import { type NotificationRecord, type Outcome, claimNotification, dueNotificationIds, findNotification, recordOutcome } from '../repositories/notification.repository.js';
-import { UnknownDataKey } from '../services/contact-cipher.js';
+import { type Sealed, UnknownDataKey } from '../services/contact-cipher.js';
+import { eraseVerificationSecret, findVerification } from '../repositories/verification.repository.js';
+import { verificationContext } from '../services/verification.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { contactContext } from '../services/notify.service.js';
 import { SmsRejected, type SmsDriver, describeSmsError } from './sms-driver.js';
@@ -124,7 +126,8 @@ export class NotificationSender {
       : { status: 'failed', error: `gave up after ${n.attempts} attempts in 24 hours: ${error}` };
   }
 
-  private async deliver(n: NotificationRecord): Promise<Outcome> {
+  /** Whom a message about a booking goes to, or why it does not go out (now). */
+  private async bookingTarget(n: NotificationRecord): Promise<Target | Outcome> {
     const booking = n.bookingId === null ? undefined : await findBookingById(this.ctx.db, n.bookingId);
     if (!booking) return { status: 'skipped', error: 'no booking to send it about' };
     if (!booking.notify) return { status: 'skipped', error: 'the citizen switched messages off' };
@@ -145,29 +148,59 @@ export class NotificationSender {
     }
     const contact = await bookingContact(this.ctx.db, booking.id);
     if (!contact?.sealed) return { status: 'skipped', error: 'no phone number is kept for this booking' };
+    const to = this.open(contact.sealed, contactContext(contact.number));
+    return typeof to === 'string' ? { to, params: n.params } : to;
+  }
+
+  /** A 短信验证码: the phone and the code, sealed in their row until sent. */
+  private async codeTarget(n: NotificationRecord): Promise<Target | Outcome> {
+    const id = Number(n.cause.split(':')[1]);
+    const v = await findVerification(this.ctx.db, id);
+    if (!v?.sealed) return { status: 'skipped', error: 'the code is no longer kept (used or expired)' };
+    if (v.expiresAt <= this.ctx.clock().toISOString()) return { status: 'skipped', error: 'the code expired before it could be sent' };
+    const secret = this.open(v.sealed, verificationContext(id));
+    if (typeof secret !== 'string') return secret;
+    const { phone, code } = JSON.parse(secret) as { phone: string; code: string };
+    return { to: phone, params: { ...n.params, code }, after: () => eraseVerificationSecret(this.ctx.db, id) };
+  }
+
+  private open(sealed: Sealed, context: string): string | Outcome {
+    try {
+      const plain = this.ctx.messaging?.contacts.open(sealed, context);
+      return plain ? plain : { status: 'skipped', error: 'messaging is not configured in this process' };
+    } catch (error) {
+      return { status: 'failed', error: error instanceof UnknownDataKey ? error.message : 'the kept phone number could not be decrypted' };
+    }
+  }
+
+  private async deliver(n: NotificationRecord): Promise<Outcome> {
+    const target = n.kind === 'verify.code' ? await this.codeTarget(n) : await this.bookingTarget(n);
+    if ('status' in target) return target;
     let text: string;
     try {
-      text = renderMessage(this.opts.templates, n.kind, n.lang, n.params);
+      text = renderMessage(this.opts.templates, n.kind, n.lang, target.params);
     } catch (error) {
       if (error instanceof MissingVariable) return { status: 'failed', error: error.message };
       throw error;
     }
-    let to: string;
-    try {
-      to = this.ctx.messaging?.contacts.open(contact.sealed, contactContext(contact.number)) ?? '';
-    } catch (error) {
-      return { status: 'failed', error: error instanceof UnknownDataKey ? error.message : 'the kept phone number could not be decrypted' };
-    }
-    if (!to) return { status: 'skipped', error: 'messaging is not configured in this process' };
+    const { to } = target;
     try {
       const sent = await this.opts.driver.send(
-        { id: n.id, to, kind: n.kind, lang: n.lang, text, params: n.params },
+        { id: n.id, to, kind: n.kind, lang: n.lang, text, params: target.params },
         AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
       );
+      await target.after?.();
       return { status: 'sent', gatewayId: sent.gatewayId };
     } catch (error) {
       if (error instanceof SmsRejected) return { status: 'failed', error: describeSmsError(error, to) };
       return this.retry(n, describeSmsError(error, to));
     }
   }
+}
+
+/** Where a message goes and with what variables; `after` runs once it is sent. */
+interface Target {
+  to: string;
+  params: Readonly<Record<string, string>>;
+  after?: () => Promise<void>;
 }

@@ -26,6 +26,7 @@ import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { eraseBookingContact, setBookingNotify, storeContact } from '../repositories/contact.repository.js';
+import { checkCode, useCode } from './verification.service.js';
 import { dropReminders, queueBookingCancelled, queueBookingMade, sealPhone } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
@@ -107,6 +108,8 @@ export async function createBooking(
     if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
   }
 
+  // 短信验证码 (when on): checked before any write; used once inside the booking's transaction.
+  const codeId = await checkCode(ctx, who.phoneHash, 'book', input.smsCode);
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
   // Cheap refusal: a slot already full needs no write transaction (and no fsync). The place is still
   // taken by the conditional UPDATE below, so a slot that fills meanwhile can never be oversold.
@@ -119,6 +122,7 @@ export async function createBooking(
       // The person's row is locked first: their other bookings cannot change until we commit.
       const personId = await lockPerson(trx, who.idHash, now.iso);
       if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
+      await useCode(trx, codeId, now.iso);
       // A retry with the same key that raced us: it held the person's row and committed first.
       if (idempotencyHash) {
         const earlier = await findBookingByIdempotency(trx, idempotencyHash);
@@ -231,7 +235,7 @@ export async function lookupBookings(
 export async function cancelBooking(
   ctx: ServiceContext,
   number: string,
-  input: { idCard: string; phone: string; forgetPhone?: boolean },
+  input: { idCard: string; phone: string; forgetPhone?: boolean; smsCode?: string },
   lang: Lang,
 ): Promise<CancelResponse> {
   const who = credentials(ctx, input, nowOf(ctx).local.date);
@@ -244,7 +248,9 @@ export async function cancelBooking(
   const now = nowOf({ ...ctx, hall });
   const refusal = cancelRefusal(row, now.local);
   if (refusal) throw new AppError(refusal);
+  const codeId = await checkCode(ctx, who.phoneHash, 'cancel', input.smsCode);
   await transact(ctx.db, async (trx) => {
+    await useCode(trx, codeId, now.iso);
     const changed = await changeBookingStatus(trx, row.id, 'booked', 'cancelled', {
       at: now.iso,
       cancelledAt: now.iso,

@@ -23,6 +23,8 @@ export interface CitizenMessaging {
   soonAhead: number;
   /** Where links in messages point, without a trailing slash. */
   publicUrl: string;
+  /** BOOKING_VERIFY=sms: booking and cancelling need a 短信验证码 first. */
+  verifyPhone?: boolean;
 }
 
 type Lang = 'zh' | 'en';

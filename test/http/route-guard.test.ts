@@ -11,11 +11,13 @@ const PUBLIC = [
   /^POST \/api\/v1\/bookings/,
   /^(GET|POST) \/(business|order)\//,
   /^GET \/api\/v1\/events\/public/,
+  // The page of one booking or ticket: its unguessable token is the permission.
+  /^GET \/api\/v1\/t\/:token$/,
   /^POST \/api\/v1\/auth\/(login|logout)$/,
   /^POST \/api\/v1\/devices\/pair$/,
   /^GET \/(healthz|readyz)$/,
   /^GET \/api\/(openapi\.json|docs)/,
-  /^(GET|HEAD) \/(records|kiosk|counter|display|admin)?(\/\*)?$/,
+  /^(GET|HEAD) \/(records|kiosk|counter|display|admin|t)?(\/\*)?$/,
   /^(GET|HEAD) \/\*$/,
 ];
 

@@ -115,6 +115,8 @@ export interface BookingTable {
   checked_in_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** The page /t/<token> and its QR code: 16 random bytes, base64url (null: written by a release before tokens). */
+  public_token: string | null;
 }
 
 export interface TicketTable {
@@ -145,6 +147,8 @@ export interface TicketTable {
   requeue_after: string | null;
   /** The service that issued the ticket (its walk-in quota, its report row); set on insert, kept through transfers. */
   issued_service_id: number | null;
+  /** A walk-in's own token; a check-in ticket carries its booking's (null: issued before tokens). */
+  public_token: string | null;
 }
 
 export interface StaffTable {

@@ -29,6 +29,8 @@ export interface BookingRecord {
   checkedInAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** The page /t/<token> (null: written by a release before tokens). */
+  publicToken: string | null;
 }
 
 export type NewBooking = Omit<BookingRecord, 'id'>;
@@ -55,6 +57,7 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
     checkedInAt: r.checked_in_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
+    publicToken: r.public_token ?? null,
   };
 }
 
@@ -79,11 +82,17 @@ export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
     checked_in_at: b.checkedInAt,
     cancelled_at: b.cancelledAt,
     cancel_reason: b.cancelReason,
+    public_token: b.publicToken,
   });
 }
 
 export async function findBookingByNumber(db: Db, number: string): Promise<BookingRecord | undefined> {
   const r = await db.selectFrom('booking').selectAll().where('number', '=', number).executeTakeFirst();
+  return r ? toBooking(r) : undefined;
+}
+
+export async function findBookingByPublicToken(db: Db, token: string): Promise<BookingRecord | undefined> {
+  const r = await db.selectFrom('booking').selectAll().where('public_token', '=', token).executeTakeFirst();
   return r ? toBooking(r) : undefined;
 }
 

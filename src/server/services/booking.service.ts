@@ -29,6 +29,7 @@ import { activeService, dayOverride, hallOfService, remainingOn } from './catalo
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
 import { presentBooking } from './present.js';
+import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
@@ -36,6 +37,7 @@ function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, h
   return {
     ...presentBooking(row, service, hall, now, lang, callNumber),
     statusToken: ctx.pii.statusToken(row.number),
+    ...(row.publicToken ? { publicToken: row.publicToken } : {}),
   };
 }
 
@@ -165,6 +167,7 @@ export async function createBooking(
         checkedInAt: null,
         cancelledAt: null,
         cancelReason: null,
+        publicToken: newPublicToken(),
       };
       const id = await insertBooking(trx, booking);
       await appendEvent(trx, {

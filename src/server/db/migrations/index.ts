@@ -10,6 +10,7 @@ import * as callNumbers from './2026120202-call-numbers.js';
 import * as requeue from './2026120203-requeue.js';
 import * as ticketIssuingService from './2026120210-ticket-issuing-service.js';
 import * as halls from './2026120301-halls.js';
+import * as publicTokens from './2026120402-public-tokens.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026120203-requeue': requeue,
   '2026120210-ticket-issuing-service': ticketIssuingService,
   '2026120301-halls': halls,
+  '2026120402-public-tokens': publicTokens,
 };

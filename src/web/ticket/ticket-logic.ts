@@ -17,14 +17,15 @@ export function tokenOfPath(path: string): string {
 }
 
 export function pollDelay(state: PublicTicketState | undefined, hidden: boolean): number {
-  if (state && FINAL.has(state)) return FINAL_POLL_MS;
+  if (state !== undefined && FINAL.has(state)) return FINAL_POLL_MS;
   return hidden ? HIDDEN_POLL_MS : POLL_MS;
 }
 
 /** Alert when the ticket is called, and again at each recall — not on every poll while called. */
 export function isNewCall(before: Pick<PublicTicketResponse, 'state' | 'callCount'> | undefined, now: Pick<PublicTicketResponse, 'state' | 'callCount'>): boolean {
   if (now.state !== 'called') return false;
-  return !before || before.state !== 'called' || now.callCount > before.callCount;
+  if (before === undefined) return true;
+  return before.state !== 'called' || now.callCount > before.callCount;
 }
 
 /** When a booking not yet checked in can be checked in. */

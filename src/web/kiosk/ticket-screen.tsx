@@ -33,7 +33,7 @@ function PageQr({ ticket }: { ticket: Ticket }) {
   if (!ticket.publicToken) return null;
   return (
     <div className="ticket__qr">
-      <TicketQr token={ticket.publicToken} label={t('ticket.qrLabel', { number: ticket.callNumber })} size={120} />
+      <TicketQr token={ticket.publicToken} label={t('ticket.qrLabel', { number: ticket.callNumber })} size={160} />
       <p className="ticket__qr-hint">{t('kiosk.ticketQr')}</p>
     </div>
   );

@@ -12,11 +12,6 @@ import { isNewCall, tokenOfPath } from './ticket-logic.js';
 import { TicketView } from './ticket-view.js';
 import { useTicketPoll } from './use-ticket-poll.js';
 
-function clock(ms: number): string {
-  const d = new Date(ms);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
-
 export function TicketApp({ location }: { location: Location }) {
   const { t, lang } = useI18n();
   const token = tokenOfPath(location.path);
@@ -60,9 +55,9 @@ export function TicketApp({ location }: { location: Location }) {
         ) : poll.ticket ? (
           <section className="page">
             <h1 className="visually-hidden">{t('ticket.title')}</h1>
-            <TicketView ticket={poll.ticket} />
+            <TicketView ticket={poll.ticket} token={token} />
             <p className="ticket-updated" aria-live="off">
-              {poll.stale ? t('ticket.loadFailed') : poll.updatedAt ? t('ticket.updatedAt', { time: clock(poll.updatedAt) }) : ''}
+              {poll.stale ? t('ticket.loadFailed') : t('ticket.updatedAt', { time: poll.ticket.now })}
             </p>
           </section>
         ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINAL_POLL_MS, HIDDEN_POLL_MS, POLL_MS, checkInMessage, isNewCall, pollDelay, tokenOfPath } from './ticket-logic.js';
+import { FINAL_POLL_MS, HIDDEN_POLL_MS, NEAR_POLL_MS, POLL_MS, checkInMessage, isNewCall, pollDelay, tokenOfPath } from './ticket-logic.js';
 
 describe('ticket page logic', () => {
   it('reads the token from the path', () => {
@@ -10,15 +10,18 @@ describe('ticket page logic', () => {
   });
 
   it.each([
-    [undefined, false, POLL_MS],
-    ['waiting', false, POLL_MS],
-    ['waiting', true, HIDDEN_POLL_MS],
-    ['called', false, POLL_MS],
-    ['no_show', false, POLL_MS],
-    ['served', false, FINAL_POLL_MS],
-    ['cancelled', true, FINAL_POLL_MS],
-  ] as const)('poll %s (hidden %s) every %i ms', (state, hidden, ms) => {
-    expect(pollDelay(state, hidden)).toBe(ms);
+    [undefined, null, false, POLL_MS],
+    ['booked', null, false, POLL_MS],
+    ['waiting', 10, false, POLL_MS],
+    ['waiting', 3, false, NEAR_POLL_MS],
+    ['waiting', 0, true, HIDDEN_POLL_MS],
+    ['called', null, false, NEAR_POLL_MS],
+    ['serving', null, false, POLL_MS],
+    ['no_show', null, false, POLL_MS],
+    ['served', null, false, FINAL_POLL_MS],
+    ['cancelled', null, true, FINAL_POLL_MS],
+  ] as const)('poll %s (%s ahead, hidden %s) every %i ms', (state, waitingAhead, hidden, ms) => {
+    expect(pollDelay(state === undefined ? undefined : { state, waitingAhead }, hidden)).toBe(ms);
   });
 
   it.each([

@@ -7,6 +7,9 @@ import type { MessageKey, Params } from '../i18n/translate.js';
 const FINAL: ReadonlySet<PublicTicketState> = new Set(['served', 'closed', 'cancelled', 'missed']);
 
 export const POLL_MS = 2500;
+/** Near the front (or called): a call shows within 2 s. */
+export const NEAR_POLL_MS = 1500;
+export const NEAR_AHEAD = 3;
 export const HIDDEN_POLL_MS = 10_000;
 export const FINAL_POLL_MS = 60_000;
 
@@ -16,9 +19,11 @@ export function tokenOfPath(path: string): string {
   return m ? decodeURIComponent(m[1] as string) : '';
 }
 
-export function pollDelay(state: PublicTicketState | undefined, hidden: boolean): number {
-  if (state !== undefined && FINAL.has(state)) return FINAL_POLL_MS;
-  return hidden ? HIDDEN_POLL_MS : POLL_MS;
+export function pollDelay(ticket: Pick<PublicTicketResponse, 'state' | 'waitingAhead'> | undefined, hidden: boolean): number {
+  if (ticket !== undefined && FINAL.has(ticket.state)) return FINAL_POLL_MS;
+  if (hidden) return HIDDEN_POLL_MS;
+  const near = ticket?.state === 'called' || (ticket?.state === 'waiting' && (ticket.waitingAhead ?? 0) <= NEAR_AHEAD);
+  return near ? NEAR_POLL_MS : POLL_MS;
 }
 
 /** Alert when the ticket is called, and again at each recall — not on every poll while called. */

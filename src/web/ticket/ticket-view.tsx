@@ -1,9 +1,13 @@
 // One ticket as its holder's phone shows it: the number the hall calls out (once it has one), the
 // 办事编号, service, hall, date and slot, and what to do now.
+import { Suspense, lazy } from 'react';
 import type { PublicTicketResponse } from '../../contracts/public-ticket.js';
 import { formatLongDate, formatMinutes, formatShortDate, formatSlot } from '../i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { checkInMessage } from './ticket-logic.js';
+
+// The QR drawing code is loaded only for a booking still to be checked in (shown to the kiosk's scanner).
+const TicketQr = lazy(() => import('../ui/ticket-qr.js').then((m) => ({ default: m.TicketQr })));
 
 function NowBox({ ticket }: { ticket: PublicTicketResponse }) {
   const { t, lang } = useI18n();
@@ -58,7 +62,7 @@ function NowBox({ ticket }: { ticket: PublicTicketResponse }) {
   }
 }
 
-export function TicketView({ ticket }: { ticket: PublicTicketResponse }) {
+export function TicketView({ ticket, token }: { ticket: PublicTicketResponse; token: string }) {
   const { t, lang } = useI18n();
   return (
     <article className={`ticket-card ticket-card--${ticket.state}`}>
@@ -74,6 +78,13 @@ export function TicketView({ ticket }: { ticket: PublicTicketResponse }) {
         </>
       )}
       <NowBox ticket={ticket} />
+      {ticket.state === 'booked' && ticket.checkIn !== 'expired' && (
+        <Suspense fallback={null}>
+          <div className="ticket-card__qr">
+            <TicketQr token={token} label={t('ticket.qrLabel', { number: ticket.number })} size={180} />
+          </div>
+        </Suspense>
+      )}
       <dl className="details">
         <div>
           <dt>{t('ticket.number')}</dt>

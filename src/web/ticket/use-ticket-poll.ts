@@ -13,12 +13,10 @@ export interface TicketPoll {
   notFound: boolean;
   /** The last poll failed (network, server): the shown answer may be old. */
   stale: boolean;
-  /** When the shown answer arrived (ms since epoch). */
-  updatedAt: number | null;
 }
 
 export function useTicketPoll(token: string, lang: Lang): TicketPoll {
-  const [poll, setPoll] = useState<TicketPoll>({ ticket: undefined, notFound: false, stale: false, updatedAt: null });
+  const [poll, setPoll] = useState<TicketPoll>({ ticket: undefined, notFound: false, stale: false });
 
   useEffect(() => {
     let timer: number | undefined;
@@ -28,19 +26,19 @@ export function useTicketPoll(token: string, lang: Lang): TicketPoll {
 
     const schedule = () => {
       window.clearTimeout(timer);
-      if (!stopped) timer = window.setTimeout(run, pollDelay(last?.state, document.hidden));
+      if (!stopped) timer = window.setTimeout(run, pollDelay(last, document.hidden));
     };
     const run = async () => {
       controller?.abort();
       controller = new AbortController();
       try {
         last = await getPublicTicket(token, { lang, signal: controller.signal });
-        setPoll({ ticket: last, notFound: false, stale: false, updatedAt: Date.now() });
+        setPoll({ ticket: last, notFound: false, stale: false });
       } catch (error) {
         if (isAbort(error)) return;
         if (error instanceof ApiError && error.status === 404) {
           stopped = true;
-          setPoll({ ticket: undefined, notFound: true, stale: false, updatedAt: null });
+          setPoll({ ticket: undefined, notFound: true, stale: false });
           return;
         }
         setPoll((p) => ({ ...p, stale: true }));

@@ -47,7 +47,6 @@ export const enTicket: Record<keyof typeof zhTicket, string> = {
   'ticket.qrLabel': 'Ticket QR code: {number}',
   'ticket.openPage': 'View ticket',
   'kiosk.scanCheckIn': 'Scan QR code',
-  'kiosk.scanHint': 'Scan the QR code of your booking confirmation',
   'kiosk.scanned': 'Booking QR code recognised',
   'kiosk.enterLast4': 'Enter the last 4 characters of your ID card',
   'kiosk.last4Placeholder': 'Last 4',

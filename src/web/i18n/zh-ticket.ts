@@ -46,7 +46,6 @@ export const zhTicket = {
   'ticket.qrLabel': '号票二维码：{number}',
   'ticket.openPage': '查看号票',
   'kiosk.scanCheckIn': '扫码签到',
-  'kiosk.scanHint': '扫描预约确认页上的二维码',
   'kiosk.scanned': '已识别预约二维码',
   'kiosk.enterLast4': '请输入身份证后4位',
   'kiosk.last4Placeholder': '后4位',

@@ -25,7 +25,6 @@ export function StartScreen({ onCheckIn, onWalkIn, onCamera }: { onCheckIn: () =
           {t('kiosk.scanCheckIn')}
         </button>
       )}
-      <p className="kiosk-lead kiosk-scan-hint">{t('kiosk.scanHint')}</p>
     </section>
   );
 }

@@ -48,9 +48,15 @@ describeHall('the ticket page and QR check-in', {}, (e2e) => {
     await screenshot(phone, 'ticket-confirmation-qr-phone');
   });
 
+  it('我的预约 shows the same QR, and 查看号票 opens the page', async () => {
+    await phone.getByRole('main').getByRole('link', { name: '我的预约' }).click();
+    const card = phone.locator('li.card', { hasText: 'Y20261125090001' });
+    expect(await card.getByTestId('ticket-qr').getAttribute('data-url')).toBe(ticketUrl);
+    await card.getByRole('link', { name: '查看号票' }).click();
+    await phone.waitForURL(ticketUrl);
+  });
+
   it('the ticket page: 等待签到, when check-in opens, nothing personal', async () => {
-    await phone.getByTestId('ticket-qr').click();
-    await phone.waitForURL(/\/t\//);
     await phone.getByTestId('ticket-state').getByText('待签到').waitFor();
     await phone.getByText('等待签到').waitFor();
     await phone.getByText('现在可以签到。').waitFor();

@@ -118,6 +118,15 @@ for (const kind of wantedStores()) {
       } finally {
         await app.close();
       }
+
+      // Down and up again: the columns go, and come back with fresh tokens.
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      const columns = (await store.db.introspection.getTables()).find((x) => x.name === 'booking')?.columns.map((c) => c.name);
+      expect(columns).not.toContain('public_token');
+      await migrateToLatest(store.db);
+      const again = await store.db.selectFrom('booking').select('public_token').execute();
+      expect(again.every((b) => TOKEN_RE.test(b.public_token ?? ''))).toBe(true);
     });
   });
 }

@@ -3,6 +3,7 @@
 // no validation, hashing, schema, logging or error mapping; and a route returning a fixed body the
 // size of /api/v1/services. A slot known to be full is refused after one read, as the real server
 // does, with 409. CAPACITY sets the places of a slot row it creates (default a million).
+import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { openStore } from '../src/server/db/dialect.js';
 import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
@@ -57,6 +58,8 @@ app.post('/book', async (request, reply) => {
       checkedInAt: null,
       cancelledAt: null,
       cancelReason: null,
+      // The same unique, random public token as a real booking.
+      publicToken: randomBytes(16).toString('base64url'),
     });
     return n;
   }).catch((e) => {

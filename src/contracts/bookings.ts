@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { CallNumber, DateString, Id, IdCardInput, PhoneInput, TicketNumber, TimeString } from './common.js';
+import { CallNumber, DateString, Id, IdCardInput, PhoneInput, PublicToken, TicketNumber, TimeString } from './common.js';
 
 /** The domain's BookingStatus, spelled out for validation and OpenAPI (test/http/contract-unions.test.ts keeps them equal). */
 export const BookingStatus = Type.Union([
@@ -62,6 +62,7 @@ export const Booking = Type.Object({
     Type.String({ description: 'Lets this device ask for the status of this booking later (POST /api/v1/bookings/statuses)' }),
   ),
   notify: Type.Optional(Type.Boolean({ description: 'Whether text messages are sent about this booking (to its owner only)' })),
+  publicToken: Type.Optional(PublicToken),
 });
 export type Booking = Static<typeof Booking>;
 

@@ -19,6 +19,12 @@ export const CallNumber = Type.String({
   description: '叫号号码: what the hall calls out — the service letter and the ticket’s place in that service’s day, e.g. Y012',
 });
 
+/** The token of a booking's or ticket's page /t/<token> (given only to its owner, never in live events). */
+export const PublicToken = Type.String({
+  pattern: '^[A-Za-z0-9_-]{22}$',
+  description: 'Public ticket token: its page is /t/<token>, the QR codes carry that URL',
+});
+
 export const ErrorBody = Type.Object(
   {
     code: Type.String(),

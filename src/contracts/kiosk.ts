@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { CallNumber, DateString, Id, IdCardInput, TicketNumber, TimeString } from './common.js';
+import { CallNumber, DateString, Id, IdCardInput, PublicToken, TicketNumber, TimeString } from './common.js';
 
 /** The domain's TicketStatus, spelled out for validation and OpenAPI (test/http/contract-unions.test.ts keeps them equal). */
 export const TicketStatus = Type.Union([
@@ -27,10 +27,19 @@ export const Ticket = Type.Object({
   estimatedWaitMinutes: Type.Integer({ description: "From today's average service time of the service" }),
   counterNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'The counter that called it, once called' }),
   callCount: Type.Integer({ description: 'How many times it has been called (recalls included)' }),
+  publicToken: Type.Optional(PublicToken),
 });
 export type Ticket = Static<typeof Ticket>;
 
-export const CheckInBody = Type.Object({ idCard: IdCardInput }, { additionalProperties: false });
+/** The last 4 characters of the ID card, asked with a scanned code: a QR alone is not proof. */
+export const IdCardLast4 = Type.String({ pattern: '^\\d{3}[\\dXx]$', description: '身份证后4位 (digits, the last may be X)' });
+
+/** Exactly one form: the whole ID card; or a scanned code — the /t/ token or the 办事编号 — with the ID card's last 4. */
+export const CheckInBody = Type.Union([
+  Type.Object({ idCard: IdCardInput }, { additionalProperties: false }),
+  Type.Object({ token: PublicToken, idCardLast4: IdCardLast4 }, { additionalProperties: false }),
+  Type.Object({ number: TicketNumber, idCardLast4: IdCardLast4 }, { additionalProperties: false }),
+]);
 export type CheckInBody = Static<typeof CheckInBody>;
 
 export const CheckInResponse = Type.Object({

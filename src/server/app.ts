@@ -26,6 +26,7 @@ import { installErrorHandling } from './http/errors.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { installJsonOnly } from './http/json-only.js';
 import { installHallScope, refuseOtherHalls } from './http/hall-scope.js';
+import { publicTicketRoutes } from './http/public-ticket.routes.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
 import { RequestLog } from './http/logging.js';
@@ -223,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
+  await publicTicketRoutes(app, ctx);
   await kioskRoutes(app, ctx, {
     limiter: deps.rateLimiter,
     perMinute: deps.kioskRateLimitPerMinute ?? 0,

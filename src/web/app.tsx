@@ -12,6 +12,7 @@ const BookingApp = lazy(() => import('./booking/booking-app.js').then((m) => ({ 
 const CounterApp = lazy(() => import('./counter/counter-app.js').then((m) => ({ default: m.CounterApp })));
 const DisplayApp = lazy(() => import('./display/display-app.js').then((m) => ({ default: m.DisplayApp })));
 const KioskApp = lazy(() => import('./kiosk/kiosk-app.js').then((m) => ({ default: m.KioskApp })));
+const TicketApp = lazy(() => import('./ticket/ticket-app.js').then((m) => ({ default: m.TicketApp })));
 const RecordsPage = lazy(() => import('./records/records-page.js').then((m) => ({ default: m.RecordsPage })));
 
 interface Route {
@@ -26,6 +27,8 @@ const ROUTES: Record<string, Route> = {
   // /h (the hall chooser) and /h/CODE/ (one hall's own booking app, its link and QR code).
   '/h': { render: (location) => <BookingApp location={location} />, rememberLang: true, className: 'theme-citizen' },
   '/records': { render: () => <RecordsPage />, rememberLang: true, className: 'theme-citizen' },
+  // /t/TOKEN: one booking's or ticket's live page (the QR codes carry it); its own small chunk.
+  '/t': { render: (location) => <TicketApp location={location} />, rememberLang: true, className: 'theme-citizen' },
   '/kiosk': { render: () => <KioskApp />, rememberLang: false, className: 'theme-kiosk' },
   '/counter': { render: () => <CounterApp />, rememberLang: true, className: 'theme-staff' },
   '/display': { render: (location) => <DisplayApp location={location} />, rememberLang: false, className: 'theme-display' },

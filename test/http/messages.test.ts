@@ -63,14 +63,16 @@ describe('a booking made', () => {
   });
 
   it('sends the confirmation with the number, service, slot and hall, in the language of the booking', async () => {
-    await book(1);
+    const zh = await book(1);
     const en = await post(t.app, '/api/v1/bookings', bookingBody(person(2), { date: '2026-11-26' }), { 'accept-language': 'en' });
     expect(en.status).toBe(201);
     expect(await sender().runOnce()).toBe(2);
     expect(sent.map((s) => s.to)).toEqual([person(1).phone, person(2).phone]);
     expect(sent[0]?.text).toContain('Y20261126090001');
     expect(sent[0]?.text).toContain('医社保办理，2026-11-26 09:00-10:00');
-    expect(sent[0]?.text).toContain('http://hall.test/');
+    // The link opens the booking's own page.
+    expect(zh.body.booking.publicToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(sent[0]?.text).toContain(`http://hall.test/t/${zh.body.booking.publicToken}`);
     expect(sent[1]?.text).toMatch(/^\[V-Reserve\] Booked: /);
     const done = await rows();
     expect(done.filter((r) => r.kind === 'booking.confirmed').map((r) => [r.status, r.attempts, r.gateway_id])).toEqual([

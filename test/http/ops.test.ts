@@ -59,9 +59,23 @@ describe('operations', () => {
       '/api/v1/bookings/{number}/cancel',
       '/api/v1/kiosk/check-in',
       '/api/v1/kiosk/walk-in',
+      '/api/v1/t/{token}',
     ]) {
       expect(body.paths, path).toHaveProperty([path]);
     }
+    // Issue 12: check-in by ID card, or by a scanned code with the ID card's last 4 (exactly one form).
+    const checkInBody = body.paths['/api/v1/kiosk/check-in'].post.requestBody.content['application/json'].schema;
+    expect(checkInBody.anyOf.map((form: { required: string[] }) => [...form.required].sort())).toEqual([
+      ['idCard'],
+      ['idCardLast4', 'token'],
+      ['idCardLast4', 'number'],
+    ]);
+    const booking = body.paths['/api/v1/bookings'].post.responses['201'].content['application/json'].schema.properties.booking;
+    expect(booking.properties).toHaveProperty('publicToken');
+    const walkIn = body.paths['/api/v1/kiosk/walk-in'].post.responses['201'].content['application/json'].schema.properties.ticket;
+    expect(walkIn.properties).toHaveProperty('publicToken');
+    const page = body.paths['/api/v1/t/{token}'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(page.properties)).not.toEqual(expect.arrayContaining(['idCardMasked']));
     const bookingBody = body.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema;
     expect(bookingBody.required).toEqual(expect.arrayContaining(['serviceId', 'date', 'slot', 'idCard', 'phone']));
     // Many halls: the public hall routes, and the `hall` parameter every hall-scoped route takes.

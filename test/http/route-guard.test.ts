@@ -9,13 +9,17 @@ const PUBLIC = [
   /^GET \/api\/v1\/hall$/,
   /^GET \/api\/v1\/halls(\/:code(\/services|\/suggestions)?)?$/,
   /^POST \/api\/v1\/bookings/,
+  // 短信验证码 for a citizen's phone (limited per phone and per address).
+  /^POST \/api\/v1\/verification-codes$/,
   /^(GET|POST) \/(business|order)\//,
   /^GET \/api\/v1\/events\/public/,
+  // The page of one booking or ticket: its unguessable token is the permission.
+  /^GET \/api\/v1\/t\/:token$/,
   /^POST \/api\/v1\/auth\/(login|logout)$/,
   /^POST \/api\/v1\/devices\/pair$/,
   /^GET \/(healthz|readyz)$/,
   /^GET \/api\/(openapi\.json|docs)/,
-  /^(GET|HEAD) \/(records|kiosk|counter|display|admin)?(\/\*)?$/,
+  /^(GET|HEAD) \/(records|kiosk|counter|display|admin|t)?(\/\*)?$/,
   /^(GET|HEAD) \/\*$/,
 ];
 

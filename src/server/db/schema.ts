@@ -123,6 +123,8 @@ export interface BookingTable {
   notify: Generated<number>;
   /** The language the booking was made in: its messages' language. */
   lang: Generated<'zh' | 'en'>;
+  /** The page /t/<token> and its QR code: 16 random bytes, base64url (null: written by a release before tokens). */
+  public_token: string | null;
 }
 
 export interface TicketTable {
@@ -153,6 +155,8 @@ export interface TicketTable {
   requeue_after: string | null;
   /** The service that issued the ticket (its walk-in quota, its report row); set on insert, kept through transfers. */
   issued_service_id: number | null;
+  /** A walk-in's own token; a check-in ticket carries its booking's (null: issued before tokens). */
+  public_token: string | null;
 }
 
 export interface StaffTable {

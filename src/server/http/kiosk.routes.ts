@@ -15,11 +15,12 @@ export async function kioskRoutes(app: App, ctx: ServiceContext, limit: DeviceLi
     '/api/v1/kiosk/check-in',
     {
       onRequest: kiosk,
-      // Check-in needs only an ID number: each kiosk gets its own limit.
+      // Check-in needs only an ID number (or a scanned code and its last 4): each kiosk gets its
+      // own limit, and every attempt counts, wrong ones included.
       preHandler: perPrincipalLimit(ctx, 'kiosk-check-in', limit),
       schema: {
         tags: ['kiosk'],
-        summary: '预约取号: check in today\'s bookings by ID card number',
+        summary: "预约取号: check in today's bookings by ID card number, or one booking by its scanned code (token or 办事编号) and the ID card's last 4",
         body: CheckInBody,
         response: { 200: CheckInResponse, ...errorResponses(401, 403, 404, 422, 429) },
       },

@@ -34,6 +34,8 @@ export interface BookingRecord {
   notify: boolean;
   /** The language it was made in (its messages'). */
   lang: 'zh' | 'en';
+  /** The page /t/<token> (null: written by a release before tokens). */
+  publicToken: string | null;
 }
 
 /** A new booking, with its phone sealed for messages (null: none kept). */
@@ -63,6 +65,7 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
     cancelReason: r.cancel_reason,
     notify: Number(r.notify) === 1,
     lang: r.lang === 'en' ? 'en' : 'zh',
+    publicToken: r.public_token ?? null,
   };
 }
 
@@ -91,6 +94,7 @@ export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
     notify: b.notify ? 1 : 0,
     lang: b.lang,
     cancel_reason: b.cancelReason,
+    public_token: b.publicToken,
   });
 }
 
@@ -101,6 +105,11 @@ export async function findBookingById(db: Db, id: number): Promise<BookingRecord
 
 export async function findBookingByNumber(db: Db, number: string): Promise<BookingRecord | undefined> {
   const r = await db.selectFrom('booking').selectAll().where('number', '=', number).executeTakeFirst();
+  return r ? toBooking(r) : undefined;
+}
+
+export async function findBookingByPublicToken(db: Db, token: string): Promise<BookingRecord | undefined> {
+  const r = await db.selectFrom('booking').selectAll().where('public_token', '=', token).executeTakeFirst();
   return r ? toBooking(r) : undefined;
 }
 

@@ -34,12 +34,14 @@ export interface TicketRecord {
   transferredFrom: number | null;
   /** A passed (过号) ticket that came back once: when, and the number it came back behind (null: nobody waited). */
   requeue: { at: string; after: string | null } | null;
+  /** The page /t/<token>: a walk-in's own, a check-in's its booking's (null: issued before tokens). */
+  publicToken: string | null;
 }
 
 /** What issuing a ticket needs; a new ticket waits from `queuedAt`. */
 export type NewTicket = Pick<
   TicketRecord,
-  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt'
+  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt' | 'publicToken'
 >;
 
 function toTicket(r: Selectable<TicketTable>): TicketRecord {
@@ -67,6 +69,7 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
     callCount: Number(r.call_count),
     transferredFrom: r.transferred_from,
     requeue: r.requeued_at ? { at: r.requeued_at, after: r.requeue_after } : null,
+    publicToken: r.public_token ?? null,
   };
 }
 
@@ -85,6 +88,7 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
     status: 'waiting',
     queued_at: t.queuedAt,
     updated_at: t.queuedAt,
+    public_token: t.publicToken,
   });
   return {
     ...t,
@@ -105,6 +109,11 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
 
 export async function findTicketByNumber(db: Db, number: string): Promise<TicketRecord | undefined> {
   const r = await db.selectFrom('ticket').selectAll().where('number', '=', number).executeTakeFirst();
+  return r ? toTicket(r) : undefined;
+}
+
+export async function findTicketByPublicToken(db: Db, token: string): Promise<TicketRecord | undefined> {
+  const r = await db.selectFrom('ticket').selectAll().where('public_token', '=', token).executeTakeFirst();
   return r ? toTicket(r) : undefined;
 }
 

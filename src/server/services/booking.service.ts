@@ -32,6 +32,7 @@ import { activeService, dayOverride, hallOfService, remainingOn } from './catalo
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
 import { presentBooking } from './present.js';
+import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
@@ -40,6 +41,7 @@ function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, h
     ...presentBooking(row, service, hall, now, lang, callNumber),
     statusToken: ctx.pii.statusToken(row.number),
     notify: row.notify,
+    ...(row.publicToken ? { publicToken: row.publicToken } : {}),
   };
 }
 
@@ -178,6 +180,7 @@ export async function createBooking(
         lang: opts.lang,
         // Kept only for messages: none when the citizen wants none.
         phoneSealed: notify ? sealPhone(ctx, who.phone, number) : null,
+        publicToken: newPublicToken(),
       };
       const id = await insertBooking(trx, booking);
       await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, now);

@@ -1,6 +1,6 @@
 // The hall kiosk: 预约取号 (check-in by ID card) and 现场取号 (walk-in numbers).
 import type { Lang } from '../../contracts/errors.js';
-import type { CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
+import type { CheckInBody, CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import { type BookingRecord, bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
@@ -8,11 +8,13 @@ import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
-import { findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
+import { type TicketRecord, findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { credentials } from './credentials.js';
 import { activeService, dayOverride } from './catalog.service.js';
-import { type HallContext, type ServiceContext, hallName, nowOf } from './context.js';
+import { bookingOfCode, otherHall } from './check-in-code.js';
+import { type HallContext, type Now, type ServiceContext, nowOf } from './context.js';
+import { newPublicToken } from './public-token.js';
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
@@ -27,31 +29,41 @@ async function nextCallNumber(trx: Db, ctx: ServiceContext, service: Service, da
   return formatCallNumber(service.letter, n);
 }
 
+/** The kiosk's answer goes to the person holding the ticket: with its page's token (staff views never carry it). */
+function withTokens(rows: TicketRecord[], tickets: Ticket[]): Ticket[] {
+  return tickets.map((t, i) => {
+    const token = rows[i]?.publicToken;
+    return token ? { ...t, publicToken: token } : t;
+  });
+}
+
 function stateOf(b: BookingRecord, service: Service, now: HallTime): CheckInState {
   return checkInState(b, service.schedule.checkInBeforeMinutes, now);
 }
 
-export async function checkIn(ctx: HallContext, input: { idCard: string }, lang: Lang): Promise<CheckInResponse> {
-  const now = nowOf(ctx);
-  const who = credentials(ctx, { idCard: input.idCard }, now.local.date);
-  const services = new Map((await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).map((s) => [s.id, s]));
+/** Today's bookings of the person with this ID card in this hall that can still be checked in. */
+async function bookingsOfIdCard(ctx: HallContext, idCard: string, now: Now, lang: Lang): Promise<BookingRecord[]> {
+  const who = credentials(ctx, { idCard }, now.local.date);
   const everywhere = await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date);
   const ofToday = everywhere.filter((b) => b.hallId === ctx.hall.id);
   const today = ofToday.filter((b) => b.status === 'booked' || b.status === 'checked_in');
-  if (today.length === 0) {
-    // Booked today, but in another hall of the city: say which one, rather than "no booking".
-    const elsewhere = everywhere.find((b) => b.hallId !== ctx.hall.id && b.status === 'booked');
-    const hall = elsewhere ? await ctx.halls.byId(elsewhere.hallId) : undefined;
-    if (hall)
-      throw new AppError('BOOKING_OTHER_HALL', {
-        hall: hallName(hall, lang),
-        hallCode: hall.code,
-        address: lang === 'en' ? hall.addressEn : hall.addressZh,
-      });
-    // Someone coming back after being served is told so, not that there is no booking.
-    throw new AppError(ofToday.some((b) => b.status === 'served') ? 'BOOKING_SERVED' : 'NO_BOOKING');
-  }
+  if (today.length > 0) return today;
+  // Booked today, but in another hall of the city: say which one, rather than "no booking".
+  const elsewhere = everywhere.find((b) => b.hallId !== ctx.hall.id && b.status === 'booked');
+  const there = elsewhere ? await otherHall(ctx, elsewhere.hallId, lang) : null;
+  if (there) throw there;
+  // Someone coming back after being served is told so, not that there is no booking.
+  throw new AppError(ofToday.some((b) => b.status === 'served') ? 'BOOKING_SERVED' : 'NO_BOOKING');
+}
 
+/**
+ * 预约取号 by ID card (every booking of today), or by a scanned code (a booking's token or 办事编号)
+ * with the ID card's last 4 characters (that one booking).
+ */
+export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang): Promise<CheckInResponse> {
+  const now = nowOf(ctx);
+  const services = new Map((await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).map((s) => [s.id, s]));
+  const today = 'idCard' in input ? await bookingsOfIdCard(ctx, input.idCard, now, lang) : [await bookingOfCode(ctx, input, now, lang)];
   const service = (b: BookingRecord) => services.get(b.serviceId) as Service;
   const already = today.filter((b) => b.status === 'checked_in');
   const booked = today.filter((b) => b.status === 'booked');
@@ -83,6 +95,8 @@ export async function checkIn(ctx: HallContext, input: { idCard: string }, lang:
         slotStart: b.slotStart,
         slotEnd: b.slotEnd,
         queuedAt: now.iso,
+        // The same page as the booking's: the QR on the confirmation keeps working after check-in.
+        publicToken: b.publicToken,
       });
       await markNearFront(trx, ctx, ticket, service(b), now);
       await appendEvent(trx, {
@@ -106,7 +120,7 @@ export async function checkIn(ctx: HallContext, input: { idCard: string }, lang:
   if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
   rows.sort((a, b) => (a.slotStart ?? '').localeCompare(b.slotStart ?? '') || a.number.localeCompare(b.number));
   return {
-    tickets: await presentTickets(ctx.db, ctx.hall.id, rows, services, now, lang),
+    tickets: withTokens(rows, await presentTickets(ctx.db, ctx.hall.id, rows, services, now, lang)),
     reprint: issued === 0 && back.length === 0,
   };
 }
@@ -146,6 +160,7 @@ export async function walkIn(ctx: HallContext, input: { serviceId: number }, lan
       slotStart: null,
       slotEnd: null,
       queuedAt: at,
+      publicToken: newPublicToken(),
     });
     await appendEvent(trx, {
       type: 'ticket.walk_in',
@@ -159,6 +174,6 @@ export async function walkIn(ctx: HallContext, input: { serviceId: number }, lan
   });
   ctx.events?.committed();
   // Its place and wait need only its own service's queue and times, not the rest of the hall.
-  const [ticket] = await presentTickets(ctx.db, ctx.hall.id, [issued], new Map([[service.id, service]]), now, lang);
+  const [ticket] = withTokens([issued], await presentTickets(ctx.db, ctx.hall.id, [issued], new Map([[service.id, service]]), now, lang));
   return { ticket: ticket as Ticket };
 }

@@ -3,6 +3,7 @@
 // phone; the sender renders the text and decrypts the number at send time.
 import { type ReminderPlan, reminderMoments } from '../../domain/delivery.js';
 import type { MessageKind } from '../../domain/messages.js';
+import { publicTicketPath } from '../../domain/public-ticket.js';
 import { orderQueue } from '../../domain/queue-order.js';
 import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/schedule.js';
 import type { BookingRecord } from '../repositories/booking.repository.js';
@@ -38,7 +39,7 @@ export function sealPhone(ctx: ServiceContext, phone: string, number: string): S
   return ctx.messaging ? ctx.messaging.contacts.seal(phone, contactContext(number)) : null;
 }
 
-type MessageBooking = Pick<BookingRecord, 'id' | 'hallId' | 'number' | 'date' | 'slotStart' | 'slotEnd' | 'notify' | 'lang'>;
+type MessageBooking = Pick<BookingRecord, 'id' | 'hallId' | 'number' | 'date' | 'slotStart' | 'slotEnd' | 'notify' | 'lang' | 'publicToken'>;
 
 function bookingParams(ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall): Record<string, string> {
   const en = b.lang === 'en';
@@ -53,9 +54,10 @@ function bookingParams(ctx: ServiceContext, b: MessageBooking, service: Service,
   };
 }
 
-/** Where a booking's messages send the citizen: 我的预约, where they can see, switch off or cancel it. */
-function bookingLink(ctx: ServiceContext, _b: MessageBooking): string {
-  return `${ctx.messaging?.publicUrl ?? ''}/records`;
+/** Where a booking's messages send the citizen: its own page /t/<token> (else 我的预约). */
+function bookingLink(ctx: ServiceContext, b: Pick<BookingRecord, 'publicToken'>): string {
+  const base = ctx.messaging?.publicUrl ?? '';
+  return b.publicToken ? `${base}${publicTicketPath(b.publicToken)}` : `${base}/records`;
 }
 
 async function queue(trx: Db, ctx: ServiceContext, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`) {
@@ -163,7 +165,7 @@ export async function queueSoon(trx: Db, ctx: ServiceContext, service: Service, 
       service: en ? service.nameEn : service.nameZh,
       ahead: String(ahead),
       hall: en ? hall.nameEn : hall.nameZh,
-      link: `${ctx.messaging.publicUrl}/records`,
+      link: bookingLink(ctx, t),
     }, now);
   }
 }

@@ -9,6 +9,8 @@ import type {
 } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, WalkInResponse } from '../../contracts/kiosk.js';
+import type { PublicTicketResponse } from '../../contracts/public-ticket.js';
+import type { ScannedCode } from '../../domain/public-ticket.js';
 import type { AvailabilityResponse, HallResponse, ServicesResponse } from '../../contracts/services.js';
 import { hrefOf } from '../nav/router.js';
 import { requestJson } from './client.js';
@@ -53,4 +55,15 @@ export function kioskCheckIn(idCard: string, call: Call): Promise<CheckInRespons
 
 export function kioskWalkIn(serviceId: number, call: Call): Promise<WalkInResponse> {
   return requestJson('POST', '/api/v1/kiosk/walk-in', { ...call, body: { serviceId } });
+}
+
+/** The page of one booking or ticket by its public token (no sign-in, nothing personal). */
+export function getPublicTicket(token: string, call: Call): Promise<PublicTicketResponse> {
+  return requestJson('GET', `/api/v1/t/${encodeURIComponent(token)}`, call);
+}
+
+/** 扫码签到: a scanned booking code (token or 办事编号) with the ID card's last 4. */
+export function kioskCheckInByCode(code: ScannedCode, idCardLast4: string, call: Call): Promise<CheckInResponse> {
+  const body = code.kind === 'token' ? { token: code.token, idCardLast4 } : { number: code.number, idCardLast4 };
+  return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body });
 }

@@ -11,6 +11,7 @@ import { StatusBadge } from '../ui/status-badge.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { CalendarButton } from './calendar-button.js';
 import { QrCode } from '../ui/qr-code.js';
+import { TicketQr } from '../ui/ticket-qr.js';
 import { localName } from '../i18n/local-name.js';
 import { hallBase } from './hall-logic.js';
 import { useHallPlace } from './hall-place.js';
@@ -54,7 +55,12 @@ export function ConfirmationPage({ number }: { number: string }) {
       <p className="confirmation__number" data-testid="booking-number">
         {booking.number}
       </p>
-      <QrCode text={booking.number} label={t('confirm.qrLabel', { number: booking.number })} />
+      {/* The QR opens the live ticket page and checks in at the kiosk; bookings kept before tokens show the number. */}
+      {booking.publicToken ? (
+        <TicketQr token={booking.publicToken} label={t('confirm.qrLabel', { number: booking.number })} link />
+      ) : (
+        <QrCode text={booking.number} label={t('confirm.qrLabel', { number: booking.number })} />
+      )}
       <dl className="details">
         {place.hall && hallName && (
           <div>

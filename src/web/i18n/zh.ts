@@ -1,6 +1,7 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
 import { zhAdmin } from './zh-admin.js';
 import { zhCitizen } from './zh-citizen.js';
+import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 
 export const zh = {
@@ -158,6 +159,7 @@ export const zh = {
   'kiosk.estimatedSoon': '很快就会叫到您，请留意叫号',
 
   ...zhCitizen,
+  ...zhTicket,
   ...zhHall,
   ...zhAdmin,
 } as const;

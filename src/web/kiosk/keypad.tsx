@@ -1,6 +1,7 @@
-// The on-screen keypad: 0–9, X, delete, clear. Keys that cannot help are disabled.
+// The on-screen keypad: 0–9, X, delete, clear. Keys that cannot help are disabled (by default for
+// a whole ID card number; the last-4 entry passes its own rule).
 import { useI18n } from '../i18n/i18n.js';
-import { type KeypadKey, canPress } from './keypad-logic.js';
+import { type KeypadKey, canPress as canPressIdCard } from './keypad-logic.js';
 
 const ROWS: KeypadKey[][] = [
   ['1', '2', '3'],
@@ -9,7 +10,12 @@ const ROWS: KeypadKey[][] = [
   ['X', '0', 'delete'],
 ];
 
-export function Keypad({ value, onKey, disabled }: { value: string; onKey: (key: KeypadKey) => void; disabled?: boolean }) {
+export function Keypad({
+  value,
+  onKey,
+  disabled,
+  canPress = canPressIdCard,
+}: { value: string; onKey: (key: KeypadKey) => void; disabled?: boolean; canPress?: (value: string, key: KeypadKey) => boolean }) {
   const { t } = useI18n();
   const label = (key: KeypadKey) => (key === 'delete' ? t('kiosk.keyDelete') : key === 'clear' ? t('kiosk.keyClear') : key);
   const button = (key: KeypadKey) => (

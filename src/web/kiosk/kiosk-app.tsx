@@ -9,16 +9,26 @@ import { PairingScreen } from '../device/pairing-screen.js';
 import { useDevicePairing } from '../device/use-device-pairing.js';
 import { I18nProvider, useI18n } from '../i18n/i18n.js';
 import { LangSwitch } from '../ui/lang-switch.js';
+import type { ScannedCode } from '../../domain/public-ticket.js';
+import { CameraScan, hasCameraScan } from './camera-scan.js';
 import { CheckInScreen } from './check-in-screen.js';
+import { ScanCheckInScreen } from './scan-check-in-screen.js';
 import { StartScreen } from './start-screen.js';
 import { TicketScreen } from './ticket-screen.js';
 import { useIdle } from './use-idle.js';
+import { useScanner } from './use-scanner.js';
 import { WalkInScreen } from './walk-in-screen.js';
 
 export const TICKET_IDLE_SECONDS = 20;
 export const ENTRY_IDLE_SECONDS = 60;
 
-type Screen = { kind: 'start' } | { kind: 'checkin' } | { kind: 'walkin' } | { kind: 'tickets'; tickets: Ticket[]; reprint: boolean };
+type Screen =
+  | { kind: 'start' }
+  | { kind: 'checkin' }
+  | { kind: 'walkin' }
+  | { kind: 'camera' }
+  | { kind: 'scan'; code: ScannedCode; scan: number }
+  | { kind: 'tickets'; tickets: Ticket[]; reprint: boolean };
 
 function KioskFrame({ home, children }: { home: (() => void) | null; children: ReactNode }) {
   const { t } = useI18n();
@@ -49,6 +59,9 @@ function Kiosk({ onReset, onUnpaired }: { onReset: () => void; onUnpaired: () =>
   // The start screen in Chinese is the resting state; anything else returns to it when left alone.
   const left = useIdle(screen.kind !== 'start' || lang !== 'zh', idleSeconds, onReset);
   const showTickets = (tickets: Ticket[], reprint: boolean) => setScreen({ kind: 'tickets', tickets, reprint });
+  // A booking's QR code scanned on any screen (USB scanner) or by the camera: ask for the last 4.
+  const onScan = useCallback((code: ScannedCode) => setScreen((s) => ({ kind: 'scan', code, scan: s.kind === 'scan' ? s.scan + 1 : 0 })), []);
+  useScanner(onScan);
   // The server no longer knows this kiosk (its token was revoked): stop issuing numbers.
   const onRefused = useCallback(
     (error: unknown) => {
@@ -59,7 +72,24 @@ function Kiosk({ onReset, onUnpaired }: { onReset: () => void; onUnpaired: () =>
 
   return (
     <KioskFrame home={screen.kind !== 'start' ? onReset : null}>
-      {screen.kind === 'start' && <StartScreen onCheckIn={() => setScreen({ kind: 'checkin' })} onWalkIn={() => setScreen({ kind: 'walkin' })} />}
+      {screen.kind === 'start' && (
+        <StartScreen
+          onCheckIn={() => setScreen({ kind: 'checkin' })}
+          onWalkIn={() => setScreen({ kind: 'walkin' })}
+          onCamera={hasCameraScan() ? () => setScreen({ kind: 'camera' }) : null}
+        />
+      )}
+      {screen.kind === 'camera' && <CameraScan onCode={onScan} onClose={onReset} />}
+      {screen.kind === 'scan' && (
+        <ScanCheckInScreen
+          key={screen.scan}
+          code={screen.code}
+          onTickets={showTickets}
+          onIdCard={() => setScreen({ kind: 'checkin' })}
+          onWalkIn={() => setScreen({ kind: 'walkin' })}
+          onRefused={onRefused}
+        />
+      )}
       {screen.kind === 'checkin' && <CheckInScreen onTickets={showTickets} onWalkIn={() => setScreen({ kind: 'walkin' })} onRefused={onRefused} />}
       {screen.kind === 'walkin' && <WalkInScreen onTicket={(ticket) => showTickets([ticket], false)} onRefused={onRefused} />}
       {screen.kind === 'tickets' && <TicketScreen tickets={screen.tickets} reprint={screen.reprint} secondsLeft={left} onDone={onReset} />}

@@ -1,7 +1,8 @@
 import { useI18n } from '../i18n/i18n.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 
-export function StartScreen({ onCheckIn, onWalkIn }: { onCheckIn: () => void; onWalkIn: () => void }) {
+/** `onCamera`: 扫码签到 by the camera, only where the browser can read QR codes (else null). */
+export function StartScreen({ onCheckIn, onWalkIn, onCamera }: { onCheckIn: () => void; onWalkIn: () => void; onCamera: (() => void) | null }) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('start');
   return (
@@ -19,6 +20,11 @@ export function StartScreen({ onCheckIn, onWalkIn }: { onCheckIn: () => void; on
           <span className="kiosk-choice__hint">{t('kiosk.walkInHint')}</span>
         </button>
       </div>
+      {onCamera && (
+        <button type="button" className="kiosk-button kiosk-button--ghost kiosk-scan-button" onClick={onCamera}>
+          {t('kiosk.scanCheckIn')}
+        </button>
+      )}
     </section>
   );
 }

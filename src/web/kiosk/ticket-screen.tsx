@@ -3,6 +3,7 @@
 import type { Ticket } from '../../contracts/kiosk.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate, formatMinutes, formatSlot } from '../i18n/format.js';
+import { TicketQr } from '../ui/ticket-qr.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 
 function TicketLines({ ticket }: { ticket: Ticket }) {
@@ -26,6 +27,18 @@ function TicketLines({ ticket }: { ticket: Ticket }) {
   );
 }
 
+/** The QR of the ticket's page: the phone follows the queue and is told when it is called. */
+function PageQr({ ticket }: { ticket: Ticket }) {
+  const { t } = useI18n();
+  if (!ticket.publicToken) return null;
+  return (
+    <div className="ticket__qr">
+      <TicketQr token={ticket.publicToken} label={t('ticket.qrLabel', { number: ticket.callNumber })} size={160} />
+      <p className="ticket__qr-hint">{t('kiosk.ticketQr')}</p>
+    </div>
+  );
+}
+
 export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { tickets: Ticket[]; reprint: boolean; secondsLeft: number; onDone: () => void }) {
   const { t } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('tickets');
@@ -46,6 +59,7 @@ export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { ticket
               {t('kiosk.recordNumber')} <span className="mono" data-testid="ticket-number">{ticket.number}</span>
             </p>
             <TicketLines ticket={ticket} />
+            <PageQr ticket={ticket} />
           </li>
         ))}
       </ul>
@@ -68,6 +82,7 @@ export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { ticket
             <p className="print-ticket__label">{t('kiosk.ticketNumber')}</p>
             <p className="print-ticket__number">{ticket.number}</p>
             <TicketLines ticket={ticket} />
+            <PageQr ticket={ticket} />
             <p className="print-ticket__foot">{t('kiosk.printFoot')}</p>
           </article>
         ))}

@@ -33,6 +33,8 @@ export interface RememberedBooking {
   cancelReason?: string;
   /** Lets this device ask for the booking's status (POST /api/v1/bookings/statuses). */
   statusToken?: string;
+  /** The booking's page /t/<token> (its QR code); bookings kept before public tokens have none. */
+  publicToken?: string;
   /** The hall where the booking is (bookings kept before there were many halls have none). */
   hallCode?: string;
   hallNameZh?: string;
@@ -47,6 +49,7 @@ export interface HallNames {
 
 const STATUSES: ReadonlySet<string> = new Set(['booked', 'checked_in', 'cancelled', 'missed', 'served']);
 const TOKEN_RE = /^[0-9a-f]{16,64}$/;
+const PUBLIC_TOKEN_RE = /^[A-Za-z0-9_-]{22}$/;
 
 /** A masked value keeps asterisks; anything else might be a raw number and is refused. */
 function looksMasked(value: unknown): boolean {
@@ -74,6 +77,7 @@ function isRemembered(x: unknown): x is RememberedBooking {
     typeof r.seenAt === 'string' &&
     (r.cancelReason === undefined || typeof r.cancelReason === 'string') &&
     (r.statusToken === undefined || (typeof r.statusToken === 'string' && TOKEN_RE.test(r.statusToken))) &&
+    (r.publicToken === undefined || (typeof r.publicToken === 'string' && PUBLIC_TOKEN_RE.test(r.publicToken))) &&
     optionalText(r.hallCode) &&
     optionalText(r.hallNameZh) &&
     optionalText(r.hallNameEn)
@@ -116,6 +120,7 @@ function pick(b: Booking, names: { zh: string; en: string }, seenAt: string, hal
     seenAt,
     ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
     ...(b.statusToken && TOKEN_RE.test(b.statusToken) ? { statusToken: b.statusToken } : {}),
+    ...(b.publicToken && PUBLIC_TOKEN_RE.test(b.publicToken) ? { publicToken: b.publicToken } : {}),
     ...(b.hallCode ? { hallCode: b.hallCode } : {}),
     ...(hall ? { hallNameZh: hall.nameZh, hallNameEn: hall.nameEn } : {}),
   };
@@ -133,7 +138,7 @@ export function rememberBooking(
   return save(store, [pick(booking, names, now.toISOString(), hall), ...rest]);
 }
 
-type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken'>;
+type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken' | 'publicToken'>;
 
 /**
  * Brings remembered bookings up to date with a look-up's answer or a status answer; unknown
@@ -151,6 +156,7 @@ export function applyStatuses(store: KeyValueStore, bookings: readonly StatusUpd
       seenAt: now.toISOString(),
       ...(fresh.cancelReason ? { cancelReason: fresh.cancelReason } : {}),
       ...(fresh.statusToken && TOKEN_RE.test(fresh.statusToken) ? { statusToken: fresh.statusToken } : {}),
+      ...(fresh.publicToken && PUBLIC_TOKEN_RE.test(fresh.publicToken) ? { publicToken: fresh.publicToken } : {}),
     };
   });
   return save(store, list);

@@ -1,7 +1,10 @@
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate, formatSlot } from '../i18n/format.js';
+import { publicTicketPath } from '../../domain/public-ticket.js';
+import { Link } from '../ui/link.js';
 import { StatusBadge } from '../ui/status-badge.js';
+import { TicketQr } from '../ui/ticket-qr.js';
 
 export interface CardBooking {
   number: string;
@@ -18,6 +21,8 @@ export interface CardBooking {
   callNumber?: string;
   /** Where the booking is, shown when the city has many halls ('' when not known). */
   hallName?: string;
+  /** Its page /t/<token>, shown as a QR code while it can still be used. */
+  publicToken?: string;
 }
 
 export function BookingCard({ booking, showHall, onCancel }: { booking: CardBooking; showHall: boolean; onCancel?: () => void }) {
@@ -47,6 +52,12 @@ export function BookingCard({ booking, showHall, onCancel }: { booking: CardBook
         {t('confirm.idCard')} <span className="mono">{booking.idCardMasked}</span>
       </p>
       {booking.status === 'booked' && <p className="card__meta">{t('records.checkInFrom', { opensAt: booking.checkInOpensAt })}</p>}
+      {booking.publicToken && (booking.status === 'booked' || booking.status === 'checked_in') && (
+        <div className="card__qr">
+          <TicketQr token={booking.publicToken} label={t('ticket.qrLabel', { number: booking.number })} size={96} />
+          <Link href={publicTicketPath(booking.publicToken)}>{t('ticket.openPage')}</Link>
+        </div>
+      )}
       {booking.status === 'cancelled' && booking.cancelReason === 'hall_closed' && (
         <p className="card__meta card__meta--notice">{t('records.hallClosed')}</p>
       )}

@@ -11,6 +11,7 @@ import * as requeue from './2026120203-requeue.js';
 import * as ticketIssuingService from './2026120210-ticket-issuing-service.js';
 import * as halls from './2026120301-halls.js';
 import * as notifications from './2026120401-notifications.js';
+import * as publicTokens from './2026120402-public-tokens.js';
 import * as phoneVerification from './2026120403-phone-verification.js';
 
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026120210-ticket-issuing-service': ticketIssuingService,
   '2026120301-halls': halls,
   '2026120401-notifications': notifications,
+  '2026120402-public-tokens': publicTokens,
   '2026120403-phone-verification': phoneVerification,
 };

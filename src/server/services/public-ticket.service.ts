@@ -1,0 +1,99 @@
+// The page /t/<token>: one booking or ticket as its holder's phone polls it, every few seconds.
+// Cheap on purpose: a unique-index read of the token, the service, and — only while the ticket
+// waits — its own service's queue; the halls come from the directory. No personal data is read
+// into the answer.
+import type { Lang } from '../../contracts/errors.js';
+import type { PublicTicketResponse } from '../../contracts/public-ticket.js';
+import { effectiveStatus } from '../../domain/booking-rules.js';
+import { isPublicToken } from '../../domain/public-ticket.js';
+import { checkInOpensAt, checkInState } from '../../domain/schedule.js';
+import { type BookingRecord, findBookingByPublicToken } from '../repositories/booking.repository.js';
+import { listCounters } from '../repositories/counter.repository.js';
+import type { Hall } from '../repositories/hall.repository.js';
+import { type Service, findService } from '../repositories/service.repository.js';
+import { type TicketRecord, findTicketByPublicToken, findTicketsByBookingIds } from '../repositories/ticket.repository.js';
+import { AppError } from './app-error.js';
+import { type ServiceContext, hallName, hallTimeOf, serviceName } from './context.js';
+import { ticketOf, ticketPlaces } from './hall-state.js';
+
+type Common = Pick<PublicTicketResponse, 'serviceLetter' | 'serviceName' | 'hallCode' | 'hallName' | 'today' | 'now'>;
+
+const NONE = {
+  checkIn: null,
+  checkInOpensAt: null,
+  waitingAhead: null,
+  estimatedWaitMinutes: null,
+  counterNumber: null,
+  counterName: null,
+  cancelReason: null,
+} as const;
+
+async function ticketView(ctx: ServiceContext, t: TicketRecord, service: Service, hall: Hall, common: Common, lang: Lang): Promise<PublicTicketResponse> {
+  const base = {
+    ...NONE,
+    ...common,
+    state: t.status,
+    kind: t.kind,
+    number: t.number,
+    callNumber: t.callNumber,
+    date: t.date,
+    slotStart: t.slotStart,
+    slotEnd: t.slotEnd,
+    callCount: t.callCount,
+  };
+  if (t.status === 'waiting') {
+    const places = await ticketPlaces(ctx.db, hall.id, new Map([[service.id, service]]), t.date);
+    const shown = ticketOf(places, t, hallTimeOf(ctx, hall), lang);
+    return { ...base, waitingAhead: shown.waitingAhead, estimatedWaitMinutes: shown.estimatedWaitMinutes };
+  }
+  if (t.status === 'called' || t.status === 'serving') {
+    const counter = (await listCounters(ctx.db, hall.id)).find((c) => c.id === t.counterId);
+    return { ...base, counterNumber: counter?.number ?? null, counterName: counter?.name ?? null };
+  }
+  return base;
+}
+
+/** A booking not checked in: when check-in opens, or that it was cancelled or missed. */
+function bookingView(ctx: ServiceContext, b: BookingRecord, service: Service, hall: Hall, common: Common): PublicTicketResponse {
+  const status = effectiveStatus(b, hallTimeOf(ctx, hall));
+  const before = service.schedule.checkInBeforeMinutes;
+  return {
+    ...NONE,
+    ...common,
+    state: status === 'cancelled' || status === 'missed' || status === 'served' ? status : 'booked',
+    kind: 'booking',
+    number: b.number,
+    callNumber: null,
+    date: b.date,
+    slotStart: b.slotStart,
+    slotEnd: b.slotEnd,
+    callCount: 0,
+    checkIn: status === 'booked' ? checkInState(b, before, hallTimeOf(ctx, hall)) : null,
+    checkInOpensAt: checkInOpensAt(b.slotStart, before),
+    cancelReason: b.cancelReason,
+  };
+}
+
+export async function publicTicketView(ctx: ServiceContext, token: string, lang: Lang): Promise<PublicTicketResponse> {
+  // A malformed token is as unknown as a wrong one.
+  if (!isPublicToken(token)) throw new AppError('TICKET_NOT_FOUND');
+  let ticket = await findTicketByPublicToken(ctx.db, token);
+  const booking = ticket ? undefined : await findBookingByPublicToken(ctx.db, token);
+  // A booking checked in by a release before tokens: its ticket has none of its own.
+  if (booking?.checkedInAt) ticket = (await findTicketsByBookingIds(ctx.db, [booking.id]))[0];
+  const record = ticket ?? booking;
+  if (!record) throw new AppError('TICKET_NOT_FOUND');
+  const hall = await ctx.halls.byId(record.hallId);
+  const service = await findService(ctx.db, record.serviceId);
+  if (!hall || !service) throw new AppError('TICKET_NOT_FOUND');
+  const local = hallTimeOf(ctx, hall);
+  const common: Common = {
+    serviceLetter: service.letter,
+    serviceName: serviceName(service, lang),
+    hallCode: hall.code,
+    hallName: hallName(hall, lang),
+    today: local.date,
+    now: local.time,
+  };
+  return ticket ? ticketView(ctx, ticket, service, hall, common, lang) : bookingView(ctx, booking as BookingRecord, service, hall, common);
+}

@@ -1,10 +1,13 @@
 // Issue 12, a citizen's phone and the kiosk: book on the phone, the confirmation's QR carries
 // /t/<token>, the ticket page says 等待签到; at the kiosk a USB scanner "types" the QR's address
 // and Enter, the citizen enters the ID card's last 4 and gets the number; a counter calls it and
-// the phone shows 请到 1 号窗口 within 2 s. Hall clock: Wednesday 2026-11-25 08:30.
+// the phone shows 请到 1 号窗口 within 2 s. The server sends its text messages through the `http`
+// driver to a local gateway: the confirmation carries the page's link, the call its counter.
+// Hall clock: Wednesday 2026-11-25 08:30.
 import type { Page } from 'playwright-core';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CreateBookingResponse } from '../../src/contracts/bookings.js';
+import { startFakeSmsGateway } from '../support/fake-sms-gateway.js';
 import { person } from '../support/people.js';
 import { KIOSK_PORTRAIT, describeHall, screenshot } from './support/index.js';
 import { clickKeys, expectFitsScreen, expectNoHorizontalScroll, textOf } from './support/ui.js';
@@ -13,7 +16,20 @@ const CITIZEN = person(21);
 const LATER = person(22);
 const IPHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-describeHall('the ticket page and QR check-in', {}, (e2e) => {
+const gateway = await startFakeSmsGateway();
+afterAll(() => gateway.close());
+/** The text messages the gateway got, in order. */
+const messages = () => gateway.requests.map((r) => JSON.parse(r.rawBody) as { kind: string; to: string; text: string });
+const SMS = {
+  SMS_DRIVER: 'http',
+  SMS_HTTP_URL: `${gateway.url}/sms`,
+  SMS_HTTP_SECRET: 'e2e-gateway-secret-0123456789',
+  // The driver is real, so codes would be asked for by default; this journey is about the page.
+  BOOKING_VERIFY: 'off',
+  PUBLIC_URL: 'https://yuyue.example.gov.cn',
+};
+
+describeHall('the ticket page and QR check-in', { env: SMS }, (e2e) => {
   let phone: Page;
   let kiosk: Page;
   let ticketUrl = '';
@@ -46,6 +62,12 @@ describeHall('the ticket page and QR check-in', {}, (e2e) => {
     await phone.getByRole('img', { name: /二维码/ }).waitFor();
     await expectNoHorizontalScroll(phone);
     await screenshot(phone, 'ticket-confirmation-qr-phone');
+    // The text message reached the phone's number with the same page's link.
+    await gateway.received(1);
+    const [confirmed] = messages();
+    expect(confirmed?.kind).toBe('booking.confirmed');
+    expect(confirmed?.to).toBe(CITIZEN.phone);
+    expect(confirmed?.text).toContain(`https://yuyue.example.gov.cn${new URL(ticketUrl).pathname}`);
   });
 
   it('我的预约 shows the same QR, and 查看号票 opens the page', async () => {
@@ -139,6 +161,9 @@ describeHall('the ticket page and QR check-in', {}, (e2e) => {
     const calledAt = Date.now();
     await phone.getByTestId('call-alert').getByText('请到 1 号窗口').waitFor({ timeout: 2_000 });
     expect(Date.now() - calledAt).toBeLessThan(2_000);
+    // And by text message, for a citizen who left the page.
+    await until(() => messages().some((m) => m.kind === 'ticket.called'));
+    expect(messages().find((m) => m.kind === 'ticket.called')?.text).toContain('请 Y001 号到 1 号窗口办理');
     expect(await textOf(phone.getByTestId('call-alert'))).toContain('Y001');
     expect(await phone.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBe(1);
     await screenshot(phone, 'ticket-page-called-phone', { fullPage: false });
@@ -148,3 +173,11 @@ describeHall('the ticket page and QR check-in', {}, (e2e) => {
     await screenshot(phone, 'ticket-page-called-dismissed-phone');
   });
 });
+
+async function until(ok: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out waiting for a text message');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -49,7 +49,7 @@ function bookingParams(ctx: ServiceContext, b: MessageBooking, service: Service,
     date: b.date,
     slot: `${b.slotStart}-${b.slotEnd}`,
     hall: en ? hall.nameEn : hall.nameZh,
-    address: (en ? hall.addressEn : hall.addressZh) || (en ? hall.nameEn : hall.nameZh),
+    address: (en ? hall.addressEn : hall.addressZh) || (en ? 'address on the hall page' : '地址见大厅页面'),
     link: bookingLink(ctx, b),
   };
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupRefusal, takeBackup } from '../../src/server/backup/backup.js';
+import { BackupRefusal, currentKeys, takeBackup } from '../../src/server/backup/backup.js';
+import { contactCipherFor } from '../../src/server/data-key.js';
 import { DumpWriter } from '../../src/server/backup/dump-file.js';
 import { restoreBackup } from '../../src/server/backup/restore.js';
 import { openSqliteBackup, openStore } from '../../src/server/db/dialect.js';
@@ -229,4 +230,30 @@ describe('backup refusals', () => {
     expect(existsSync(`${backupFile}-wal`)).toBe(false);
     expect(existsSync(`${backupFile}-shm`)).toBe(false);
   });
+});
+
+it('carries the data keys of kept phone numbers: the restored numbers can be read, the target keeps its own key', async () => {
+  const sourceDir = join(dir, 'with-phones');
+  const url = `sqlite:${join(sourceDir, 'v.db')}`;
+  mkdirSync(sourceDir, { recursive: true });
+  const source = contactCipherFor({ dataKey: null, dataDir: sourceDir }, {}, () => {});
+  const store = openStore(url);
+  await migrateToLatest(store.db);
+  await fill(store.db, 1);
+  const sealed = source.seal('13812348000', 'booking:Y20261125090001');
+  await store.db.updateTable('booking').set({ phone_cipher: sealed.cipher, phone_key_id: sealed.keyId }).execute();
+  await store.close();
+  const file = join(dir, 'with-phones.sqlite');
+  await takeBackup({ databaseUrl: url, to: file, keys: currentKeys({ secret: KEYS.hmacSecret, dataDir: sourceDir }), passphrase: PASSPHRASE });
+
+  const t = target('phones-restored');
+  const own = contactCipherFor({ dataKey: null, dataDir: t.dataDir }, {}, () => {});
+  const r = await restoreBackup({ file, ...t, force: true });
+  expect(r.keyNote).toContain(`the backup's data key(s) ${sealed.keyId} were added`);
+  const after = contactCipherFor({ dataKey: null, dataDir: t.dataDir }, {}, () => {});
+  expect(after.currentKeyId).toBe(own.currentKeyId);
+  const restored = openStore(t.databaseUrl);
+  const row = await restored.db.selectFrom('booking').select(['phone_cipher', 'phone_key_id', 'number']).executeTakeFirstOrThrow();
+  await restored.close();
+  expect(after.open({ cipher: row.phone_cipher as string, keyId: row.phone_key_id as string }, `booking:${row.number}`)).toBe('13812348000');
 });

@@ -10,6 +10,7 @@ import { backupSqliteStore, dialectOf, openSqliteBackup, openStore, sqlitePath }
 import { appliedMigrations, countRows, inSnapshot, readPage, storedTables } from '../repositories/backup.repository.js';
 import { DumpWriter } from './dump-file.js';
 import { type BackupKeys, keyFileOf, writeKeyFile } from './key-file.js';
+import { dataKeyFile, envKeys, loadOrCreateKeyFile } from '../data-key.js';
 import { BACKUP_TABLES, MIGRATION_TABLES, SKIPPED_TABLES } from './tables.js';
 
 export type ProgressEvent =
@@ -58,11 +59,22 @@ export interface BackupRequest {
 const PAGE_ROWS = 2000;
 
 /** The HMAC key the server uses: SECRET, or the generated DATA_DIR/secret.key; null when there is none yet. */
-export function currentKeys(config: { secret: string | null; dataDir: string }): BackupKeys | null {
-  if (config.secret) return { hmacSecret: config.secret, hmacSource: 'SECRET' };
+export function currentKeys(config: { secret: string | null; dataDir: string; dataKey?: string | null }): BackupKeys | null {
+  const dataKeys = backedUpDataKeys(config);
+  if (config.secret) return { hmacSecret: config.secret, hmacSource: 'SECRET', ...dataKeys };
   const file = join(config.dataDir, 'secret.key');
   if (!existsSync(file)) return null;
-  return { hmacSecret: readFileSync(file, 'utf8').trim(), hmacSource: 'secret.key' };
+  return { hmacSecret: readFileSync(file, 'utf8').trim(), hmacSource: 'secret.key', ...dataKeys };
+}
+
+/** The data keys (DATA_KEY and DATA_KEY_PREVIOUS, or DATA_DIR/data.keys) that seal kept phone numbers. */
+function backedUpDataKeys(config: { dataDir: string; dataKey?: string | null }): { dataKeys?: string[] } {
+  const keys = config.dataKey
+    ? envKeys(config.dataKey, process.env.DATA_KEY_PREVIOUS)
+    : existsSync(dataKeyFile(config.dataDir))
+      ? loadOrCreateKeyFile(config.dataDir, () => {})
+      : [];
+  return keys.length > 0 ? { dataKeys: keys.map((k) => k.bytes.toString('base64')) } : {};
 }
 
 /** The default name of a backup taken at `at`: vreserve-YYYYMMDD-HHmmss (UTC) with the store's extension. */

@@ -12,6 +12,8 @@ export interface BackupKeys {
   hmacSecret: string;
   /** Where the backed-up server had it from. */
   hmacSource: 'SECRET' | 'secret.key';
+  /** The data keys of kept phone numbers (base64, oldest first): without them the restored numbers cannot be read. */
+  dataKeys?: string[];
 }
 
 interface KeyFile {

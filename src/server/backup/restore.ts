@@ -27,6 +27,8 @@ import { type CheckReport, checkInvariants } from '../services/check.service.js'
 import { BackupRefusal, type Progress, type TableCount } from './backup.js';
 import { DumpError, DumpReader, backupKind, verifyDump } from './dump-file.js';
 import { type BackupKeys, KeyFileError, keyFileOf, readKeyFile } from './key-file.js';
+import { dataKeyFile, loadOrCreateKeyFile } from '../data-key.js';
+import { dataKeyFrom } from '../services/contact-cipher.js';
 import { BACKUP_TABLES, MIGRATION_TABLES, SEEDED_TABLES, SKIPPED_TABLES, backupTable } from './tables.js';
 
 export interface RestoreRequest {
@@ -67,7 +69,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<RestoreResult>
   try {
     const known = Object.keys(releaseMigrations);
     const schema = checkSchema(source.migrations, known, req.file);
-    const keys = planKeys(req);
+    const keys = withDataKeys(req, planKeys(req));
     const target = openStore(req.databaseUrl, { poolSize: 2 });
     try {
       await refuseInUse(target, req.force);
@@ -212,6 +214,34 @@ function checkSchema(backup: string[], known: string[], file: string): string {
     }
   }
   return backup.at(-1)!;
+}
+
+/**
+ * The backup's data keys (phone numbers kept for messages) join DATA_DIR/data.keys as older keys, so
+ * the restored numbers can be read and the server's own newest key keeps encrypting. With DATA_KEY
+ * set, the note says which key ids DATA_KEY / DATA_KEY_PREVIOUS must hold.
+ */
+function withDataKeys(req: RestoreRequest, hmac: { note: string; apply(): void }): { note: string; apply(): void } {
+  const keyFile = keyFileOf(req.file);
+  if (!req.passphrase || !existsSync(keyFile)) return hmac;
+  const backedUp = (readKeyFile(keyFile, req.passphrase).dataKeys ?? []).map(dataKeyFrom);
+  if (backedUp.length === 0) return hmac;
+  const ids = backedUp.map((k) => k.id).join(', ');
+  if (process.env.DATA_KEY) {
+    return { note: `${hmac.note}; the backup's phone numbers are sealed under data key(s) ${ids}: DATA_KEY or DATA_KEY_PREVIOUS must hold them`, apply: hmac.apply };
+  }
+  return {
+    note: `${hmac.note}; the backup's data key(s) ${ids} were added to ${dataKeyFile(req.dataDir)}`,
+    apply() {
+      hmac.apply();
+      const file = dataKeyFile(req.dataDir);
+      const own = existsSync(file) ? loadOrCreateKeyFile(req.dataDir, () => {}) : [];
+      const missing = backedUp.filter((k) => !own.some((o) => o.id === k.id));
+      const lines = [...missing, ...own].map((k) => k.bytes.toString('base64'));
+      mkdirSync(req.dataDir, { recursive: true, mode: 0o700 });
+      writeFileSync(file, `# V-Reserve data keys, oldest first; the last one encrypts. Back this file up with the database.\n${lines.join('\n')}\n`, { mode: 0o600 });
+    },
+  };
 }
 
 /** What to do with the HMAC key: decided (and refused) before anything changes, applied after. */

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/schedule.js';
+import { wholeNumber } from './env-number.js';
 import { type BackupOptions, backupOptionsFromEnv } from './backup/backup-config.js';
 import { dialectOf } from './db/dialect.js';
 import { type ConnectionLimits, defaultMaxConnections } from './http/connection-limits.js';
@@ -59,16 +60,6 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return n;
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number = Date.now()): Readonly<Config> {
   const problems: string[] = [];
@@ -104,11 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
   }
 
   const connections: ConnectionLimits = {
-    headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000, problems),
-    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000, problems),
-    keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000, problems),
-    maxConnections: integer(env, 'MAX_CONNECTIONS', defaultMaxConnections(), 0, 10_000_000, problems),
-    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 256, 0, 10_000_000, problems),
+    headersTimeoutMs: wholeNumber(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000, problems),
+    requestTimeoutMs: wholeNumber(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000, problems),
+    keepAliveTimeoutMs: wholeNumber(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000, problems),
+    maxConnections: wholeNumber(env, 'MAX_CONNECTIONS', defaultMaxConnections(), 0, 10_000_000, problems),
+    maxConnectionsPerAddress: wholeNumber(env, 'MAX_CONNECTIONS_PER_ADDRESS', 256, 0, 10_000_000, problems),
   };
   if (connections.headersTimeoutMs > connections.requestTimeoutMs) {
     problems.push(
@@ -117,14 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
   }
 
   const config: Config = {
-    port: integer(env, 'PORT', 8080, 0, 65535, problems),
+    port: wholeNumber(env, 'PORT', 8080, 0, 65535, problems),
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl,
-    workers: integer(env, 'WORKERS', availableParallelism(), 1, 64, problems),
+    workers: wholeNumber(env, 'WORKERS', availableParallelism(), 1, 64, problems),
     workerStartLimit: {
-      burst: integer(env, 'WORKER_START_LIMIT_BURST', 5, 1, 1000, problems),
-      intervalMs: integer(env, 'WORKER_START_LIMIT_INTERVAL_SEC', 60, 1, 86_400, problems) * 1000,
+      burst: wholeNumber(env, 'WORKER_START_LIMIT_BURST', 5, 1, 1000, problems),
+      intervalMs: wholeNumber(env, 'WORKER_START_LIMIT_INTERVAL_SEC', 60, 1, 86_400, problems) * 1000,
     },
     hallTz,
     secret,
@@ -133,9 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     clock,
     legacy: legacyOptionsFromEnv(env, problems),
     secureCookies: cookieSecurity(env.COOKIE_SECURE, problems),
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
-    kioskRateLimitPerMinute: integer(env, 'KIOSK_RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000, problems),
-    requeueBehind: integer(env, 'REQUEUE_BEHIND', 3, 0, 100, problems),
+    rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
+    kioskRateLimitPerMinute: wholeNumber(env, 'KIOSK_RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000, problems),
+    requeueBehind: wholeNumber(env, 'REQUEUE_BEHIND', 3, 0, 100, problems),
     redisUrl: env.REDIS_URL || null,
     connections,
     backup: backupOptionsFromEnv(env, problems),

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDERS, type QuietHours, type ReminderPlan, parseQuietHours } from '../../domain/delivery.js';
 import { type MessageTemplates, DEFAULT_TEMPLATES, mergeTemplates, templateProblems } from '../../domain/messages.js';
+import { wholeNumber } from '../env-number.js';
 import { type SmsDriverConfig, smsDriverConfigFromEnv } from './sms-driver-config.js';
 
 export interface MessagingOptions {
@@ -27,16 +28,6 @@ export interface MessagingOptions {
   sender: boolean;
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return n;
-}
 
 function templatesFrom(file: string | undefined, problems: string[]): MessageTemplates {
   if (!file) return DEFAULT_TEMPLATES;

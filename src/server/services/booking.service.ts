@@ -235,20 +235,24 @@ export async function lookupBookings(
   };
 }
 
+/** A booking by its number, only for its owner (ID card and phone): someone else's looks like none. */
+async function ownBooking(ctx: ServiceContext, number: string, input: { idCard: string; phone: string }) {
+  const who = credentials(ctx, input, nowOf(ctx).local.date);
+  const row = await findBookingByNumber(ctx.db, number);
+  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const service = await findService(ctx.db, row.serviceId);
+  const hall = await ctx.halls.byId(row.hallId);
+  if (!service || !hall) throw new AppError('NOT_FOUND');
+  return { who, row, service, hall, now: nowOf({ ...ctx, hall }) };
+}
+
 export async function cancelBooking(
   ctx: ServiceContext,
   number: string,
   input: { idCard: string; phone: string; forgetPhone?: boolean; smsCode?: string },
   lang: Lang,
 ): Promise<CancelResponse> {
-  const who = credentials(ctx, input, nowOf(ctx).local.date);
-  const row = await findBookingByNumber(ctx.db, number);
-  // Someone else's booking looks exactly like no booking at all.
-  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
-  const service = await findService(ctx.db, row.serviceId);
-  const hall = await ctx.halls.byId(row.hallId);
-  if (!service || !hall) throw new AppError('NOT_FOUND');
-  const now = nowOf({ ...ctx, hall });
+  const { who, row, service, hall, now } = await ownBooking(ctx, number, input);
   const refusal = cancelRefusal(row, now.local);
   if (refusal) throw new AppError(refusal);
   const codeId = await checkCode(ctx, who.phoneHash, 'cancel', input.smsCode);
@@ -313,13 +317,7 @@ export async function setBookingMessages(
   input: { idCard: string; phone: string; notify: boolean },
   lang: Lang,
 ): Promise<{ booking: Booking }> {
-  const who = credentials(ctx, input, nowOf(ctx).local.date);
-  const row = await findBookingByNumber(ctx.db, number);
-  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
-  const service = await findService(ctx.db, row.serviceId);
-  const hall = await ctx.halls.byId(row.hallId);
-  if (!service || !hall) throw new AppError('NOT_FOUND');
-  const now = nowOf({ ...ctx, hall });
+  const { who, row, service, hall, now } = await ownBooking(ctx, number, input);
   await transact(ctx.db, async (trx) => {
     await setBookingNotify(trx, row.id, input.notify, now.iso);
     // Switched back on: the number is sealed again from what the citizen just proved they have.

@@ -7,6 +7,7 @@ import './styles/citizen.css';
 import './styles/booking.css';
 import './styles/confirmation.css';
 import './styles/records.css';
+import './styles/messages.css';
 import './styles/kiosk.css';
 import './styles/kiosk-check-in.css';
 import './styles/kiosk-tickets.css';

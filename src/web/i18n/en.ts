@@ -2,6 +2,7 @@
 import { enAdmin } from './en-admin.js';
 import { enCitizen } from './en-citizen.js';
 import { enHall } from './en-hall.js';
+import { enMessages } from './en-messages.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -160,5 +161,6 @@ export const en: Record<MessageKey, string> = {
 
   ...enCitizen,
   ...enHall,
+  ...enMessages,
   ...enAdmin,
 };

@@ -2,6 +2,7 @@
 import { zhAdmin } from './zh-admin.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhHall } from './zh-hall.js';
+import { zhMessages } from './zh-messages.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -159,6 +160,7 @@ export const zh = {
 
   ...zhCitizen,
   ...zhHall,
+  ...zhMessages,
   ...zhAdmin,
 } as const;
 

@@ -92,7 +92,7 @@ export function MessagesScreen() {
           ))}
         </ul>
       )}
-      <div className="admin-panel message-filter">
+      <div className="message-filter">
         <label className="field__label" htmlFor={`${id}-status`}>
           {t('admin.msg.filter')}
         </label>

@@ -53,7 +53,7 @@ export const en: Record<MessageKey, string> = {
   'form.idCard.empty': 'Enter your ID card number',
   'form.phone': 'Mobile phone',
   'form.phone.empty': 'Enter your mobile phone number',
-  'form.privacy': 'Your ID card and phone numbers are only used to identify you and find your bookings; only a protected form is stored.',
+  'form.privacy': 'Your ID card and phone numbers are only used to identify you, find your bookings and (if you agree below) send you text messages; only a protected form is stored.',
   'form.chooseSlotFirst': 'Choose a time first',
   'form.submit': 'Book',
   'form.sending': 'Booking…',

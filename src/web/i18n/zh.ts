@@ -52,7 +52,7 @@ export const zh = {
   'form.idCard.empty': '请输入身份证号',
   'form.phone': '手机号',
   'form.phone.empty': '请输入手机号',
-  'form.privacy': '身份证号和手机号仅用于核验身份和查询预约，系统只保存加密后的形式。',
+  'form.privacy': '身份证号和手机号仅用于核验身份、查询预约和（如您同意）发送短信，系统只保存加密后的形式。',
   'form.chooseSlotFirst': '请先选择时段',
   'form.submit': '提交预约',
   'form.sending': '正在提交…',

@@ -8,6 +8,7 @@ import './styles/booking.css';
 import './styles/confirmation.css';
 import './styles/records.css';
 import './styles/ticket.css';
+import './styles/messages.css';
 import './styles/kiosk.css';
 import './styles/kiosk-check-in.css';
 import './styles/kiosk-tickets.css';

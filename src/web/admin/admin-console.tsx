@@ -20,6 +20,7 @@ import { CatalogScreen } from './catalog-screen.js';
 import { CityScreen } from './city-screen.js';
 import { HallPlace, HallSwitcher } from './hall-switcher.js';
 import { HallsScreen } from './halls-screen.js';
+import { MessagesScreen } from './messages-screen.js';
 import { ReportsScreen } from './reports-screen.js';
 import { ServicesScreen } from './services-screen.js';
 import { StaffScreen } from './staff-screen.js';
@@ -35,6 +36,8 @@ function Section({ tab, location, today }: { tab: AdminTab; location: Location; 
       return <StaffScreen />;
     case 'reports':
       return <ReportsScreen query={location.query} today={today} />;
+    case 'messages':
+      return <MessagesScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'city':

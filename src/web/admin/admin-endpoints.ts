@@ -18,6 +18,7 @@ import type { AdminHall, CatalogBody, CatalogEntry, CityOverviewResponse, Create
 export type { CatalogBody, CatalogEntry };
 import type { CreateStaffBody, Device } from '../../contracts/auth.js';
 import type { Lang } from '../../contracts/errors.js';
+import type { NotificationStatus, NotificationsResponse } from '../../contracts/notifications.js';
 import type { Static } from 'typebox';
 import { ApiError, errorFromResponse, requestJson } from '../api/client.js';
 import { hrefOf } from '../nav/router.js';
@@ -138,6 +139,15 @@ export interface AuditFilter {
 /** The audit log takes no hall: the server reads a hall admin's hall's entries, a city admin's every hall's. */
 export function getAudit(filter: AuditFilter, page: { before?: number; limit: number }, call: CityCall): Promise<{ entries: AuditRow[] }> {
   return requestJson('GET', hrefOf('/api/v1/audit', { ...filter, before: page.before, limit: page.limit }), call);
+}
+
+/** 短信记录 of the hall: counts by status and a page of messages, newest first (`before`: older than this id). */
+export function getNotifications(query: { status?: NotificationStatus; before?: number; limit: number }, call: Call): Promise<NotificationsResponse> {
+  return requestJson('GET', scopedHref('/api/v1/admin/notifications', call.scope, query), call);
+}
+
+export function resendNotification(id: number, call: Call): Promise<{ id: number; status: 'queued' }> {
+  return requestJson('POST', scopedHref(`/api/v1/admin/notifications/${id}/resend`, call.scope), call);
 }
 
 export function getHalls(call: CityCall): Promise<{ halls: AdminHall[] }> {

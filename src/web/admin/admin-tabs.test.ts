@@ -15,7 +15,8 @@ describe('admin addresses', () => {
     expect(tabOf(q('tab=city'), 'admin')).toBe('today');
     expect(tabOf(q('tab=halls'), 'admin')).toBe('today');
     expect(tabOf(q('tab=catalog'), 'admin')).toBe('catalog');
-    expect(tabsFor('admin')).toEqual(['today', 'services', 'calendar', 'staff', 'reports', 'audit', 'catalog']);
+    expect(tabsFor('admin')).toEqual(['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'audit', 'catalog']);
+    expect(tabOf(q('tab=messages'), 'admin')).toBe('messages');
     expect(tabsFor('city_admin')).toContain('city');
   });
 
@@ -28,6 +29,9 @@ describe('admin addresses', () => {
     expect(hasCityLevel('services')).toBe(false);
     // The audit log takes no hall: a city admin reads every hall's entries.
     expect(isHallTab('audit')).toBe(false);
+    // 短信记录 is one hall's: a city admin chooses the hall, there is no city level.
+    expect(isHallTab('messages')).toBe(true);
+    expect(hasCityLevel('messages')).toBe(false);
     expect(isCityGroup('audit')).toBe(false);
     expect(isCityGroup('halls')).toBe(true);
   });

@@ -28,6 +28,7 @@ describe('actionName', () => {
     expect(actionName('calendar.closed', 'zh')).toBe('设为闭馆');
     expect(actionName('calendar.closed', 'en')).toBe('Day closed');
     expect(actionName('something.new', 'en')).toBe('something.new');
+    expect(actionName('notification.resend', 'zh')).toBe('重发短信');
   });
 });
 
@@ -69,6 +70,8 @@ describe('auditSummary', () => {
     [entry('ticket.call_out_of_order', { counter: 2 }), 'zh', '2 号窗口'],
     [entry('ticket.transfer', { from: 1, to: 3 }), 'en', 'Service #1 → #3'],
     [{ ...entry('ticket.transfer', { from: 1, to: 2 }), names: { from: 'Y 医社保办理', to: 'H 护照通行证办理' } }, 'zh', '业务 Y 医社保办理 → H 护照通行证办理'],
+    [entry('notification.resend', { kind: 'booking.confirmed', error: 'HTTP 400' }), 'zh', '预约成功 · HTTP 400'],
+    [entry('notification.resend', { kind: 'ticket.called', error: null }), 'en', 'Called to a counter'],
     [entry('staff.reset_password'), 'zh', ''],
     [entry('other.thing', { a: 1 }), 'zh', '{"a":1}'],
   ] as const)('%j in %s -> %s', (e, lang, text) => {

@@ -4,6 +4,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import { localName } from '../i18n/local-name.js';
 import { type MessageKey, translate } from '../i18n/translate.js';
+import { kindName } from './messages-logic.js';
 
 export interface AuditLine {
   id: number;
@@ -38,6 +39,7 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'device.revoke': 'admin.audit.a.deviceRevoke',
   'ticket.call_out_of_order': 'admin.audit.a.ticketOutOfOrder',
   'ticket.transfer': 'admin.audit.a.ticketTransfer',
+  'notification.resend': 'admin.audit.a.notificationResend',
 };
 
 /** The action's name in the language; an action this screen does not know keeps its code. */
@@ -127,6 +129,9 @@ export function auditSummary(entry: AuditLine, lang: Lang): string {
       const named = (key: 'from' | 'to') => entry.names?.[key] ?? `#${str(d[key])}`;
       return translate(lang, 'admin.audit.transfer', { from: named('from'), to: named('to') });
     }
+    case 'notification.resend':
+      // The kind in words, and why it had failed.
+      return [typeof d.kind === 'string' ? kindName(d.kind, lang) : '', str(d.error)].filter(Boolean).join(' · ');
     default: {
       const text = Object.keys(d).length > 0 ? JSON.stringify(d) : '';
       return text.length > 140 ? `${text.slice(0, 139)}…` : text;

@@ -1,6 +1,9 @@
 // One function per endpoint, typed by src/contracts.
 import type {
+  Booking,
+  BookingMessagesBody,
   BookingStatusesResponse,
+  CancelBody,
   CancelResponse,
   CreateBookingBody,
   CreateBookingResponse,
@@ -45,8 +48,14 @@ export function getBookingStatuses(bookings: { number: string; token: string }[]
   return requestJson('POST', '/api/v1/bookings/statuses', { ...call, body: { bookings } });
 }
 
-export function cancelBooking(number: string, body: PersonCredentials, call: Call): Promise<CancelResponse> {
+/** `forgetPhone`: the phone number kept for text messages is erased at once (no cancellation message then). */
+export function cancelBooking(number: string, body: CancelBody, call: Call): Promise<CancelResponse> {
   return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/cancel`, { ...call, body });
+}
+
+/** 我的预约: text messages about one booking on or off (the same ID card and phone as the look-up). */
+export function setBookingMessages(number: string, body: BookingMessagesBody, call: Call): Promise<{ booking: Booking }> {
+  return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/messages`, { ...call, body });
 }
 
 export function kioskCheckIn(idCard: string, call: Call): Promise<CheckInResponse> {

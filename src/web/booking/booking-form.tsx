@@ -15,6 +15,7 @@ import { Link } from '../ui/link.js';
 import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from '../person/person-logic.js';
 import { IdCardPhoneFields } from '../person/id-card-phone-fields.js';
 import { useHallPlace } from './hall-place.js';
+import { NotifyChoice } from './notify-choice.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
@@ -34,6 +35,7 @@ export function BookingForm(props: {
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
+  const [notify, setNotify] = useState(true);
   const [refusal, setRefusal] = useState<unknown>(null);
   const attempt = useRef<AttemptKey | null>(null);
 
@@ -66,7 +68,7 @@ export function BookingForm(props: {
       if (first) document.getElementById(`booking-${first}`)?.focus();
       return;
     }
-    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value };
+    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value, notify };
     attempt.current = keyForAttempt(attempt.current, fingerprintOf(body));
     setSending(true);
     try {
@@ -107,6 +109,7 @@ export function BookingForm(props: {
         errorOf={errorOf}
       />
       <p className="privacy-note">{t('form.privacy')}</p>
+      <NotifyChoice checked={notify} onChange={setNotify} />
       {refusal !== null && (
         <Banner
           tone="error"

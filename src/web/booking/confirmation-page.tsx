@@ -101,6 +101,11 @@ export function ConfirmationPage({ number }: { number: string }) {
           </dd>
         </div>
       </dl>
+      {booking.notify !== undefined && (
+        <p className="confirmation__sms" data-testid="booking-sms">
+          {booking.notify ? t('sms.confirmOn', { phone: booking.phoneMasked }) : t('sms.confirmOff')}
+        </p>
+      )}
       <section className="notice" aria-labelledby="checkin-title">
         <h2 id="checkin-title" className="section-title">
           {t('confirm.checkInTitle')}

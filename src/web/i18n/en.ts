@@ -3,6 +3,7 @@ import { enAdmin } from './en-admin.js';
 import { enCitizen } from './en-citizen.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
+import { enMessages } from './en-messages.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -53,7 +54,7 @@ export const en: Record<MessageKey, string> = {
   'form.idCard.empty': 'Enter your ID card number',
   'form.phone': 'Mobile phone',
   'form.phone.empty': 'Enter your mobile phone number',
-  'form.privacy': 'Your ID card and phone numbers are only used to identify you and find your bookings; only a protected form is stored.',
+  'form.privacy': 'Your ID card and phone numbers are only used to identify you, find your bookings and (if you agree below) send you text messages; only a protected form is stored.',
   'form.chooseSlotFirst': 'Choose a time first',
   'form.submit': 'Book',
   'form.sending': 'Booking…',
@@ -162,5 +163,6 @@ export const en: Record<MessageKey, string> = {
   ...enCitizen,
   ...enTicket,
   ...enHall,
+  ...enMessages,
   ...enAdmin,
 };

@@ -3,6 +3,7 @@ import { zhAdmin } from './zh-admin.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
+import { zhMessages } from './zh-messages.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -52,7 +53,7 @@ export const zh = {
   'form.idCard.empty': '请输入身份证号',
   'form.phone': '手机号',
   'form.phone.empty': '请输入手机号',
-  'form.privacy': '身份证号和手机号仅用于核验身份和查询预约，系统只保存加密后的形式。',
+  'form.privacy': '身份证号和手机号仅用于核验身份、查询预约和（如您同意）发送短信，系统只保存加密后的形式。',
   'form.chooseSlotFirst': '请先选择时段',
   'form.submit': '提交预约',
   'form.sending': '正在提交…',
@@ -161,6 +162,7 @@ export const zh = {
   ...zhCitizen,
   ...zhTicket,
   ...zhHall,
+  ...zhMessages,
   ...zhAdmin,
 } as const;
 

@@ -140,6 +140,21 @@ describe('remembered bookings', () => {
     expect(statusQuery(loadRemembered(store)).map((q) => q.number).sort()).toEqual(['Y1', 'Y2']);
   });
 
+  it('keeps whether text messages are on, from the booking and from a look-up (a status answer leaves it)', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1', { notify: false }), names, now);
+    rememberBooking(store, booking('Y2'), names, now); // an answer without the field (before messages)
+    expect(findRemembered(store, 'Y1')?.notify).toBe(false);
+    expect(findRemembered(store, 'Y2')).not.toHaveProperty('notify');
+    applyStatuses(store, [booking('Y1', { notify: true })], now);
+    expect(findRemembered(store, 'Y1')?.notify).toBe(true);
+    applyStatuses(store, [{ number: 'Y1', status: 'checked_in' }], now);
+    expect(findRemembered(store, 'Y1')).toMatchObject({ status: 'checked_in', notify: true });
+    // Anything but a boolean in storage is not ours: the entry is dropped.
+    store.setItem(REMEMBERED_KEY, JSON.stringify([{ ...findRemembered(store, 'Y1'), notify: 'yes' }]));
+    expect(loadRemembered(store)).toEqual([]);
+  });
+
   it('refuses a stored token that is not one', () => {
     const store = memoryStore();
     rememberBooking(store, booking('Y1'), names, now);

@@ -39,6 +39,8 @@ export interface RememberedBooking {
   hallCode?: string;
   hallNameZh?: string;
   hallNameEn?: string;
+  /** Whether text messages are sent about the booking (as the server last said). */
+  notify?: boolean;
 }
 
 /** A hall's names in both languages, as the booking app knows them. */
@@ -80,7 +82,8 @@ function isRemembered(x: unknown): x is RememberedBooking {
     (r.publicToken === undefined || (typeof r.publicToken === 'string' && PUBLIC_TOKEN_RE.test(r.publicToken))) &&
     optionalText(r.hallCode) &&
     optionalText(r.hallNameZh) &&
-    optionalText(r.hallNameEn)
+    optionalText(r.hallNameEn) &&
+    (r.notify === undefined || typeof r.notify === 'boolean')
   );
 }
 
@@ -123,6 +126,7 @@ function pick(b: Booking, names: { zh: string; en: string }, seenAt: string, hal
     ...(b.publicToken && PUBLIC_TOKEN_RE.test(b.publicToken) ? { publicToken: b.publicToken } : {}),
     ...(b.hallCode ? { hallCode: b.hallCode } : {}),
     ...(hall ? { hallNameZh: hall.nameZh, hallNameEn: hall.nameEn } : {}),
+    ...(typeof b.notify === 'boolean' ? { notify: b.notify } : {}),
   };
 }
 
@@ -138,11 +142,12 @@ export function rememberBooking(
   return save(store, [pick(booking, names, now.toISOString(), hall), ...rest]);
 }
 
-type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken' | 'publicToken'>;
+type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken' | 'publicToken' | 'notify'>;
 
 /**
  * Brings remembered bookings up to date with a look-up's answer or a status answer; unknown
- * numbers are ignored. A look-up also hands over the status token of bookings kept before tokens.
+ * numbers are ignored. A look-up also hands over the status token of bookings kept before tokens,
+ * and whether text messages are on.
  */
 export function applyStatuses(store: KeyValueStore, bookings: readonly StatusUpdate[], now: Date): RememberedBooking[] {
   const byNumber = new Map(bookings.map((b) => [b.number, b]));
@@ -157,6 +162,8 @@ export function applyStatuses(store: KeyValueStore, bookings: readonly StatusUpd
       ...(fresh.cancelReason ? { cancelReason: fresh.cancelReason } : {}),
       ...(fresh.statusToken && TOKEN_RE.test(fresh.statusToken) ? { statusToken: fresh.statusToken } : {}),
       ...(fresh.publicToken && PUBLIC_TOKEN_RE.test(fresh.publicToken) ? { publicToken: fresh.publicToken } : {}),
+      // A look-up says whether messages are on (a status answer does not: the last known stays).
+      ...(typeof fresh.notify === 'boolean' ? { notify: fresh.notify } : {}),
     };
   });
   return save(store, list);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate, formatSlot } from '../i18n/format.js';
@@ -25,7 +26,9 @@ export interface CardBooking {
   publicToken?: string;
 }
 
-export function BookingCard({ booking, showHall, onCancel }: { booking: CardBooking; showHall: boolean; onCancel?: () => void }) {
+// `messages`: the 短信提醒 switch, on the cards of a look-up.
+export function BookingCard(props: { booking: CardBooking; showHall: boolean; onCancel?: () => void; messages?: ReactNode }) {
+  const { booking, showHall, onCancel, messages } = props;
   const { t, lang } = useI18n();
   return (
     <li className={`card card--${booking.status}`}>
@@ -61,6 +64,7 @@ export function BookingCard({ booking, showHall, onCancel }: { booking: CardBook
       {booking.status === 'cancelled' && booking.cancelReason === 'hall_closed' && (
         <p className="card__meta card__meta--notice">{t('records.hallClosed')}</p>
       )}
+      {messages}
       {onCancel && booking.status === 'booked' && (
         <div className="card__actions">
           <button type="button" className="button button--danger-outline" onClick={onCancel}>

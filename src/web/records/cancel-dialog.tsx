@@ -1,4 +1,5 @@
 // Cancelling asks first; a refusal (already started, no longer cancellable) is said in the dialog.
+// The citizen may also have the phone number kept for text messages erased at once.
 import { useEffect, useState } from 'react';
 import type { Booking, PersonCredentials } from '../../contracts/bookings.js';
 import { cancelBooking } from '../api/endpoints.js';
@@ -7,6 +8,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate, formatSlot } from '../i18n/format.js';
 import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
+import { ForgetPhone } from './forget-phone.js';
 
 export function CancelDialog(props: {
   booking: Booking | null;
@@ -17,17 +19,21 @@ export function CancelDialog(props: {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [forgetPhone, setForgetPhone] = useState(false);
   const number = props.booking?.number;
 
   useEffect(() => {
-    if (number) setError(null);
+    if (number) {
+      setError(null);
+      setForgetPhone(false);
+    }
   }, [number]);
 
   const confirm = async () => {
     if (!props.booking) return;
     setBusy(true);
     try {
-      await cancelBooking(props.booking.number, props.credentials, { lang });
+      await cancelBooking(props.booking.number, { ...props.credentials, ...(forgetPhone ? { forgetPhone: true } : {}) }, { lang });
       props.onCancelled(props.booking.number);
     } catch (e) {
       setError(e);
@@ -57,6 +63,7 @@ export function CancelDialog(props: {
           })}
         </p>
       )}
+      {b && <ForgetPhone checked={forgetPhone} disabled={busy} onChange={setForgetPhone} />}
       {error !== null && <Banner tone="error" title={errorText(error, lang)} />}
     </ConfirmDialog>
   );

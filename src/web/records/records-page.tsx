@@ -18,6 +18,7 @@ import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { BookingCard } from './booking-card.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { LookupForm } from './lookup-form.js';
+import { MessagesSwitch } from './messages-switch.js';
 import { type RememberedBooking, applyStatuses, browserStore, hallNameOf, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
 import { useResource } from '../ui/use-resource.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
@@ -151,7 +152,13 @@ export function RecordsPage() {
                 ) : (
                   <ul className="cards">
                     {live.bookings.map((b) => (
-                      <BookingCard key={b.number} booking={b} showHall={showHall} onCancel={() => setCancelling(b)} />
+                      <BookingCard
+                        key={b.number}
+                        booking={b}
+                        showHall={showHall}
+                        onCancel={() => setCancelling(b)}
+                        messages={<MessagesSwitch booking={b} credentials={credentials} />}
+                      />
                     ))}
                   </ul>
                 )}

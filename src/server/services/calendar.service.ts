@@ -51,7 +51,15 @@ async function affectedByClosure(db: Db, owner: CalendarOwner, date: string, now
   return held.filter((b) => !ownDay.has(b.hallId) && !slotHasStarted(b.date, b.slotStart, now.local));
 }
 
-async function cancelForClosure(ctx: ServiceContext, trx: Db, owner: CalendarOwner, date: string, note: string, now: Now): Promise<number> {
+async function cancelForClosure(
+  ctx: ServiceContext,
+  trx: Db,
+  halls: ReadonlyMap<number, Hall>,
+  owner: CalendarOwner,
+  date: string,
+  note: string,
+  now: Now,
+): Promise<number> {
   let cancelled = 0;
   const affected = await affectedByClosure(trx, owner, date, now);
   const services = new Map((await findServicesByIds(trx, [...new Set(affected.map((b) => b.serviceId))])).map((s) => [s.id, s]));
@@ -76,7 +84,7 @@ async function cancelForClosure(ctx: ServiceContext, trx: Db, owner: CalendarOwn
       number: b.number,
     });
     const service = services.get(b.serviceId);
-    const hall = await ctx.halls.byId(b.hallId);
+    const hall = halls.get(b.hallId);
     if (service && hall) await queueHallClosed(trx, ctx, b, service, hall, note, now);
     cancelled++;
   }
@@ -101,6 +109,8 @@ async function setDays(ctx: ServiceContext, owner: CalendarOwner, actor: string,
   // Every booking takes its slot's row; holding all rows of the day makes bookings in flight
   // either finish first (and be counted here) or wait and then see the day closed.
   await countEverySlot(ctx.db, owner, closing);
+  // Read before the transaction: the hall directory reads outside it (one SQLite connection would wait on itself).
+  const halls = new Map((await ctx.halls.all()).map((h) => [h.id, h]));
   const cancelled = await transact(ctx.db, async (trx) => {
     const affected: { date: string; count: number }[] = [];
     for (const date of closing) {
@@ -119,7 +129,7 @@ async function setDays(ctx: ServiceContext, owner: CalendarOwner, actor: string,
         at: now.iso,
         by: actor,
       });
-      if (d.kind === 'closed' && d.date >= now.local.date) n += await cancelForClosure(ctx, trx, owner, d.date, d.note, now);
+      if (d.kind === 'closed' && d.date >= now.local.date) n += await cancelForClosure(ctx, trx, halls, owner, d.date, d.note, now);
       await appendAudit(trx, {
         hallId: owner?.id ?? null,
         at: now.iso,

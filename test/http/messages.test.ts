@@ -139,6 +139,19 @@ describe('我的预约 and cancelling', () => {
     expect(lookup.body.bookings[0].notify).toBe(false);
   });
 
+  it('a booking made without messages gets its reminders still ahead when they are switched on', async () => {
+    await book(1, { notify: false });
+    expect(await rows()).toEqual([]);
+    t.setNow('2026-11-25T19:00:00+08:00');
+    const on = await post(t.app, '/api/v1/bookings/Y20261126090001/messages', { ...person(1), notify: true });
+    expect(on.body.booking.notify).toBe(true);
+    // The evening reminder's time has passed; the one before the slot is still ahead.
+    expect((await rows()).map((r) => [r.kind, r.status])).toEqual([['booking.reminder_hour', 'queued']]);
+    t.setNow('2026-11-26T08:00:00+08:00');
+    await sender().runOnce();
+    expect(sent.map((s) => [s.kind, s.to])).toEqual([['booking.reminder_hour', person(1).phone]]);
+  });
+
   it('cancel and forget my number: the cipher is erased and no message about the cancel is queued', async () => {
     await book(1);
     const res = await post(t.app, '/api/v1/bookings/Y20261126090001/cancel', { ...person(1), forgetPhone: true });
@@ -204,6 +217,8 @@ describe('failures', () => {
     failWith = null;
     await sender().runOnce();
     expect(sent.map((s) => s.kind)).toEqual(['booking.confirmed']);
+    // Sent once after the resend: one attempt, not flagged as a possible duplicate.
+    expect((await rows()).find((r) => r.id === failed.id)).toMatchObject({ status: 'sent', attempts: 1 });
     const audit = await t.store.db.selectFrom('audit_log').select(['action', 'target']).where('action', '=', 'notification.resend').execute();
     expect(audit).toEqual([{ action: 'notification.resend', target: `notification #${failed.id}` }]);
   });

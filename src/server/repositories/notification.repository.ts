@@ -173,7 +173,8 @@ export async function skipQueuedOfBooking(db: Db, bookingId: number, kinds: read
 export async function requeueFailed(db: Db, id: number, hallId: number | null, now: string): Promise<boolean> {
   let q = db
     .updateTable('notification')
-    .set({ status: 'queued', next_attempt_at: now, due_at: now, error: null, updated_at: now })
+    // Its attempts start again: a resent message that goes out once reads 1 (2 means it may have gone twice).
+    .set({ status: 'queued', next_attempt_at: now, due_at: now, error: null, attempts: 0, updated_at: now })
     .where('id', '=', id)
     .where('status', '=', 'failed');
   if (hallId !== null) q = q.where('hall_id', '=', hallId);

@@ -27,7 +27,7 @@ import { type Service, findService, findServicesByIds } from '../repositories/se
 import { AppError } from './app-error.js';
 import { eraseBookingContact, setBookingNotify, storeContact } from '../repositories/contact.repository.js';
 import { checkCode, useCode } from './verification.service.js';
-import { dropReminders, queueBookingCancelled, queueBookingMade, sealPhone } from './notify.service.js';
+import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
@@ -323,6 +323,8 @@ export async function setBookingMessages(
     // Switched back on: the number is sealed again from what the citizen just proved they have.
     const sealed = input.notify ? sealPhone(ctx, who.phone, row.number) : null;
     if (sealed) await storeContact(trx, row.id, sealed);
+    // Reminders still ahead (made with messages off, none were queued; queued ones stay as they are).
+    if (input.notify && row.status === 'booked') await queueReminders(trx, ctx, { ...row, notify: true }, service, hall, now);
   });
   return { booking: ownersView(ctx, { ...row, notify: input.notify, updatedAt: now.iso }, service, hall, now.local, lang) };
 }

@@ -71,6 +71,13 @@ export async function queueBookingMade(trx: Db, ctx: ServiceContext, b: MessageB
   const entry = await findCatalogEntry(trx, service.letter);
   const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
   await queue(trx, ctx, 'booking.confirmed', b, { ...params, bring }, now.iso, now);
+  await queueReminders(trx, ctx, b, service, hall, now);
+}
+
+/** The reminders still ahead of a booking (at booking, or when messages are switched on later). */
+export async function queueReminders(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, now: Now): Promise<void> {
+  if (!ctx.messaging || !b.notify) return;
+  const params = bookingParams(ctx, b, service, hall);
   const moments = reminderMoments(ctx.messaging.reminders, b.date, toMinutes(b.slotStart), now.local, addDays(b.date, -1));
   for (const m of moments) {
     const at = hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString();

@@ -128,7 +128,7 @@ for (const kind of wantedStores()) describe(`senders in two instances (${kind})`
 
   it('kill -9 of an instance mid-batch loses no message; a repeat is visible as a second attempt', async (c) => {
     if (!ready) return c.skip();
-    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const [a] = servers as [ServerProcess, ServerProcess];
     gw.received.clear();
     gw.delayMs = 1500;
     const before = gw.received.size;

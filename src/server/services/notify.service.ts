@@ -60,7 +60,7 @@ function bookingLink(ctx: ServiceContext, b: Pick<BookingRecord, 'publicToken'>)
   return b.publicToken ? `${base}${publicTicketPath(b.publicToken)}` : `${base}/records`;
 }
 
-async function queue(trx: Db, ctx: ServiceContext, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`) {
+async function queue(trx: Db, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`) {
   await queueNotification(trx, { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso });
 }
 
@@ -70,7 +70,7 @@ export async function queueBookingMade(trx: Db, ctx: ServiceContext, b: MessageB
   const params = bookingParams(ctx, b, service, hall);
   const entry = await findCatalogEntry(trx, service.letter);
   const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
-  await queue(trx, ctx, 'booking.confirmed', b, { ...params, bring }, now.iso, now);
+  await queue(trx, 'booking.confirmed', b, { ...params, bring }, now.iso, now);
   await queueReminders(trx, ctx, b, service, hall, now);
 }
 
@@ -81,7 +81,7 @@ export async function queueReminders(trx: Db, ctx: ServiceContext, b: MessageBoo
   const moments = reminderMoments(ctx.messaging.reminders, b.date, toMinutes(b.slotStart), now.local, addDays(b.date, -1));
   for (const m of moments) {
     const at = hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString();
-    await queue(trx, ctx, m.kind, b, params, at, now);
+    await queue(trx, m.kind, b, params, at, now);
   }
 }
 
@@ -94,7 +94,7 @@ export async function queueBookingCancelled(trx: Db, ctx: ServiceContext, b: Mes
   await dropReminders(trx, b, now);
   if (!ctx.messaging || !b.notify) return;
   const { link: _, address: __, ...params } = bookingParams(ctx, b, service, hall);
-  await queue(trx, ctx, 'booking.cancelled', b, params, now.iso, now);
+  await queue(trx, 'booking.cancelled', b, params, now.iso, now);
 }
 
 /** The hall closed the day: the reason the admin gave, and where to book again. */
@@ -103,7 +103,7 @@ export async function queueHallClosed(trx: Db, ctx: ServiceContext, b: MessageBo
   if (!ctx.messaging || !b.notify) return;
   const { address: _, ...params } = bookingParams(ctx, b, service, hall);
   const why = reason.trim() || (b.lang === 'en' ? 'the hall is closed' : '临时闭厅');
-  await queue(trx, ctx, 'booking.hall_closed', b, { ...params, reason: why, link: `${ctx.messaging.publicUrl}/h/${hall.code}/` }, now.iso, now);
+  await queue(trx, 'booking.hall_closed', b, { ...params, reason: why, link: `${ctx.messaging.publicUrl}/h/${hall.code}/` }, now.iso, now);
 }
 
 /** Who a ticket's messages go to: the booking it was checked in from, if it wants them. */

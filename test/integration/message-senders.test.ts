@@ -100,7 +100,7 @@ describe('senders in two instances (PostgreSQL)', () => {
     expect(res.status).toBe(201);
   };
   const confirmations = async () => {
-    const store = openStore(env.DATABASE_URL);
+    const store = openStore(env.DATABASE_URL as string);
     try {
       return await store.db.selectFrom('notification').select(['id', 'status', 'attempts']).where('kind', '=', 'booking.confirmed').orderBy('id').execute();
     } finally {
@@ -133,7 +133,7 @@ describe('senders in two instances (PostgreSQL)', () => {
     a.child.kill('SIGKILL');
     await once(a.child, 'exit');
     gw.delayMs = 0;
-    const store = openStore(env.DATABASE_URL);
+    const store = openStore(env.DATABASE_URL as string);
     const held = await store.db
       .selectFrom('notification')
       .select('id')

@@ -20,7 +20,7 @@ import { openStore } from '../src/server/db/dialect.js';
 import { createTempDatabase } from '../test/support/stores.js';
 import type { GatewayStats } from './sms-gateway.js';
 import { type Server, childrenListening, prepareSqlite, prepareStore, start, stop } from './servers.js';
-import { BOOKING_SCRIPT, type WrkFigures, runWrk } from './wrk.js';
+import { BOOKING_SCRIPT, type WrkFigures, ensureWrk, runWrk } from './wrk.js';
 
 export const MESSAGES_BENCH = process.env.BENCH_MESSAGES !== '0';
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
@@ -32,6 +32,7 @@ const SLOW_MS = 5000;
 // Wednesday 10:00 in the hall; Friday's bookings: reminders fall due on Thursday 18:00 and Friday morning.
 const CLOCK = '2026-11-25T10:00:00+08:00';
 const BOOK_DATE = '2026-11-27';
+const REMINDERS_FROM = '2026-11-26 18:00';
 const SLOTS = DEFAULT_SCHEDULE.slots.map((s) => s.start);
 const SMS_SECRET = 'bench-sms-secret-0123456789';
 
@@ -287,7 +288,7 @@ export function messagesReport(m: MessagesFigures): string {
   return [
     `#### Messages (issue 12): ${ROUNDS} round(s) of ${SECONDS} s, load average (1 min) ${m.loadBefore.toFixed(2)} before, ${m.loadAfter.toFixed(2)} after`,
     '',
-    `Bookings on SQLite, WORKERS=2, each server on a store of its own, side by side, each loaded once per round in turn (median round; ratio = the round's req/s over the instant gateway's). Clock ${CLOCK}, bookings for ${BOOK_DATE}: only confirmations are due (reminders fall due from ${BOOK_DATE} minus a day, 18:00), QUIET_HOURS=off, SMS_TIMEOUT_MS=10000. The fake gateway (bench/sms-gateway.ts) is a process of its own.`,
+    `Bookings on SQLite, WORKERS=2, each server on a store of its own, side by side, each loaded once per round in turn (median round; ratio = the round's req/s over the instant gateway's). Clock ${CLOCK}, bookings for ${BOOK_DATE}: only confirmations are due (the reminders fall due from ${REMINDERS_FROM} hall time on), QUIET_HOURS=off, SMS_TIMEOUT_MS=10000. The fake gateway (bench/sms-gateway.ts) is a process of its own.`,
     '',
     '| senders | req/s | ratio to instant | ratio in each round | p50 ms | p99 ms | requests | non-2xx | socket errors | confirmations still queued after | command |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -310,6 +311,7 @@ export function messagesReport(m: MessagesFigures): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureWrk();
   const m = await measureMessages();
   process.stdout.write(`${messagesReport(m)}\n`);
 }

@@ -304,7 +304,7 @@ export function messagesReport(m: MessagesFigures): string {
     '',
     `Booking command of the delivery runs: \`${m.delivery[0]?.bookCommand ?? ''}\``,
     '',
-    `- bookings with a ${SLOW_MS / 1000} s gateway / an instant one: **${median(ratios('slow'))}**; log driver / instant: ${median(ratios('log'))}; senders off / instant: ${median(ratios('off'))}`,
+    `- bookings with a ${SLOW_MS / 1000} s gateway / an instant one: **${median(ratios('slow'))}**; log driver / instant: ${median(ratios('log'))}; senders off / instant: ${median(ratios('off'))}; ${SLOW_MS / 1000} s gateway / senders off: ${median(m.rounds.slow.map((f, i) => ratio(f.rps, m.rounds.off[i]?.rps ?? 0)))} (${m.rounds.slow.map((f, i) => ratio(f.rps, m.rounds.off[i]?.rps ?? 0).toFixed(2)).join(' · ')})`,
     ...m.delivery.map((x) => `- delivery on ${x.store} (${x.senders}): **${Math.round(x.queued / x.fromStartS)} messages/s** from start, ${x.duplicates} duplicates, ${x.sentInStore} of ${x.queued} sent in the store`),
     '',
   ].join('\n');

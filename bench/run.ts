@@ -8,6 +8,8 @@
 //   4. RSS per worker, idle and at peak, with WORKERS=2
 //   5. bookings on PostgreSQL and MariaDB with two instances vs two bare references (bench/stores.ts)
 //   6. a city of BENCH_HALLS (300) halls vs one hall on PostgreSQL, the city overview, two instances (bench/halls.ts)
+//   7. text messages: bookings with a 5 s SMS gateway vs an instant one, delivery of queued messages (bench/messages.ts)
+// BENCH_MAIN=0 leaves out 1–5, BENCH_MESSAGES=0 leaves out 7, BENCH_HALLS=0 leaves out 6.
 // Figures go to stdout and bench/RESULTS.md. Not a test: nothing here passes or fails.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
 import { type Server, bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
 import { CITY_HALLS, hallsReport, measureHalls } from './halls.js';
+import { MESSAGES_BENCH, measureMessages, messagesReport } from './messages.js';
 import { type StoreFigures, measureStores } from './stores.js';
 import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
@@ -24,6 +27,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const THREADS = Number(process.env.WRK_THREADS || 2);
 const CROWD_ATTEMPTS = Number(process.env.BENCH_CROWD_ATTEMPTS || 20_000);
 const CROWD_CONNECTIONS = 50;
+// BENCH_MAIN=0 leaves out parts 1–5 (e.g. to run only the messages or the halls).
+const MAIN_BENCH = process.env.BENCH_MAIN !== '0';
 const CROWD_PLACES_PER_SLOT = 40;
 const CLOCK = '2026-11-25T07:00:00+08:00';
 const BOOK_DATE = '2026-11-26';
@@ -64,10 +69,28 @@ async function flashCrowd(url: string, mode: 'real' | 'ref'): Promise<{ crowd: F
 
 async function main() {
   ensureWrk();
-  // Other work on the machine takes CPU and fsyncs from the run: say how busy it was.
-  const loadBefore = loadavg()[0] as number;
   const root = mkdtempSync(join(tmpdir(), 'vreserve-bench-'));
   try {
+    const parts: string[] = [heading()];
+    if (MAIN_BENCH) parts.push(await measureMain(root));
+    // 7. text messages (issue 12): bookings with a slow gateway, and delivery; BENCH_MESSAGES=0 leaves it out
+    if (MESSAGES_BENCH) parts.push(messagesReport(await measureMessages((line) => process.stdout.write(`${line}\n`))));
+    // 6. many halls: a province-sized city against one hall (issue 11), BENCH_HALLS=0 leaves it out
+    const halls = CITY_HALLS > 0 ? await measureHalls((line) => process.stdout.write(`${line}\n`)) : null;
+    if (halls) parts.push(hallsReport(halls));
+    const report = `${parts.join('\n')}\n`;
+    process.stdout.write(`${report}\n`);
+    appendRun(report);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Parts 1–5: the SQLite loads in rounds, the flash crowd, RSS with two workers, PostgreSQL and MariaDB. */
+async function measureMain(root: string): Promise<string> {
+  // Other work on the machine takes CPU and fsyncs from the run: say how busy it was.
+  const loadBefore = loadavg()[0] as number;
+  {
     // --- one process each, side by side: the real server at info, at warn and with metrics, and the bare
     // reference; every load once per round, in turn, so that drift on a shared machine hits them alike ---
     const sqliteServer = async (name: string, extra: Record<string, string>, reference = false, body = '') => {
@@ -149,15 +172,12 @@ async function main() {
     // --- PostgreSQL and MariaDB: two instances on one database, against two bare references ---
     const stores = await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') });
 
-    // 6. many halls: a province-sized city against one hall (issue 11), BENCH_HALLS=0 leaves it out
-    const halls = CITY_HALLS > 0 ? await measureHalls((line) => process.stdout.write(`${line}\n`)) : null;
-    const main = render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refCrowd, refCrowdBooked });
-    const report = halls ? `${main}\n${hallsReport(halls)}\n` : main;
-    process.stdout.write(`${report}\n`);
-    appendRun(report);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+    return render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, realCrowdBooked, idle2, peak2, book2, list2, refCrowd, refCrowdBooked });
   }
+}
+
+function heading(): string {
+  return `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion()}\n`;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
@@ -216,8 +236,6 @@ function render(r: {
   const rule = '|---|---|---|---|---|---|---|---|---|---|';
   const pct = (c: Compared) => Math.round((1 - c.ratio) * 100);
   return [
-    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion()}`,
-    '',
     `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, LOG_LEVEL=info unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s a load, after a 2 s warm-up. The servers of the first table run side by side and each load runs once per round, in turn (${ROUNDS} rounds): req/s and latencies are those of the median round, the ratio is the median of the rounds' ratios. Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).`,
     '',
     header,

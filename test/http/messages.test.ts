@@ -25,7 +25,9 @@ const driver = {
   name: 'recording',
   async send(sms: OutgoingSms) {
     if (failWith) throw failWith;
+    // Sent side by side; kept in the order the messages were queued.
     sent.push(sms);
+    sent.sort((a, b) => a.id - b.id);
     return { gatewayId: `gw-${sms.id}` };
   },
 };
@@ -92,8 +94,9 @@ describe('a booking made', () => {
     t.setNow('2026-11-25T18:00:00+08:00');
     sent = [];
     await sender().runOnce();
-    expect(sent.map((s) => s.kind)).toEqual(['booking.cancelled', 'booking.reminder_day']);
-    expect(sent[1]?.text).toContain('明天 2026-11-26 09:00-10:00');
+    // Sent side by side: in no particular order.
+    expect(sent.map((s) => s.kind).sort()).toEqual(['booking.cancelled', 'booking.reminder_day']);
+    expect(sent.find((s) => s.kind === 'booking.reminder_day')?.text).toContain('明天 2026-11-26 09:00-10:00');
     const skipped = (await rows()).filter((r) => r.status === 'skipped');
     expect(skipped.map((r) => [r.kind, r.error])).toEqual([
       ['booking.reminder_day', 'the booking is cancelled'],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../../src/domain/messages.js';
 import { NotificationSender } from '../../src/server/messaging/sender.js';
 import type { OutgoingSms } from '../../src/server/messaging/sms-driver.js';
-import { claimNotification, dueNotificationIds } from '../../src/server/repositories/notification.repository.js';
+import { claimNotifications, dueNotificationIds } from '../../src/server/repositories/notification.repository.js';
 import { bookingBody, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
@@ -87,7 +87,7 @@ for (const kind of wantedStores()) {
       const due = await dueNotificationIds(t.store.db, now.toISOString(), 50);
       expect(due).toHaveLength(5);
       const lease = new Date(now.getTime() + 60_000).toISOString();
-      for (const id of due) expect(await claimNotification(t.store.db, id, 'dead-sender', now.toISOString(), lease)).toBe(true);
+      expect((await claimNotifications(t.store.db, due, 'dead-sender', now.toISOString(), lease)).sort()).toEqual([...due].sort());
       // While its lease lasts nobody else takes them.
       await drain(senders(2));
       expect(sends.size).toBe(0);

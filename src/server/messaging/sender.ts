@@ -9,7 +9,8 @@ import { type MessageTemplates, MissingVariable, expiresWithSlot, isUrgent, rend
 import { hallTime, slotHasStarted } from '../../domain/schedule.js';
 import { findBookingById } from '../repositories/booking.repository.js';
 import { bookingContact } from '../repositories/contact.repository.js';
-import { type NotificationRecord, type Outcome, claimNotification, dueNotificationIds, findNotification, recordOutcome } from '../repositories/notification.repository.js';
+import { type NotificationRecord, type Outcome, claimNotifications, dueNotificationIds, findNotification, recordOutcome } from '../repositories/notification.repository.js';
+import { transact } from '../services/transact.js';
 import { type Sealed, UnknownDataKey } from '../services/contact-cipher.js';
 import { eraseVerificationSecret, findVerification } from '../repositories/verification.repository.js';
 import { verificationContext } from '../services/verification.service.js';
@@ -89,33 +90,40 @@ export class NotificationSender {
     this.schedule(more ? 0 : (this.opts.pollMs ?? 1000));
   }
 
-  /** One round: claims what is due and sends it; how many messages it handled. */
+  /**
+   * One round: what is due, claimed and sent a group at a time (a claim's lease needs to outlast one
+   * gateway call, not the whole round); how many messages it handled.
+   */
   async runOnce(): Promise<number> {
-    const now = this.ctx.clock();
-    const ids = await dueNotificationIds(this.ctx.db, now.toISOString(), this.opts.batch ?? 50);
-    const leaseUntil = new Date(now.getTime() + (this.opts.leaseMs ?? 60_000)).toISOString();
-    const mine: number[] = [];
-    for (const id of ids) if (await claimNotification(this.ctx.db, id, this.owner, now.toISOString(), leaseUntil)) mine.push(id);
+    const ids = await dueNotificationIds(this.ctx.db, this.ctx.clock().toISOString(), this.opts.batch ?? 50);
     const parallel = this.opts.parallel ?? 8;
-    for (let i = 0; i < mine.length; i += parallel) {
-      await Promise.all(mine.slice(i, i + parallel).map((id) => this.handle(id)));
+    let handled = 0;
+    for (let i = 0; i < ids.length && !this.stopped; i += parallel) {
+      const now = this.ctx.clock();
+      const leaseUntil = new Date(now.getTime() + (this.opts.leaseMs ?? 60_000)).toISOString();
+      const mine = await claimNotifications(this.ctx.db, ids.slice(i, i + parallel), this.owner, now.toISOString(), leaseUntil);
+      const done = await Promise.all(mine.map((id) => this.handle(id)));
+      // The group's outcomes are recorded together: one commit, not one per message.
+      const at = this.ctx.clock().toISOString();
+      await transact(this.ctx.db, async (trx) => {
+        for (const d of done) if (d) await recordOutcome(trx, d.n.id, this.owner, at, d.outcome);
+      });
+      for (const d of done) if (d) this.opts.onOutcome?.(d.n, d.outcome);
+      handled += mine.length;
     }
-    return mine.length;
+    return handled;
   }
 
-  private async handle(id: number): Promise<void> {
+  private async handle(id: number): Promise<{ n: NotificationRecord; outcome: Outcome } | null> {
     const n = await findNotification(this.ctx.db, id);
-    if (!n) return;
-    let outcome: Outcome;
+    if (!n) return null;
     try {
-      outcome = await this.deliver(n);
+      return { n, outcome: await this.deliver(n) };
     } catch (error) {
       // The store or something unforeseen: try again later, never lose the message.
       this.opts.onError?.(error);
-      outcome = this.retry(n, describeSmsError(error, ''));
+      return { n, outcome: this.retry(n, describeSmsError(error, '')) };
     }
-    await recordOutcome(this.ctx.db, n.id, this.owner, this.ctx.clock().toISOString(), outcome);
-    this.opts.onOutcome?.(n, outcome);
   }
 
   private retry(n: NotificationRecord, error: string): Outcome {

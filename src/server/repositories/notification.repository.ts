@@ -76,21 +76,28 @@ export async function dueNotificationIds(db: Db, now: string, limit: number): Pr
   return [...stale, ...queued].map((r) => Number(r.id)).slice(0, limit);
 }
 
-/** Takes a due row for `owner` until `leaseUntil`; false when another sender took it first. */
-export async function claimNotification(db: Db, id: number, owner: string, now: string, leaseUntil: string): Promise<boolean> {
-  const result = await db
+/**
+ * Takes those of `ids` still due for `owner` until `leaseUntil`, in one conditional UPDATE (one
+ * commit for the whole batch); returns the ids it got. Another sender's claim at the same moment
+ * gets the others: a row is claimed only while due, and `leaseUntil` marks this claim.
+ */
+export async function claimNotifications(db: Db, ids: number[], owner: string, now: string, leaseUntil: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  await db
     .updateTable('notification')
-    .set((eb) => ({
-      status: 'sending',
-      lease_owner: owner,
-      lease_until: leaseUntil,
-      attempts: eb('attempts', '+', 1),
-      updated_at: now,
-    }))
-    .where('id', '=', id)
+    .set((eb) => ({ status: 'sending', lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1), updated_at: now }))
+    .where('id', 'in', ids)
     .where((eb) => isDue(eb, now))
-    .executeTakeFirst();
-  return affected(result) === 1;
+    .execute();
+  const got = await db
+    .selectFrom('notification')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
+    .where('lease_until', '=', leaseUntil)
+    .execute();
+  return got.map((r) => Number(r.id));
 }
 
 function toRecord(r: Record<string, unknown>): NotificationRecord {

@@ -109,7 +109,7 @@ export async function countWrongTry(db: Db, id: number, maxTries: number): Promi
 }
 
 /** Uses the code (once): false when it was used meanwhile. */
-export async function useVerification(db: Db, id: number, at: string): Promise<boolean> {
+export async function spendVerification(db: Db, id: number, at: string): Promise<boolean> {
   const r = await db
     .updateTable('phone_verification')
     .set({ used_at: at, secret_cipher: null, secret_key_id: null })

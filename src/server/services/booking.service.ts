@@ -26,7 +26,7 @@ import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { eraseBookingContact, setBookingNotify, storeContact } from '../repositories/contact.repository.js';
-import { checkCode, useCode } from './verification.service.js';
+import { checkCode, spendCode } from './verification.service.js';
 import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
@@ -124,7 +124,7 @@ export async function createBooking(
       // The person's row is locked first: their other bookings cannot change until we commit.
       const personId = await lockPerson(trx, who.idHash, now.iso);
       if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
-      await useCode(trx, codeId, now.iso);
+      await spendCode(trx, codeId, now.iso);
       // A retry with the same key that raced us: it held the person's row and committed first.
       if (idempotencyHash) {
         const earlier = await findBookingByIdempotency(trx, idempotencyHash);
@@ -257,7 +257,7 @@ export async function cancelBooking(
   if (refusal) throw new AppError(refusal);
   const codeId = await checkCode(ctx, who.phoneHash, 'cancel', input.smsCode);
   await transact(ctx.db, async (trx) => {
-    await useCode(trx, codeId, now.iso);
+    await spendCode(trx, codeId, now.iso);
     const changed = await changeBookingStatus(trx, row.id, 'booked', 'cancelled', {
       at: now.iso,
       cancelledAt: now.iso,

@@ -20,7 +20,7 @@ import {
   insertVerification,
   latestVerification,
   sealVerification,
-  useVerification,
+  spendVerification,
 } from '../repositories/verification.repository.js';
 import { AppError } from './app-error.js';
 import { type ServiceContext, nowOf } from './context.js';
@@ -85,7 +85,7 @@ export async function requestCode(
 
 /**
  * Checks the code given for this phone and purpose; a wrong one counts as a try. Returns the code's
- * id, to be used (once) inside the transaction of the booking or cancel: see `useCode`. Null when
+ * id, to be used (once) inside the transaction of the booking or cancel: see `spendCode`. Null when
  * codes are off.
  */
 export async function checkCode(ctx: ServiceContext, phoneHash: string, purpose: VerifyPurpose, code: string | undefined): Promise<number | null> {
@@ -105,6 +105,6 @@ export async function checkCode(ctx: ServiceContext, phoneHash: string, purpose:
 }
 
 /** Uses a checked code inside the caller's transaction; refused if another request used it first. */
-export async function useCode(trx: Db, id: number | null, at: string): Promise<void> {
-  if (id !== null && !(await useVerification(trx, id, at))) throw new AppError('VERIFY_CODE_USED', { field: 'smsCode' });
+export async function spendCode(trx: Db, id: number | null, at: string): Promise<void> {
+  if (id !== null && !(await spendVerification(trx, id, at))) throw new AppError('VERIFY_CODE_USED', { field: 'smsCode' });
 }

@@ -12,6 +12,7 @@ import { describeHall, screenshot } from './support/index.js';
 import { expectNoHorizontalScroll } from './support/ui.js';
 
 const CITIZEN = person(31);
+const LATER = person(32);
 const MASKED = `${CITIZEN.phone.slice(0, 3)}****${CITIZEN.phone.slice(7)}`;
 const PHONE_390 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -82,6 +83,8 @@ describeHall(
       expect(await wait.isDisabled()).toBe(true);
       // The focus moved to the code, for the keyboard's one-time-code suggestion.
       expect(await phone.evaluate(() => document.activeElement?.id)).toBe('booking-smsCode');
+      // It counts down (real time: the wait ends when the second passes).
+      await phone.getByRole('button', { name: '58 秒后可重新获取' }).waitFor({ timeout: 5000 });
       const message = await codeMessage(1);
       expect(message.to).toBe(CITIZEN.phone);
       expect(message.params.code).toMatch(/^\d{6}$/);
@@ -134,6 +137,32 @@ describeHall(
       await phone.getByText(`已取消预约 ${number}，名额已释放。`).waitFor();
       await card.getByText('已取消').waitFor();
       await screenshot(phone, 'sms-code-cancelled-phone');
+    });
+
+    it('a page that thought codes were off shows the field when the server asks for a code', async () => {
+      const stale = await e2e.page(PHONE_390);
+      // The hall list as a server without codes answers it (a setting changed since the page loaded).
+      await stale.route('**/api/v1/halls', async (route) => {
+        const answer = await route.fetch();
+        await route.fulfill({ response: answer, json: { ...(await answer.json()), verifyPhone: false } });
+      });
+      await stale.goto('/');
+      await stale.getByRole('link', { name: /医社保办理/ }).click();
+      await stale.getByRole('radio', { name: /10:00–11:00/ }).check();
+      await stale.getByRole('textbox', { name: '身份证号' }).fill(LATER.idCard);
+      await stale.getByRole('textbox', { name: '手机号' }).fill(LATER.phone);
+      expect(await stale.getByRole('textbox', { name: '短信验证码' }).count()).toBe(0);
+      await stale.getByRole('button', { name: '提交预约' }).click();
+      await stale.locator('.sms-code .field__error', { hasText: '请先获取并填写短信验证码' }).waitFor();
+      expect(await stale.evaluate(() => document.activeElement?.id)).toBe('booking-smsCode');
+      await screenshot(stale, 'sms-code-asked-unexpectedly-phone');
+
+      await stale.getByRole('button', { name: '获取验证码' }).click();
+      const message = await codeMessage(3);
+      expect(message.to).toBe(LATER.phone);
+      await stale.getByRole('textbox', { name: '短信验证码' }).fill(message.params.code ?? '');
+      await stale.getByRole('button', { name: '提交预约' }).click();
+      await stale.getByText('预约成功').waitFor();
     });
   },
 );

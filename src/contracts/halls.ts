@@ -40,7 +40,12 @@ export const HallToday = Type.Object({
 });
 export type HallToday = Static<typeof HallToday>;
 
-export const HallsResponse = Type.Object({ halls: Type.Array(HallToday) });
+export const HallsResponse = Type.Object({
+  halls: Type.Array(HallToday),
+  verifyPhone: Type.Boolean({
+    description: 'Booking and cancelling need a 短信验证码 (POST /api/v1/verification-codes first): the forms show the code field',
+  }),
+});
 export type HallsResponse = Static<typeof HallsResponse>;
 
 export const HallDetailResponse = Type.Object({

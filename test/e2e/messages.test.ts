@@ -28,7 +28,8 @@ describeHall(
   'text messages: the choice when booking, the switch in 我的预约, the admin log',
   {
     clock: '2026-11-25T09:30:00+08:00',
-    env: { SMS_DRIVER: 'http', SMS_HTTP_URL: `${gateway.url}/sms`, SMS_HTTP_SECRET: 'e2e-gateway-secret-0123456789' },
+    // The driver is real, so codes would be asked for by default (test/e2e/sms-code.test.ts covers them).
+    env: { SMS_DRIVER: 'http', SMS_HTTP_URL: `${gateway.url}/sms`, SMS_HTTP_SECRET: 'e2e-gateway-secret-0123456789', BOOKING_VERIFY: 'off' },
   },
   (e2e) => {
     let phone: Page;

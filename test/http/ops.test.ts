@@ -82,6 +82,10 @@ describe('operations', () => {
     for (const path of ['/api/v1/halls', '/api/v1/halls/{code}/services', '/api/v1/halls/{code}/suggestions', '/api/v1/admin/city']) {
       expect(body.paths, path).toHaveProperty([path]);
     }
+    // The booking app learns from the hall list whether a 短信验证码 is asked (to show the field up front).
+    const halls = body.paths['/api/v1/halls'].get.responses['200'].content['application/json'].schema;
+    expect(halls.required).toEqual(expect.arrayContaining(['halls', 'verifyPhone']));
+    expect(halls.properties.verifyPhone.type).toBe('boolean');
     const hallParam = (path: string, method: string) =>
       (body.paths[path][method].parameters as { name: string; in: string }[]).find((p) => p.name === 'hall' && p.in === 'query');
     expect(hallParam('/api/v1/queue', 'get')).toBeDefined();

@@ -1,10 +1,11 @@
 // 短信验证码 (BOOKING_VERIFY=sms): booking and cancelling need a code sent to the phone first.
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_QUIET_HOURS } from '../../src/domain/delivery.js';
 import { DEFAULT_TEMPLATES } from '../../src/domain/messages.js';
 import { NotificationSender } from '../../src/server/messaging/sender.js';
 import type { OutgoingSms } from '../../src/server/messaging/sms-driver.js';
-import { bookingBody, counts, post } from '../support/http.js';
+import { bookingBody, counts, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { type TestApp, makeTestApp, testMessaging } from '../support/test-app.js';
 
@@ -36,6 +37,14 @@ async function codeFor(purpose = 'book'): Promise<string> {
 const book = (smsCode?: string) => post(t.app, '/api/v1/bookings', bookingBody(p, smsCode === undefined ? {} : { smsCode }));
 
 describe('短信验证码', () => {
+  it('the hall list tells the booking app that codes are asked', async () => {
+    const res = await get(t.app, '/api/v1/halls');
+    expect(res.status).toBe(200);
+    expect(res.body.verifyPhone).toBe(true);
+    const en = await t.app.inject({ method: 'GET', url: '/api/v1/halls', headers: { 'accept-language': 'en', 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gunzipSync(en.rawPayload).toString('utf8')).verifyPhone).toBe(true);
+  });
+
   it('a booking without a code is refused and writes nothing', async () => {
     const res = await book();
     expect(res.status).toBe(422);

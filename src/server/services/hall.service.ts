@@ -11,6 +11,7 @@ import { slotCounts } from '../repositories/inventory.repository.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
 import { dayOf, indexSlots } from './catalog.service.js';
 import { type HallContext, type ServiceContext, hallName, nowOf } from './context.js';
+import { verificationOn } from './verification.service.js';
 
 export function hallInfo(h: Hall, lang: Lang): HallInfo {
   // English falls back to the Chinese wording where a hall has none (an address is better in Chinese than blank).
@@ -73,6 +74,7 @@ export async function hallsToday(ctx: ServiceContext, lang: Lang): Promise<Halls
         services: own.map((s) => s.letter),
       };
     }),
+    verifyPhone: verificationOn(ctx),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   CreateBookingResponse,
   LookupResponse,
   PersonCredentials,
+  VerificationCodeBody,
 } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, WalkInResponse } from '../../contracts/kiosk.js';
@@ -37,6 +38,11 @@ export function getAvailability(serviceId: number, query: { from?: string; days?
 
 export function createBooking(body: CreateBookingBody, idempotencyKey: string, call: Call): Promise<CreateBookingResponse> {
   return requestJson('POST', '/api/v1/bookings', { ...call, body, headers: { 'idempotency-key': idempotencyKey } });
+}
+
+/** 短信验证码: a code sent to the phone, to be given with the booking or the cancel (purpose) within 5 minutes. */
+export function requestVerificationCode(body: VerificationCodeBody, call: Call): Promise<{ expiresInSeconds: number }> {
+  return requestJson('POST', '/api/v1/verification-codes', { ...call, body });
 }
 
 export function lookupBookings(body: PersonCredentials, call: Call): Promise<LookupResponse> {

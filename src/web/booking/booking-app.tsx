@@ -3,7 +3,7 @@
 // `/` opens the hall this device chose (or the chooser), /h is the chooser and /h/CODE/ is one
 // hall's own app with the same screens in its query string.
 import { type ReactNode, useEffect } from 'react';
-import type { HallToday } from '../../contracts/halls.js';
+import type { HallToday, HallsResponse } from '../../contracts/halls.js';
 import { getHalls } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { type Location, navigate } from '../nav/router.js';
@@ -20,6 +20,7 @@ import { hallBase, hallCodeOf, rememberHall, rememberedHall, startOf } from './h
 import { type HallPlace, HallPlaceContext, SINGLE_HALL } from './hall-place.js';
 import { HomePage } from './home-page.js';
 import { ServicePage } from './service-page.js';
+import { VerifyPhoneContext } from './verify-phone.js';
 
 /** The screen the query string names, in a place. */
 function Screens({ location, place }: { location: Location; place: HallPlace }) {
@@ -86,6 +87,14 @@ export function BookingApp({ location }: { location: Location }): ReactNode {
   const { lang } = useI18n();
   const code = hallCodeOf(location.path);
   const halls = useResource((signal) => getHalls({ lang, signal }), lang);
+  return (
+    <VerifyPhoneContext.Provider value={halls.data?.verifyPhone ?? false}>
+      <Place code={code} location={location} halls={halls} />
+    </VerifyPhoneContext.Provider>
+  );
+}
+
+function Place({ code, location, halls }: { code: string | null; location: Location; halls: Resource<HallsResponse> }) {
   // A service or confirmation at `/` needs no hall: it opens at once, as it always did.
   const direct = code === null && (location.query.has('booking') || location.query.has('service'));
   // With many halls such a link (made before there were many) moves to its hall's address once known.

@@ -14,9 +14,12 @@ import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { type Field, type FieldErrors, type PersonDraft, checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from '../person/person-logic.js';
 import { IdCardPhoneFields } from '../person/id-card-phone-fields.js';
+import { SmsCodeField } from '../person/sms-code-field.js';
+import { useSmsCode } from '../person/use-sms-code.js';
 import { useHallPlace } from './hall-place.js';
 import { NotifyChoice } from './notify-choice.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
+import { useVerifyPhone } from './verify-phone.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
 
@@ -38,6 +41,7 @@ export function BookingForm(props: {
   const [notify, setNotify] = useState(true);
   const [refusal, setRefusal] = useState<unknown>(null);
   const attempt = useRef<AttemptKey | null>(null);
+  const sms = useSmsCode(useVerifyPhone());
 
   const update = (field: Field, value: string) => {
     const next = { ...draft, [field]: value };
@@ -68,7 +72,9 @@ export function BookingForm(props: {
       if (first) document.getElementById(`booking-${first}`)?.focus();
       return;
     }
-    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value, notify };
+    const proof = sms.check();
+    if (!proof) return;
+    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value, notify, ...proof };
     attempt.current = keyForAttempt(attempt.current, fingerprintOf(body));
     setSending(true);
     try {
@@ -82,7 +88,8 @@ export function BookingForm(props: {
       const fieldProblem = error instanceof ApiError ? serverFieldProblem(error.code, error.details) : null;
       if (fieldProblem) setErrors((e) => ({ ...e, [fieldProblem.field]: fieldProblem }));
       else if (SLOT_CODES.has(code)) props.onSlotRefused(error);
-      else setRefusal(error);
+      // A refusal of the code is said beside the code field, which takes the focus again.
+      else if (!sms.refused(error)) setRefusal(error);
       setSending(false);
     }
   };
@@ -108,6 +115,20 @@ export function BookingForm(props: {
         onBlur={blur}
         errorOf={errorOf}
       />
+      {sms.shown && (
+        <SmsCodeField
+          id="booking-smsCode"
+          purpose="book"
+          phone={draft.phone}
+          hint={t('sms.codeHint')}
+          onPhoneInvalid={(reason) => {
+            setTouched((x) => ({ ...x, phone: true }));
+            setErrors((e) => ({ ...e, phone: { field: 'phone', reason } }));
+            document.getElementById('booking-phone')?.focus();
+          }}
+          {...sms.field}
+        />
+      )}
       <p className="privacy-note">{t('form.privacy')}</p>
       <NotifyChoice checked={notify} onChange={setNotify} />
       {refusal !== null && (

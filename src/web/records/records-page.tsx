@@ -194,6 +194,7 @@ export function RecordsPage() {
         <CancelDialog
           booking={cancelling}
           credentials={credentials}
+          verifyPhone={halls.data?.verifyPhone ?? false}
           onClose={() => setCancelling(null)}
           onCancelled={(number) => {
             setCancelling(null);

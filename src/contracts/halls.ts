@@ -45,6 +45,7 @@ export const HallsResponse = Type.Object({
   verifyPhone: Type.Boolean({
     description: 'Booking and cancelling need a 短信验证码 (POST /api/v1/verification-codes first): the forms show the code field',
   }),
+  contactRetentionDays: Type.Integer({ description: 'A phone kept for text messages is erased this many days after the booking’s day' }),
 });
 export type HallsResponse = Static<typeof HallsResponse>;
 

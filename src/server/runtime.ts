@@ -30,6 +30,7 @@ export function citizenMessaging(config: Readonly<Config>, logger: { warn(msg: s
     soonAhead: config.messaging.soonAhead,
     publicUrl: config.messaging.publicUrl,
     verifyPhone: config.messaging.verifyPhone,
+    retentionDays: config.messaging.contactRetentionDays,
   };
 }
 

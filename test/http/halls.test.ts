@@ -47,6 +47,8 @@ describe('one hall', () => {
     const { body } = await get(t.app, '/api/v1/halls');
     // Codes are off by default (the `log` SMS driver): the booking form shows no code field.
     expect(body.verifyPhone).toBe(false);
+    // The form's small print says how long a phone kept for messages stays (CONTACT_RETENTION_DAYS).
+    expect(body.contactRetentionDays).toBe(30);
     expect(body.halls).toEqual([
       expect.objectContaining({
         code: 'MAIN',

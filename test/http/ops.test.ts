@@ -84,7 +84,7 @@ describe('operations', () => {
     }
     // The booking app learns from the hall list whether a 短信验证码 is asked (to show the field up front).
     const halls = body.paths['/api/v1/halls'].get.responses['200'].content['application/json'].schema;
-    expect(halls.required).toEqual(expect.arrayContaining(['halls', 'verifyPhone']));
+    expect(halls.required).toEqual(expect.arrayContaining(['halls', 'verifyPhone', 'contactRetentionDays']));
     expect(halls.properties.verifyPhone.type).toBe('boolean');
     const hallParam = (path: string, method: string) =>
       (body.paths[path][method].parameters as { name: string; in: string }[]).find((p) => p.name === 'hall' && p.in === 'query');

@@ -12,7 +12,7 @@ import { type TestApp, makeTestApp, testMessaging } from '../support/test-app.js
 let t: TestApp;
 let sent: OutgoingSms[];
 beforeEach(async () => {
-  t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', messaging: testMessaging({ verifyPhone: true }) });
+  t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', messaging: testMessaging({ verifyPhone: true, retentionDays: 14 }) });
   sent = [];
 });
 afterEach(() => t.close());
@@ -41,6 +41,7 @@ describe('短信验证码', () => {
     const res = await get(t.app, '/api/v1/halls');
     expect(res.status).toBe(200);
     expect(res.body.verifyPhone).toBe(true);
+    expect(res.body.contactRetentionDays).toBe(14);
     const en = await t.app.inject({ method: 'GET', url: '/api/v1/halls', headers: { 'accept-language': 'en', 'accept-encoding': 'gzip' } });
     expect(JSON.parse(gunzipSync(en.rawPayload).toString('utf8')).verifyPhone).toBe(true);
   });

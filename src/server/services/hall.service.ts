@@ -1,6 +1,7 @@
 // The city's halls as citizens see them: the list with today's places, one hall's details, and
 // 一键换厅 — other halls with a place sooner for the same service. Reads only, a few queries for
 // any number of halls (never one query per hall).
+import { DEFAULT_RETENTION_DAYS } from './notify.service.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { HallDetailResponse, HallInfo, HallSuggestion, HallsResponse, SuggestionsResponse } from '../../contracts/halls.js';
 import { type DayOverride, addDays, hallTime } from '../../domain/schedule.js';
@@ -75,6 +76,7 @@ export async function hallsToday(ctx: ServiceContext, lang: Lang): Promise<Halls
       };
     }),
     verifyPhone: verificationOn(ctx),
+    contactRetentionDays: ctx.messaging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
   };
 }
 

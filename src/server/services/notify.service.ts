@@ -26,7 +26,11 @@ export interface CitizenMessaging {
   publicUrl: string;
   /** BOOKING_VERIFY=sms: booking and cancelling need a 短信验证码 first. */
   verifyPhone?: boolean;
+  /** CONTACT_RETENTION_DAYS, as the booking form tells the citizen. */
+  retentionDays?: number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 30;
 
 type Lang = 'zh' | 'en';
 

@@ -20,7 +20,7 @@ import { hallBase, hallCodeOf, rememberHall, rememberedHall, startOf } from './h
 import { type HallPlace, HallPlaceContext, SINGLE_HALL } from './hall-place.js';
 import { HomePage } from './home-page.js';
 import { ServicePage } from './service-page.js';
-import { VerifyPhoneContext } from './verify-phone.js';
+import { RetentionDaysContext, VerifyPhoneContext } from './verify-phone.js';
 
 /** The screen the query string names, in a place. */
 function Screens({ location, place }: { location: Location; place: HallPlace }) {
@@ -89,7 +89,9 @@ export function BookingApp({ location }: { location: Location }): ReactNode {
   const halls = useResource((signal) => getHalls({ lang, signal }), lang);
   return (
     <VerifyPhoneContext.Provider value={halls.data?.verifyPhone ?? false}>
-      <Place code={code} location={location} halls={halls} />
+      <RetentionDaysContext.Provider value={halls.data?.contactRetentionDays ?? 30}>
+        <Place code={code} location={location} halls={halls} />
+      </RetentionDaysContext.Provider>
     </VerifyPhoneContext.Provider>
   );
 }

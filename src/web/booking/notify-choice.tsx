@@ -1,10 +1,12 @@
 // The booking form's choice of text messages (on unless the citizen unticks it), with the small
 // print on why the phone number is kept and for how long.
-import { useId } from 'react';
+import { useContext, useId } from 'react';
+import { RetentionDaysContext } from './verify-phone.js';
 import { useI18n } from '../i18n/i18n.js';
 
 export function NotifyChoice({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   const { t } = useI18n();
+  const days = useContext(RetentionDaysContext);
   const id = useId();
   return (
     <div className="notify-choice">
@@ -13,7 +15,7 @@ export function NotifyChoice({ checked, onChange }: { checked: boolean; onChange
         <span>{t('sms.optIn')}</span>
       </label>
       <p id={`${id}-note`} className="notify-choice__note">
-        {t('sms.optInNote')}
+        {t('sms.optInNote', { days })}
       </p>
     </div>
   );

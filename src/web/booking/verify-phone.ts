@@ -8,3 +8,6 @@ export const VerifyPhoneContext = createContext(false);
 export function useVerifyPhone(): boolean {
   return useContext(VerifyPhoneContext);
 }
+
+/** CONTACT_RETENTION_DAYS as the hall list says it (30 until it has loaded). */
+export const RetentionDaysContext = createContext(30);

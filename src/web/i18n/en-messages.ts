@@ -4,7 +4,7 @@ import type { zhMessages } from './zh-messages.js';
 export const enMessages: Record<keyof typeof zhMessages, string> = {
   'sms.optIn': 'Get text messages (booking confirmation, reminders the day before and 1 hour before, when you are about to be called)',
   'sms.optInNote':
-    'Your phone number is kept encrypted only to send these messages, and erased 30 days after the day of the booking. You can book and check in without them.',
+    'Your phone number is kept encrypted only to send these messages, and erased {days} days after the day of the booking. You can book and check in without them.',
   'sms.confirmOn': 'Text messages are on: the confirmation, reminders the day before and 1 hour before, and calls go to {phone}.',
   'sms.confirmOff': 'You chose not to get text messages. You can switch them on in My bookings at any time.',
   'sms.switch': 'Text reminders',

@@ -3,7 +3,7 @@
 // Spread into zh.ts; en-messages.ts has the same keys.
 export const zhMessages = {
   'sms.optIn': '接收短信通知（预约确认、前一天和开始前 1 小时提醒、叫号提醒）',
-  'sms.optInNote': '手机号仅为发送这些短信加密保存，在预约日期 30 天后删除。不接收短信也可正常预约和取号。',
+  'sms.optInNote': '手机号仅为发送这些短信加密保存，在预约日期 {days} 天后删除。不接收短信也可正常预约和取号。',
   'sms.confirmOn': '短信通知已开启：预约确认、前一天和开始前 1 小时提醒、叫号提醒将发到 {phone}。',
   'sms.confirmOff': '您选择了不接收短信通知，可在“我的预约”中随时开启。',
   'sms.switch': '短信提醒',

@@ -1,7 +1,7 @@
 // 预约取号: type the ID card number on the keypad; the check character is verified before
 // sending. 无预约记录 offers a walk-in number; too early / expired / already served say what to
 // do. The keypad never moves when a message appears (see kiosk-check-in.css).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
 import { ApiError } from '../api/client.js';
 import { kioskCheckIn } from '../api/endpoints.js';
@@ -11,7 +11,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { hallToday, useHallZone } from '../hall/hall-zone.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
-import { type KeypadKey, groupIdCard, keyOfKeyboard, keypadVerdict, pressKey } from './keypad-logic.js';
+import { type KeypadKey, groupIdCard, keypadVerdict, pressKey } from './keypad-logic.js';
+import { useKeypadKeys } from './use-keypad-keys.js';
 
 const WALK_IN_CODES = new Set(['NO_BOOKING', 'BOOKING_EXPIRED', 'TOO_EARLY', 'BOOKING_SERVED']);
 
@@ -50,22 +51,7 @@ export function CheckInScreen({
     }
   }, [verdict, sending, lang, onTickets, onRefused]);
 
-  // Keyboard use (accessibility, service staff): digits, X, Backspace, Escape, Enter.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const key = keyOfKeyboard(e.key);
-      if (key) {
-        e.preventDefault();
-        press(key);
-      } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [press, submit]);
+  useKeypadKeys(press, submit);
 
   const code = refusal instanceof ApiError ? refusal.code : '';
   const showInvalid = verdict.state === 'invalid';

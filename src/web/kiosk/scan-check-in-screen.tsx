@@ -1,7 +1,7 @@
 // 扫码签到: a booking's QR code was scanned (its page's address, or the 办事编号 of an older
 // confirmation). A code alone is not proof, so the keypad asks for the ID card's last 4; a wrong
 // answer is worded like an unknown code and offers the ID card check-in instead.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { ScannedCode } from '../../domain/public-ticket.js';
 import { ApiError } from '../api/client.js';
@@ -10,7 +10,8 @@ import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
-import { type KeypadKey, keyOfKeyboard } from './keypad-logic.js';
+import type { KeypadKey } from './keypad-logic.js';
+import { useKeypadKeys } from './use-keypad-keys.js';
 import { LAST4_LENGTH, canPressLast4, pressLast4 } from './scan-logic.js';
 
 const WALK_IN_CODES = new Set(['BOOKING_EXPIRED', 'TOO_EARLY', 'BOOKING_SERVED']);
@@ -55,21 +56,7 @@ export function ScanCheckInScreen({
     }
   }, [complete, sending, code, value, lang, onTickets, onRefused]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const key = keyOfKeyboard(e.key);
-      if (key) {
-        e.preventDefault();
-        press(key);
-      } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [press, submit]);
+  useKeypadKeys(press, submit);
 
   const errorCode = refusal instanceof ApiError ? refusal.code : '';
   return (

@@ -85,7 +85,8 @@ export class NotificationSender {
     } finally {
       this.running = null;
     }
-    const more = this.again || done >= (this.opts.batch ?? 50);
+    // Something was due: look again at once (other senders may have taken part of this round).
+    const more = this.again || done > 0;
     this.again = false;
     this.schedule(more ? 0 : (this.opts.pollMs ?? 1000));
   }

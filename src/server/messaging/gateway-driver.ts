@@ -1,6 +1,8 @@
 // What the gateway drivers share: one deadline per call whatever the SDK does with signals, and
 // error texts that never carry the citizen's number.
-import { SmsRejected } from './sms-driver.js';
+import { SmsRejected, scrub } from './sms-driver.js';
+
+export { scrub };
 
 /**
  * Runs `call` with a signal that fires when the caller's does or after `timeoutMs`, and settles as
@@ -33,10 +35,6 @@ function reasonText(reason: unknown): string {
   return String(reason ?? 'no reason');
 }
 
-/** `text` with the number (and so also +86number) blanked out. */
-export function scrub(text: string, to: string): string {
-  return to === '' ? text : text.split(to).join('***');
-}
 
 /**
  * The error for a gateway's answer code: SmsRejected when the code is about this message (so it is

@@ -34,8 +34,13 @@ export class SmsRejected extends Error {
   }
 }
 
+/** `text` with the number (and so also +86number) blanked out. */
+export function scrub(text: string, to: string): string {
+  return to === '' ? text : text.split(to).join('***');
+}
+
 /** The error text kept in the log and the outbox: short, and never with the number in it. */
 export function describeSmsError(error: unknown, to: string): string {
   const text = error instanceof Error ? `${error instanceof SmsRejected ? `${error.code}: ` : ''}${error.message}` : String(error);
-  return text.split(to).join('***').slice(0, 300);
+  return scrub(text, to).slice(0, 300);
 }

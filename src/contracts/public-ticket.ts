@@ -2,6 +2,7 @@
 // personal: no ID card, no phone, not even masked.
 import { type Static, Type } from 'typebox';
 import { CallNumber, DateString, TicketNumber, TimeString } from './common.js';
+import { TicketStatus } from './kiosk.js';
 
 export const PublicTicketParams = Type.Object({ token: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
@@ -10,12 +11,7 @@ export const PublicTicketState = Type.Union([
   Type.Literal('booked'),
   Type.Literal('cancelled'),
   Type.Literal('missed'),
-  Type.Literal('waiting'),
-  Type.Literal('called'),
-  Type.Literal('serving'),
-  Type.Literal('served'),
-  Type.Literal('no_show'),
-  Type.Literal('closed'),
+  ...TicketStatus.anyOf,
 ]);
 export type PublicTicketState = Static<typeof PublicTicketState>;
 

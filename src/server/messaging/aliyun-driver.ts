@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { gatewayError, temporary, withDeadline } from './gateway-driver.js';
 import type { OutgoingSms, SmsDriver } from './sms-driver.js';
-import type { GatewayEndpoint, TemplateCodes } from './sms-driver-config.js';
+import type { SmsDriverConfig } from './sms-driver-config.js';
 
 // The SDK is CommonJS with an __esModule default that Node's ESM loader and Vite's interop read
 // differently; require() gives the same module.exports everywhere.
@@ -11,14 +11,8 @@ const require = createRequire(import.meta.url);
 const dysms = require('@alicloud/dysmsapi20170525') as typeof import('@alicloud/dysmsapi20170525');
 const { $OpenApiUtil } = require('@alicloud/openapi-core') as typeof import('@alicloud/openapi-core');
 
-export interface AliyunDriverOptions {
-  accessKeyId: string;
-  accessKeySecret: string;
-  signName: string;
-  templates: TemplateCodes;
-  endpoint: GatewayEndpoint;
-  timeoutMs: number;
-}
+/** The checked settings of SMS_DRIVER=aliyun (sms-driver-config.ts). */
+export type AliyunDriverOptions = Omit<Extract<SmsDriverConfig, { driver: 'aliyun' }>, 'driver'>;
 
 /**
  * Codes that refuse this message itself: sending it again unchanged cannot succeed. A bad or

@@ -5,21 +5,13 @@ import { createRequire } from 'node:module';
 import { MESSAGE_VARIABLES } from '../../domain/messages.js';
 import { gatewayError, temporary, withDeadline } from './gateway-driver.js';
 import { type OutgoingSms, type SmsDriver, SmsRejected } from './sms-driver.js';
-import type { GatewayEndpoint, TemplateCodes } from './sms-driver-config.js';
+import type { SmsDriverConfig } from './sms-driver-config.js';
 
 // CommonJS with an __esModule flag: require() reads it the same under Node and under Vite.
 const tencentcloud = createRequire(import.meta.url)('tencentcloud-sdk-nodejs-sms') as typeof import('tencentcloud-sdk-nodejs-sms');
 
-export interface TencentDriverOptions {
-  secretId: string;
-  secretKey: string;
-  sdkAppId: string;
-  signName: string;
-  templates: TemplateCodes;
-  region: string;
-  endpoint: GatewayEndpoint;
-  timeoutMs: number;
-}
+/** The checked settings of SMS_DRIVER=tencent (sms-driver-config.ts). */
+export type TencentDriverOptions = Omit<Extract<SmsDriverConfig, { driver: 'tencent' }>, 'driver'>;
 
 /**
  * Codes that refuse this message itself (a bad or blacklisted number, a region Tencent does not

@@ -15,6 +15,19 @@ export async function bookingContact(db: Db, bookingId: number): Promise<Booking
   return { bookingId: r.id, number: r.number, sealed: r.phone_cipher && r.phone_key_id ? { cipher: r.phone_cipher, keyId: r.phone_key_id } : null };
 }
 
+/** Of these bookings, those that want messages and keep a phone to send them to, with their language. */
+export async function bookingsToMessage(db: Db, ids: number[]): Promise<{ bookingId: number; lang: 'zh' | 'en' }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('booking')
+    .select(['id', 'lang'])
+    .where('id', 'in', ids)
+    .where('notify', '=', 1)
+    .where('phone_cipher', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ bookingId: r.id, lang: r.lang === 'en' ? 'en' : 'zh' }));
+}
+
 export async function setBookingNotify(db: Db, bookingId: number, on: boolean, at: string): Promise<void> {
   await db.updateTable('booking').set({ notify: on ? 1 : 0, updated_at: at }).where('id', '=', bookingId).execute();
 }

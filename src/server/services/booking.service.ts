@@ -27,7 +27,7 @@ import { type Service, findService, findServicesByIds } from '../repositories/se
 import { AppError } from './app-error.js';
 import { eraseBookingContact, setBookingNotify, storeContact } from '../repositories/contact.repository.js';
 import { checkCode, spendCode } from './verification.service.js';
-import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone } from './notify.service.js';
+import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone, whatToBring } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
@@ -116,6 +116,7 @@ export async function createBooking(
   // Cheap refusal: a slot already full needs no write transaction (and no fsync). The place is still
   // taken by the conditional UPDATE below, so a slot that fills meanwhile can never be oversold.
   if (await slotIsFull(ctx.db, slotKey)) throw new AppError('SLOT_FULL');
+  const bring = await whatToBring(ctx, service, input.notify !== false);
   const counterKey = { serviceId: service.id, date: input.date, time: slot.start };
   let row: BookingRecord;
   let remaining = 0;
@@ -183,7 +184,7 @@ export async function createBooking(
         publicToken: newPublicToken(),
       };
       const id = await insertBooking(trx, booking);
-      await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, now);
+      await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, bring, now);
       await appendEvent(trx, {
         type: 'booking.created',
         hallId: hall.id,

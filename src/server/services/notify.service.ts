@@ -9,9 +9,10 @@ import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/sched
 import type { BookingRecord } from '../repositories/booking.repository.js';
 import type { HallCounter } from '../repositories/counter.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
+import { bookingsToMessage } from '../repositories/contact.repository.js';
 import { queueNotification, skipQueuedOfBooking } from '../repositories/notification.repository.js';
 import type { Db } from '../repositories/portable.js';
-import { type Service, findCatalogEntry } from '../repositories/service.repository.js';
+import { type CatalogEntry, type Service, findCatalogEntry } from '../repositories/service.repository.js';
 import { type TicketRecord, waitingTicketsOf } from '../repositories/ticket.repository.js';
 import type { ContactCipher, Sealed } from './contact-cipher.js';
 import type { Now, ServiceContext } from './context.js';
@@ -68,11 +69,23 @@ async function queue(trx: Db, kind: MessageKind, b: MessageBooking, params: Reco
   await queueNotification(trx, { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso });
 }
 
+/** What to bring for a service (the city catalogue's text), read before the booking's transaction: none when no message will be sent. */
+export async function whatToBring(ctx: ServiceContext, service: Service, notify: boolean): Promise<CatalogEntry | undefined> {
+  return ctx.messaging && notify ? findCatalogEntry(ctx.db, service.letter) : undefined;
+}
+
 /** 预约成功 now, and the reminders the day before and before the slot. */
-export async function queueBookingMade(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, now: Now): Promise<void> {
+export async function queueBookingMade(
+  trx: Db,
+  ctx: ServiceContext,
+  b: MessageBooking,
+  service: Service,
+  hall: Hall,
+  entry: CatalogEntry | undefined,
+  now: Now,
+): Promise<void> {
   if (!ctx.messaging || !b.notify) return;
   const params = bookingParams(ctx, b, service, hall);
-  const entry = await findCatalogEntry(trx, service.letter);
   const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
   await queue(trx, 'booking.confirmed', b, { ...params, bring }, now.iso, now);
   await queueReminders(trx, ctx, b, service, hall, now);
@@ -112,15 +125,7 @@ export async function queueHallClosed(trx: Db, ctx: ServiceContext, b: MessageBo
 
 /** Who a ticket's messages go to: the booking it was checked in from, if it wants them. */
 async function ticketBookings(trx: Db, ids: number[]): Promise<Map<number, { lang: Lang }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('booking')
-    .select(['id', 'lang'])
-    .where('id', 'in', ids)
-    .where('notify', '=', 1)
-    .where('phone_cipher', 'is not', null)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { lang: r.lang === 'en' ? 'en' : 'zh' }]));
+  return new Map((await bookingsToMessage(trx, ids)).map((r) => [r.bookingId, { lang: r.lang }]));
 }
 
 async function queueTicket(trx: Db, t: TicketRecord, kind: MessageKind, cause: string, lang: Lang, params: Record<string, string>, now: Now, skip?: string) {

@@ -1,0 +1,96 @@
+// The cheap refusal (a full slot answered SLOT_FULL without a write transaction) must never refuse
+// a place that is free: a place freed by a cancel is bookable by the very next request, also when
+// the cancel and the booking run at the same moment, and a full slot never takes one more.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../src/server/services/check.service.js';
+import { bookingBody, post } from '../support/http.js';
+import { person } from '../support/people.js';
+import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
+import { type TestApp, makeTestApp } from '../support/test-app.js';
+
+const PLACES = 10; // a slot of service 1 on a weekday
+const SLOT = { serviceId: 1, slot: '14:00' };
+
+for (const kind of wantedStores()) {
+  describe(`refusal fast path: ${kind}`, () => {
+    let temp: TempDatabase | null = null;
+    let t: TestApp | null = null;
+    let next = 5000;
+    const held: { number: string; who: { idCard: string; phone: string } }[] = [];
+
+    async function book(): Promise<{ status: number; code?: string }> {
+      const who = person(next++);
+      const res = await post(t!.app, '/api/v1/bookings', bookingBody(who, SLOT));
+      if (res.status === 201) held.push({ number: res.body.booking.number, who });
+      return { status: res.status, code: res.body.code };
+    }
+
+    async function cancelOne(): Promise<void> {
+      const victim = held.shift()!;
+      const res = await post(t!.app, `/api/v1/bookings/${victim.number}/cancel`, victim.who);
+      expect(res.status).toBe(200);
+    }
+
+    async function bookedNow(): Promise<number> {
+      const rows = await t!.store.db
+        .selectFrom('booking')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('service_id', '=', SLOT.serviceId)
+        .where('date', '=', '2026-11-25')
+        .where('slot_start', '=', SLOT.slot)
+        .where('status', '!=', 'cancelled')
+        .executeTakeFirstOrThrow();
+      return Number(rows.n);
+    }
+
+    beforeAll(async () => {
+      if (kind !== 'sqlite') {
+        temp = await createTempDatabase(kind as Exclude<StoreKind, 'sqlite'>);
+        if (!temp) return;
+      }
+      t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', databaseUrl: temp?.url });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await temp?.drop();
+    });
+
+    it('fills the slot, then refuses the next booking as SLOT_FULL', async (c) => {
+      if (!t) return c.skip();
+      for (let i = 0; i < PLACES; i++) expect((await book()).status).toBe(201);
+      expect(await book()).toEqual({ status: 409, code: 'SLOT_FULL' });
+      expect(await bookedNow()).toBe(PLACES);
+    });
+
+    it('a place freed by a cancel is taken by the very next booking, 30 times in a row', async (c) => {
+      if (!t) return c.skip();
+      for (let round = 0; round < 30; round++) {
+        await cancelOne();
+        expect(await book()).toEqual({ status: 201, code: undefined });
+        expect(await book()).toEqual({ status: 409, code: 'SLOT_FULL' });
+      }
+      expect(await bookedNow()).toBe(PLACES);
+    });
+
+    it('cancels racing bookings: every freed place is booked, never one more than the capacity', async (c) => {
+      if (!t) return c.skip();
+      const cancels = 4;
+      const racing = await Promise.all([
+        ...Array.from({ length: cancels }, () => cancelOne()),
+        ...Array.from({ length: 12 }, () => book()),
+      ]);
+      const wonDuringRace = racing.filter((r) => r && (r as { status: number }).status === 201).length;
+      expect(wonDuringRace).toBeLessThanOrEqual(cancels);
+      expect(await bookedNow()).toBeLessThanOrEqual(PLACES);
+      // Whatever the race left free is bookable now: a refusal only when the slot is really full.
+      let free = PLACES - (await bookedNow());
+      while (free > 0) {
+        expect((await book()).status).toBe(201);
+        free--;
+      }
+      expect(await book()).toEqual({ status: 409, code: 'SLOT_FULL' });
+      expect(await bookedNow()).toBe(PLACES);
+      expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+    });
+  });
+}

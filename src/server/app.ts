@@ -129,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validators());
   app.addSchema(ErrorBody);
   // Before the not-found handler is set, so that its hooks cover unknown paths too.
-  await metricsRoutes(app, deps.metrics);
+  const metrics = await metricsRoutes(app, deps.metrics);
   refuseNulBytes(app);
   installErrorHandling(app);
   refuseWhileDraining(app);
@@ -191,6 +191,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     };
     sender.start();
     app.addHook('onClose', () => sender.stop());
+  }
+
+  if (metrics) {
+    const { watchOperations } = await import('./metrics/operations-gauges.js');
+    watchOperations(metrics, { ctx, bus, poolUse: deps.store.poolUse });
   }
 
   refuseOtherHalls(app, ctx);

@@ -12,7 +12,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { App } from '../../src/server/http/types.js';
 import { type MetricsOptions, metricsOptionsFromEnv } from '../../src/server/metrics/metrics-config.js';
 import { person } from '../support/people.js';
-import { TEST_SECRET } from '../support/test-app.js';
+import { TEST_SECRET, type TestApp, makeTestApp } from '../support/test-app.js';
 
 /** The value of one sample line, e.g. sample(text, 'x_total{result="booked"}'); undefined when absent. */
 function sample(text: string, series: string): number | undefined {
@@ -126,5 +126,68 @@ describe('GET /metrics', () => {
     expect(count('(no route)', 404)).toBe(1);
     // Process figures come along (event-loop lag among them).
     expect(text).toContain('nodejs_eventloop_lag_seconds');
+  });
+});
+
+describe('GET /metrics: the hall floor, the outbox and the process', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp({ now: '2026-11-25T09:10:00+08:00', metrics: metricsOptionsFromEnv({ METRICS: 'on' }, []) });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const scrape = async () => (await t.app.inject({ url: '/metrics' })).body;
+
+  it('counts refusals by route and code, whatever the route', async () => {
+    const walkIn = (serviceId: number) => t.app.inject({ method: 'POST', url: '/api/v1/kiosk/walk-in', payload: { serviceId }, headers: t.kiosk });
+    expect((await walkIn(99)).statusCode).toBe(404);
+    expect((await walkIn(99)).statusCode).toBe(404);
+    const code = (await walkIn(99)).json().code;
+    const cancel = await t.app.inject({ method: 'POST', url: '/api/v1/bookings/Y20261125100001/cancel', payload: person(5) });
+    const text = await scrape();
+    expect(sample(text, `vreserve_refusals_total{route="/api/v1/kiosk/walk-in",code="${code}"}`)).toBe(3);
+    expect(sample(text, `vreserve_refusals_total{route="/api/v1/bookings/:number/cancel",code="${cancel.json().code}"}`)).toBe(1);
+  });
+
+  it('shows who waits, per hall and service, and for how long', async () => {
+    const walkIn = (serviceId: number) => t.app.inject({ method: 'POST', url: '/api/v1/kiosk/walk-in', payload: { serviceId }, headers: t.kiosk });
+    for (const serviceId of [1, 1, 1, 2]) expect((await walkIn(serviceId)).statusCode).toBe(201);
+    t.setNow('2026-11-25T09:20:00+08:00');
+    // Store figures are read at most every 2 s: wait that out after the earlier scrape.
+    await new Promise((r) => setTimeout(r, 2_100));
+    const text = await scrape();
+    expect(sample(text, 'vreserve_queue_waiting{hall="MAIN",service="Y"}')).toBe(3);
+    expect(sample(text, 'vreserve_queue_waiting{hall="MAIN",service="H"}')).toBe(1);
+    expect(sample(text, 'vreserve_queue_waiting{hall="MAIN",service="F"}')).toBeUndefined();
+    expect(sample(text, 'vreserve_queue_longest_wait_seconds{hall="MAIN",service="Y"}')).toBe(600);
+  });
+
+  it('shows the text-message backlog and how late its oldest message is', async () => {
+    const booked = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: { serviceId: 3, date: '2026-11-26', slot: '10:00', ...person(61), notify: true } });
+    expect(booked.statusCode).toBe(201);
+    t.setNow('2026-11-25T09:25:00+08:00');
+    await new Promise((r) => setTimeout(r, 2_100));
+    const text = await scrape();
+    // The confirmation (due at once, nobody sends in this test) and its reminders (due later).
+    expect(sample(text, 'vreserve_notification_backlog{state="queued"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'vreserve_notification_backlog{state="failed"}')).toBe(0);
+    expect(sample(text, 'vreserve_notification_oldest_due_seconds')).toBe(300);
+  });
+
+  it('counts the live streams open in this process', async () => {
+    expect(sample(await scrape(), 'vreserve_sse_clients')).toBe(0);
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const res = await fetch(`${address}/api/v1/events/public`, { signal: controller.signal });
+    expect(res.status).toBe(200);
+    const deadline = Date.now() + 5_000;
+    let open = 0;
+    while (open !== 1 && Date.now() < deadline) {
+      open = sample(await scrape(), 'vreserve_sse_clients') ?? 0;
+      if (open !== 1) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(open).toBe(1);
+    controller.abort();
   });
 });

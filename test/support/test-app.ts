@@ -17,6 +17,7 @@ import type { Db } from '../../src/server/repositories/portable.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
 import { HallDirectory } from '../../src/server/services/hall-directory.js';
 import { createPiiHasher } from '../../src/server/services/pii.js';
+import type { MetricsOptions } from '../../src/server/metrics/metrics-config.js';
 import { type RateLimiter, StoreRateLimiter } from '../../src/server/rate-limit/limiter.js';
 
 export interface TestApp {
@@ -53,6 +54,8 @@ export interface TestAppOptions {
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
   /** The server's own backups (BACKUP_DIR …); default none. */
   backup?: BackupOptions;
+  /** GET /metrics; default off. */
+  metrics?: MetricsOptions;
   /** Text messages: default on with a test data key (nothing is sent unless a test runs a sender). */
   messaging?: CitizenMessaging | null;
 }
@@ -92,6 +95,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     ...(opts.legacy ? { legacy: opts.legacy } : {}),
     ...(opts.verifyPassword ? { verifyPassword: opts.verifyPassword } : {}),
     ...(opts.backup ? { backup: opts.backup } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
     ...(opts.messaging === null ? {} : { messaging: opts.messaging ?? testMessaging() }),
   });
   await app.ready();

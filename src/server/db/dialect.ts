@@ -22,6 +22,17 @@ export interface Store {
   /** A description of where the data lives, without credentials. */
   location: string;
   close(): Promise<void>;
+  /** The connection pool's use now (PostgreSQL, MySQL); null before the first query or on SQLite. */
+  poolUse?(): PoolUse | null;
+}
+
+export interface PoolUse {
+  /** Connections open. */
+  total: number;
+  /** Open and not checked out. */
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 /** Runs queries on one better-sqlite3 handle, keeping each distinct statement prepared. */
@@ -154,6 +165,7 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
   }
   // The client/server drivers are loaded only when configured: a SQLite hall never pays for them.
   if (dialect === 'postgres') {
+    let made: import('pg').Pool | null = null;
     const pool = async () => {
       const { default: pg } = await import('pg');
       const p = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
@@ -163,11 +175,14 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
       // pool discards it on release because it is no longer queryable.
       p.on('error', ignore);
       p.on('connect', (client) => client.on('error', ignore));
+      made = p;
       return p;
     };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
+    const poolUse = () => (made ? { total: made.totalCount, idle: made.idleCount, waiting: made.waitingCount } : null);
+    return { db, dialect, location: redactUrl(url), close: () => db.destroy(), poolUse };
   }
+  let made: MysqlPoolInternals | null = null;
   const pool = async () => {
     const { createPool } = await import('mysql2');
     const p = createPool({
@@ -180,10 +195,22 @@ export function openStore(url: string, opts: { poolSize?: number } = {}): Store 
     // Same for a connection the server killed: the pool removes it on its first error, and a
     // second error event on it (a write after the loss) must not go unhandled.
     p.on('connection', (connection) => connection.on('error', ignore));
+    made = p as unknown as MysqlPoolInternals;
     return p;
   };
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
-  return { db, dialect, location: redactUrl(url), close: () => db.destroy() };
+  const poolUse = () =>
+    made
+      ? { total: made._allConnections.length, idle: made._freeConnections.length, waiting: made._connectionQueue.length }
+      : null;
+  return { db, dialect, location: redactUrl(url), close: () => db.destroy(), poolUse };
+}
+
+/** mysql2 keeps its pool's lists in these fields (no public counts); read only for the metrics. */
+interface MysqlPoolInternals {
+  _allConnections: { length: number };
+  _freeConnections: { length: number };
+  _connectionQueue: { length: number };
 }
 
 export interface NotifyChannel {

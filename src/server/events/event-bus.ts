@@ -37,6 +37,16 @@ export class EventBus {
     return this.opts.pollMs ?? (this.channel ? 1000 : 200);
   }
 
+  /** Live streams listening in this process (one per SSE client). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
+  /** The last event id handed out, or null while nobody listens (no tail runs). */
+  get deliveredId(): number | null {
+    return this.#tail?.lastId ?? null;
+  }
+
   /** Events committed after `afterId` (a reconnecting client's Last-Event-ID). */
   replay(afterId: number, limit = 500): Promise<LiveEvent[]> {
     return eventsAfter(this.db, afterId, limit);

@@ -30,6 +30,14 @@ export async function metricsRoutes(app: App, options: MetricsOptions | undefine
   app.addHook('onRoute', (route) => {
     if (route.url === BOOKINGS && [route.method].flat().includes('POST')) route.onSend = [countBooking, ...[route.onSend ?? []].flat()];
   });
+  // Every error answer names its code in the body: counted by route and code (success costs a comparison).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string') {
+      const code = CODE.exec(payload)?.[1];
+      if (code) metrics.refusals.inc({ route: request.routeOptions.url ?? '(no route)', code });
+    }
+    done(null, payload);
+  });
   // One labelled child per method, route and status, so that a request costs one observe().
   const series = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
   app.addHook('onResponse', (request, reply, done) => {

@@ -10,6 +10,8 @@ export interface Metrics {
   requestSeconds: Histogram<'method' | 'route' | 'status'>;
   /** POST /api/v1/bookings by result: booked, replayed, or the refusal's error code. */
   bookingAttempts: Counter<'result'>;
+  /** Every refused request (4xx/5xx with an error code), by route pattern and code. */
+  refusals: Counter<'route' | 'code'>;
   /** The Prometheus text of this process, or of all workers when it is one. */
   scrape(): Promise<string>;
   contentType: string;
@@ -32,6 +34,12 @@ export function createMetrics(): Metrics {
     labelNames: ['result'] as const,
     registers: [registry],
   });
+  const refusals = new Counter({
+    name: 'vreserve_refusals_total',
+    help: 'Requests answered with an error code (SLOT_FULL, QUOTA_EXHAUSTED, VALIDATION, …), by route pattern and code',
+    labelNames: ['route', 'code'] as const,
+    registers: [registry],
+  });
   if (cluster.isWorker) {
     // Constructing it makes this worker answer the primary's requests for its figures.
     new AggregatorRegistry();
@@ -41,6 +49,7 @@ export function createMetrics(): Metrics {
     registry,
     requestSeconds,
     bookingAttempts,
+    refusals,
     contentType: registry.contentType,
     scrape: () => (cluster.isWorker ? askPrimary() : registry.metrics()),
   };

@@ -183,3 +183,43 @@ export const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 export const AuditResponse = Type.Object({ entries: Type.Array(AuditEntry) });
+
+export const StaffReportQuery = Type.Object(
+  {
+    from: DateString,
+    to: DateString,
+    lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')], { description: 'Language of the CSV headers; default Accept-Language' })),
+    hall: Type.Optional(Type.String({ description: "A hall's code (default: your hall, or the first)" })),
+  },
+  { additionalProperties: false },
+);
+
+const Minutes = Type.Union([Type.Number(), Type.Null()]);
+
+export const StaffReportResponse = Type.Object({
+  from: DateString,
+  to: DateString,
+  hallCode: Type.String(),
+  staff: Type.Array(
+    Type.Object({
+      username: Type.String(),
+      displayName: Type.String(),
+      called: Type.Integer({ description: 'Tickets this person called (last call)' }),
+      served: Type.Integer({ description: '办结 by this person' }),
+      noShow: Type.Integer({ description: '过号 by this person' }),
+      averageServiceMinutes: Minutes,
+      p90ServiceMinutes: Minutes,
+    }),
+  ),
+  counters: Type.Array(
+    Type.Object({
+      number: Type.Integer(),
+      name: Type.String(),
+      state: Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]),
+      served: Type.Integer(),
+      pausedMinutes: Type.Number(),
+      pausedByReason: Type.Object({ break: Type.Number(), meeting: Type.Number(), consulting: Type.Number(), other: Type.Number() }),
+    }),
+  ),
+});
+export type StaffReportResponse = Static<typeof StaffReportResponse>;

@@ -15,6 +15,7 @@ export const LIVE_EVENT_TYPES = [
   'ticket.requeued',
   'ticket.transferred',
   'day.closed',
+  'counter.changed',
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 

@@ -2,6 +2,27 @@ import { type Static, Type } from 'typebox';
 import { CallNumber, Id, TicketNumber, TimeString } from './common.js';
 import { Ticket } from './kiosk.js';
 
+export const CounterStateSchema = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')], {
+  description: 'open: calls numbers; paused (暂停服务, with a reason); closed (not staffed)',
+});
+
+export const PauseReasonSchema = Type.Union(
+  [Type.Literal('break'), Type.Literal('meeting'), Type.Literal('consulting'), Type.Literal('other')],
+  { description: 'break 休息, meeting 会议, consulting 业务咨询, other (with a note)' },
+);
+
+export const CounterPauseSchema = Type.Object({
+  reason: PauseReasonSchema,
+  note: Type.Union([Type.String(), Type.Null()]),
+  since: Type.String({ description: 'ISO instant' }),
+});
+
+export const PauseCounterBody = Type.Object(
+  { reason: PauseReasonSchema, note: Type.Optional(Type.String({ maxLength: 100 })) },
+  { additionalProperties: false },
+);
+export type PauseCounterBody = Static<typeof PauseCounterBody>;
+
 export const Counter = Type.Object({
   id: Type.Integer(),
   number: Type.Integer({ description: '窗口号' }),
@@ -10,6 +31,8 @@ export const Counter = Type.Object({
   active: Type.Boolean(),
   current: Type.Union([Ticket, Type.Null()], { description: 'The ticket this counter has called or is serving' }),
   servedToday: Type.Integer(),
+  state: CounterStateSchema,
+  pause: Type.Union([CounterPauseSchema, Type.Null()], { description: 'Why and since when it is paused (null unless paused)' }),
 });
 export type Counter = Static<typeof Counter>;
 
@@ -103,5 +126,9 @@ export const DisplayResponse = Type.Object({
   timeZone: Type.String({ description: 'The hall time zone, e.g. Asia/Shanghai' }),
   calls: Type.Array(DisplayCall, { description: 'Latest first; at most one live call per counter' }),
   waiting: Type.Array(Type.Object({ serviceId: Type.Integer(), serviceLetter: Type.String(), serviceName: Type.String(), count: Type.Integer() })),
+  counters: Type.Array(
+    Type.Object({ number: Type.Integer(), name: Type.String(), state: CounterStateSchema }),
+    { description: 'Every counter of the hall and whether it is open now' },
+  ),
 });
 export type DisplayResponse = Static<typeof DisplayResponse>;

@@ -32,6 +32,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('audit_log'),
   id('event'),
   id('notification'),
+  id('counter_pause'),
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { Generated, Selectable } from 'kysely';
 import type { LiveEventType } from '../../contracts/events.js';
 import type { MessageKind } from '../../domain/messages.js';
 import type { BookingStatus } from '../../domain/booking-rules.js';
+import type { CounterState, PauseReason } from '../../domain/counter-state.js';
 import type { QueueOrder } from '../../domain/queue-order.js';
 import type { DayOverride } from '../../domain/schedule.js';
 import type { DeviceKind, Role } from '../../domain/sign-in.js';
@@ -157,6 +158,10 @@ export interface TicketTable {
   issued_service_id: number | null;
   /** A walk-in's own token; a check-in ticket carries its booking's (null: issued before tokens). */
   public_token: string | null;
+  /** Staff ids: who called it (last call), started serving it, and ended it (办结 or 过号). */
+  called_by: number | null;
+  started_by: number | null;
+  finished_by: number | null;
 }
 
 export interface StaffTable {
@@ -204,6 +209,24 @@ export interface CounterTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** open | paused | closed (only an open counter calls numbers). */
+  state: Generated<CounterState>;
+  /** When it last changed state (null: open since before states were kept). */
+  state_since: string | null;
+}
+
+/** A pause of a counter (休息, 会议, 业务咨询, other): for the reports' time paused. */
+export interface CounterPauseTable {
+  id: Generated<number>;
+  hall_id: number;
+  counter_id: number;
+  reason: PauseReason;
+  note: string | null;
+  /** Who paused it (null: the counter was paused by a release that did not keep it). */
+  staff_id: number | null;
+  started_at: string;
+  /** Null while it lasts. */
+  ended_at: string | null;
 }
 
 export interface EventTable {
@@ -312,6 +335,7 @@ export interface Database {
   staff_session: StaffSessionTable;
   device: DeviceTable;
   counter: CounterTable;
+  counter_pause: CounterPauseTable;
   event: EventTable;
   rate_limit: RateLimitTable;
   calendar_override: CalendarOverrideTable;

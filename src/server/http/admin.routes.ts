@@ -12,6 +12,8 @@ import {
   ImportCalendarResponse,
   ReportQuery,
   ReportResponse,
+  StaffReportQuery,
+  StaffReportResponse,
   ServiceInput,
   SetCalendarDayBody,
   SetCalendarDayResponse,
@@ -24,6 +26,7 @@ import { auditLog } from '../services/audit.service.js';
 import { importCalendar, listCalendarDays, removeCalendarDay, setCalendarDay } from '../services/calendar.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { type ReportScope, report, reportCsv, today } from '../services/report.service.js';
+import { staffReport, staffReportCsv } from '../services/staff-report.service.js';
 import { AppError } from '../services/app-error.js';
 import { createService, listAdminServices, setServiceActivity, updateServiceSettings } from '../services/service-admin.service.js';
 import { listStaffAccounts, resetStaffPassword, setStaffActivity } from '../services/staff-admin.service.js';
@@ -241,6 +244,33 @@ export async function adminRoutes(app: App, ctx: ServiceContext): Promise<void> 
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="vreserve-${from}-${to}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/staff',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Per staff member (called, 办结, 过号, service times) and per counter (办结, time paused by reason) over a range',
+        querystring: StaffReportQuery,
+        response: { 200: StaffReportResponse, ...refused },
+      },
+    },
+    async (request) => staffReport(await here(request), request.query.from, request.query.to),
+  );
+
+  app.get(
+    '/api/v1/reports/staff.csv',
+    { onRequest: admin, schema: { tags: ['admin'], summary: 'The same as CSV (UTF-8 with BOM, for Excel)', querystring: StaffReportQuery } },
+    async (request, reply) => {
+      const { from, to, lang } = request.query;
+      const csv = await staffReportCsv(await here(request), from, to, lang ?? langOf(request));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="vreserve-staff-${from}-${to}.csv"`)
         .send(csv);
     },
   );

@@ -4,6 +4,7 @@ import {
   CounterNumberParams,
   CountersResponse,
   DisplayResponse,
+  PauseCounterBody,
   PutCounterBody,
   QueueQuery,
   QueueResponse,
@@ -13,6 +14,7 @@ import {
 } from '../../contracts/queue.js';
 import type { ServiceContext } from '../services/context.js';
 import { saveCounter } from '../services/counter.service.js';
+import { changeCounter } from '../services/counter-state.service.js';
 import { countersView, displayView, queueView } from '../services/hall-view.service.js';
 import { callNext, callTicketTo, ticketAction, transfer } from '../services/queue-commands.service.js';
 import { requeueByStaff, undoNoShow } from '../services/ticket-return.service.js';
@@ -68,8 +70,35 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: { tags: ['counter'], summary: '叫号: call the next waiting number of this counter’s services', params: CounterNumberParams, response: { 200: TicketActionResponse, ...denied } },
     },
-    async (request) => callNext(await here(request), request.params.number, langOf(request)),
+    async (request) => callNext(await here(request), await staffOf(ctx, request), request.params.number, langOf(request)),
   );
+
+  app.post(
+    '/api/v1/counters/:number/pause',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['counter'],
+        summary: '暂停服务: the counter calls nobody until resumed (reason: break 休息, meeting 会议, consulting 业务咨询, other + note)',
+        params: CounterNumberParams,
+        body: PauseCounterBody,
+        response: { 200: CountersResponse, ...denied },
+      },
+    },
+    async (request) =>
+      changeCounter(await here(request), await staffOf(ctx, request), request.params.number, { kind: 'pause', pause: request.body }, langOf(request)),
+  );
+
+  for (const [kind, summary] of [
+    ['resume', '恢复服务 / 开启窗口: the counter calls numbers again'],
+    ['close', '关闭窗口: nobody staffs the counter (its open ticket must be ended first)'],
+  ] as const) {
+    app.post(
+      `/api/v1/counters/:number/${kind}`,
+      { onRequest: staff, schema: { tags: ['counter'], summary, params: CounterNumberParams, response: { 200: CountersResponse, ...denied } } },
+      async (request) => changeCounter(await here(request), await staffOf(ctx, request), request.params.number, { kind }, langOf(request)),
+    );
+  }
 
   app.post(
     '/api/v1/tickets/:number/call',
@@ -78,7 +107,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       schema: { tags: ['counter'], summary: 'Call a particular waiting number to a counter, out of order', params: TicketNumberParams, body: CallTicketBody, response: { 200: TicketActionResponse, ...denied } },
     },
     async (request) =>
-      callTicketTo(await here(request), (await staffOf(ctx, request)).username, request.params.number, request.body.counter, langOf(request)),
+      callTicketTo(await here(request), await staffOf(ctx, request), request.params.number, request.body.counter, langOf(request)),
   );
 
   for (const [action, summary] of ACTIONS) {
@@ -93,7 +122,7 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
           response: { 200: TicketActionResponse, ...denied },
         },
       },
-      async (request) => ticketAction(await here(request), request.params.number, action, langOf(request)),
+      async (request) => ticketAction(await here(request), await staffOf(ctx, request), request.params.number, action, langOf(request)),
     );
   }
 

@@ -36,6 +36,10 @@ export interface TicketRecord {
   requeue: { at: string; after: string | null } | null;
   /** The page /t/<token>: a walk-in's own, a check-in's its booking's (null: issued before tokens). */
   publicToken: string | null;
+  /** Staff ids: who called it last, started serving it, and ended it (null: nobody yet, or before this was kept). */
+  calledBy: number | null;
+  startedBy: number | null;
+  finishedBy: number | null;
 }
 
 /** What issuing a ticket needs; a new ticket waits from `queuedAt`. */
@@ -70,6 +74,9 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
     transferredFrom: r.transferred_from,
     requeue: r.requeued_at ? { at: r.requeued_at, after: r.requeue_after } : null,
     publicToken: r.public_token ?? null,
+    calledBy: r.called_by ?? null,
+    startedBy: r.started_by ?? null,
+    finishedBy: r.finished_by ?? null,
   };
 }
 
@@ -104,6 +111,9 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
     callCount: 0,
     transferredFrom: null,
     requeue: null,
+    calledBy: null,
+    startedBy: null,
+    finishedBy: null,
   };
 }
 
@@ -159,7 +169,7 @@ export async function walkInTicketCounts(db: Db): Promise<{ serviceId: number; d
 }
 
 /** Calls a waiting ticket to a counter; false if someone else called it first. */
-export async function callTicket(db: Db, id: number, counterId: number, at: string): Promise<boolean> {
+export async function callTicket(db: Db, id: number, counterId: number, at: string, staffId: number | null): Promise<boolean> {
   const r = await db
     .updateTable('ticket')
     .set({
@@ -169,6 +179,7 @@ export async function callTicket(db: Db, id: number, counterId: number, at: stri
       called_at: at,
       call_count: sql`call_count + 1`,
       updated_at: at,
+      called_by: staffId,
     })
     .where('id', '=', id)
     .where('status', '=', 'waiting')
@@ -186,10 +197,10 @@ export async function recallTicket(db: Db, id: number, at: string): Promise<bool
   return affected(r) === 1;
 }
 
-export async function startTicket(db: Db, id: number, at: string): Promise<boolean> {
+export async function startTicket(db: Db, id: number, at: string, staffId: number | null): Promise<boolean> {
   const r = await db
     .updateTable('ticket')
-    .set({ status: 'serving', started_at: at, updated_at: at })
+    .set({ status: 'serving', started_at: at, updated_at: at, started_by: staffId })
     .where('id', '=', id)
     .where('status', '=', 'called')
     .executeTakeFirst();
@@ -197,10 +208,10 @@ export async function startTicket(db: Db, id: number, at: string): Promise<boole
 }
 
 /** Ends an open ticket (served or no-show) and frees its counter. */
-export async function finishTicket(db: Db, id: number, to: 'served' | 'no_show', at: string): Promise<boolean> {
+export async function finishTicket(db: Db, id: number, to: 'served' | 'no_show', at: string, staffId: number | null): Promise<boolean> {
   const r = await db
     .updateTable('ticket')
-    .set({ status: to, finished_at: at, open_counter_id: null, updated_at: at })
+    .set({ status: to, finished_at: at, open_counter_id: null, updated_at: at, finished_by: staffId })
     .where('id', '=', id)
     .where('status', 'in', [...OPEN_TICKET_STATUSES])
     .executeTakeFirst();

@@ -7,7 +7,7 @@ import type { Counter } from '../../contracts/queue.js';
 import { countAhead } from '../../domain/queue-order.js';
 import type { HallTime } from '../../domain/schedule.js';
 import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes, typicalServiceMinutes } from '../../domain/wait-estimate.js';
-import { type HallCounter, listCounters } from '../repositories/counter.repository.js';
+import { type CounterPause, type HallCounter, listCounters, openPauses } from '../repositories/counter.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
 import { type ServedTicket, type TicketRecord, openTicketsOfCounters, servedOn, waitingTicketsOf } from '../repositories/ticket.repository.js';
@@ -24,6 +24,8 @@ export interface TicketPlaces {
 /** Everything a queue view needs, read once: the whole hall. */
 export interface HallState extends TicketPlaces {
   open: TicketRecord[];
+  /** The pause under way of each paused counter, by counter id. */
+  pauses: Map<number, CounterPause>;
 }
 
 export async function hallState(db: Db, hallId: number, date: string): Promise<HallState> {
@@ -38,6 +40,7 @@ export async function hallState(db: Db, hallId: number, date: string): Promise<H
       counters.map((c) => c.id),
     ),
     served: await servedOn(db, hallId, date),
+    pauses: await openPauses(db, hallId),
   };
 }
 
@@ -77,8 +80,9 @@ export function typicalOf(state: TicketPlaces, service: Service): number {
   return typicalServiceMinutes(durationsOf(state, service), configuredMinutes(service));
 }
 
+/** Open counters serving the service (a paused or closed counter calls nobody). */
 export function countersServing(state: TicketPlaces, serviceId: number): number {
-  return state.counters.filter((c) => c.serviceIds.includes(serviceId)).length;
+  return state.counters.filter((c) => c.state === 'open' && c.serviceIds.includes(serviceId)).length;
 }
 
 /** A ticket with its place in the queue and estimated wait, as the kiosk and counters show it. */
@@ -94,6 +98,7 @@ export function ticketOf(state: TicketPlaces, t: TicketRecord, now: HallTime, la
 
 export function counterOf(state: HallState, c: HallCounter, now: HallTime, lang: Lang): Counter {
   const open = state.open.find((t) => t.openCounterId === c.id);
+  const pause = state.pauses.get(c.id);
   return {
     id: c.id,
     number: c.number,
@@ -102,5 +107,7 @@ export function counterOf(state: HallState, c: HallCounter, now: HallTime, lang:
     active: c.active,
     current: open ? ticketOf(state, open, now, lang) : null,
     servedToday: state.served.filter((s) => s.counterId === c.id).length,
+    state: c.state,
+    pause: pause && c.state === 'paused' ? { reason: pause.reason, note: pause.note, since: pause.startedAt } : null,
   };
 }

@@ -120,6 +120,7 @@ export async function displayView(ctx: HallContext, lang: Lang): Promise<Display
         serviceName: serviceName(s, lang),
         count: state.waiting.filter((t) => t.serviceId === s.id).length,
       })),
+    counters: state.counters.map((c) => ({ number: c.number, name: c.name, state: c.state })),
   };
 }
 

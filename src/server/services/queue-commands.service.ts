@@ -24,6 +24,7 @@ import {
 } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type HallContext, type Now, nowOf } from './context.js';
+import { type Actor, assertCounterOpen } from './counter-state.service.js';
 import { ticketActionView } from './hall-view.service.js';
 import { queueSoon, queueTicketCalled, queueTicketPassed } from './notify.service.js';
 import { transact } from './transact.js';
@@ -61,18 +62,19 @@ async function tellCalled(trx: Db, ctx: HallContext, t: TicketRecord, counter: H
 }
 
 /** 叫号: the next waiting ticket of the counter's services, in queue order. */
-export async function callNext(ctx: HallContext, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
+export async function callNext(ctx: HallContext, actor: Actor, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
   const counter = await counterByNumber(ctx.db, ctx.hall.id, counterNumber);
   const services = (await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
   try {
     const called = await transact(ctx.db, async (trx) => {
+      await assertCounterOpen(trx, counter);
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       const waiting = await waitingTicketsOf(trx, counter.serviceIds, now.local.date);
       for (const row of orderQueue(waiting, now.local, orderForServices(services.map((s) => s.queueOrder)))) {
         // Another counter may take this one between our read and our write: then try the next.
-        if (await callTicket(trx, row.id, counter.id, now.iso)) {
+        if (await callTicket(trx, row.id, counter.id, now.iso, actor.id)) {
           await appendEvent(trx, event('ticket.called', row, now, counter));
           await tellCalled(trx, ctx, row, counter, services, now);
           return row;
@@ -101,7 +103,7 @@ async function ticketByNumber(db: Db, hallId: number, number: string): Promise<T
 /** Calls a particular waiting number out of order (the counter must serve its service). */
 export async function callTicketTo(
   ctx: HallContext,
-  actor: string,
+  actor: Actor,
   number: string,
   counterNumber: number,
   lang: Lang,
@@ -112,15 +114,16 @@ export async function callTicketTo(
   if (ticket.date !== now.local.date || !counter.serviceIds.includes(ticket.serviceId)) throw new AppError('TICKET_STATE');
   try {
     await transact(ctx.db, async (trx) => {
+      await assertCounterOpen(trx, counter);
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
-      if (!(await callTicket(trx, ticket.id, counter.id, now.iso))) throw new AppError('TICKET_STATE');
+      if (!(await callTicket(trx, ticket.id, counter.id, now.iso, actor.id))) throw new AppError('TICKET_STATE');
       await appendEvent(trx, event('ticket.called', ticket, now, counter, { outOfOrder: true }));
       await tellCalled(trx, ctx, ticket, counter, await listServices(trx, ctx.hall.id, { includeInactive: true }), now);
       await appendAudit(trx, {
         hallId: ctx.hall.id,
         at: now.iso,
-        actor,
+        actor: actor.username,
         action: 'ticket.call_out_of_order',
         target: number,
         details: { counter: counter.number },
@@ -135,7 +138,7 @@ export async function callTicketTo(
 type TicketAction = 'recall' | 'start' | 'complete' | 'no-show';
 
 /** 重呼 / 开始办理 / 办结 / 过号 on an open ticket. */
-export async function ticketAction(ctx: HallContext, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
+export async function ticketAction(ctx: HallContext, actor: Actor, number: string, action: TicketAction, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
   const ticket = await ticketByNumber(ctx.db, ctx.hall.id, number);
   const counter = (await listCounters(ctx.db, ctx.hall.id)).find((c) => c.id === ticket.counterId) ?? null;
@@ -143,9 +146,9 @@ export async function ticketAction(ctx: HallContext, number: string, action: Tic
     let ok: boolean;
     let type: NewLiveEvent['type'];
     if (action === 'recall') [ok, type] = [await recallTicket(trx, ticket.id, now.iso), 'ticket.recalled'];
-    else if (action === 'start') [ok, type] = [await startTicket(trx, ticket.id, now.iso), 'ticket.started'];
-    else if (action === 'complete') [ok, type] = [await finishTicket(trx, ticket.id, 'served', now.iso), 'ticket.completed'];
-    else [ok, type] = [await finishTicket(trx, ticket.id, 'no_show', now.iso), 'ticket.no_show'];
+    else if (action === 'start') [ok, type] = [await startTicket(trx, ticket.id, now.iso, actor.id), 'ticket.started'];
+    else if (action === 'complete') [ok, type] = [await finishTicket(trx, ticket.id, 'served', now.iso, actor.id), 'ticket.completed'];
+    else [ok, type] = [await finishTicket(trx, ticket.id, 'no_show', now.iso, actor.id), 'ticket.no_show'];
     if (!ok) throw new AppError('TICKET_STATE');
     if (action === 'complete' && ticket.bookingId !== null) {
       await changeBookingStatus(trx, ticket.bookingId, 'checked_in', 'served', { at: now.iso });

@@ -13,7 +13,7 @@ import { type HallContext, type ServiceContext, hallName, inHall, nowOf, service
 
 const MAX_DAYS = 400;
 
-function checkRange(from: string, to: string): void {
+export function checkRange(from: string, to: string): void {
   if (!isValidDate(from)) throw new AppError('VALIDATION', { reason: `from ${from}`, field: 'from' });
   if (!isValidDate(to)) throw new AppError('VALIDATION', { reason: `to ${to}`, field: 'to' });
   if (to < from) throw new AppError('VALIDATION', { reason: 'to is before from', field: 'to' });

@@ -3,6 +3,7 @@
 // (which hall, or the city) and builds its address with it; the city's own calls (halls, the
 // catalogue, the overview) take a `CityCall`.
 import type {
+  StaffReportResponse,
   AdminService,
   AuditEntry,
   CalendarDay,
@@ -122,6 +123,15 @@ const reportHref = (path: string, from: string, to: string, scope: Scope, spread
 
 export function getReport(from: string, to: string, spread: ReportSpread, call: Call): Promise<ReportResponse> {
   return requestJson('GET', reportHref('/api/v1/reports/daily', from, to, call.scope, spread), call);
+}
+
+/** Who served whom and the counters' pauses, for one hall (a city admin's chosen hall). */
+export function getStaffReport(from: string, to: string, call: Call): Promise<StaffReportResponse> {
+  return requestJson('GET', scopedHref('/api/v1/reports/staff', call.scope, { from, to }), call);
+}
+
+export function staffReportCsvHref(from: string, to: string, scope: Scope): string {
+  return scopedHref('/api/v1/reports/staff.csv', scope, { from, to });
 }
 
 /** The CSV of the same range and halls: a plain link, the session cookie goes with it. */

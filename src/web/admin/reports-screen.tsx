@@ -14,6 +14,7 @@ import { BarChart } from './bar-chart.js';
 import { type QuickRange, REPORT_COLUMNS, activeRows, dailyTotals, defaultReportRange, quickRange, rangeProblem, totals } from './figures-logic.js';
 import { FiguresTable } from './figures-table.js';
 import { ScreenHead } from './screen-head.js';
+import { StaffFigures } from './staff-figures.js';
 import { useAdminResource } from './use-admin-resource.js';
 
 const QUICK: readonly QuickRange[] = ['thisMonth', 'lastMonth', 'last30'];
@@ -170,6 +171,7 @@ export function ReportsScreen({ query, today }: { query: URLSearchParams; today:
           )}
         </>
       )}
+      {!city && <StaffFigures from={from} to={to} />}
     </section>
   );
 }

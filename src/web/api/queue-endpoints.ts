@@ -1,6 +1,13 @@
 // Counters calling numbers, the queue and the display board, typed by src/contracts/queue.ts.
 import type { Lang } from '../../contracts/errors.js';
-import type { CountersResponse, DisplayResponse, PutCounterBody, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
+import type {
+  CountersResponse,
+  DisplayResponse,
+  PauseCounterBody,
+  PutCounterBody,
+  QueueResponse,
+  TicketActionResponse,
+} from '../../contracts/queue.js';
 import { hrefOf } from '../nav/router.js';
 import { requestJson } from './client.js';
 
@@ -20,6 +27,19 @@ export function getCounters(call: Call): Promise<CountersResponse> {
 
 export function putCounter(number: number, body: PutCounterBody, call: Call): Promise<CountersResponse> {
   return requestJson('PUT', `/api/v1/counters/${number}`, { ...call, body });
+}
+
+/** 暂停服务 with a reason, 恢复服务, 关闭窗口. */
+export function pauseCounter(counter: number, body: PauseCounterBody, call: Call): Promise<CountersResponse> {
+  return requestJson('POST', `/api/v1/counters/${counter}/pause`, { ...call, body });
+}
+
+export function resumeCounter(counter: number, call: Call): Promise<CountersResponse> {
+  return requestJson('POST', `/api/v1/counters/${counter}/resume`, call);
+}
+
+export function closeCounter(counter: number, call: Call): Promise<CountersResponse> {
+  return requestJson('POST', `/api/v1/counters/${counter}/close`, call);
 }
 
 export function callNext(counter: number, call: Call): Promise<TicketActionResponse> {

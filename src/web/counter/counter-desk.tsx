@@ -13,8 +13,9 @@ import { useStaff } from '../staff/use-staff-session.js';
 import { Banner } from '../ui/banner.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useResource } from '../ui/use-resource.js';
-import { type DeskAction, actionsFor, canCallWaiting, servedAverage, shortcutOf } from './counter-logic.js';
+import { type DeskAction, actionsFor, canCallWaiting, servedAverage, shortcutOf, withoutCalls } from './counter-logic.js';
 import { formatAverageMinutes } from '../i18n/format.js';
+import { CounterStateBar } from './counter-state-bar.js';
 import { CurrentTicket } from './current-ticket.js';
 import { DeskButtons, actionLabel } from './desk-buttons.js';
 import { NoShowDialog } from './no-show-dialog.js';
@@ -96,7 +97,9 @@ export function CounterDesk({
 
   const mine = queue.data?.counters.find((c) => c.number === counter.number) ?? counter;
   const current = mine.current && (mine.current.status === 'called' || mine.current.status === 'serving') ? mine.current : null;
-  const allowed = actionsFor(current?.status ?? null);
+  // A paused or closed counter calls nobody (the server refuses too); it can still end its open ticket.
+  const calling = mine.state === 'open';
+  const allowed = withoutCalls(actionsFor(current?.status ?? null), calling);
   const desk = useDeskActions(counter.number, lang, queue.reload, onStaffError);
   const [transferring, setTransferring] = useState(false);
   const [passing, setPassing] = useState(false);
@@ -137,6 +140,7 @@ export function CounterDesk({
   return (
     <div className="desk" aria-busy={queue.loading}>
       <section className="desk__main" aria-label={t('desk.region')}>
+        <CounterStateBar counter={mine} onChanged={queue.reload} onError={onStaffError} />
         <CurrentTicket ticket={current} />
         <div className="desk__outcome" aria-live="polite">
           {desk.outcome && (
@@ -164,7 +168,7 @@ export function CounterDesk({
       </section>
       <WaitingLists
         queues={queue.data.queues}
-        canCall={canCallWaiting(current?.status ?? null)}
+        canCall={calling && canCallWaiting(current?.status ?? null)}
         busy={desk.busy !== null}
         onCall={(number) => void desk.run({ action: 'call', number }, current)}
       />

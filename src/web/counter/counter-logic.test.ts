@@ -3,6 +3,7 @@ import type { Counter } from '../../contracts/queue.js';
 import {
   DESK_ACTIONS,
   actionsFor,
+  withoutCalls,
   canCallWaiting,
   counterByNumber,
   defaultCounterName,
@@ -111,5 +112,13 @@ describe('servedAverage', () => {
     expect(servedAverage([{ servedToday: 2, averageServiceMinutes: 6 }, { servedToday: 0, averageServiceMinutes: 10 }])).toBe(6);
     expect(servedAverage([{ servedToday: 0, averageServiceMinutes: 10 }])).toBeNull();
     expect(servedAverage([])).toBeNull();
+  });
+});
+
+describe('a paused or closed counter', () => {
+  it('may end its open ticket but not call anyone', () => {
+    expect([...withoutCalls(actionsFor(null), false)]).toEqual([]);
+    expect([...withoutCalls(actionsFor('serving'), false)].sort()).toEqual(['complete', 'transfer']);
+    expect([...withoutCalls(actionsFor(null), true)]).toEqual(['call-next']);
   });
 });

@@ -16,6 +16,12 @@ export function actionsFor(current: TicketStatus | null): ReadonlySet<DeskAction
   return new Set(['call-next']);
 }
 
+/** A counter that is not open (paused, closed) keeps every action but calling. */
+export function withoutCalls(allowed: ReadonlySet<DeskAction>, calling: boolean): ReadonlySet<DeskAction> {
+  if (calling) return allowed;
+  return new Set([...allowed].filter((a) => a !== 'call-next'));
+}
+
 /** Whether a waiting number may be called out of order now: only with nothing open at the counter. */
 export function canCallWaiting(current: TicketStatus | null): boolean {
   return actionsFor(current).has('call-next');

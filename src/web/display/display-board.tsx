@@ -139,7 +139,28 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
           </ul>
         </section>
       )}
+      {data && data.counters.length > 0 && (
+        <section className="board-counters" aria-labelledby="counters-title">
+          <h2 id="counters-title">{t('display.countersTitle')}</h2>
+          <ul className="board-counters__list">
+            {data.counters.map((c) => (
+              <li key={c.number} className={`board-counters__item board-counters__item--${c.state}`} data-testid={`counter-state-${c.number}`}>
+                <span className="board-counters__name">{counterLabel({ counterNumber: c.number, counterName: c.name }, lang).main}</span>
+                {/* The state in words, not by colour alone. */}
+                <span className="board-counters__state">{t(COUNTER_STATE_LABELS[c.state])}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {!soundOn && <SoundPrompt onEnable={enableSound} />}
     </div>
   );
 }
+
+const COUNTER_STATE_LABELS = {
+  open: 'display.counterOpen',
+  paused: 'display.counterPaused',
+  closed: 'display.counterClosed',
+} as const;
+

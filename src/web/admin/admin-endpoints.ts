@@ -17,6 +17,7 @@ import type { AdminHall, CatalogBody, CatalogEntry, CityOverviewResponse, Create
 
 export type { CatalogBody, CatalogEntry };
 import type { CreateStaffBody, Device } from '../../contracts/auth.js';
+import type { BackupStatusResponse } from '../../contracts/backup.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { NotificationStatus, NotificationsResponse } from '../../contracts/notifications.js';
 import type { Static } from 'typebox';
@@ -108,6 +109,11 @@ export function createDevice(kind: Device['kind'], name: string, call: Call): Pr
 
 export function revokeDevice(id: number, call: Call): Promise<{ ok: boolean }> {
   return requestJson('POST', scopedHref(`/api/v1/devices/${id}/revoke`, call.scope), call);
+}
+
+/** The server's own backups (BACKUP_DIR): one answer for the whole server, whatever the scope. */
+export function getBackupStatus(call: Call): Promise<BackupStatusResponse> {
+  return requestJson('GET', '/api/v1/admin/backup', call);
 }
 
 export function getToday(call: Call): Promise<TodayResponse> {

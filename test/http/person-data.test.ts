@@ -119,11 +119,24 @@ describe('admin: a person’s data', () => {
   });
 
   it('a hall admin reaches only their hall; a city admin every hall', async () => {
+    const city = await t.signIn('city_admin');
+    const opened = await post(t.app, '/api/v1/admin/halls', { code: 'CD', nameZh: '城东政务服务中心', nameEn: 'East', districtZh: '城东区', districtEn: 'East', addressZh: '东大街 1 号' }, city);
+    expect(opened.status).toBe(201);
+    const services = (await get(t.app, '/api/v1/halls/CD/services')).body.services as { id: number; letter: string }[];
+    const eastF = services.find((x) => x.letter === 'F')?.id;
+    expect((await post(t.app, '/api/v1/bookings', bookingBody(a, { serviceId: eastF, date: '2026-11-26' }))).status).toBe(201);
     t.setNow('2026-11-27T10:00:00+08:00');
     admin = await t.signIn('admin');
-    const city = await t.signIn('city_admin');
-    expect((await post(t.app, '/api/v1/admin/persons/lookup', a, city)).body.bookings).toHaveLength(2);
-    expect((await post(t.app, '/api/v1/admin/persons/lookup?hall=NOPE', a, admin)).body.code).toBe('HALL_NOT_FOUND');
+    const eastAdmin = await t.signIn('admin', 'east-boss', 'CD');
+    const everywhere = await post(t.app, '/api/v1/admin/persons/lookup', a, await t.signIn('city_admin'));
+    expect(everywhere.body.bookings.map((x: { hallCode: string }) => x.hallCode)).toEqual(['MAIN', 'MAIN', 'CD']);
+    const east = await post(t.app, '/api/v1/admin/persons/lookup', a, eastAdmin);
+    expect(east.body.bookings.map((x: { number: string }) => x.number)).toEqual(['CD-F20261126090001']);
+    expect((await post(t.app, '/api/v1/admin/persons/lookup?hall=MAIN', a, eastAdmin)).body.code).toBe('HALL_NOT_FOUND');
+    // The east hall's admin erases the east hall's booking only; the person row stays for the others.
+    expect((await post(t.app, '/api/v1/admin/persons/forget', a, eastAdmin)).body).toEqual({ bookings: 1, verificationCodes: 0, person: false });
+    expect((await post(t.app, '/api/v1/admin/persons/lookup', a, admin)).body.bookings).toHaveLength(2);
+    expect((await post(t.app, '/api/v1/admin/persons/forget', a, admin)).body).toEqual({ bookings: 2, verificationCodes: 0, person: true });
   });
 });
 

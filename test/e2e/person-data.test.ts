@@ -1,6 +1,7 @@
 // A person's data, in the browser: in 我的预约 a citizen erases the phone number of a booking that
 // is over (asked first, the result said, the booking gone from the list, the one ahead kept), and
-// the admin console's 今日 shows the server's own backups (BACKUP_DIR). Hall clock: Wednesday
+// the admin console's 今日 shows the server's own backups (BACKUP_DIR), and its 个人信息 shows and
+// erases a person's data (refused while a booking is ahead). Hall clock: Wednesday
 // 2026-11-25 08:30.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,7 @@ describeHall('a person’s data', { clock: '2026-11-25T08:30:00+08:00', env: { B
     expect(lookup.body.bookings.map((b) => b.number)).toEqual([kept]);
   });
 
-  it('the admin console’s 今日 shows the last backup and when the next is due', async () => {
+  it('the admin console: 今日 shows the last backup; 个人信息 shows and erases a person’s data', async () => {
     // The server takes one when it starts with none in the folder: wait until it has written it.
     await vi.waitFor(() => expect(existsSync(join(backupDir, 'last-backup.json'))).toBe(true), { timeout: 30_000, interval: 200 });
     const page = await e2e.page({ viewport: { width: 1280, height: 800 } });
@@ -78,5 +79,30 @@ describeHall('a person’s data', { clock: '2026-11-25T08:30:00+08:00', env: { B
     // Backups run on the real clock (the demo clock moves only the hall's day).
     expect(text).toMatch(/下次\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await screenshot(page, 'admin-today-backups');
+
+    // 个人信息: the citizen at the counter asks what is kept, then to erase it.
+    await page.getByRole('navigation', { name: /管理后台导航/ }).getByRole('link', { name: /个人信息/ }).click();
+    await page.getByRole('heading', { name: '个人信息', level: 1 }).waitFor();
+    await page.getByLabel('身份证号').fill(CITIZEN.idCard);
+    await page.getByRole('button', { name: '查询' }).click();
+    const data = page.getByTestId('person-data');
+    await data.getByText(kept).waitFor();
+    const shown = await textOf(data);
+    expect(shown).toContain(over);
+    expect(shown).toContain('未结束');
+    expect(shown).not.toContain(CITIZEN.idCard);
+    await screenshot(page, 'admin-person-data');
+    const erase = async () => {
+      await data.getByRole('button', { name: '删除此人的个人信息' }).click();
+      await page.getByRole('dialog', { name: '删除此人的个人信息？' }).getByRole('button', { name: '确认删除' }).click();
+    };
+    // A booking still ahead: refused in words, nothing erased.
+    await erase();
+    await page.getByText('此人还有 1 个未结束的预约；请先取消，再删除其个人信息').waitFor();
+    expect((await e2e.server.api('POST', `/api/v1/bookings/${kept}/cancel`, CITIZEN)).status).toBe(200);
+    await erase();
+    await page.getByText('已删除 2 个预约和 0 条验证码记录中的个人信息。').waitFor();
+    await data.getByText('没有以此身份证号保存的预约。').waitFor();
+    expect((await e2e.server.api<{ bookings: unknown[] }>('POST', '/api/v1/bookings/lookup', CITIZEN)).body.bookings).toEqual([]);
   });
 });

@@ -7,7 +7,14 @@ import { NotificationSender } from '../../src/server/messaging/sender.js';
 import type { OutgoingSms } from '../../src/server/messaging/sms-driver.js';
 import { bookingBody, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
-import { type TestApp, makeTestApp, testMessaging } from '../support/test-app.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/server/app.js';
+import { openStore } from '../../src/server/db/dialect.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { createLogger } from '../../src/server/http/logging.js';
+import { TEST_SECRET, type TestApp, makeTestApp, testMessaging } from '../support/test-app.js';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -194,5 +201,35 @@ describe('我的预约: erasing the phone of past bookings', () => {
     const ok = await post(t.app, '/api/v1/bookings/forget-contacts', { ...a, smsCode: code });
     expect(ok.body).toEqual({ erased: 1, kept: 0 });
     expect((await post(t.app, '/api/v1/bookings/forget-contacts', { ...a, smsCode: code })).body.code).toBe('VERIFY_CODE_USED');
+  });
+});
+
+describe('the logs', () => {
+  it('never hold the ID card or phone of a person look-up or erasure, even at trace level', async () => {
+    t = await makeTestApp();
+    const dir = mkdtempSync(join(tmpdir(), 'vreserve-person-log-'));
+    const store = openStore(`sqlite:${join(dir, 'test.db')}`);
+    await migrateToLatest(store.db);
+    const written: string[] = [];
+    const logger = createLogger('trace', { write: (line: string) => void written.push(line) });
+    const app = await buildApp({ store, clock: () => new Date('2026-11-26T10:00:00+08:00'), hallTz: 'Asia/Shanghai', secret: TEST_SECRET, logger, webRoot: join(dir, 'no-web') });
+    try {
+      await app.ready();
+      const answers = [
+        await app.inject({ method: 'POST', url: '/api/v1/bookings/forget-contacts', payload: a }),
+        await app.inject({ method: 'POST', url: '/api/v1/bookings/forget-contacts', payload: { ...a, extra: 1 } }),
+        await app.inject({ method: 'POST', url: '/api/v1/admin/persons/lookup', payload: a }),
+        await app.inject({ method: 'POST', url: '/api/v1/admin/persons/forget', payload: a }),
+      ];
+      expect(answers.map((r) => r.statusCode)).toEqual([200, 400, 401, 401]);
+      const log = written.join('');
+      expect(log).toContain('forget-contacts');
+      expect(log).not.toContain(a.idCard);
+      expect(log).not.toContain(a.phone);
+    } finally {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

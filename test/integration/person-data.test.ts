@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startDayCloser } from '../../src/server/runtime.js';
 import { checkInvariants } from '../../src/server/services/check.service.js';
 import { eraseExpiredRecords, recordsPastRetention } from '../../src/server/services/record-retention.service.js';
 import { bookingBody, get, post } from '../support/http.js';
@@ -97,6 +98,33 @@ for (const kind of wantedStores()) {
     });
   });
 }
+
+describe('the housekeeping round', () => {
+  it('erases records past RECORD_RETENTION_DAYS as it erases phones past CONTACT_RETENTION_DAYS', async () => {
+    const t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00' });
+    try {
+      expect((await post(t.app, '/api/v1/bookings', bookingBody(a))).status).toBe(201);
+      expect((await post(t.app, '/api/v1/bookings', bookingBody(b, { date: '2026-11-26' }))).status).toBe(201);
+      t.setNow('2026-12-26T09:00:00+08:00');
+      expect(await recordsPastRetention(t.ctx, 30)).toBe(1);
+      const errors: unknown[] = [];
+      const stop = startDayCloser(t.ctx, (e) => errors.push(e), 400, 30);
+      try {
+        await vi.waitFor(async () => expect(await recordsPastRetention(t.ctx, 30)).toBe(0), { timeout: 10_000, interval: 50 });
+      } finally {
+        stop();
+      }
+      expect(errors).toEqual([]);
+      const rows = await t.store.db.selectFrom('booking').select(['date', 'id_hash']).orderBy('id').execute();
+      expect(rows.map((r) => [r.date, r.id_hash === 'erased'])).toEqual([
+        ['2026-11-25', true],
+        ['2026-11-26', false],
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});
 
 describe('vreserve person show | forget, and check', () => {
   let dir: string;

@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/schedule.js';
 import { wholeNumber } from './env-number.js';
-import { DEFAULT_RECORD_RETENTION_DAYS } from './services/record-retention.service.js';
 import { type BackupOptions, backupOptionsFromEnv } from './backup/backup-config.js';
 import { dialectOf } from './db/dialect.js';
 import { type ConnectionLimits, defaultMaxConnections } from './http/connection-limits.js';
@@ -156,6 +155,9 @@ export function clockFrom(config: Pick<Config, 'clock'>): () => Date {
   if (!c) return () => new Date();
   return () => new Date(c.startMs + (Date.now() - c.anchorMs));
 }
+
+/** RECORD_RETENTION_DAYS when unset: three years. */
+export const DEFAULT_RECORD_RETENTION_DAYS = 1095;
 
 /** RECORD_RETENTION_DAYS: whole days from 30 to 36500, or 0 / off (records keep their personal fields). */
 function recordRetentionFrom(env: NodeJS.ProcessEnv, problems: string[]): number {

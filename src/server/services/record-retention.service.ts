@@ -7,8 +7,6 @@ import { addDays } from '../../domain/schedule.js';
 import { countRecordsBefore, eraseRecordsBefore, eraseVerificationsBefore } from '../repositories/person-data.repository.js';
 import { type ServiceContext, nowOf } from './context.js';
 
-export const DEFAULT_RECORD_RETENTION_DAYS = 1095;
-
 /** The first day whose records keep their personal fields. */
 export function recordCutoff(ctx: ServiceContext, retentionDays: number): string {
   return addDays(nowOf(ctx).local.date, -retentionDays);

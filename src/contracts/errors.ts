@@ -88,6 +88,10 @@ export const ERROR_MESSAGES = {
     zh: '{date} 已有 {bookings} 个预约；确认闭馆后这些预约将被取消',
     en: '{bookings} bookings exist on {date}; confirm to close the day and cancel them',
   },
+  PERSON_HAS_ACTIVE_BOOKINGS: {
+    zh: '此人还有 {bookings} 个未结束的预约；请先取消，再删除其个人信息',
+    en: 'This person still has {bookings} booking(s) ahead; cancel them first, then erase their data',
+  },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
   VERIFY_OFF: { zh: '本系统未启用短信验证码', en: 'Text-message codes are not used here' },
   VERIFY_TOO_MANY: { zh: '验证码发送过于频繁，请一小时后再试', en: 'Too many codes asked for; please try again in an hour' },

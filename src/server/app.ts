@@ -16,6 +16,7 @@ import { adminRoutes } from './http/admin.routes.js';
 import { hallsAdminRoutes } from './http/halls-admin.routes.js';
 import { notificationsRoutes } from './http/notifications.routes.js';
 import { backupRoutes } from './http/backup.routes.js';
+import { personDataRoutes } from './http/person-data.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await queueRoutes(app, ctx);
   await eventsRoutes(app, ctx, bus);
   await adminRoutes(app, ctx);
+  await personDataRoutes(app, ctx);
   await hallsAdminRoutes(app, ctx);
   await notificationsRoutes(app, ctx);
   await backupRoutes(app, ctx, deps.backup);

@@ -47,6 +47,8 @@ export interface Config {
   metrics: MetricsOptions;
   /** Text messages to citizens (SMS_DRIVER, QUIET_HOURS, PUBLIC_URL, CONTACT_RETENTION_DAYS …). */
   messaging: MessagingOptions;
+  /** RECORD_RETENTION_DAYS: days after which bookings and tickets lose their personal fields (default 1095; 0 = never). */
+  recordRetentionDays: number;
   /** DATA_KEY: the AES-256 key for phone numbers kept to send messages; else generated into DATA_DIR. */
   dataKey: string | null;
 }
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     metrics: metricsOptionsFromEnv(env, problems),
     messaging: messagingOptionsFromEnv(env, problems),
     dataKey: dataKeyFrom(env, problems),
+    recordRetentionDays: recordRetentionFrom(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -151,6 +154,21 @@ export function clockFrom(config: Pick<Config, 'clock'>): () => Date {
   const c = config.clock;
   if (!c) return () => new Date();
   return () => new Date(c.startMs + (Date.now() - c.anchorMs));
+}
+
+/** RECORD_RETENTION_DAYS when unset: three years. */
+export const DEFAULT_RECORD_RETENTION_DAYS = 1095;
+
+/** RECORD_RETENTION_DAYS: whole days from 30 to 36500, or 0 / off (records keep their personal fields). */
+function recordRetentionFrom(env: NodeJS.ProcessEnv, problems: string[]): number {
+  const raw = (env.RECORD_RETENTION_DAYS ?? '').trim().toLowerCase();
+  if (raw === 'off') return 0;
+  const days = wholeNumber({ RECORD_RETENTION_DAYS: raw }, 'RECORD_RETENTION_DAYS', DEFAULT_RECORD_RETENTION_DAYS, 0, 36_500, problems);
+  if (days > 0 && days < 30) {
+    problems.push(`RECORD_RETENTION_DAYS must be 0 (or off) or at least 30 days, so that a day's records outlive its reports' checks (got "${raw}")`);
+    return DEFAULT_RECORD_RETENTION_DAYS;
+  }
+  return days;
 }
 
 /** DATA_KEY: 32 random bytes, base64 or hex (`openssl rand -base64 32`). */

@@ -14,7 +14,9 @@ import { ADMIN_USAGE, adminCommand, deviceCommand, welcome } from './cli/admin-c
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-commands.js';
 import { KEYS_USAGE, keysCommand } from './cli/keys-commands.js';
 import { contactsPastRetention } from './services/contact-retention.service.js';
+import { recordsPastRetention } from './services/record-retention.service.js';
 import { HALL_USAGE, demoCommand, hallCommand } from './cli/hall-commands.js';
+import { PERSON_USAGE, personCommand, terminalIo } from './cli/person-commands.js';
 import { startBackupSchedule } from './backup/schedule.js';
 import { cliLang, describeFailure } from './cli/failure.js';
 import { DEFAULT_RESTART_LIMITS } from './cli/restart-policy.js';
@@ -33,6 +35,7 @@ const USAGE = `usage: vreserve <command>
   version   print the release (also --version)
 ${ADMIN_USAGE}
 ${HALL_USAGE}
+${PERSON_USAGE}
 ${BACKUP_USAGE}
 ${KEYS_USAGE}
 
@@ -166,7 +169,12 @@ async function serve(config: Readonly<Config>): Promise<void> {
   logger.info({ version: VERSION, store: store.location, applied }, 'store ready');
   const ctx = contextFor(config, store, secret);
   const first = await ensureFirstAdmin(ctx);
-  startDayCloser(ctx, (err) => logger.warn({ err }, 'housekeeping (closing days, erasing old phone numbers) failed; will retry'), config.messaging.contactRetentionDays);
+  startDayCloser(
+    ctx,
+    (err) => logger.warn({ err }, 'housekeeping (closing days, erasing old phone numbers and records) failed; will retry'),
+    config.messaging.contactRetentionDays,
+    config.recordRetentionDays,
+  );
   startBackupSchedule(config, logger);
   const greet = () => first && process.stdout.write(welcome(first, url));
   if (config.workers === 1) {
@@ -210,6 +218,11 @@ async function main(): Promise<void> {
         // Phone numbers kept past CONTACT_RETENTION_DAYS (housekeeping erases them every minute).
         const kept = await contactsPastRetention(contextFor(config, store, secret), config.messaging.contactRetentionDays);
         if (kept > 0) found.problems.push(`${kept} booking(s) still keep a phone number more than ${config.messaging.contactRetentionDays} days (CONTACT_RETENTION_DAYS) after their day`);
+        // Records kept past RECORD_RETENTION_DAYS (housekeeping erases their personal fields every minute).
+        if (config.recordRetentionDays > 0) {
+          const old = await recordsPastRetention(contextFor(config, store, secret), config.recordRetentionDays);
+          if (old > 0) found.problems.push(`${old} booking(s) still keep personal fields more than ${config.recordRetentionDays} days (RECORD_RETENTION_DAYS) after their day`);
+        }
         return found;
       });
       if (report.problems.length === 0) {
@@ -235,6 +248,20 @@ async function main(): Promise<void> {
         else if (command === 'hall') await hallCommand(ctx, args);
         else await demoCommand(ctx, args);
       });
+      return;
+    }
+    case 'person': {
+      const config = configOrExit();
+      const secret = config.secret ?? loadOrCreateSecret(config.dataDir, () => {});
+      const io = terminalIo();
+      try {
+        process.exitCode = await withStore(config, async (store) => {
+          await migrateToLatest(store.db);
+          return personCommand(contextFor(config, store, secret), process.argv.slice(3), io);
+        });
+      } finally {
+        io.close();
+      }
       return;
     }
     case 'backup':

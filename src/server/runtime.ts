@@ -10,6 +10,7 @@ import { createPiiHasher } from './services/pii.js';
 import { contactCipherFor } from './data-key.js';
 import type { CitizenMessaging } from './services/notify.service.js';
 import { eraseExpiredContacts } from './services/contact-retention.service.js';
+import { eraseExpiredRecords } from './services/record-retention.service.js';
 
 export function contextFor(config: Readonly<Config>, store: Store, secret: string): ServiceContext {
   return {
@@ -35,20 +36,23 @@ export function citizenMessaging(config: Readonly<Config>, logger: { warn(msg: s
 }
 
 /**
- * Housekeeping, now and every minute: closes finished days, and erases phone numbers kept past
- * CONTACT_RETENTION_DAYS. Returns a function that stops it.
+ * Housekeeping, now and every minute: closes finished days, erases phone numbers kept past
+ * CONTACT_RETENTION_DAYS and the personal fields of records past RECORD_RETENTION_DAYS (0 or
+ * absent: kept). Returns a function that stops it.
  */
-export function startDayCloser(ctx: ServiceContext, onError: (error: unknown) => void, retentionDays?: number): () => void {
-  let firstRun = true;
-  const run = () =>
+export function startDayCloser(ctx: ServiceContext, onError: (error: unknown) => void, retentionDays?: number, recordDays?: number): () => void {
+  let runs = 0;
+  const run = () => {
+    // Every older day once at start (the server may have been off) and once a day; else the days just passed.
+    const recent = runs % 1440 === 0 ? undefined : 3;
+    runs++;
     void closeDay(ctx)
-      .then(() => {
-        // Every older day once at start (the server may have been off); then the days just passed.
-        const recent = firstRun ? undefined : 3;
-        firstRun = false;
-        return retentionDays ? eraseExpiredContacts(ctx, retentionDays, recent) : 0;
+      .then(async () => {
+        if (retentionDays) await eraseExpiredContacts(ctx, retentionDays, recent);
+        if (recordDays) await eraseExpiredRecords(ctx, recordDays, recent);
       })
       .catch(onError);
+  };
   run();
   const timer = setInterval(run, 60_000);
   timer.unref();

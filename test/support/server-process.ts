@@ -71,10 +71,11 @@ export async function startServer(
 export function runCli(
   command: string | string[],
   env: Record<string, string>,
-  opts: { cwd?: string } = {},
+  opts: { cwd?: string; input?: string } = {},
 ): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...[command].flat()], {
     cwd: opts.cwd ?? ROOT,
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });

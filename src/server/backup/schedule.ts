@@ -66,17 +66,27 @@ function readStatus(dir: string): Status {
 /** What GET /api/v1/admin/backup answers. */
 export function backupStatus(options: BackupOptions | undefined) {
   if (!options?.dir) {
-    return { enabled: false, everySeconds: null, keep: null, keysBeside: false, backups: 0, lastSuccess: null, lastFailure: null };
+    return { enabled: false, dir: null, everySeconds: null, keep: null, keysBeside: false, backups: 0, lastSuccess: null, lastFailure: null, nextDueAt: null };
   }
   const { lastSuccess, lastFailure } = readStatus(options.dir);
+  const names = listBackups(options.dir);
+  const newest = names.at(-1);
+  let nextDueAt: string | null = null;
+  try {
+    if (newest) nextDueAt = new Date(statSync(join(options.dir, newest)).mtimeMs + options.everyMs).toISOString();
+  } catch {
+    // Removed meanwhile (a rotation): due as if there were none.
+  }
   return {
     enabled: true,
+    dir: options.dir,
     everySeconds: Math.round(options.everyMs / 1000),
     keep: options.keep,
     keysBeside: options.passphrase !== null,
-    backups: listBackups(options.dir).length,
+    backups: names.length,
     lastSuccess: lastSuccess && { ...lastSuccess, file: basename(lastSuccess.file) },
     lastFailure,
+    nextDueAt,
   };
 }
 

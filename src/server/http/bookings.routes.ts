@@ -14,6 +14,8 @@ import {
   VerificationCodeBody,
   VerificationCodeResponse,
 } from '../../contracts/bookings.js';
+import { ForgetContactsBody, ForgetContactsResponse } from '../../contracts/person-data.js';
+import { forgetPastContacts } from '../services/person-data.service.js';
 import { requestCode } from '../services/verification.service.js';
 import { bookingStatuses, cancelBooking, createBooking, lookupBookings, setBookingMessages } from '../services/booking.service.js';
 import type { ServiceContext } from '../services/context.js';
@@ -114,5 +116,19 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
       },
     },
     (request) => setBookingMessages(ctx, request.params.number, request.body, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/bookings/forget-contacts',
+    {
+      config: { rateLimit: true },
+      schema: {
+        tags: ['bookings'],
+        summary: '我的预约: erase the phone number of your bookings that are over (ID card + phone, and the code when BOOKING_VERIFY=sms)',
+        body: ForgetContactsBody,
+        response: { 200: ForgetContactsResponse, ...errorResponses(422, 429) },
+      },
+    },
+    (request) => forgetPastContacts(ctx, request.body),
   );
 }

@@ -22,6 +22,7 @@ import { HallPlace, HallSwitcher } from './hall-switcher.js';
 import { HallsScreen } from './halls-screen.js';
 import { MessagesScreen } from './messages-screen.js';
 import { ReportsScreen } from './reports-screen.js';
+import { PersonsScreen } from './persons-screen.js';
 import { ServicesScreen } from './services-screen.js';
 import { StaffScreen } from './staff-screen.js';
 import { TodayScreen } from './today-screen.js';
@@ -40,6 +41,8 @@ function Section({ tab, location, today }: { tab: AdminTab; location: Location; 
       return <MessagesScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'persons':
+      return <PersonsScreen />;
     case 'city':
       return <CityScreen query={location.query} />;
     case 'halls':

@@ -18,6 +18,8 @@ import type { AdminHall, CatalogBody, CatalogEntry, CityOverviewResponse, Create
 
 export type { CatalogBody, CatalogEntry };
 import type { CreateStaffBody, Device } from '../../contracts/auth.js';
+import type { BackupStatusResponse } from '../../contracts/backup.js';
+import type { PersonDataResponse, PersonForgetResponse, PersonQueryBody } from '../../contracts/person-data.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { NotificationStatus, NotificationsResponse } from '../../contracts/notifications.js';
 import type { Static } from 'typebox';
@@ -109,6 +111,21 @@ export function createDevice(kind: Device['kind'], name: string, call: Call): Pr
 
 export function revokeDevice(id: number, call: Call): Promise<{ ok: boolean }> {
   return requestJson('POST', scopedHref(`/api/v1/devices/${id}/revoke`, call.scope), call);
+}
+
+/** What is kept about a person (masked): the ID card and phone in the body, never the URL. A hall admin's answer covers their hall, a city admin's every hall. */
+export function lookupPerson(body: PersonQueryBody, call: CityCall): Promise<PersonDataResponse> {
+  return requestJson('POST', '/api/v1/admin/persons/lookup', { ...call, body });
+}
+
+/** Erases a person's personal fields (refused with PERSON_HAS_ACTIVE_BOOKINGS while a booking is ahead). */
+export function forgetPerson(body: PersonQueryBody, call: CityCall): Promise<PersonForgetResponse> {
+  return requestJson('POST', '/api/v1/admin/persons/forget', { ...call, body });
+}
+
+/** The server's own backups (BACKUP_DIR): one answer for the whole server, whatever the scope. */
+export function getBackupStatus(call: Call): Promise<BackupStatusResponse> {
+  return requestJson('GET', '/api/v1/admin/backup', call);
 }
 
 export function getToday(call: Call): Promise<TodayResponse> {

@@ -7,6 +7,7 @@ import { LoadFailed, Loading } from '../ui/loading.js';
 import { Link } from '../ui/link.js';
 import { getToday } from './admin-endpoints.js';
 import { tabHref } from './admin-tabs.js';
+import { BackupPanel } from './backup-panel.js';
 import { BarChart } from './bar-chart.js';
 import { TODAY_COLUMNS, formatAverage, hourSeries, totals } from './figures-logic.js';
 import { FiguresTable } from './figures-table.js';
@@ -71,6 +72,7 @@ export function TodayScreen() {
           )}
           <p className="muted">{t('admin.today.averagesNote')}</p>
         </section>
+        <BackupPanel />
       </>
     );
   }

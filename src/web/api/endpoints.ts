@@ -1,4 +1,5 @@
 // One function per endpoint, typed by src/contracts.
+import type { ForgetContactsBody, ForgetContactsResponse } from '../../contracts/person-data.js';
 import type {
   Booking,
   BookingMessagesBody,
@@ -57,6 +58,11 @@ export function getBookingStatuses(bookings: { number: string; token: string }[]
 /** `forgetPhone`: the phone number kept for text messages is erased at once (no cancellation message then). */
 export function cancelBooking(number: string, body: CancelBody, call: Call): Promise<CancelResponse> {
   return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/cancel`, { ...call, body });
+}
+
+/** 我的预约: erase the phone number of the bookings that are over (ID card + phone in the body, never the URL). */
+export function forgetContacts(body: ForgetContactsBody, call: Call): Promise<ForgetContactsResponse> {
+  return requestJson('POST', '/api/v1/bookings/forget-contacts', { ...call, body });
 }
 
 /** 我的预约: text messages about one booking on or off (the same ID card and phone as the look-up). */

@@ -17,6 +17,8 @@ import { Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { BookingCard } from './booking-card.js';
 import { CancelDialog } from './cancel-dialog.js';
+import { ForgetContactsDialog } from './forget-contacts-dialog.js';
+import { overCount } from './forget-logic.js';
 import { LookupForm } from './lookup-form.js';
 import { MessagesSwitch } from './messages-switch.js';
 import { type RememberedBooking, applyStatuses, browserStore, hallNameOf, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
@@ -35,6 +37,9 @@ export function RecordsPage() {
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   // The number only: the banner is worded at render time, in the language of the moment.
   const [cancelledNumber, setCancelledNumber] = useState<string | null>(null);
+  const [forgetting, setForgetting] = useState(false);
+  // How many bookings' phone numbers were just erased (null: none asked).
+  const [forgotten, setForgotten] = useState<number | null>(null);
   // The person typed the numbers just now (the form stays until the answer, and comes back if it is empty).
   const [fromForm, setFromForm] = useState(false);
   const zone = useHallZone();
@@ -101,6 +106,7 @@ export function RecordsPage() {
     setLive(null);
     setError(null);
     setCancelledNumber(null);
+    setForgotten(null);
   };
 
   const notFound = live !== null && live.bookings.length === 0;
@@ -109,6 +115,7 @@ export function RecordsPage() {
   const others = remembered.filter((r) => !liveNumbers.has(r.number));
   const showHall =
     (halls.data?.halls.length ?? 0) > 1 || new Set([...(live?.bookings ?? []), ...remembered].flatMap((b) => (b.hallCode ? [b.hallCode] : []))).size > 1;
+  const past = live ? overCount(live.bookings, hallToday(zone)) : 0;
   const pullText = pull.phase === 'armed' ? t('records.pullRelease') : t('records.pullHint');
 
   return (
@@ -129,6 +136,7 @@ export function RecordsPage() {
         </div>
         <p className="lead">{t('records.lead')}</p>
         {cancelledNumber && <Banner tone="success" title={t('records.cancelled', { number: cancelledNumber })} />}
+        {forgotten !== null && <Banner tone="success" title={t('records.forgotten', { count: forgotten })} />}
         {error !== null && <Banner tone="error" title={t('records.refreshFailed')}>{errorText(error, lang)}</Banner>}
 
         {credentials && !showForm && (
@@ -161,6 +169,14 @@ export function RecordsPage() {
                       />
                     ))}
                   </ul>
+                )}
+                {past > 0 && (
+                  <div className="records__forget">
+                    <button type="button" className="button button--secondary" onClick={() => setForgetting(true)} disabled={loading}>
+                      {t('records.forgetButton', { count: past })}
+                    </button>
+                    <p className="muted">{t('records.forgetHint')}</p>
+                  </div>
                 )}
               </>
             )}
@@ -199,6 +215,21 @@ export function RecordsPage() {
           onCancelled={(number) => {
             setCancelling(null);
             setCancelledNumber(number);
+            void refresh();
+          }}
+        />
+      )}
+      {credentials && (
+        <ForgetContactsDialog
+          open={forgetting}
+          credentials={credentials}
+          past={past}
+          verifyPhone={halls.data?.verifyPhone ?? false}
+          onClose={() => setForgetting(false)}
+          onDone={(result) => {
+            setForgetting(false);
+            setCancelledNumber(null);
+            setForgotten(result.erased);
             void refresh();
           }}
         />

@@ -15,6 +15,7 @@ export const ScheduleInput = Type.Object(
     bookingWindowDays: Type.Integer({ minimum: 0, maximum: 366 }),
     checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
     defaultServiceMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+    maxWaitMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 480, description: '最长等候 (default 30)' })),
   },
   { additionalProperties: false },
 );
@@ -121,6 +122,12 @@ export const DayFigures = Type.Object({
   noShow: Type.Integer(),
   averageWaitMinutes: Type.Union([Type.Number(), Type.Null()]),
   averageServiceMinutes: Type.Union([Type.Number(), Type.Null()]),
+  overMaxWait: Type.Integer({ description: 'Tickets that waited longer than the service’s 最长等候 (called late, or still waiting past it)' }),
+  waitingOverMaxWait: Type.Integer({ description: 'Of those, still waiting now' }),
+  p50WaitMinutes: Type.Union([Type.Number(), Type.Null()], { description: 'Median wait of the tickets called' }),
+  p90WaitMinutes: Type.Union([Type.Number(), Type.Null()]),
+  p50ServiceMinutes: Type.Union([Type.Number(), Type.Null()]),
+  p90ServiceMinutes: Type.Union([Type.Number(), Type.Null()]),
 });
 export type DayFigures = Static<typeof DayFigures>;
 

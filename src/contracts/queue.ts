@@ -62,6 +62,7 @@ export const WaitingTicket = Type.Object({
   slotStart: Type.Union([TimeString, Type.Null()]),
   queuedAt: Type.String(),
   waitedMinutes: Type.Integer(),
+  overdue: Type.Boolean({ description: 'Waited longer than the service’s 最长等候 (maxWaitMinutes)' }),
   transferred: Type.Boolean(),
 });
 export type WaitingTicket = Static<typeof WaitingTicket>;
@@ -74,6 +75,7 @@ export const ServiceQueue = Type.Object({
   servedToday: Type.Integer(),
   averageServiceMinutes: Type.Number({ description: "Today's measured average, or the configured default before there is data" }),
   estimatedWaitMinutes: Type.Integer({ description: 'For someone joining now' }),
+  maxWaitMinutes: Type.Integer({ description: '最长等候: a ticket waiting longer is overdue' }),
 });
 export type ServiceQueue = Static<typeof ServiceQueue>;
 

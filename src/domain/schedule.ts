@@ -24,6 +24,8 @@ export interface ServiceSchedule {
   checkInBeforeMinutes: number;
   /** Minutes per person assumed for waiting estimates before today's service times are known. */
   defaultServiceMinutes?: number;
+  /** 最长等候: a ticket waiting longer is marked on the counters and the admin's screens (default 30). */
+  maxWaitMinutes?: number;
 }
 
 /** A moment as the hall's wall clock shows it. */

@@ -1,6 +1,7 @@
 // The hall's read model: the queue overview, the counters, the display board, and tickets with
 // their place and estimated wait (for the kiosk's print and the counters' answers). Queries only:
 // the commands (queue-commands, ticket-return, kiosk) write and then ask here for their answer.
+import { isOverdue, maxWaitMinutesOf } from '../../domain/wait-alert.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { CallState, Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
@@ -40,6 +41,8 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
     queues: wanted.map((service) => {
       const ordered = orderQueue(state.waiting.filter((t) => t.serviceId === service.id), now.local, service.queueOrder);
       const average = averageOf(state, service);
+      const maxWait = maxWaitMinutesOf(service.schedule);
+      const waitedOf = (t: TicketRecord) => (now.instant.getTime() - Date.parse(t.queuedAt)) / 60_000;
       return {
         serviceId: service.id,
         serviceLetter: service.letter,
@@ -50,12 +53,14 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
           kind: t.kind,
           slotStart: t.slotStart,
           queuedAt: t.queuedAt,
-          waitedMinutes: Math.max(0, Math.floor((now.instant.getTime() - Date.parse(t.queuedAt)) / 60_000)),
+          waitedMinutes: Math.max(0, Math.floor(waitedOf(t))),
+          overdue: isOverdue(waitedOf(t), maxWait),
           transferred: t.transferredFrom !== null,
         })),
         servedToday: state.served.filter((s) => s.serviceId === service.id).length,
         averageServiceMinutes: average,
         estimatedWaitMinutes: estimateWaitMinutes(ordered.length, typicalOf(state, service), countersServing(state, service.id)),
+        maxWaitMinutes: maxWait,
       };
     }),
     counters: state.counters.map((c) => counterOf(state, c, now.local, lang)),

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { DayFigures, ReportResponse, TodayResponse } from '../../contracts/admin.js';
 import type { Lang } from '../../contracts/errors.js';
 import { byHour, dayFigures } from '../../domain/day-figures.js';
+import { maxWaitMinutesOf, waitFigures } from '../../domain/wait-alert.js';
 import { type HallTime, addDays, hallTime, isValidDate } from '../../domain/schedule.js';
 import { bookingsBetween } from '../repositories/booking.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
@@ -51,6 +52,7 @@ export async function report(ctx: ServiceContext, scope: ReportScope, from: stri
     const active = summed ? services.some((x) => x.letter === s.letter && x.active) : s.active;
     lines.push({ key, service: s, hall: summed ? null : hall, active, now: nowOf(inHall(ctx, summed ? (halls[0] as Hall) : hall)).local });
   }
+  const nowIso = ctx.clock().toISOString();
   const rows: DayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const { key, service: s, hall, active, now } of lines) {
@@ -66,6 +68,7 @@ export async function report(ctx: ServiceContext, scope: ReportScope, from: stri
         serviceLetter: s.letter,
         serviceName: serviceName(s, lang),
         ...dayFigures(b, t, now, i),
+        ...waitFigures(t, maxWaitMinutesOf(s.schedule), nowIso),
       });
     }
   }
@@ -112,6 +115,11 @@ const CSV_COLUMNS: [keyof DayFigures, string, string][] = [
   ['noShow', '过号', 'no-show'],
   ['averageWaitMinutes', '平均等候(分钟)', 'average wait (min)'],
   ['averageServiceMinutes', '平均办理(分钟)', 'average service (min)'],
+  ['overMaxWait', '超时等候', 'waited too long'],
+  ['p50WaitMinutes', '等候中位数(分钟)', 'median wait (min)'],
+  ['p90WaitMinutes', 'P90等候(分钟)', 'p90 wait (min)'],
+  ['p50ServiceMinutes', '办理中位数(分钟)', 'median service (min)'],
+  ['p90ServiceMinutes', 'P90办理(分钟)', 'p90 service (min)'],
 ];
 
 /** UTF-8 with a byte-order mark and CRLF, so that Excel opens the Chinese text correctly. */

@@ -82,6 +82,7 @@ const SCHEDULE_FIELDS: [string, MessageKey][] = [
   ['bookingWindowDays', 'admin.svc.bookingWindowDays'],
   ['checkInBeforeMinutes', 'admin.svc.checkInBeforeMinutes'],
   ['defaultServiceMinutes', 'admin.svc.defaultServiceMinutes'],
+  ['maxWaitMinutes', 'admin.svc.maxWaitMinutes'],
 ];
 
 /** What a service.update changed, each part in words: 'slots 10:00 10→0; walk-in quota'. */

@@ -20,6 +20,12 @@ const row = (date: string, serviceId: number, extra: Partial<DayFigures> = {}): 
   noShow: 0,
   averageWaitMinutes: null,
   averageServiceMinutes: null,
+  overMaxWait: 0,
+  waitingOverMaxWait: 0,
+  p50WaitMinutes: null,
+  p90WaitMinutes: null,
+  p50ServiceMinutes: null,
+  p90ServiceMinutes: null,
   ...extra,
 });
 

@@ -3,15 +3,30 @@
 import type { DayFigures, TodayResponse } from '../../contracts/admin.js';
 import { addDays, isValidDate } from '../../domain/schedule.js';
 
-export type CountKey = 'booked' | 'cancelled' | 'cancelledHallClosed' | 'checkedIn' | 'missed' | 'walkIns' | 'waiting' | 'served' | 'noShow';
+export type CountKey =
+  | 'booked'
+  | 'cancelled'
+  | 'cancelledHallClosed'
+  | 'checkedIn'
+  | 'missed'
+  | 'walkIns'
+  | 'waiting'
+  | 'served'
+  | 'noShow'
+  | 'overMaxWait'
+  | 'waitingOverMaxWait';
 export type AverageKey = 'averageWaitMinutes' | 'averageServiceMinutes';
+/** Per row only: a percentile of several rows is not made from theirs. */
+export type PercentileKey = 'p90WaitMinutes' | 'p90ServiceMinutes';
+export type FigureKey = CountKey | AverageKey | PercentileKey;
 
 /** The columns of today's table, in the order a hall manager reads them. */
-export const TODAY_COLUMNS: readonly (CountKey | AverageKey)[] = [
+export const TODAY_COLUMNS: readonly FigureKey[] = [
   'booked',
   'checkedIn',
   'walkIns',
   'waiting',
+  'waitingOverMaxWait',
   'served',
   'noShow',
   'averageWaitMinutes',
@@ -19,7 +34,7 @@ export const TODAY_COLUMNS: readonly (CountKey | AverageKey)[] = [
 ];
 
 /** The report's columns: today's plus what only matters afterwards. */
-export const REPORT_COLUMNS: readonly (CountKey | AverageKey)[] = [
+export const REPORT_COLUMNS: readonly FigureKey[] = [
   'booked',
   'checkedIn',
   'missed',
@@ -30,11 +45,26 @@ export const REPORT_COLUMNS: readonly (CountKey | AverageKey)[] = [
   'noShow',
   'averageWaitMinutes',
   'averageServiceMinutes',
+  'overMaxWait',
+  'p90WaitMinutes',
+  'p90ServiceMinutes',
 ];
 
-const COUNTS: readonly CountKey[] = ['booked', 'cancelled', 'cancelledHallClosed', 'checkedIn', 'missed', 'walkIns', 'waiting', 'served', 'noShow'];
+const COUNTS: readonly CountKey[] = [
+  'booked',
+  'cancelled',
+  'cancelledHallClosed',
+  'checkedIn',
+  'missed',
+  'walkIns',
+  'waiting',
+  'served',
+  'noShow',
+  'overMaxWait',
+  'waitingOverMaxWait',
+];
 
-export type Totals = Record<CountKey, number> & Record<AverageKey, number | null>;
+export type Totals = Record<CountKey, number> & Record<AverageKey | PercentileKey, number | null>;
 
 /** Sums of the counts; the averages weighted by the people served (none served: no average). */
 export function totals(rows: readonly DayFigures[]): Totals {
@@ -45,7 +75,13 @@ export function totals(rows: readonly DayFigures[]): Totals {
     if (weight === 0) return null;
     return Math.round((known.reduce((n, r) => n + (r[key] as number) * r.served, 0) / weight) * 10) / 10;
   };
-  return { ...out, averageWaitMinutes: weighted('averageWaitMinutes'), averageServiceMinutes: weighted('averageServiceMinutes') };
+  return {
+    ...out,
+    averageWaitMinutes: weighted('averageWaitMinutes'),
+    averageServiceMinutes: weighted('averageServiceMinutes'),
+    p90WaitMinutes: rows.length === 1 ? (rows[0] as DayFigures).p90WaitMinutes : null,
+    p90ServiceMinutes: rows.length === 1 ? (rows[0] as DayFigures).p90ServiceMinutes : null,
+  };
 }
 
 /** Minutes with one decimal at most ('< 1' under a minute, never a bare 0), or a dash when there is nothing to average. */

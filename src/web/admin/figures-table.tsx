@@ -3,9 +3,10 @@
 import type { DayFigures } from '../../contracts/admin.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate } from '../i18n/format.js';
-import { type AverageKey, type CountKey, formatAverage, totals } from './figures-logic.js';
+import { type FigureKey, formatAverage, totals } from './figures-logic.js';
 
-const isAverage = (key: CountKey | AverageKey): key is AverageKey => key === 'averageWaitMinutes' || key === 'averageServiceMinutes';
+/** Minutes (averages, percentiles) rather than counts. */
+const isMinutes = (key: FigureKey) => key.endsWith('Minutes');
 
 export function FiguresTable({
   rows,
@@ -16,7 +17,7 @@ export function FiguresTable({
   testId,
 }: {
   rows: readonly DayFigures[];
-  columns: readonly (CountKey | AverageKey)[];
+  columns: readonly FigureKey[];
   withDate: boolean;
   /** A column naming each row's hall (a report over every hall). */
   withHall?: boolean;
@@ -25,7 +26,7 @@ export function FiguresTable({
 }) {
   const { t, lang } = useI18n();
   const sum = totals(rows);
-  const cell = (key: CountKey | AverageKey, value: number | null) => (isAverage(key) ? formatAverage(value) : String(value ?? 0));
+  const cell = (key: FigureKey, value: number | null) => (isMinutes(key) ? formatAverage(value) : String(value ?? 0));
   return (
     <div className="admin-table-wrap">
       <table className="admin-table admin-table--figures" data-testid={testId}>

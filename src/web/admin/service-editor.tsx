@@ -37,13 +37,14 @@ import { WeekdayPicker } from './weekday-picker.js';
 import { useAdminCall, useAdminScope } from './admin-scope-context.js';
 import { type CatalogNames, catalogNames, letterChoices, namesEditable } from './service-catalog.js';
 
-type NumberField = 'walkInQuota' | 'bookingWindowDays' | 'checkInBeforeMinutes' | 'defaultServiceMinutes' | 'sortOrder';
+type NumberField = 'walkInQuota' | 'bookingWindowDays' | 'checkInBeforeMinutes' | 'defaultServiceMinutes' | 'maxWaitMinutes' | 'sortOrder';
 
 const NUMBER_FIELDS: [NumberField, number, number, boolean][] = [
   ['walkInQuota', 0, 100000, false],
   ['bookingWindowDays', 0, 366, false],
   ['checkInBeforeMinutes', 0, 720, false],
   ['defaultServiceMinutes', 1, 240, true],
+  ['maxWaitMinutes', 1, 480, true],
   ['sortOrder', 0, 1000, true],
 ];
 

@@ -28,6 +28,8 @@ export interface ServiceDraft {
   checkInBeforeMinutes: string;
   /** Empty: the server's default. */
   defaultServiceMinutes: string;
+  /** Empty: the default (30). */
+  maxWaitMinutes: string;
   queueOrder: QueueOrder;
   sortOrder: string;
 }
@@ -56,6 +58,7 @@ export function draftOf(service: AdminService | null, services: readonly AdminSe
     bookingWindowDays: String(schedule.bookingWindowDays),
     checkInBeforeMinutes: String(schedule.checkInBeforeMinutes),
     defaultServiceMinutes: schedule.defaultServiceMinutes === undefined ? '' : String(schedule.defaultServiceMinutes),
+    maxWaitMinutes: schedule.maxWaitMinutes === undefined ? '' : String(schedule.maxWaitMinutes),
     queueOrder: service?.queueOrder ?? 'priority',
     sortOrder: service ? String(service.sortOrder) : '',
   };
@@ -112,6 +115,7 @@ export type ScalarField =
   | 'bookingWindowDays'
   | 'checkInBeforeMinutes'
   | 'defaultServiceMinutes'
+  | 'maxWaitMinutes'
   | 'sortOrder'
   | 'hours';
 
@@ -179,6 +183,7 @@ export function draftProblems(draft: ServiceDraft, services: readonly Pick<Admin
     ['bookingWindowDays', 0, 366, true],
     ['checkInBeforeMinutes', 0, 720, true],
     ['defaultServiceMinutes', 1, 240, false],
+    ['maxWaitMinutes', 1, 480, false],
     ['sortOrder', 0, 1000, false],
   ];
   for (const [key, min, max, required] of numbers) {
@@ -212,6 +217,7 @@ export function serviceInputOf(draft: ServiceDraft): ServiceInput {
     queueOrder: draft.queueOrder,
   };
   if (draft.defaultServiceMinutes.trim()) input.schedule.defaultServiceMinutes = n(draft.defaultServiceMinutes);
+  if (draft.maxWaitMinutes.trim()) input.schedule.maxWaitMinutes = n(draft.maxWaitMinutes);
   if (draft.sortOrder.trim()) input.sortOrder = n(draft.sortOrder);
   return input;
 }

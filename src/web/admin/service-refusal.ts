@@ -13,6 +13,7 @@ const FIELDS: readonly ScalarField[] = [
   'bookingWindowDays',
   'checkInBeforeMinutes',
   'defaultServiceMinutes',
+  'maxWaitMinutes',
   'sortOrder',
   'hours',
 ];

@@ -1,5 +1,6 @@
 // 今日: the day's figures per service, the hall's totals and a chart by hour, reloaded on every
 // event of the hall the console works in (a booking, a check-in, a call …).
+import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate } from '../i18n/format.js';
 import { LiveBadge } from '../ui/live-badge.js';
@@ -16,13 +17,20 @@ import { useAdminResource } from './use-admin-resource.js';
 import { useAdminScope } from './admin-scope-context.js';
 import { useHallLiveReload } from './use-hall-live.js';
 
-const TILES = ['booked', 'checkedIn', 'walkIns', 'waiting', 'served', 'noShow'] as const;
+const TILES = ['booked', 'checkedIn', 'walkIns', 'waiting', 'waitingOverMaxWait', 'served', 'noShow'] as const;
+
+/** Waits grow without events: read again now and then, so 超时等候中 follows the clock. */
+const WAIT_REFRESH_MS = 30_000;
 
 export function TodayScreen() {
   const { t, lang } = useI18n();
   const today = useAdminResource((call) => getToday(call), 'today');
   const { scope } = useAdminScope();
   const live = useHallLiveReload(scope, today.reload);
+  useEffect(() => {
+    const timer = window.setInterval(today.reload, WAIT_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [today.reload]);
   const data = today.data;
 
   let body = null;

@@ -29,6 +29,9 @@ function isField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.closest('dialog[open]') !== null;
 }
 
+/** How often the waiting lists are read again when nothing happens (waited minutes, 超时 marks). */
+const WAIT_REFRESH_MS = 30_000;
+
 /** How long after a 过号 the desk offers to undo it (the server allows a minute too). */
 const UNDO_MS = 60_000;
 
@@ -89,6 +92,11 @@ export function CounterDesk({
     `${counter.number}:${counter.serviceIds.join(',')}:${lang}`,
   );
   const live = useLiveReload('hall', queue.reload);
+  // Waits grow without any event: look again now and then, so a number is marked as it crosses 最长等候.
+  useEffect(() => {
+    const timer = window.setInterval(queue.reload, WAIT_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [queue.reload]);
   useEffect(() => onLive(live), [live, onLive]);
   // The stream refused us: the session has probably ended; the gate then asks to sign in again.
   useEffect(() => {

@@ -17,6 +17,9 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
             </span>
             <span>{q.serviceName}</span>
             <span className="queue__count">{t('desk.waitingCount', { n: q.waiting.length })}</span>
+            {q.waiting.some((w) => w.overdue) && (
+              <span className="tag tag--overdue">{t('desk.overdueCount', { n: q.waiting.filter((w) => w.overdue).length })}</span>
+            )}
           </h3>
           <p className="queue__stats">
             <span>{t('desk.servedToday', { n: q.servedToday })}</span>
@@ -30,7 +33,13 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
               {q.waiting.map((w, i) => {
                 const short = w.callNumber;
                 return (
-                  <li key={w.number} className="queue__row" data-number={w.number} data-call-number={w.callNumber}>
+                  <li
+                    key={w.number}
+                    className={w.overdue ? 'queue__row queue__row--overdue' : 'queue__row'}
+                    data-number={w.number}
+                    data-call-number={w.callNumber}
+                    data-overdue={w.overdue || undefined}
+                  >
                     <span className="queue__pos" aria-hidden="true">
                       {i + 1}
                     </span>
@@ -42,7 +51,11 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
                       {w.kind === 'booking' ? t('desk.kindBooking', { slot: w.slotStart ?? '' }) : t('desk.kindWalkIn')}
                       {w.transferred && <span className="tag tag--transferred">{t('desk.transferredIn')}</span>}
                     </span>
-                    <span className="queue__waited">{t('desk.waited', { time: formatMinutes(w.waitedMinutes, lang) })}</span>
+                    <span className="queue__waited">
+                      {t('desk.waited', { time: formatMinutes(w.waitedMinutes, lang) })}
+                      {/* Said in words, not by colour alone. */}
+                      {w.overdue && <span className="tag tag--overdue">{t('desk.overdue', { max: q.maxWaitMinutes })}</span>}
+                    </span>
                     <button
                       type="button"
                       className="button button--secondary queue__call"

@@ -50,6 +50,8 @@ export const enHall: Record<keyof typeof zhHall, string> = {
   'counter.saving': 'Saving…',
   'counter.cancel': 'Cancel',
 
+  'desk.overdue': 'over {max} min',
+  'desk.overdueCount': '{n} waiting too long',
   'desk.stateOpen': 'Serving',
   'desk.statePaused': 'Paused · {reason}',
   'desk.statePausedSince': 'Paused · {reason} (since {time})',

@@ -49,6 +49,8 @@ export const zhHall = {
   'counter.saving': '正在保存…',
   'counter.cancel': '取消',
 
+  'desk.overdue': '超过 {max} 分钟',
+  'desk.overdueCount': '超时 {n} 人',
   'desk.stateOpen': '服务中',
   'desk.statePaused': '暂停服务 · {reason}',
   'desk.statePausedSince': '暂停服务 · {reason}（{time} 起）',

@@ -32,6 +32,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('audit_log'),
   id('event'),
   id('notification'),
+  keyed('no_show_rule', 'hall_id'),
+  id('no_show_lift'),
 ];
 
 /**

@@ -5,15 +5,18 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { person } from '../support/people.js';
+import { signIn } from './support/hall.js';
 import { PHONE, describeHall, screenshot } from './support/index.js';
 import { textOf } from './support/ui.js';
+
+const ADMIN_PASSWORD = 'Missed-twice-2026';
 
 describeHall('爽约: a blocked citizen at the booking form', {}, (e2e) => {
   let page: Page;
   const blocked = person(701);
 
   beforeAll(async () => {
-    const cookie = await e2e.adminSession('Missed-twice-2026');
+    const cookie = await e2e.adminSession(ADMIN_PASSWORD);
     const rule = await e2e.server.api(
       'PUT',
       '/api/v1/admin/no-show/rule',
@@ -24,7 +27,7 @@ describeHall('爽约: a blocked citizen at the booking form', {}, (e2e) => {
     for (const serviceId of [1, 2]) {
       const made = await e2e.server.api('POST', '/api/v1/bookings', { serviceId, date: '2026-11-25', slot: '09:00', ...blocked });
       expect(made.status, JSON.stringify(made.body)).toBe(201);
-      const cancelled = await e2e.server.api('POST', `/api/v1/bookings/${made.body.booking.number}/cancel`, blocked);
+      const cancelled = await e2e.server.api('POST', `/api/v1/bookings/${(made.body as { booking: { number: string } }).booking.number}/cancel`, blocked);
       expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     }
     page = await e2e.page(PHONE);
@@ -57,5 +60,30 @@ describeHall('爽约: a blocked citizen at the booking form', {}, (e2e) => {
     await page.getByRole('button', { name: '提交预约' }).click();
     expect(await textOf(page.getByTestId('booking-number'))).toMatch(/^F20261125100001$/);
     expect(await page.getByRole('alert').filter({ hasText: '暂停网上预约' }).count()).toBe(0);
+  });
+
+  it('the admin sees them masked in 爽约管理, lifts the block with a reason, and the citizen may book again', async () => {
+    const admin = await e2e.page({ viewport: { width: 1280, height: 900 } });
+    await admin.goto('/admin?tab=noShow');
+    await signIn(admin, e2e.server.firstStart.username, ADMIN_PASSWORD);
+    const table = admin.getByTestId('no-show-table');
+    await table.waitFor();
+    const row = table.locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    const text = await textOf(row);
+    expect(text).toMatch(/110105\*+/);
+    expect(text).toContain('2026-12-25');
+    expect(text).not.toContain(blocked.idCard);
+    await row.getByRole('button', { name: '解除' }).click();
+    await admin.getByLabel('解除原因（记入操作日志）').fill('窗口系统故障，核实后解除');
+    await admin.locator('form').getByRole('button', { name: '解除' }).click();
+    await admin.getByText('目前没有被暂停网上预约的人员').waitFor();
+    await screenshot(admin, 'admin-no-show-lifted');
+
+    await page.goto('/?service=4');
+    await page.getByRole('radio', { name: /11:00–12:00/ }).check();
+    await typePerson(blocked);
+    await page.getByRole('button', { name: '提交预约' }).click();
+    expect(await textOf(page.getByTestId('booking-number'))).toMatch(/^S20261125110001$/);
   });
 });

@@ -60,22 +60,28 @@ function RulePanel() {
       {refusal !== null && <Banner tone="error" title={errorText(refusal, lang)} />}
       <div aria-live="polite">{flash && <Banner tone="success" title={flash} />}</div>
       {shown && (
-        <form className="admin-form admin-form--inline" onSubmit={save}>
-          {NUMBERS.map((key) => (
-            <label key={key} className="field">
-              <span className="field__label">{t(`admin.noShow.${key}`)}</span>
-              <input
-                type="number"
-                min={key === 'windowDays' ? 1 : 0}
-                value={shown[key]}
-                onChange={(e) => setDraft({ ...shown, [key]: Number(e.target.value) })}
-              />
+        <form className="sub-form" onSubmit={save}>
+          <div className="sub-form__grid">
+            {NUMBERS.map((key) => (
+              <div key={key} className="field">
+                <label className="field__label" htmlFor={`no-show-${key}`}>
+                  {t(`admin.noShow.${key}`)}
+                </label>
+                <input
+                  id={`no-show-${key}`}
+                  className="field__input"
+                  type="number"
+                  min={key === 'windowDays' ? 1 : 0}
+                  value={shown[key]}
+                  onChange={(e) => setDraft({ ...shown, [key]: Number(e.target.value) })}
+                />
+              </div>
+            ))}
+            <label className="field">
+              <input type="checkbox" checked={shown.lateCancel} onChange={(e) => setDraft({ ...shown, lateCancel: e.target.checked })} />{' '}
+              {t('admin.noShow.lateCancel')}
             </label>
-          ))}
-          <label className="field field--check">
-            <input type="checkbox" checked={shown.lateCancel} onChange={(e) => setDraft({ ...shown, lateCancel: e.target.checked })} />
-            <span>{t('admin.noShow.lateCancel')}</span>
-          </label>
+          </div>
           <button type="submit" className="button button--primary" disabled={busy || draft === null}>
             {t('admin.noShow.save')}
           </button>
@@ -150,16 +156,18 @@ function BlockedPanel() {
         </AdminTable>
       </AdminListState>
       {lifting && (
-        <form className="admin-form" onSubmit={lift} aria-label={t('admin.noShow.liftTitle', { id: lifting.idCardMasked })}>
+        <form className="sub-form" onSubmit={lift} aria-label={t('admin.noShow.liftTitle', { id: lifting.idCardMasked })}>
           <h3>{t('admin.noShow.liftTitle', { id: lifting.idCardMasked })}</h3>
-          <label className="field">
-            <span className="field__label">{t('admin.noShow.reason')}</span>
-            <input id="no-show-reason" value={reason} maxLength={200} required onChange={(e) => setReason(e.target.value)} />
-          </label>
+          <div className="field">
+            <label className="field__label" htmlFor="no-show-reason">
+              {t('admin.noShow.reason')}
+            </label>
+            <input id="no-show-reason" className="field__input" value={reason} maxLength={200} required onChange={(e) => setReason(e.target.value)} />
+          </div>
           <button type="submit" className="button button--primary" disabled={busy || reason.trim() === ''}>
             {t('admin.noShow.lift')}
           </button>
-          <button type="button" className="button" onClick={() => setLifting(null)}>
+          <button type="button" className="button button--secondary" onClick={() => setLifting(null)}>
             {t('admin.cancel')}
           </button>
         </form>

@@ -68,6 +68,9 @@ describe('爽约: blocked from booking online', () => {
     const otherPhone = { idCard: person(1).idCard, phone: person(2).phone };
     const res = await post(t.app, '/api/v1/bookings', bookingBody(otherPhone, { date: '2026-11-25' }));
     expect(res.body.code).toBe('BOOKING_BLOCKED');
+    // With another phone the days of the bookings are not said: an ID number alone must not reveal them.
+    expect(res.body.details).toEqual({ until: '2026-12-24', count: 2 });
+    expect(res.body.message).toBe('因 2 次爽约，暂停网上预约，2026-12-24 起可再预约；现场取号不受影响');
   });
 
   it('the eligibility check answers before a slot is chosen: 200 for others, 403 with the reason for the blocked', async () => {

@@ -57,6 +57,7 @@ export interface MissRow {
   serviceId: number;
   idHash: string;
   idMasked: string;
+  phoneHash: string;
   phoneMasked: string;
   date: string;
   slotStart: string;
@@ -74,7 +75,7 @@ export interface MissRow {
 export async function missCandidates(db: Db, hallId: number, since: string, today: string, idHash?: string): Promise<MissRow[]> {
   const rows = await db
     .selectFrom('booking')
-    .select(['number', 'service_id', 'id_hash', 'id_masked', 'phone_masked', 'date', 'slot_start', 'slot_end', 'status', 'cancel_reason', 'cancelled_at'])
+    .select(['number', 'service_id', 'id_hash', 'id_masked', 'phone_hash', 'phone_masked', 'date', 'slot_start', 'slot_end', 'status', 'cancel_reason', 'cancelled_at'])
     .where('hall_id', '=', hallId)
     .$if(idHash !== undefined, (q) => q.where('id_hash', '=', idHash as string))
     .where('date', '>=', since)
@@ -88,6 +89,7 @@ export async function missCandidates(db: Db, hallId: number, since: string, toda
     serviceId: r.service_id,
     idHash: r.id_hash,
     idMasked: r.id_masked,
+    phoneHash: r.phone_hash,
     phoneMasked: r.phone_masked,
     date: r.date,
     slotStart: r.slot_start,

@@ -112,7 +112,7 @@ export async function createBooking(
   }
 
   // 爽约: a person blocked in this hall is refused before anything is written.
-  await refuseIfBlocked(ctx, hall, who.idHash, now);
+  await refuseIfBlocked(ctx, hall, who, now);
   // 短信验证码 (when on): checked before any write; used once inside the booking's transaction.
   const codeId = await checkCode(ctx, who.phoneHash, 'book', input.smsCode);
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };

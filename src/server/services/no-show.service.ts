@@ -39,31 +39,41 @@ function missesOf(rows: MissRow[], rule: NoShowRule, hall: Hall, now: Now): Miss
   });
 }
 
-/** The block on this person's online booking in this hall now, or null. */
-export async function blockOf(ctx: ServiceContext, hall: Hall, idHash: string, now: Now): Promise<Block | null> {
+/** The block on this person's online booking in this hall now (and the bookings it read), or null. */
+async function personBlock(ctx: ServiceContext, hall: Hall, idHash: string, now: Now): Promise<{ block: Block; rows: MissRow[] } | null> {
   const { rule } = await ruleOf(ctx, hall.id);
   if (rule.limit <= 0) return null;
   const rows = await missCandidates(ctx.db, hall.id, relevantSince(rule, now.local.date), now.local.date, idHash);
   const misses = missesOf(rows, rule, hall, now);
   if (misses.length < rule.limit) return null;
   const lift = (await lastLifts(ctx.db, hall.id, [idHash])).get(idHash) ?? null;
-  return activeBlock(misses, rule, now.local.date, lift);
+  const block = activeBlock(misses, rule, now.local.date, lift);
+  return block ? { block, rows } : null;
 }
 
-/** BOOKING_BLOCKED, with the day online booking opens again and the misses that closed it. */
-function blockedError(block: Block): AppError {
+export async function blockOf(ctx: ServiceContext, hall: Hall, idHash: string, now: Now): Promise<Block | null> {
+  return (await personBlock(ctx, hall, idHash, now))?.block ?? null;
+}
+
+/**
+ * BOOKING_BLOCKED, with the day online booking opens again and how many misses closed it. The
+ * dates are said only when every one of those bookings was made with this phone too: knowing
+ * someone's ID number must not reveal the days they had bookings.
+ */
+function blockedError(block: Block, rows: MissRow[], phoneHash: string): AppError {
+  const phoneOf = new Map(rows.map((r) => [r.number, r.phoneHash]));
+  const theirs = block.misses.every((m) => phoneOf.get(m.number) === phoneHash);
   return new AppError('BOOKING_BLOCKED', {
     until: block.until,
     count: block.misses.length,
-    dates: block.misses.map((m) => m.date).join(', '),
-    misses: block.misses.map((m) => ({ date: m.date, kind: m.kind })),
+    ...(theirs ? { dates: block.misses.map((m) => m.date).join(', '), misses: block.misses.map((m) => ({ date: m.date, kind: m.kind })) } : {}),
   });
 }
 
 /** Online booking refuses a blocked person (walk-ins and the kiosk never ask). No write: a cheap refusal. */
-export async function refuseIfBlocked(ctx: ServiceContext, hall: Hall, idHash: string, now: Now): Promise<void> {
-  const block = await blockOf(ctx, hall, idHash, now);
-  if (block) throw blockedError(block);
+export async function refuseIfBlocked(ctx: ServiceContext, hall: Hall, who: { idHash: string; phoneHash: string }, now: Now): Promise<void> {
+  const found = await personBlock(ctx, hall, who.idHash, now);
+  if (found) throw blockedError(found.block, found.rows, who.phoneHash);
 }
 
 /** The booking form asks as soon as the ID card and phone are typed: before a slot is chosen. */
@@ -72,7 +82,7 @@ export async function checkEligibility(ctx: ServiceContext, input: EligibilityBo
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);
-  await refuseIfBlocked(ctx, hall, who.idHash, now);
+  await refuseIfBlocked(ctx, hall, who, now);
   return { eligible: true };
 }
 

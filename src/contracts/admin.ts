@@ -116,6 +116,10 @@ export const DayFigures = Type.Object({
   cancelledHallClosed: Type.Integer(),
   checkedIn: Type.Integer(),
   missed: Type.Integer(),
+  lateCancelled: Type.Optional(
+    Type.Integer({ description: "Cancelled by the citizen less than the hall's LATE_CANCEL_MINUTES before the slot (爽约 where the hall counts them)" }),
+  ),
+  released: Type.Optional(Type.Integer({ description: 'Places of bookings nobody checked in for, given to walk-ins (less those late check-ins took back)' })),
   walkIns: Type.Integer(),
   waiting: Type.Integer(),
   served: Type.Integer(),

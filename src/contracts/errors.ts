@@ -16,6 +16,10 @@ export const ERROR_MESSAGES = {
     zh: '您已有 {limit} 个未办理的预约，请办理或取消后再预约',
     en: 'You already have {limit} upcoming bookings; attend or cancel one first',
   },
+  BOOKING_BLOCKED: {
+    zh: '因 {count} 次爽约，暂停网上预约，{until} 起可再预约；现场取号不受影响',
+    en: 'Online booking is closed to you after {count} missed bookings; you can book again from {until}. Walk-in numbers at the hall are not affected',
+  },
   NOT_CANCELLABLE: { zh: '该预约当前状态不能取消', en: 'This booking can no longer be cancelled' },
   NOT_RESENDABLE: { zh: '只有发送失败的短信才能重发', en: 'Only a message that failed can be sent again' },
   ALREADY_STARTED: { zh: '预约时段已开始，不能取消', en: 'The booked time has already started; it cannot be cancelled' },
@@ -130,6 +134,11 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
  * plain message above is used. HALL_CLOSED says when the service opens, if it still does today.
  */
 export const DETAILED_MESSAGES: Partial<Record<ErrorCode, { when: string; zh: string; en: string }>> = {
+  BOOKING_BLOCKED: {
+    when: 'dates',
+    zh: '因 {count} 次爽约（{dates}），暂停网上预约，{until} 起可再预约；现场取号不受影响',
+    en: 'Online booking is closed to you after {count} missed bookings ({dates}); you can book again from {until}. Walk-in numbers at the hall are not affected',
+  },
   HALL_CLOSED: {
     when: 'opensAt',
     zh: '现在不在办理时间内，{opensAt} 开始办理',

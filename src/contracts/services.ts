@@ -21,6 +21,9 @@ export const ServiceSummary = Type.Object({
     quota: Type.Integer(),
     issued: Type.Integer(),
     remaining: Type.Integer(),
+    released: Type.Optional(
+      Type.Integer({ description: '含释放的预约名额: places of bookings nobody checked in for, added to the quota (RELEASE_AFTER_MINUTES after their slot started)' }),
+    ),
     hours: Type.Union([Type.Literal('open'), Type.Literal('later'), Type.Literal('over'), Type.Literal('closed')], {
       description: 'Walk-in numbers on that date, seen now: open now, opening later (opensAt), over for the day, or a closed day',
     }),

@@ -19,6 +19,7 @@ import { backupRoutes } from './http/backup.routes.js';
 import { personDataRoutes } from './http/person-data.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
+import { noShowRoutes } from './http/no-show.routes.js';
 import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
 import { installCrossOriginGuard } from './http/cross-origin.js';
 import { eventsRoutes } from './http/events.routes.js';
@@ -47,6 +48,7 @@ import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
+import type { NoShowOptions } from './no-show-config.js';
 import { VERSION } from './version.js';
 
 export interface AppDeps {
@@ -70,6 +72,8 @@ export interface AppDeps {
   kioskRateLimitPerMinute?: number;
   /** REQUEUE_BEHIND; default 3. */
   requeueBehind?: number;
+  /** NO_SHOW_*, LATE_CANCEL_MINUTES, RELEASE_AFTER_MINUTES; default the documented defaults. */
+  noShow?: NoShowOptions;
   /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
   wake?: WakeChannel | null;
   /** Mark cookies Secure: 'auto' (default) when the request came over HTTPS, or always / never. */
@@ -176,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     halls: new HallDirectory(deps.store.db),
     events: bus,
     requeueBehind: deps.requeueBehind,
+    ...(deps.noShow ? { noShow: deps.noShow } : {}),
     ...(deps.messaging ? { messaging: deps.messaging } : {}),
   };
   if (deps.sender && deps.messaging) {
@@ -230,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
+  await noShowRoutes(app, ctx);
   await publicTicketRoutes(app, ctx);
   await kioskRoutes(app, ctx, {
     limiter: deps.rateLimiter,

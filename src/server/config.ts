@@ -9,6 +9,7 @@ import { type ConnectionLimits, defaultMaxConnections } from './http/connection-
 import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-config.js';
 import { type MessagingOptions, messagingOptionsFromEnv } from './messaging/messaging-config.js';
 import { type MetricsOptions, metricsOptionsFromEnv } from './metrics/metrics-config.js';
+import { type NoShowOptions, noShowOptionsFromEnv } from './no-show-config.js';
 
 export interface Config {
   port: number;
@@ -51,6 +52,8 @@ export interface Config {
   recordRetentionDays: number;
   /** DATA_KEY: the AES-256 key for phone numbers kept to send messages; else generated into DATA_DIR. */
   dataKey: string | null;
+  /** 爽约 rule defaults and unused places (NO_SHOW_*, LATE_CANCEL_MINUTES, RELEASE_AFTER_MINUTES). */
+  noShow: NoShowOptions;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     messaging: messagingOptionsFromEnv(env, problems),
     dataKey: dataKeyFrom(env, problems),
     recordRetentionDays: recordRetentionFrom(env, problems),
+    noShow: noShowOptionsFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

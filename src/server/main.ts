@@ -117,6 +117,7 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
     rateLimitPerMinute: config.rateLimitPerMinute,
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
     requeueBehind: config.requeueBehind,
+    noShow: config.noShow,
     connections: config.connections,
     backup: config.backup,
     metrics: config.metrics,

@@ -20,6 +20,7 @@ export function contextFor(config: Readonly<Config>, store: Store, secret: strin
     pii: createPiiHasher(secret),
     halls: new HallDirectory(store.db),
     requeueBehind: config.requeueBehind,
+    noShow: config.noShow,
   };
 }
 

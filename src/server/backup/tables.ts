@@ -33,6 +33,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('event'),
   id('notification'),
   id('counter_pause'),
+  keyed('no_show_rule', 'hall_id'),
+  id('no_show_lift'),
 ];
 
 /**

@@ -70,13 +70,22 @@ export interface SlotInventoryTable {
   slot_end: string;
   capacity: number;
   reserved: number;
+  /** Places nobody checked in for, given to the day's walk-ins (null: not released yet). */
+  released: Generated<number | null>;
+  /** Late check-ins that took a released place back. */
+  reclaimed: Generated<number>;
 }
 
 export interface WalkInInventoryTable {
   service_id: number;
   date: string;
+  /** What may be issued: the service's quota, plus places released, less places reclaimed. */
   quota: number;
   issued: number;
+  /** Places of unused bookings added to the quota (含释放的预约名额). */
+  released: Generated<number>;
+  /** Of those, taken back by late check-ins. */
+  reclaimed: Generated<number>;
 }
 
 export interface NumberCounterTable {
@@ -320,6 +329,30 @@ export interface PhoneVerificationTable {
   used_at: string | null;
 }
 
+/** A hall's own 爽约 rule (no row: the NO_SHOW_* defaults). */
+export interface NoShowRuleTable {
+  hall_id: number;
+  miss_limit: number;
+  window_days: number;
+  block_days: number;
+  late_cancel: number;
+  late_cancel_minutes: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A block an admin lifted: the person's misses in that hall up to `lifted_local` no longer count. */
+export interface NoShowLiftTable {
+  id: Generated<number>;
+  hall_id: number;
+  id_hash: string;
+  lifted_at: string;
+  /** The hall's clock then, 'YYYY-MM-DD HH:mm'. */
+  lifted_local: string;
+  actor: string;
+  reason: string;
+}
+
 export interface Database {
   hall: HallTable;
   service_catalog: ServiceCatalogTable;
@@ -342,6 +375,8 @@ export interface Database {
   audit_log: AuditLogTable;
   notification: NotificationTable;
   phone_verification: PhoneVerificationTable;
+  no_show_rule: NoShowRuleTable;
+  no_show_lift: NoShowLiftTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

@@ -188,21 +188,25 @@ export async function bookedInSlot(db: Db, serviceId: number, slotStart: string,
   return rows.map((r) => ({ date: r.date, reserved: Number(r.reserved) }));
 }
 
-/** A lower walk-in quota applies to today where it still fits; returns false where it does not. */
+/**
+ * A lower walk-in quota applies to today where it still fits; returns false where it does not.
+ * Places released from unused bookings stay on top of the new quota.
+ */
 export async function applyWalkInQuota(db: Db, serviceId: number, quota: number, fromDate: string): Promise<boolean> {
+  const limit = sql<number>`${quota} + released - reclaimed`;
   await db
     .updateTable('walk_in_inventory')
-    .set({ quota })
+    .set({ quota: limit })
     .where('service_id', '=', serviceId)
     .where('date', '>=', fromDate)
-    .where('issued', '<=', quota)
+    .where('issued', '<=', limit)
     .execute();
   const over = await db
     .selectFrom('walk_in_inventory')
     .select('date')
     .where('service_id', '=', serviceId)
     .where('date', '>=', fromDate)
-    .where('issued', '>', quota)
+    .where('issued', '>', limit)
     .executeTakeFirst();
   return !over;
 }

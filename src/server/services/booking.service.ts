@@ -32,6 +32,7 @@ import { activeService, dayOverride, hallOfService, remainingOn } from './catalo
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
 import { presentBooking } from './present.js';
+import { refuseIfBlocked } from './no-show.service.js';
 import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
@@ -110,6 +111,8 @@ export async function createBooking(
     if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
   }
 
+  // 爽约: a person blocked in this hall is refused before anything is written.
+  await refuseIfBlocked(ctx, hall, who, now);
   // 短信验证码 (when on): checked before any write; used once inside the booking's transaction.
   const codeId = await checkCode(ctx, who.phoneHash, 'book', input.smsCode);
   const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };

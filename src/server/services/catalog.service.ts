@@ -14,6 +14,8 @@ import {
 import { overrideDaysBetween, overridesBetween } from '../repositories/calendar.repository.js';
 import { type SlotCount, slotCounts, walkInCounts } from '../repositories/inventory.repository.js';
 import type { Db } from '../repositories/portable.js';
+import { releasedOn } from '../repositories/release.repository.js';
+import { releaseUnusedPlaces } from './release.service.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { type HallContext, type ServiceContext, inHall, nowOf, serviceName } from './context.js';
@@ -90,6 +92,7 @@ export async function summaries(
     ),
   );
   const walkIns = await walkInCounts(db, date);
+  const released = await releasedOn(db, date);
   const override = (await overridesBetween(db, hallId, date, date)).get(date);
   return services.map((service) => {
     const day = dayOf(service, date, counts, now, override);
@@ -112,6 +115,7 @@ export async function summaries(
         quota,
         issued,
         remaining: Math.max(0, quota - issued),
+        released: day.open ? Math.max(0, released.get(service.id) ?? 0) : 0,
         hours: hours.state,
         ...(hours.state === 'later' ? { opensAt: hours.opensAt } : {}),
       },
@@ -120,10 +124,13 @@ export async function summaries(
 }
 
 export async function listServiceSummaries(ctx: HallContext, date: string | undefined, lang: Lang): Promise<ServicesResponse> {
-  const now = nowOf(ctx).local;
+  const clock = nowOf(ctx);
+  const now = clock.local;
   const day = date ?? now.date;
   checkDate(day, 'date');
   const services = await listServices(ctx.db, ctx.hall.id);
+  // Today's places of bookings nobody came for join the walk-in quota (due slots, once each).
+  if (day === now.date) await releaseUnusedPlaces(ctx, services, clock);
   return {
     hall: ctx.hall.code,
     date: day,

@@ -6,6 +6,7 @@ import type { Service } from '../repositories/service.repository.js';
 import type { HallDirectory } from './hall-directory.js';
 import type { CitizenMessaging } from './notify.service.js';
 import type { PiiHasher } from './pii.js';
+import type { NoShowOptions } from '../no-show-config.js';
 
 export type Clock = () => Date;
 
@@ -23,6 +24,8 @@ export interface ServiceContext {
   messaging?: CitizenMessaging;
   /** REQUEUE_BEHIND: how many waiting tickets a passed ticket that comes back lets go first (default 3). */
   requeueBehind?: number;
+  /** 爽约 defaults and RELEASE_AFTER_MINUTES (absent: the documented defaults). */
+  noShow?: NoShowOptions;
 }
 
 /** A use case inside one hall: its services, counters, calendar, clock and numbers. */

@@ -19,6 +19,7 @@ import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
 import { markNearFront } from './notify.service.js';
+import { reclaimIfReleased, releaseUnusedPlaces } from './release.service.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** The next 叫号号码 of the service's day, drawn inside the caller's transaction. */
@@ -84,6 +85,7 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
     // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
     const won = await transact(ctx.db, async (trx) => {
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
+      await reclaimIfReleased(trx, ctx, b, now);
       const ticket = await insertTicket(trx, {
         hallId: ctx.hall.id,
         number: b.number,
@@ -133,6 +135,8 @@ export async function walkIn(ctx: HallContext, input: { serviceId: number }, lan
   const hours = walkInHours(service.schedule, now.local.date, now.local, await dayOverride(ctx.db, ctx.hall.id, now.local.date));
   if (hours.state !== 'open') throw new AppError('HALL_CLOSED', hours.state === 'later' ? { opensAt: hours.opensAt } : {});
   const date = now.local.date;
+  // Places of bookings nobody came for join the quota first (once per slot, whoever gets there).
+  await releaseUnusedPlaces(ctx, [service], now);
   const counterKey = { serviceId: service.id, date, time: now.local.time };
   const issued = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);

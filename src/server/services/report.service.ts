@@ -5,10 +5,13 @@ import type { Lang } from '../../contracts/errors.js';
 import { byHour, dayFigures } from '../../domain/day-figures.js';
 import { maxWaitMinutesOf, waitFigures } from '../../domain/wait-alert.js';
 import { type HallTime, addDays, hallTime, isValidDate } from '../../domain/schedule.js';
-import { bookingsBetween } from '../repositories/booking.repository.js';
+import { type BookingRecord, bookingsBetween } from '../repositories/booking.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
 import { ticketsBetween } from '../repositories/ticket.repository.js';
+import { releasedBetween } from '../repositories/release.repository.js';
+import { lateCancels, ruleOf } from './no-show.service.js';
+import { releaseUnusedPlaces } from './release.service.js';
 import { AppError } from './app-error.js';
 import { type HallContext, type ServiceContext, hallName, inHall, nowOf, serviceName } from './context.js';
 
@@ -42,6 +45,22 @@ export async function report(ctx: ServiceContext, scope: ReportScope, from: stri
   const tickets = regroup(ticketRecords);
   // 现场取号 per service counts where the number was issued, not where a transfer took it.
   const issued = regroup(ticketRecords.map((t) => ({ ...t, serviceId: t.issuedServiceId })));
+  const released = regroup(
+    await releasedBetween(
+      ctx.db,
+      services.map((s) => s.id),
+      from,
+      to,
+    ),
+  );
+  const rules = new Map<number, Awaited<ReturnType<typeof ruleOf>>['rule']>();
+  for (const h of halls) rules.set(h.id, (await ruleOf(ctx, h.id)).rule);
+  // 爽约 figures: each booking by its own hall's rule and clock.
+  const lateOf = (rows: BookingRecord[]) =>
+    halls.reduce((n, h) => {
+      const rule = rules.get(h.id);
+      return rule ? n + lateCancels(rows.filter((r) => r.hallId === h.id), rule, h.timeZone) : n;
+    }, 0);
   // One line per service (or per letter, summed), with its hall's clock and whether it is offered, read once.
   const lines: { key: string; service: Service; hall: Hall | null; active: boolean; now: HallTime }[] = [];
   for (const s of services) {
@@ -69,6 +88,8 @@ export async function report(ctx: ServiceContext, scope: ReportScope, from: stri
         serviceName: serviceName(s, lang),
         ...dayFigures(b, t, now, i),
         ...waitFigures(t, maxWaitMinutesOf(s.schedule), nowIso),
+        lateCancelled: lateOf(b),
+        released: (released.get(`${date}|${key}`) ?? []).reduce((n, r) => n + r.places, 0),
       });
     }
   }
@@ -88,6 +109,7 @@ function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
 
 export async function today(ctx: HallContext, lang: Lang): Promise<TodayResponse> {
   const now = nowOf(ctx);
+  await releaseUnusedPlaces(ctx, await listServices(ctx.db, ctx.hall.id), now);
   const { rows } = await report(ctx, { hall: ctx.hall }, now.local.date, now.local.date, lang);
   const tickets = await ticketsBetween(ctx.db, ctx.hall.id, now.local.date, now.local.date);
   const hourOf = (iso: string) => Math.floor(hallTime(new Date(iso), ctx.hall.timeZone).minutes / 60);
@@ -110,6 +132,8 @@ const CSV_COLUMNS: [keyof DayFigures, string, string][] = [
   ['missed', '过期未到', 'missed'],
   ['cancelled', '取消', 'cancelled'],
   ['cancelledHallClosed', '闭馆取消', 'cancelled (hall closed)'],
+  ['lateCancelled', '临近开始取消', 'late cancels'],
+  ['released', '释放给现场', 'released to walk-ins'],
   ['walkIns', '现场取号', 'walk-ins'],
   ['served', '已办结', 'served'],
   ['noShow', '过号', 'no-show'],

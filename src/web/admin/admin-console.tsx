@@ -21,6 +21,7 @@ import { CityScreen } from './city-screen.js';
 import { HallPlace, HallSwitcher } from './hall-switcher.js';
 import { HallsScreen } from './halls-screen.js';
 import { MessagesScreen } from './messages-screen.js';
+import { NoShowScreen } from './no-show-screen.js';
 import { ReportsScreen } from './reports-screen.js';
 import { PersonsScreen } from './persons-screen.js';
 import { ServicesScreen } from './services-screen.js';
@@ -39,6 +40,8 @@ function Section({ tab, location, today }: { tab: AdminTab; location: Location; 
       return <ReportsScreen query={location.query} today={today} />;
     case 'messages':
       return <MessagesScreen />;
+    case 'noShow':
+      return <NoShowScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'persons':

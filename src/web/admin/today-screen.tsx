@@ -51,6 +51,10 @@ export function TodayScreen() {
               <dd data-kpi={key}>{sum[key]}</dd>
             </div>
           ))}
+          <div className="kpi kpi--released">
+            <dt>{t('admin.today.released')}</dt>
+            <dd data-kpi="released">{data.services.reduce((n, r) => n + (r.released ?? 0), 0)}</dd>
+          </div>
           <div className="kpi">
             <dt>{t('admin.fig.averageWaitMinutes')}</dt>
             <dd>{formatAverage(sum.averageWaitMinutes)}</dd>

@@ -88,3 +88,8 @@ export function kioskCheckInByCode(code: ScannedCode, idCardLast4: string, call:
   const body = code.kind === 'token' ? { token: code.token, idCardLast4 } : { number: code.number, idCardLast4 };
   return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body });
 }
+
+/** 爽约: may this person book this service online now? A blocked person gets BOOKING_BLOCKED (until when, and why). */
+export function checkEligibility(body: { serviceId: number; idCard: string; phone: string }, call: Call): Promise<{ eligible: true }> {
+  return requestJson('POST', '/api/v1/bookings/eligibility', { ...call, body });
+}

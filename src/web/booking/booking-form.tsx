@@ -20,6 +20,7 @@ import { useHallPlace } from './hall-place.js';
 import { NotifyChoice } from './notify-choice.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
 import { useVerifyPhone } from './verify-phone.js';
+import { useEligibility } from './use-eligibility.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
 
@@ -42,15 +43,20 @@ export function BookingForm(props: {
   const [refusal, setRefusal] = useState<unknown>(null);
   const attempt = useRef<AttemptKey | null>(null);
   const sms = useSmsCode(useVerifyPhone());
+  const eligibility = useEligibility(props.service.id, lang);
 
   const update = (field: Field, value: string) => {
     const next = { ...draft, [field]: value };
     setDraft(next);
+    if (eligibility.blocked) eligibility.reset();
     if (touched[field] || errors[field]) setErrors((e) => ({ ...e, [field]: checkField(field, next, props.today) ?? undefined }));
   };
   const blur = (field: Field) => {
     setTouched((x) => ({ ...x, [field]: true }));
     if (draft[field] !== '') setErrors((e) => ({ ...e, [field]: checkField(field, draft, props.today) ?? undefined }));
+    // Both typed and valid: ask now whether this person may book online (爽约), before a slot is chosen.
+    const person = validatePerson(draft, props.today);
+    if (person.ok) void eligibility.check(person.value);
   };
 
   const submit = async (event: FormEvent) => {
@@ -87,6 +93,7 @@ export function BookingForm(props: {
       const code = error instanceof ApiError ? error.code : '';
       const fieldProblem = error instanceof ApiError ? serverFieldProblem(error.code, error.details) : null;
       if (fieldProblem) setErrors((e) => ({ ...e, [fieldProblem.field]: fieldProblem }));
+      else if (eligibility.refused(error)) document.getElementById('booking-blocked')?.focus();
       else if (SLOT_CODES.has(code)) props.onSlotRefused(error);
       // A refusal of the code is said beside the code field, which takes the focus again.
       else if (!sms.refused(error)) setRefusal(error);
@@ -129,6 +136,13 @@ export function BookingForm(props: {
           {...sms.field}
         />
       )}
+      {eligibility.blocked && (
+        <div id="booking-blocked" tabIndex={-1}>
+          <Banner tone="error" title={errorText(eligibility.blocked, lang)}>
+            {t('noShow.blockedHint')}
+          </Banner>
+        </div>
+      )}
       <p className="privacy-note">{t('form.privacy')}</p>
       <NotifyChoice checked={notify} onChange={setNotify} />
       {refusal !== null && (
@@ -140,7 +154,7 @@ export function BookingForm(props: {
           }
         />
       )}
-      <button type="submit" className="button button--primary button--block" disabled={sending} aria-busy={sending}>
+      <button type="submit" className="button button--primary button--block" disabled={sending || eligibility.blocked !== null} aria-busy={sending}>
         {sending ? t('form.sending') : t('form.submit')}
       </button>
     </form>

@@ -1,6 +1,7 @@
 // English. Same keys and placeholders as zh.ts (checked by the type and by i18n.test.ts).
 import { enAdmin } from './en-admin.js';
 import { enCitizen } from './en-citizen.js';
+import { enNoShow } from './en-no-show.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
@@ -171,6 +172,7 @@ export const en: Record<MessageKey, string> = {
   'kiosk.estimatedSoon': 'You will be called shortly; watch the display',
 
   ...enCitizen,
+  ...enNoShow,
   ...enTicket,
   ...enHall,
   ...enMessages,

@@ -1,6 +1,7 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
 import { zhAdmin } from './zh-admin.js';
 import { zhCitizen } from './zh-citizen.js';
+import { zhNoShow } from './zh-no-show.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
@@ -170,6 +171,7 @@ export const zh = {
   'kiosk.estimatedSoon': '很快就会叫到您，请留意叫号',
 
   ...zhCitizen,
+  ...zhNoShow,
   ...zhTicket,
   ...zhHall,
   ...zhMessages,

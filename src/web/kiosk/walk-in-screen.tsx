@@ -50,7 +50,9 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
     if (state === 'full') return t('kiosk.walkInFull');
     if (state === 'later') return t('kiosk.walkInOpensAt', { time: s.walkIn.opensAt ?? '' });
     if (state === 'over') return t('kiosk.walkInOver');
-    return t('kiosk.walkInLeft', { n: s.walkIn.remaining });
+    const left = t('kiosk.walkInLeft', { n: s.walkIn.remaining });
+    // Places of bookings nobody came for, added to today's walk-ins.
+    return s.walkIn.released ? `${left} · ${t('kiosk.walkInReleased', { n: s.walkIn.released })}` : left;
   };
 
   return (

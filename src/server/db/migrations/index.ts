@@ -14,6 +14,8 @@ import * as notifications from './2026120401-notifications.js';
 import * as publicTokens from './2026120402-public-tokens.js';
 import * as phoneVerification from './2026120403-phone-verification.js';
 import * as counterState from './2026120901-counter-state.js';
+import * as noShowRules from './2026120601-no-show-rules.js';
+import * as releasedPlaces from './2026120602-released-places.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026120401-notifications': notifications,
   '2026120402-public-tokens': publicTokens,
   '2026120403-phone-verification': phoneVerification,
+  '2026120601-no-show-rules': noShowRules,
+  '2026120602-released-places': releasedPlaces,
   '2026120901-counter-state': counterState,
 };

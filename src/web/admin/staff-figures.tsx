@@ -2,7 +2,7 @@
 // the 办结 and the time paused by reason. One hall at a time.
 import type { StaffReportResponse } from '../../contracts/admin.js';
 import { PAUSE_REASONS } from '../../domain/counter-state.js';
-import { counterLabel } from '../display/announce-logic.js';
+import { counterLabel } from '../hall/counter-label.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { getStaffReport, staffReportCsvHref } from './admin-endpoints.js';

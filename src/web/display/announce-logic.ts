@@ -101,10 +101,4 @@ export function clockOffsetMs(server: { date: string; now: string }, device: { d
   return Math.abs(diff) <= 1 ? 0 : diff * 60_000;
 }
 
-/** The counter as the board shows it: '3 号窗口' / 'Counter 3', and the counter's own name when it says more. */
-export function counterLabel(call: Pick<DisplayCall, 'counterNumber' | 'counterName'>, lang: 'zh' | 'en'): { main: string; name: string | null } {
-  const main = lang === 'zh' ? `${call.counterNumber} 号窗口` : `Counter ${call.counterNumber}`;
-  const plain = call.counterName.replace(/\s+/g, '');
-  const isDefault = plain === `${call.counterNumber}号窗口` || plain.toLowerCase() === `counter${call.counterNumber}`;
-  return { main, name: isDefault || !plain ? null : call.counterName };
-}
+export { counterLabel } from '../hall/counter-label.js';

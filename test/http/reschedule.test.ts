@@ -62,7 +62,7 @@ describe('POST /api/v1/bookings/:number/reschedule', () => {
     ]);
   });
 
-  it('may move to another slot of the same day; the day's count is unchanged', async () => {
+  it('may move to another slot of the same day; the day’s count is unchanged', async () => {
     const old = await book();
     const res = await move(old.number, { date: '2026-11-25', slot: '10:00' });
     expect(res.status).toBe(200);

@@ -9,6 +9,8 @@ import type {
   CreateBookingResponse,
   LookupResponse,
   PersonCredentials,
+  RescheduleBody,
+  RescheduleResponse,
   VerificationCodeBody,
 } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
@@ -57,6 +59,11 @@ export function getBookingStatuses(bookings: { number: string; token: string }[]
 /** `forgetPhone`: the phone number kept for text messages is erased at once (no cancellation message then). */
 export function cancelBooking(number: string, body: CancelBody, call: Call): Promise<CancelResponse> {
   return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/cancel`, { ...call, body });
+}
+
+/** 改约: moves a booking to another slot of its service (ID card and phone in the body, never the URL). */
+export function rescheduleBooking(number: string, body: RescheduleBody, call: Call): Promise<RescheduleResponse> {
+  return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/reschedule`, { ...call, body });
 }
 
 /** 我的预约: text messages about one booking on or off (the same ID card and phone as the look-up). */

@@ -4,6 +4,7 @@ import { enCitizen } from './en-citizen.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
+import { enReschedule } from './en-reschedule.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -165,4 +166,5 @@ export const en: Record<MessageKey, string> = {
   ...enHall,
   ...enMessages,
   ...enAdmin,
+  ...enReschedule,
 };

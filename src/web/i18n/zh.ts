@@ -4,6 +4,7 @@ import { zhCitizen } from './zh-citizen.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
+import { zhReschedule } from './zh-reschedule.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -164,6 +165,7 @@ export const zh = {
   ...zhHall,
   ...zhMessages,
   ...zhAdmin,
+  ...zhReschedule,
 } as const;
 
 export type MessageKey = keyof typeof zh;

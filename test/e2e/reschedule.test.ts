@@ -3,6 +3,7 @@
 // old booking's page /t/<token> points to the new one. Hall clock: Wednesday 2026-11-25 08:30.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import type { LookupResponse } from '../../src/contracts/bookings.js';
 import { person } from '../support/people.js';
 import { PHONE, describeHall, screenshot } from './support/index.js';
 import { expectNoHorizontalScroll, textOf } from './support/ui.js';
@@ -85,7 +86,7 @@ describeHall('改约 on a phone', {}, (e2e) => {
     await screenshot(phone, 'reschedule-records-phone');
 
     const lookup = await e2e.server.api('POST', '/api/v1/bookings/lookup', CITIZEN);
-    oldToken = lookup.body.bookings.find((b: { number: string }) => b.number === oldNumber).publicToken;
+    oldToken = (lookup.body as LookupResponse).bookings.find((b) => b.number === oldNumber)?.publicToken ?? '';
     await phone.goto(`/t/${oldToken}`);
     await phone.getByTestId('ticket-moved').getByText(`请使用新的办事编号 ${newNumber}`).waitFor();
     expect(await textOf(phone.getByTestId('ticket-state'))).toBe('已改约');

@@ -90,6 +90,19 @@ describe('POST /api/v1/bookings/:number/reschedule', () => {
     expect(res.body.bookings).toEqual([{ number: old.number, status: 'cancelled', cancelReason: 'rescheduled', rescheduledTo: 'Y20261126100001' }]);
   });
 
+  it('the same move asked again (a lost answer) answers the move made, and moves nothing more', async () => {
+    const old = await book();
+    const first = await move(old.number, { date: '2026-11-26', slot: '10:00' });
+    const before = await snapshot();
+    const again = await move(old.number, { date: '2026-11-26', slot: '10:00' });
+    expect(again.status).toBe(200);
+    expect(again.body.booking.number).toBe(first.body.booking.number);
+    expect(again.body.previous).toMatchObject({ number: old.number, rescheduledTo: first.body.booking.number });
+    expect(await snapshot()).toEqual(before);
+    // Another slot is a new request: the old booking cannot move any more.
+    expect((await move(old.number, { date: '2026-11-26', slot: '11:00' })).body.code).toBe('NOT_RESCHEDULABLE');
+  });
+
   it('at most twice per booking: the booking made by the second move cannot move again', async () => {
     const first = await book();
     const second = (await move(first.number, { date: '2026-11-26', slot: '10:00' })).body.booking;

@@ -12,6 +12,7 @@ import {
   type BookingRecord,
   type NewBooking,
   bookingsOfPersonSince,
+  findBookingByNumber,
   insertBooking,
   linkRescheduled,
   markRescheduled,
@@ -23,7 +24,7 @@ import { type SlotKey, ensureSlotRow, slotIsFull, takePlace } from '../repositor
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
 import type { Db } from '../repositories/portable.js';
-import type { Service } from '../repositories/service.repository.js';
+import { type Service, findService } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { ownBooking, ownersView } from './booking.service.js';
 import { activeServiceByLetter, dayOverride, remainingOn } from './catalog.service.js';
@@ -80,8 +81,36 @@ async function takeNewPlace(ctx: ServiceContext, trx: Db, t: Target, key: SlotKe
   return dayNow ?? null;
 }
 
+/**
+ * The same move asked again (an answer lost on a phone's network, a double tap): the booking was
+ * already moved to exactly that hall, date and slot, so the answer is the move made, not a refusal.
+ */
+async function earlierMove(
+  ctx: ServiceContext,
+  from: { row: BookingRecord; service: Service; hall: Hall; now: Now },
+  input: RescheduleBody,
+  lang: Lang,
+): Promise<RescheduleResponse | null> {
+  const { row, service, hall, now } = from;
+  if (!row.rescheduledTo) return null;
+  const moved = await findBookingByNumber(ctx.db, row.rescheduledTo);
+  if (!moved || moved.date !== input.date || moved.slotStart !== input.slot) return null;
+  const movedHall = moved.hallId === hall.id ? hall : await ctx.halls.byId(moved.hallId);
+  if (!movedHall || movedHall.code !== (input.hallCode ?? hall.code)) return null;
+  const movedService = moved.serviceId === service.id ? service : await findService(ctx.db, moved.serviceId);
+  if (!movedService) return null;
+  const local = nowOf({ ...ctx, hall: movedHall }).local;
+  return {
+    booking: ownersView(ctx, moved, movedService, movedHall, local, lang),
+    previous: presentBooking(row, service, hall, now.local, lang),
+    remaining: await remainingOn(ctx.db, movedService, moved.date, local),
+  };
+}
+
 export async function rescheduleBooking(ctx: ServiceContext, number: string, input: RescheduleBody, lang: Lang): Promise<RescheduleResponse> {
   const { who, row, service, hall, now } = await ownBooking(ctx, number, input);
+  const again = await earlierMove(ctx, { row, service, hall, now }, input, lang);
+  if (again) return again;
   const refusal = rescheduleRefusal({ ...row, reschedules: row.reschedules ?? 0 }, now.local);
   if (refusal) throw new AppError(refusal, refusal === 'RESCHEDULE_LIMIT' ? { limit: MAX_RESCHEDULES } : {});
   const t = await targetOf(ctx, { hall, service }, input);

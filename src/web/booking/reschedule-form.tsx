@@ -1,5 +1,6 @@
 // 改约: in place of the booking form when the service page was opened to move a booking
-// (?service=ID&reschedule=NUMBER). The same date and slot pickers sit above it; this form only
+// (?service=ID&reschedule=NUMBER), in the booking's hall or, through 一键换厅, another hall
+// offering the service. The same date and slot pickers sit above it; this form only
 // confirms. The ID card and phone come from this tab's session (我的预约 or the booking just made),
 // else they are asked here. Where codes are on, a 短信验证码 with the purpose `reschedule`.
 import { type FormEvent, useState } from 'react';
@@ -73,7 +74,9 @@ export function RescheduleForm(props: {
     if (!proof) return;
     setSending(true);
     try {
-      const moved = await rescheduleBooking(props.number, { ...who, date: props.date, slot: props.slot, ...proof }, { lang });
+      // In a hall's own app the new place is in that hall (一键换厅 may have brought the move here).
+      const hallCode = place.hall ? { hallCode: place.hall.code } : {};
+      const moved = await rescheduleBooking(props.number, { ...who, date: props.date, slot: props.slot, ...hallCode, ...proof }, { lang });
       rememberMove(browserStore(), moved, { zh: props.service.nameZh, en: props.service.nameEn }, new Date(), place.hall ?? undefined);
       setSessionCredentials(who);
       navigate(hrefOf(place.base, { booking: moved.booking.number }));

@@ -92,8 +92,8 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
         </p>
       )}
       {res.error !== null && <LoadFailed error={res.error} onRetry={res.reload} />}
-      {!reschedule && place.many && place.hall && wantsOtherHalls(data.days, data.today) && (
-        <OtherHalls hall={place.hall.code} letter={service.letter} today={data.today} version={availabilityVersion(data)} />
+      {place.many && place.hall && wantsOtherHalls(data.days, data.today) && (
+        <OtherHalls hall={place.hall.code} letter={service.letter} today={data.today} version={availabilityVersion(data)} reschedule={reschedule} />
       )}
       <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
       {!day && <Banner tone="info" title={t('service.noDays')} />}

@@ -123,9 +123,8 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
   const oldKey: SlotKey = { serviceId: row.serviceId, date: row.date, slotStart: row.slotStart };
   const counterKey = { serviceId: t.service.id, date: t.date, time: t.slot.start };
 
-  let moved: BookingRecord | undefined;
   let remaining = 0;
-  await transact(ctx.db, async (trx) => {
+  const created = await transact(ctx.db, async (trx): Promise<BookingRecord> => {
     // The person's row first (as a new booking does): their other bookings cannot change meanwhile.
     const personId = await lockPerson(trx, who.idHash, now.iso);
     if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
@@ -186,10 +185,9 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
     await appendEvent(trx, { type: 'booking.created', hallId: t.hall.id, serviceId: t.service.id, date: t.date, at: now.iso, number: newNumber });
     remaining = await remainingOn(trx, t.service, t.date, t.now.local, dayNow);
     const { phoneSealed: _, ...record } = booking;
-    moved = { id, ...record, rescheduledTo: null };
+    return { id, ...record, rescheduledTo: null };
   });
   ctx.events?.committed();
-  const created = moved as BookingRecord;
   const previous: BookingRecord = {
     ...row,
     status: 'cancelled',

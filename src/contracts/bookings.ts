@@ -13,7 +13,7 @@ export const BookingStatus = Type.Union([
 const SmsCode = Type.String({ maxLength: 10, description: '短信验证码 sent by POST /api/v1/verification-codes (required when BOOKING_VERIFY=sms)' });
 
 export const VerificationCodeBody = Type.Object(
-  { phone: PhoneInput, purpose: Type.Union([Type.Literal('book'), Type.Literal('cancel')]) },
+  { phone: PhoneInput, purpose: Type.Union([Type.Literal('book'), Type.Literal('cancel'), Type.Literal('reschedule')]) },
   { additionalProperties: false },
 );
 export type VerificationCodeBody = Static<typeof VerificationCodeBody>;
@@ -63,6 +63,11 @@ export const Booking = Type.Object({
   ),
   notify: Type.Optional(Type.Boolean({ description: 'Whether text messages are sent about this booking (to its owner only)' })),
   publicToken: Type.Optional(PublicToken),
+  rescheduledTo: Type.Optional(TicketNumber),
+  rescheduledFrom: Type.Optional(TicketNumber),
+  reschedulesLeft: Type.Optional(
+    Type.Integer({ description: '改约: how many more times this booking may be moved (0 once moved twice, or when it holds no place)' }),
+  ),
 });
 export type Booking = Static<typeof Booking>;
 
@@ -86,6 +91,28 @@ export const CancelBody = Type.Object(
   { additionalProperties: false },
 );
 export type CancelBody = Static<typeof CancelBody>;
+
+export const RescheduleBody = Type.Object(
+  {
+    idCard: IdCardInput,
+    phone: PhoneInput,
+    date: DateString,
+    slot: TimeString,
+    hallCode: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 40, description: 'Move to another hall offering the same service (default: the same hall)' }),
+    ),
+    smsCode: Type.Optional(SmsCode),
+  },
+  { additionalProperties: false },
+);
+export type RescheduleBody = Static<typeof RescheduleBody>;
+
+export const RescheduleResponse = Type.Object({
+  booking: Booking,
+  previous: Booking,
+  remaining: Type.Integer({ description: "The new booking's service's remaining places that day" }),
+});
+export type RescheduleResponse = Static<typeof RescheduleResponse>;
 
 export const BookingMessagesBody = Type.Object(
   { idCard: IdCardInput, phone: PhoneInput, notify: Type.Boolean({ description: 'Whether to get text messages about this booking' }) },
@@ -116,7 +143,12 @@ export type BookingStatusesBody = Static<typeof BookingStatusesBody>;
 
 export const BookingStatusesResponse = Type.Object({
   bookings: Type.Array(
-    Type.Object({ number: TicketNumber, status: BookingStatus, cancelReason: Type.Optional(Type.String()) }),
+    Type.Object({
+      number: TicketNumber,
+      status: BookingStatus,
+      cancelReason: Type.Optional(Type.String()),
+      rescheduledTo: Type.Optional(TicketNumber),
+    }),
     { description: 'Only the bookings whose token matched; nothing personal' },
   ),
 });

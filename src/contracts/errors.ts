@@ -23,6 +23,13 @@ export const ERROR_MESSAGES = {
   NOT_CANCELLABLE: { zh: '该预约当前状态不能取消', en: 'This booking can no longer be cancelled' },
   NOT_RESENDABLE: { zh: '只有发送失败的短信才能重发', en: 'Only a message that failed can be sent again' },
   ALREADY_STARTED: { zh: '预约时段已开始，不能取消', en: 'The booked time has already started; it cannot be cancelled' },
+  NOT_RESCHEDULABLE: { zh: '该预约当前状态不能改约', en: 'This booking can no longer be moved to another time' },
+  RESCHEDULE_TOO_LATE: { zh: '预约时段已开始，不能改约', en: 'The booked time has already started; it cannot be moved' },
+  RESCHEDULE_LIMIT: {
+    zh: '每个预约最多改约 {limit} 次，如需其他时间请取消后重新预约',
+    en: 'A booking can be moved at most {limit} times; cancel it and book again for another time',
+  },
+  RESCHEDULE_SAME_SLOT: { zh: '新时段与原预约相同，请选择其他时段', en: 'That is the time already booked; choose another' },
   NO_BOOKING: { zh: '无预约记录', en: 'No booking found for today' },
   BOOKING_OTHER_HALL: {
     zh: '您今天的预约在{hall}，请到该大厅取号',

@@ -37,6 +37,11 @@ export const PublicTicketResponse = Type.Object({
   counterName: Type.Union([Type.String(), Type.Null()]),
   callCount: Type.Integer({ description: 'How many times it has been called (a recall changes it)' }),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
+  rescheduledTo: Type.Optional(
+    Type.Union([Type.Object({ number: TicketNumber, path: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+      description: '改约: the booking this one was moved to, and its page /t/<token> (null for a booking written before tokens)',
+    }),
+  ),
   today: DateString,
   now: TimeString,
 });

@@ -1,11 +1,11 @@
-// 短信验证码: proving the phone before a booking or a cancel counts. A code is 6 digits, lives
+// 短信验证码: proving the phone before a booking, a cancel or a move (改约) counts. A code is 6 digits, lives
 // 5 minutes, allows 5 tries, and a phone (and an address) gets at most 5 codes an hour.
 
 export const CODE_TTL_MINUTES = 5;
 export const CODE_MAX_TRIES = 5;
 export const CODES_PER_HOUR = 5;
 
-export type VerifyPurpose = 'book' | 'cancel';
+export type VerifyPurpose = 'book' | 'cancel' | 'reschedule';
 
 export function isCodeShape(code: string): boolean {
   return /^\d{6}$/.test(code);

@@ -135,6 +135,12 @@ export interface BookingTable {
   lang: Generated<'zh' | 'en'>;
   /** The page /t/<token> and its QR code: 16 random bytes, base64url (null: written by a release before tokens). */
   public_token: string | null;
+  /** 改约: how many moves made this booking (0: booked directly; at most 2 per chain). */
+  reschedules: Generated<number>;
+  /** 改约: the number of the booking this one was moved to (its status is then cancelled, reason `rescheduled`). */
+  rescheduled_to: string | null;
+  /** 改约: the number of the booking this one was moved from. */
+  rescheduled_from: string | null;
 }
 
 export interface TicketTable {
@@ -318,7 +324,7 @@ export interface PhoneVerificationTable {
   id: Generated<number>;
   phone_hash: string;
   address_hash: string;
-  purpose: 'book' | 'cancel';
+  purpose: 'book' | 'cancel' | 'reschedule';
   code_hash: string;
   secret_cipher: string | null;
   secret_key_id: string | null;

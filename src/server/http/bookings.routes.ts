@@ -11,6 +11,8 @@ import {
   CreateBookingResponse,
   LookupResponse,
   PersonCredentials,
+  RescheduleBody,
+  RescheduleResponse,
   VerificationCodeBody,
   VerificationCodeResponse,
 } from '../../contracts/bookings.js';
@@ -19,6 +21,7 @@ import { forgetPastContacts } from '../services/person-data.service.js';
 import { requestCode } from '../services/verification.service.js';
 import { bookingStatuses, cancelBooking, createBooking, lookupBookings, setBookingMessages } from '../services/booking.service.js';
 import type { ServiceContext } from '../services/context.js';
+import { rescheduleBooking } from '../services/reschedule.service.js';
 import { errorResponses } from './errors.js';
 import { langOf } from './lang.js';
 import type { App } from './types.js';
@@ -90,12 +93,27 @@ export async function bookingsRoutes(app: App, ctx: ServiceContext): Promise<voi
   );
 
   app.post(
+    '/api/v1/bookings/:number/reschedule',
+    {
+      config: { rateLimit: true },
+      schema: {
+        tags: ['bookings'],
+        summary: '改约: move a booking to another slot of the same service (this hall or another offering it), before its slot starts; at most twice',
+        params: BookingNumberParams,
+        body: RescheduleBody,
+        response: { 200: RescheduleResponse, ...errorResponses(404, 409, 422, 429) },
+      },
+    },
+    (request) => rescheduleBooking(ctx, request.params.number, request.body, langOf(request)),
+  );
+
+  app.post(
     '/api/v1/verification-codes',
     {
       config: { rateLimit: true },
       schema: {
         tags: ['bookings'],
-        summary: '短信验证码: send a code to the phone before booking or cancelling (BOOKING_VERIFY=sms); 5 an hour per phone and per address',
+        summary: '短信验证码: send a code to the phone before booking, cancelling or moving a booking (BOOKING_VERIFY=sms); 5 an hour per phone and per address',
         body: VerificationCodeBody,
         response: { 202: VerificationCodeResponse, ...errorResponses(404, 422, 429) },
       },

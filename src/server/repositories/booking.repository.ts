@@ -36,6 +36,12 @@ export interface BookingRecord {
   lang: 'zh' | 'en';
   /** The page /t/<token> (null: written by a release before tokens). */
   publicToken: string | null;
+  /** 改约: how many moves made this booking (absent: none). */
+  reschedules?: number;
+  /** 改约: the number this booking was moved to (it is then cancelled, reason `rescheduled`). */
+  rescheduledTo?: string | null;
+  /** 改约: the number this booking was moved from. */
+  rescheduledFrom?: string | null;
 }
 
 /** A new booking, with its phone sealed for messages (null: none kept). */
@@ -66,6 +72,9 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
     notify: Number(r.notify) === 1,
     lang: r.lang === 'en' ? 'en' : 'zh',
     publicToken: r.public_token ?? null,
+    reschedules: Number(r.reschedules ?? 0),
+    rescheduledTo: r.rescheduled_to ?? null,
+    rescheduledFrom: r.rescheduled_from ?? null,
   };
 }
 
@@ -95,6 +104,8 @@ export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
     lang: b.lang,
     cancel_reason: b.cancelReason,
     public_token: b.publicToken,
+    reschedules: b.reschedules ?? 0,
+    rescheduled_from: b.rescheduledFrom ?? null,
   });
 }
 
@@ -192,6 +203,25 @@ export async function changeBookingStatus(
     .where('status', '=', from)
     .executeTakeFirst();
   return affected(result) === 1;
+}
+
+/**
+ * 改约: ends a booked booking as moved (cancelled, reason `rescheduled`); false if it was not booked
+ * any more (a cancel or another move got there first). The row stays locked until commit.
+ */
+export async function markRescheduled(db: Db, id: number, at: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('booking')
+    .set({ status: 'cancelled', updated_at: at, cancelled_at: at, cancel_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
+  return affected(result) === 1;
+}
+
+/** 改约: the moved booking names the booking that replaced it. */
+export async function linkRescheduled(db: Db, id: number, to: string): Promise<void> {
+  await db.updateTable('booking').set({ rescheduled_to: to }).where('id', '=', id).execute();
 }
 
 /** Bookings per (service, date, slot) that hold a place: everything not cancelled. */

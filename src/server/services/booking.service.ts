@@ -18,7 +18,7 @@ import {
 import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
-import { ensureSlotRow, releasePlace, slotIsFull, takePlace } from '../repositories/inventory.repository.js';
+import { ensureSlotRow, slotIsFull, takePlace } from '../repositories/inventory.repository.js';
 import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
@@ -31,13 +31,14 @@ import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders,
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
 import { credentials } from './credentials.js';
+import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
 import { refuseIfBlocked } from './no-show.service.js';
 import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
-function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
+export function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
   return {
     ...presentBooking(row, service, hall, now, lang, callNumber),
     statusToken: ctx.pii.statusToken(row.number),
@@ -240,7 +241,7 @@ export async function lookupBookings(
 }
 
 /** A booking by its number, only for its owner (ID card and phone): someone else's looks like none. */
-async function ownBooking(ctx: ServiceContext, number: string, input: { idCard: string; phone: string }) {
+export async function ownBooking(ctx: ServiceContext, number: string, input: { idCard: string; phone: string }) {
   const who = credentials(ctx, input, nowOf(ctx).local.date);
   const row = await findBookingByNumber(ctx.db, number);
   if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
@@ -268,11 +269,7 @@ export async function cancelBooking(
       cancelReason: 'citizen',
     });
     if (!changed) throw new AppError('NOT_CANCELLABLE');
-    await releasePlace(trx, {
-      serviceId: row.serviceId,
-      date: row.date,
-      slotStart: row.slotStart,
-    });
+    await releaseBookedPlace(trx, ctx, row, 'cancelled', now);
     await appendEvent(trx, {
       type: 'booking.cancelled',
       hallId: row.hallId,
@@ -310,6 +307,7 @@ export async function bookingStatuses(ctx: ServiceContext, items: { number: stri
       number: r.number,
       status: effectiveStatus(r, hallTimeOf(ctx, halls.get(r.hallId))),
       ...(r.cancelReason ? { cancelReason: r.cancelReason } : {}),
+      ...(r.rescheduledTo ? { rescheduledTo: r.rescheduledTo } : {}),
     })),
   };
 }

@@ -3,6 +3,7 @@ import type { Booking } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import { effectiveStatus } from '../../domain/booking-rules.js';
+import { reschedulesLeft } from '../../domain/reschedule.js';
 import { type HallTime, checkInOpensAt } from '../../domain/schedule.js';
 import type { BookingRecord } from '../repositories/booking.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
@@ -29,6 +30,9 @@ export function presentBooking(b: BookingRecord, service: Service, hall: Hall, n
     checkInOpensAt: checkInOpensAt(b.slotStart, service.schedule.checkInBeforeMinutes),
     ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
     ...(callNumber ? { callNumber } : {}),
+    ...(b.rescheduledTo ? { rescheduledTo: b.rescheduledTo } : {}),
+    ...(b.rescheduledFrom ? { rescheduledFrom: b.rescheduledFrom } : {}),
+    reschedulesLeft: reschedulesLeft({ ...b, reschedules: b.reschedules ?? 0 }, now),
   };
 }
 

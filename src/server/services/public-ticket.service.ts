@@ -5,9 +5,9 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { PublicTicketResponse } from '../../contracts/public-ticket.js';
 import { effectiveStatus } from '../../domain/booking-rules.js';
-import { isPublicToken } from '../../domain/public-ticket.js';
+import { isPublicToken, publicTicketPath } from '../../domain/public-ticket.js';
 import { checkInOpensAt, checkInState } from '../../domain/schedule.js';
-import { type BookingRecord, findBookingByPublicToken } from '../repositories/booking.repository.js';
+import { type BookingRecord, findBookingByNumber, findBookingByPublicToken } from '../repositories/booking.repository.js';
 import { listCounters } from '../repositories/counter.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService } from '../repositories/service.repository.js';
@@ -95,5 +95,9 @@ export async function publicTicketView(ctx: ServiceContext, token: string, lang:
     today: local.date,
     now: local.time,
   };
-  return ticket ? ticketView(ctx, ticket, service, hall, common, lang) : bookingView(ctx, booking as BookingRecord, service, hall, common);
+  if (ticket) return ticketView(ctx, ticket, service, hall, common, lang);
+  const view = bookingView(ctx, booking as BookingRecord, service, hall, common);
+  // 改约: the old page leads to the new booking's (holding its token is holding the booking).
+  const to = booking?.rescheduledTo ? await findBookingByNumber(ctx.db, booking.rescheduledTo) : undefined;
+  return to ? { ...view, rescheduledTo: { number: to.number, path: to.publicToken ? publicTicketPath(to.publicToken) : null } } : view;
 }

@@ -10,6 +10,8 @@ import type {
   CreateBookingResponse,
   LookupResponse,
   PersonCredentials,
+  RescheduleBody,
+  RescheduleResponse,
   VerificationCodeBody,
 } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
@@ -63,6 +65,11 @@ export function cancelBooking(number: string, body: CancelBody, call: Call): Pro
 /** 我的预约: erase the phone number of the bookings that are over (ID card + phone in the body, never the URL). */
 export function forgetContacts(body: ForgetContactsBody, call: Call): Promise<ForgetContactsResponse> {
   return requestJson('POST', '/api/v1/bookings/forget-contacts', { ...call, body });
+}
+
+/** 改约: moves a booking to another slot of its service (ID card and phone in the body, never the URL). */
+export function rescheduleBooking(number: string, body: RescheduleBody, call: Call): Promise<RescheduleResponse> {
+  return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/reschedule`, { ...call, body });
 }
 
 /** 我的预约: text messages about one booking on or off (the same ID card and phone as the look-up). */

@@ -29,7 +29,10 @@ function Screens({ location, place }: { location: Location; place: HallPlace }) 
   let screen = <HomePage key={place.base} />;
   if (booking) screen = <ConfirmationPage number={booking} />;
   else if (Number.isInteger(service) && service > 0) {
-    screen = <ServicePage key={`${place.base}|${service}`} serviceId={service} askedDate={location.query.get('date')} />;
+    const reschedule = location.query.get('reschedule');
+    screen = (
+      <ServicePage key={`${place.base}|${service}|${reschedule ?? ''}`} serviceId={service} askedDate={location.query.get('date')} reschedule={reschedule} />
+    );
   }
   return (
     <HallPlaceContext.Provider value={place}>

@@ -48,7 +48,7 @@ export function ConfirmationPage({ number }: { number: string }) {
   const hallName = hall ? localName(hall, lang) : hallNameOf(booking, lang);
   return (
     <section className="page confirmation">
-      <Banner tone="success" title={t('confirm.success')} />
+      <Banner tone="success" title={booking.rescheduledFrom ? t('reschedule.done', { from: booking.rescheduledFrom }) : t('confirm.success')} />
       <h1 ref={heading} tabIndex={-1} className="confirmation__label">
         {t('confirm.numberLabel')}
       </h1>
@@ -120,6 +120,15 @@ export function ConfirmationPage({ number }: { number: string }) {
       </section>
       <div className="actions">
         <CalendarButton booking={booking} hall={hall} />
+        {booking.status === 'booked' && (booking.reschedulesLeft ?? 0) > 0 && (
+          <Link
+            className="button button--secondary"
+            href={hrefOf(place.base, { service: booking.serviceId, date: booking.date, reschedule: booking.number })}
+            data-testid="confirm-reschedule"
+          >
+            {t('reschedule.action')}
+          </Link>
+        )}
         <Link className="button button--secondary" href="/records">
           {t('nav.records')}
         </Link>

@@ -12,7 +12,14 @@ import { type DayWord, dayWordOf, hallBase } from './hall-logic.js';
 
 const SHOWN = 3;
 
-export function OtherHalls({ hall, letter, today, version }: { hall: string; letter: string; today: string; version: string }) {
+/** `reschedule`: the booking being moved (改约), which the other hall's page keeps moving. */
+export function OtherHalls({
+  hall,
+  letter,
+  today,
+  version,
+  reschedule = null,
+}: { hall: string; letter: string; today: string; version: string; reschedule?: string | null }) {
   const { t, lang } = useI18n();
   // Asked again when this hall's availability changes (`version`), so the offer stays true.
   const res = useResource<SuggestionsResponse>((signal) => getSuggestions(hall, letter, { lang, signal }), `${hall}|${letter}|${lang}|${version}`);
@@ -40,7 +47,7 @@ export function OtherHalls({ hall, letter, today, version }: { hall: string; let
             </div>
             <Link
               className="button button--primary other-halls__go"
-              href={hrefOf(hallBase(o.hall.code), { service: o.serviceId, date: o.date })}
+              href={hrefOf(hallBase(o.hall.code), { service: o.serviceId, date: o.date, reschedule })}
               aria-label={t('switch.goTo', { hall: localName(o.hall, lang) })}
             >
               {t('switch.go')}

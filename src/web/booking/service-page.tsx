@@ -22,9 +22,11 @@ import { OtherHalls } from './other-halls.js';
 import { BookingForm } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
+import { RescheduleForm } from './reschedule-form.js';
 import { SlotPicker } from './slot-picker.js';
 
-export function ServicePage({ serviceId, askedDate }: { serviceId: number; askedDate: string | null }) {
+/** `reschedule`: the number of a booking being moved (改约): the same pickers, then RescheduleForm in place of the booking form. */
+export function ServicePage({ serviceId, askedDate, reschedule = null }: { serviceId: number; askedDate: string | null; reschedule?: string | null }) {
   const { t, lang } = useI18n();
   const place = useHallPlace();
   const heading = useFocusHeading<HTMLHeadingElement>(`service-${serviceId}`);
@@ -38,8 +40,8 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
   const ownHall = res.data?.hall;
   const elsewhere = ownHall !== undefined && (place.hall ? ownHall !== place.hall.code : place.many);
   useEffect(() => {
-    if (elsewhere && ownHall) navigate(hrefOf(hallBase(ownHall), { service: serviceId, date: askedDate }), { replace: true });
-  }, [elsewhere, ownHall, serviceId, askedDate]);
+    if (elsewhere && ownHall) navigate(hrefOf(hallBase(ownHall), { service: serviceId, date: askedDate, reschedule }), { replace: true });
+  }, [elsewhere, ownHall, serviceId, askedDate, reschedule]);
 
   if (!res.data || elsewhere) {
     if (errorCode(res.error) === 'SERVICE_NOT_FOUND') {
@@ -66,7 +68,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
     setSlot(null);
     setSlotNotice(null);
     setSlotMissing(0);
-    navigate(hrefOf(place.base, { service: serviceId, date: next }), { replace: true });
+    navigate(hrefOf(place.base, { service: serviceId, date: next, reschedule }), { replace: true });
   };
 
   return (
@@ -77,6 +79,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
       <h1 ref={heading} tabIndex={-1}>
         {name}
       </h1>
+      {reschedule && <Banner tone="info" title={t('reschedule.title')} />}
       {day && (
         <p className="day-summary" aria-live="polite">
           <span>{formatShortDate(day.date, lang)}</span>
@@ -90,7 +93,7 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
       )}
       {res.error !== null && <LoadFailed error={res.error} onRetry={res.reload} />}
       {place.many && place.hall && wantsOtherHalls(data.days, data.today) && (
-        <OtherHalls hall={place.hall.code} letter={service.letter} today={data.today} version={availabilityVersion(data)} />
+        <OtherHalls hall={place.hall.code} letter={service.letter} today={data.today} version={availabilityVersion(data)} reschedule={reschedule} />
       )}
       <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
       {!day && <Banner tone="info" title={t('service.noDays')} />}
@@ -112,18 +115,34 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
               setSlotMissing(0);
             }}
           />
-          <BookingForm
-            service={service}
-            date={day.date}
-            slot={chosenSlot}
-            today={data.today}
-            onSlotMissing={() => setSlotMissing((n) => n + 1)}
-            onSlotRefused={(error) => {
-              setSlot(null);
-              setSlotNotice(error);
-              res.reload();
-            }}
-          />
+          {reschedule ? (
+            <RescheduleForm
+              number={reschedule}
+              service={service}
+              date={day.date}
+              slot={chosenSlot}
+              today={data.today}
+              onSlotMissing={() => setSlotMissing((n) => n + 1)}
+              onSlotRefused={(error) => {
+                setSlot(null);
+                setSlotNotice(error);
+                res.reload();
+              }}
+            />
+          ) : (
+            <BookingForm
+              service={service}
+              date={day.date}
+              slot={chosenSlot}
+              today={data.today}
+              onSlotMissing={() => setSlotMissing((n) => n + 1)}
+              onSlotRefused={(error) => {
+                setSlot(null);
+                setSlotNotice(error);
+                res.reload();
+              }}
+            />
+          )}
         </>
       )}
     </section>

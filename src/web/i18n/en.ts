@@ -5,6 +5,7 @@ import { enNoShow } from './en-no-show.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
+import { enReschedule } from './en-reschedule.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -177,4 +178,5 @@ export const en: Record<MessageKey, string> = {
   ...enHall,
   ...enMessages,
   ...enAdmin,
+  ...enReschedule,
 };

@@ -5,6 +5,7 @@ import { zhNoShow } from './zh-no-show.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
+import { zhReschedule } from './zh-reschedule.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -176,6 +177,7 @@ export const zh = {
   ...zhHall,
   ...zhMessages,
   ...zhAdmin,
+  ...zhReschedule,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -10,6 +10,7 @@ import {
   hallNameOf,
   loadRemembered,
   rememberBooking,
+  rememberMove,
   serviceNameOf,
   statusQuery,
 } from './remembered.js';
@@ -110,6 +111,29 @@ describe('remembered bookings', () => {
     expect(loadRemembered(store)).toEqual([]);
     store.setItem(REMEMBERED_KEY, '{"a":1}');
     expect(loadRemembered(store)).toEqual([]);
+  });
+
+  it('改约: keeps the new booking first and marks the old one as moved to it', () => {
+    const store = memoryStore();
+    rememberBooking(store, booking('Y1', { reschedulesLeft: 2 }), names, now);
+    const later = new Date('2026-11-25T01:00:00Z');
+    rememberMove(
+      store,
+      {
+        booking: booking('Y2', { date: '2026-11-26', rescheduledFrom: 'Y1', reschedulesLeft: 1 }),
+        previous: booking('Y1', { status: 'cancelled', cancelReason: 'rescheduled', rescheduledTo: 'Y2', reschedulesLeft: 0 }),
+      },
+      names,
+      later,
+    );
+    expect(loadRemembered(store).map((r) => [r.number, r.status, r.cancelReason, r.rescheduledTo, r.rescheduledFrom, r.reschedulesLeft])).toEqual([
+      ['Y2', 'booked', undefined, undefined, 'Y1', 1],
+      ['Y1', 'cancelled', 'rescheduled', 'Y2', undefined, 0],
+    ]);
+    // A status answer (a device that moved it elsewhere) says where it went too.
+    rememberBooking(store, booking('Y3'), names, now);
+    applyStatuses(store, [{ number: 'Y3', status: 'cancelled', cancelReason: 'rescheduled', rescheduledTo: 'Y4' }], later);
+    expect(findRemembered(store, 'Y3')).toMatchObject({ status: 'cancelled', rescheduledTo: 'Y4' });
   });
 
   it('updates statuses from a look-up and forgets on request', () => {

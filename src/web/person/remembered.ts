@@ -41,6 +41,12 @@ export interface RememberedBooking {
   hallNameEn?: string;
   /** Whether text messages are sent about the booking (as the server last said). */
   notify?: boolean;
+  /** 改约: the booking this one was moved to (it is then cancelled, reason `rescheduled`). */
+  rescheduledTo?: string;
+  /** 改约: the booking this one was moved from. */
+  rescheduledFrom?: string;
+  /** 改约: moves still allowed (as the server last said). */
+  reschedulesLeft?: number;
 }
 
 /** A hall's names in both languages, as the booking app knows them. */
@@ -83,7 +89,10 @@ function isRemembered(x: unknown): x is RememberedBooking {
     optionalText(r.hallCode) &&
     optionalText(r.hallNameZh) &&
     optionalText(r.hallNameEn) &&
-    (r.notify === undefined || typeof r.notify === 'boolean')
+    (r.notify === undefined || typeof r.notify === 'boolean') &&
+    optionalText(r.rescheduledTo) &&
+    optionalText(r.rescheduledFrom) &&
+    (r.reschedulesLeft === undefined || typeof r.reschedulesLeft === 'number')
   );
 }
 
@@ -127,6 +136,9 @@ function pick(b: Booking, names: { zh: string; en: string }, seenAt: string, hal
     ...(b.hallCode ? { hallCode: b.hallCode } : {}),
     ...(hall ? { hallNameZh: hall.nameZh, hallNameEn: hall.nameEn } : {}),
     ...(typeof b.notify === 'boolean' ? { notify: b.notify } : {}),
+    ...(b.rescheduledTo ? { rescheduledTo: b.rescheduledTo } : {}),
+    ...(b.rescheduledFrom ? { rescheduledFrom: b.rescheduledFrom } : {}),
+    ...(typeof b.reschedulesLeft === 'number' ? { reschedulesLeft: b.reschedulesLeft } : {}),
   };
 }
 
@@ -142,7 +154,7 @@ export function rememberBooking(
   return save(store, [pick(booking, names, now.toISOString(), hall), ...rest]);
 }
 
-type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken' | 'publicToken' | 'notify'>;
+type StatusUpdate = Pick<Booking, 'number' | 'status' | 'cancelReason' | 'statusToken' | 'publicToken' | 'notify' | 'rescheduledTo' | 'reschedulesLeft'>;
 
 /**
  * Brings remembered bookings up to date with a look-up's answer or a status answer; unknown
@@ -164,9 +176,23 @@ export function applyStatuses(store: KeyValueStore, bookings: readonly StatusUpd
       ...(fresh.publicToken && PUBLIC_TOKEN_RE.test(fresh.publicToken) ? { publicToken: fresh.publicToken } : {}),
       // A look-up says whether messages are on (a status answer does not: the last known stays).
       ...(typeof fresh.notify === 'boolean' ? { notify: fresh.notify } : {}),
+      ...(fresh.rescheduledTo ? { rescheduledTo: fresh.rescheduledTo } : {}),
+      ...(typeof fresh.reschedulesLeft === 'number' ? { reschedulesLeft: fresh.reschedulesLeft } : {}),
     };
   });
   return save(store, list);
+}
+
+/** 改约: keeps the new booking and marks the one it replaced as moved to it. */
+export function rememberMove(
+  store: KeyValueStore,
+  moved: { booking: Booking; previous: Booking },
+  names: { zh: string; en: string },
+  now: Date,
+  hall?: HallNames,
+): RememberedBooking[] {
+  applyStatuses(store, [moved.previous], now);
+  return rememberBooking(store, moved.booking, names, now, hall);
 }
 
 /** What to ask the server for: the remembered bookings that carry a status token. */

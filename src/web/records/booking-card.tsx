@@ -24,17 +24,29 @@ export interface CardBooking {
   hallName?: string;
   /** Its page /t/<token>, shown as a QR code while it can still be used. */
   publicToken?: string;
+  /** 改约: the booking it was moved to / from, and the moves still allowed. */
+  rescheduledTo?: string;
+  rescheduledFrom?: string;
+  reschedulesLeft?: number;
 }
 
 // `messages`: the 短信提醒 switch, on the cards of a look-up.
-export function BookingCard(props: { booking: CardBooking; showHall: boolean; onCancel?: () => void; messages?: ReactNode }) {
-  const { booking, showHall, onCancel, messages } = props;
+// `onReschedule`: 改约 (a look-up's cards, while the booking may still move).
+export function BookingCard(props: {
+  booking: CardBooking;
+  showHall: boolean;
+  onCancel?: () => void;
+  onReschedule?: () => void;
+  messages?: ReactNode;
+}) {
+  const { booking, showHall, onCancel, onReschedule, messages } = props;
+  const moved = booking.status === 'cancelled' && booking.cancelReason === 'rescheduled';
   const { t, lang } = useI18n();
   return (
     <li className={`card card--${booking.status}`}>
       <div className="card__head">
         <span className="card__service">{booking.serviceName}</span>
-        <StatusBadge status={booking.status} />
+        <StatusBadge status={booking.status} moved={moved} />
       </div>
       {booking.callNumber && booking.status === 'checked_in' && (
         <p className="card__call">
@@ -64,12 +76,27 @@ export function BookingCard(props: { booking: CardBooking; showHall: boolean; on
       {booking.status === 'cancelled' && booking.cancelReason === 'hall_closed' && (
         <p className="card__meta card__meta--notice">{t('records.hallClosed')}</p>
       )}
+      {moved && booking.rescheduledTo && (
+        <p className="card__meta card__meta--notice" data-testid="card-moved-to">
+          {t('reschedule.movedTo', { number: booking.rescheduledTo })}
+        </p>
+      )}
+      {booking.rescheduledFrom && booking.status !== 'cancelled' && (
+        <p className="card__meta">{t('reschedule.movedFrom', { number: booking.rescheduledFrom })}</p>
+      )}
       {messages}
-      {onCancel && booking.status === 'booked' && (
+      {booking.status === 'booked' && (onCancel || onReschedule) && (
         <div className="card__actions">
-          <button type="button" className="button button--danger-outline" onClick={onCancel}>
-            {t('records.cancel')}
-          </button>
+          {onReschedule && (booking.reschedulesLeft ?? 0) > 0 && (
+            <button type="button" className="button button--secondary" onClick={onReschedule}>
+              {t('reschedule.action')}
+            </button>
+          )}
+          {onCancel && (
+            <button type="button" className="button button--danger-outline" onClick={onCancel}>
+              {t('records.cancel')}
+            </button>
+          )}
         </div>
       )}
     </li>

@@ -23,6 +23,7 @@ import { LookupForm } from './lookup-form.js';
 import { MessagesSwitch } from './messages-switch.js';
 import { type RememberedBooking, applyStatuses, browserStore, hallNameOf, loadRemembered, serviceNameOf, statusQuery } from '../person/remembered.js';
 import { useResource } from '../ui/use-resource.js';
+import { hrefOf, navigate } from '../nav/router.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
 
@@ -165,6 +166,7 @@ export function RecordsPage() {
                         booking={b}
                         showHall={showHall}
                         onCancel={() => setCancelling(b)}
+                        onReschedule={() => navigate(hrefOf('/', { service: b.serviceId, date: b.date, reschedule: b.number }))}
                         messages={<MessagesSwitch booking={b} credentials={credentials} />}
                       />
                     ))}

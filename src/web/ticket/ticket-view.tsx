@@ -4,6 +4,7 @@ import { Suspense, lazy } from 'react';
 import type { PublicTicketResponse } from '../../contracts/public-ticket.js';
 import { formatLongDate, formatMinutes, formatShortDate, formatSlot } from '../i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Link } from '../ui/link.js';
 import { checkInMessage } from './ticket-logic.js';
 
 // The QR drawing code is loaded only for a booking still to be checked in (shown to the kiosk's scanner).
@@ -55,8 +56,19 @@ function NowBox({ ticket }: { ticket: PublicTicketResponse }) {
       return <p className="ticket-now ticket-now--warn">{t('ticket.noShowText')}</p>;
     case 'closed':
       return <p className="ticket-now ticket-now--warn">{t('ticket.closedText')}</p>;
-    case 'cancelled':
+    case 'cancelled': {
+      // 改约: the old page says where the booking went, with a link to the new one's page.
+      const to = ticket.rescheduledTo;
+      if (to) {
+        return (
+          <div className="ticket-now ticket-now--warn" data-testid="ticket-moved">
+            <p>{t('ticket.rescheduledText', { number: to.number })}</p>
+            {to.path && <Link href={to.path}>{t('reschedule.openNew')}</Link>}
+          </div>
+        );
+      }
       return <p className="ticket-now ticket-now--warn">{t(ticket.cancelReason === 'hall_closed' ? 'ticket.hallClosedText' : 'ticket.cancelledText')}</p>;
+    }
     case 'missed':
       return <p className="ticket-now ticket-now--warn">{t('ticket.missedText')}</p>;
   }
@@ -67,7 +79,7 @@ export function TicketView({ ticket, token }: { ticket: PublicTicketResponse; to
   return (
     <article className={`ticket-card ticket-card--${ticket.state}`}>
       <p className={`ticket-state ticket-state--${ticket.state}`} data-testid="ticket-state">
-        {t(`ticket.state.${ticket.state}`)}
+        {ticket.rescheduledTo && ticket.state === 'cancelled' ? t('status.rescheduled') : t(`ticket.state.${ticket.state}`)}
       </p>
       {ticket.callNumber && (
         <>

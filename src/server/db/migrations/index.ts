@@ -13,9 +13,10 @@ import * as halls from './2026120301-halls.js';
 import * as notifications from './2026120401-notifications.js';
 import * as publicTokens from './2026120402-public-tokens.js';
 import * as phoneVerification from './2026120403-phone-verification.js';
-import * as counterState from './2026120901-counter-state.js';
 import * as noShowRules from './2026120601-no-show-rules.js';
 import * as releasedPlaces from './2026120602-released-places.js';
+import * as bookingReschedule from './2026120701-booking-reschedule.js';
+import * as counterState from './2026120901-counter-state.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026120403-phone-verification': phoneVerification,
   '2026120601-no-show-rules': noShowRules,
   '2026120602-released-places': releasedPlaces,
+  '2026120701-booking-reschedule': bookingReschedule,
   '2026120901-counter-state': counterState,
 };

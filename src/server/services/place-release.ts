@@ -1,0 +1,19 @@
+// A booked place given back to its slot. Every citizen-side way a booking stops holding its place
+// (a cancel, a move to another slot) goes through releaseBookedPlace, inside the transaction that
+// ends the booking: what must follow a freed place (an offer to the waiting list) is added here once.
+import type { BookingRecord } from '../repositories/booking.repository.js';
+import { releasePlace } from '../repositories/inventory.repository.js';
+import type { Db } from '../repositories/portable.js';
+import type { Now, ServiceContext } from './context.js';
+
+export type ReleaseCause = 'cancelled' | 'rescheduled';
+
+export async function releaseBookedPlace(
+  trx: Db,
+  _ctx: ServiceContext,
+  b: Pick<BookingRecord, 'hallId' | 'serviceId' | 'date' | 'slotStart'>,
+  _cause: ReleaseCause,
+  _now: Now,
+): Promise<void> {
+  await releasePlace(trx, { serviceId: b.serviceId, date: b.date, slotStart: b.slotStart });
+}

@@ -114,6 +114,8 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
     rateLimitPerMinute: config.rateLimitPerMinute,
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
     requeueBehind: config.requeueBehind,
+    holdMinutes: config.holdMinutes,
+    holdExpiryMs: config.holdExpiryMs,
     connections: config.connections,
     backup: config.backup,
     metrics: config.metrics,

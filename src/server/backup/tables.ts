@@ -32,6 +32,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('audit_log'),
   id('event'),
   id('notification'),
+  id('waitlist_entry'),
+  id('waitlist_hold'),
 ];
 
 /**

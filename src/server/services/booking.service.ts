@@ -34,6 +34,7 @@ import { credentials } from './credentials.js';
 import { presentBooking } from './present.js';
 import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
+import { placeFreed } from './waitlist-offer.service.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
 function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
@@ -270,6 +271,7 @@ export async function cancelBooking(
       date: row.date,
       slotStart: row.slotStart,
     });
+    await placeFreed(ctx, trx, { hallId: row.hallId, serviceId: row.serviceId, date: row.date, slot: row.slotStart });
     await appendEvent(trx, {
       type: 'booking.cancelled',
       hallId: row.hallId,

@@ -23,6 +23,8 @@ export interface ServiceContext {
   messaging?: CitizenMessaging;
   /** REQUEUE_BEHIND: how many waiting tickets a passed ticket that comes back lets go first (default 3). */
   requeueBehind?: number;
+  /** HOLD_MINUTES: how long a 候补 offer holds its place (default 30). */
+  holdMinutes?: number;
 }
 
 /** A use case inside one hall: its services, counters, calendar, clock and numbers. */

@@ -13,6 +13,7 @@ import * as halls from './2026120301-halls.js';
 import * as notifications from './2026120401-notifications.js';
 import * as publicTokens from './2026120402-public-tokens.js';
 import * as phoneVerification from './2026120403-phone-verification.js';
+import * as waitlist from './2026120801-waitlist.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026120401-notifications': notifications,
   '2026120402-public-tokens': publicTokens,
   '2026120403-phone-verification': phoneVerification,
+  '2026120801-waitlist': waitlist,
 };

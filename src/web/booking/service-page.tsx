@@ -23,6 +23,7 @@ import { BookingForm } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
 import { SlotPicker } from './slot-picker.js';
+import { WaitlistJoin } from './waitlist-join.js';
 
 export function ServicePage({ serviceId, askedDate }: { serviceId: number; askedDate: string | null }) {
   const { t, lang } = useI18n();
@@ -95,6 +96,9 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
       <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
       {!day && <Banner tone="info" title={t('service.noDays')} />}
       {day && (state === 'full' || state === 'over') && <DayFull day={day} days={data.days} onChoose={chooseDate} />}
+      {day && state === 'full' && (
+        <WaitlistJoin key={day.date} serviceId={serviceId} date={day.date} today={data.today} slots={day.slots.filter((s) => s.reason === 'full')} wholeDay />
+      )}
       {day && state === 'open' && (
         <>
           {slotNotice !== null && (
@@ -123,6 +127,14 @@ export function ServicePage({ serviceId, askedDate }: { serviceId: number; asked
               setSlotNotice(error);
               res.reload();
             }}
+          />
+          <WaitlistJoin
+            key={day.date}
+            serviceId={serviceId}
+            date={day.date}
+            today={data.today}
+            slots={day.slots.filter((s) => s.reason === 'full')}
+            wholeDay={false}
           />
         </>
       )}

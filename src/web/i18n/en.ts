@@ -4,6 +4,7 @@ import { enCitizen } from './en-citizen.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
+import { enWaitlist } from './en-waitlist.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -164,5 +165,6 @@ export const en: Record<MessageKey, string> = {
   ...enTicket,
   ...enHall,
   ...enMessages,
+  ...enWaitlist,
   ...enAdmin,
 };

@@ -4,6 +4,7 @@ import { zhCitizen } from './zh-citizen.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
+import { zhWaitlist } from './zh-waitlist.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -163,6 +164,7 @@ export const zh = {
   ...zhTicket,
   ...zhHall,
   ...zhMessages,
+  ...zhWaitlist,
   ...zhAdmin,
 } as const;
 

@@ -23,6 +23,7 @@ import { type RememberedBooking, applyStatuses, browserStore, hallNameOf, loadRe
 import { useResource } from '../ui/use-resource.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
+import { WaitlistSection } from './waitlist-section.js';
 
 export function RecordsPage() {
   const { t, lang } = useI18n();
@@ -166,6 +167,8 @@ export function RecordsPage() {
             )}
           </section>
         )}
+
+        {credentials && <WaitlistSection credentials={credentials} version={live?.at} onBooked={() => void refresh()} />}
 
         {others.length > 0 && (
           <section aria-labelledby="device-title">

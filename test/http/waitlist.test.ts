@@ -231,3 +231,81 @@ describe('offers', () => {
     expect((await checkInvariants(t.store.db)).problems).toEqual([]);
   });
 });
+
+describe('a whole day, a closed day', () => {
+  /** Every slot of service 1 down to one place, each taken by persons 1..5. */
+  async function fillDay(): Promise<string[]> {
+    const admin = await t.signIn('admin');
+    const schedule = { ...DEFAULT_SCHEDULE, slots: DEFAULT_SCHEDULE.slots.map((s) => ({ ...s, capacity: 1 })) };
+    const payload = { letter: 'Y', nameZh: '医社保办理', nameEn: 'Medical and social insurance', schedule, queueOrder: 'priority' };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/admin/services/1', headers: admin, payload })).statusCode).toBe(200);
+    const numbers: string[] = [];
+    for (const [i, s] of DEFAULT_SCHEDULE.slots.entries()) {
+      const res = await post(t.app, '/api/v1/bookings', bookingBody(person(i + 1), { date: DATE, slot: s.start }));
+      expect(res.status).toBe(201);
+      numbers.push(res.body.booking.number);
+    }
+    return numbers;
+  }
+
+  it('a whole-day entry takes a place freed in any slot, ahead of those who came after it', async () => {
+    const numbers = await fillDay();
+    const day = await join(21, { slot: undefined });
+    expect(day.status).toBe(201);
+    expect(day.body.entry).toMatchObject({ slotStart: null, position: 1 });
+    expect((await join(22, { slot: '14:00' })).body.entry.position).toBe(2);
+    await cancel(numbers[3] as string, 4); // 14:00
+    expect((await mine(21))[0]).toMatchObject({ status: 'offered', offer: { slotStart: '14:00', slotEnd: '15:00' } });
+    expect((await mine(22))[0]).toMatchObject({ status: 'waiting', position: 1 });
+    expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+  });
+
+  it('a day the hall closed makes no offers, and a place held before cannot be accepted', async () => {
+    const numbers = await fillSlot();
+    await join(21);
+    await join(22);
+    await cancel(numbers[0] as string, 1);
+    const token = (await mine(21))[0].offer.token;
+    await t.store.db
+      .insertInto('hall_calendar_override')
+      .values({ hall_id: 1, date: DATE, kind: 'closed', note: '', created_at: '2026-11-25T00:00:00Z', created_by: 'test' })
+      .execute();
+    const res = await post(t.app, `/api/v1/w/${token}/accept`, {});
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'SLOT_NOT_BOOKABLE', details: { reason: 'closed' } });
+    // Expiry gives the place back; nobody is offered it on a closed day.
+    t.setNow('2026-11-25T09:00:00+08:00');
+    await expireHolds(t.ctx);
+    expect((await mine(22))[0].status).toBe('waiting');
+    expect((await checkInvariants(t.store.db)).problems).toEqual([]);
+  });
+});
+
+describe('短信验证码 (BOOKING_VERIFY=sms)', () => {
+  it('joining needs a code sent to the phone (purpose book), used once', async () => {
+    await t.close();
+    t = await makeTestApp({ now: '2026-11-25T08:30:00+08:00', messaging: testMessaging({ verifyPhone: true }) });
+    const p = person(21);
+    const lastCode = () => /(\d{6})/.exec(sent.filter((m) => m.kind === 'verify.code').at(-1)?.text ?? '')?.[1];
+    // One place in the slot (codes are limited per address), taken with a code.
+    const admin = await t.signIn('admin');
+    const schedule = { ...DEFAULT_SCHEDULE, slots: DEFAULT_SCHEDULE.slots.map((s) => (s.start === '09:00' ? { ...s, capacity: 1 } : s)) };
+    const payload = { letter: 'Y', nameZh: '医社保办理', nameEn: 'Medical and social insurance', schedule, queueOrder: 'priority' };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/admin/services/1', headers: admin, payload })).statusCode).toBe(200);
+    expect((await post(t.app, '/api/v1/verification-codes', { phone: person(1).phone, purpose: 'book' })).status).toBe(202);
+    await deliver();
+    expect((await post(t.app, '/api/v1/bookings', bookingBody(person(1), { date: DATE, smsCode: lastCode() }))).status).toBe(201);
+    const refused = await join(21);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('VERIFY_CODE_REQUIRED');
+    expect((await rows()).entries).toHaveLength(0);
+    await post(t.app, '/api/v1/verification-codes', { phone: p.phone, purpose: 'book' });
+    await deliver();
+    const code = lastCode();
+    const joined = await join(21, { smsCode: code });
+    expect(joined.status).toBe(201);
+    // Used once: leaving and joining again with it is refused.
+    await post(t.app, `/api/v1/waitlist/${joined.body.entry.id}/leave`, p);
+    expect((await join(21, { smsCode: code })).body.code).toBe('VERIFY_CODE_USED');
+  });
+});

@@ -5,7 +5,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { Booking } from '../../contracts/bookings.js';
 import { bookingConflict, MAX_ACTIVE_BOOKINGS } from '../../domain/booking-rules.js';
-import { findSlot, hallInstant, hallTime } from '../../domain/schedule.js';
+import { findSlot, hallInstant, hallTime, isOpenDay } from '../../domain/schedule.js';
 import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import { holdExpiresAt, nextInLine, offersOpen } from '../../domain/waitlist.js';
 import { type BookingRecord, type NewBooking, bookingsOfPersonSince, insertBooking } from '../repositories/booking.repository.js';
@@ -32,6 +32,7 @@ import {
   waitingDays,
 } from '../repositories/waitlist.repository.js';
 import { AppError } from './app-error.js';
+import { dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { queueBookingMade, sealPhone, whatToBring } from './notify.service.js';
 import { presentBooking } from './present.js';
@@ -70,6 +71,8 @@ export async function placeFreed(ctx: ServiceContext, trx: Db, p: FreedPlace): P
   const now = ctx.clock();
   const startMs = hallInstant(p.date, p.slot, hall.timeZone).getTime();
   if (!offersOpen(startMs, now.getTime())) return 0;
+  // A day the hall closed has no places to offer (its bookings were cancelled with it).
+  if (!isOpenDay(service.schedule, p.date, await dayOverride(trx, p.hallId, p.date))) return 0;
   const key = { serviceId: p.serviceId, date: p.date, slotStart: p.slot };
   const tried = new Set<number>();
   let made = 0;
@@ -182,6 +185,9 @@ export async function acceptOffer(ctx: ServiceContext, token: string, lang: Lang
   if (!entry || !service || !hall) throw new AppError('NOT_FOUND');
   const now = nowOf({ ...ctx, hall });
   if (hold.status !== 'held' || hold.expiresAt <= now.iso) throw new AppError('OFFER_GONE', { status: hold.status === 'held' ? 'expired' : hold.status });
+  if (!isOpenDay(service.schedule, hold.date, await dayOverride(ctx.db, hall.id, hold.date))) {
+    throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'closed', field: 'slot' });
+  }
   const bring = await whatToBring(ctx, service, entry.notify);
   const phone = openEntryPhone(ctx, entry.id, await entryContact(ctx.db, entry.id));
   const who = { idHash: entry.idHash, phoneHash: entry.phoneHash };

@@ -7,10 +7,13 @@ import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.js';
 import { NotificationSender } from '../../src/server/messaging/sender.js';
 import type { OutgoingSms } from '../../src/server/messaging/sms-driver.js';
 import { checkInvariants } from '../../src/server/services/check.service.js';
-import { expireHolds } from '../../src/server/services/waitlist-offer.service.js';
+import { createContactCipher, dataKeyFrom } from '../../src/server/services/contact-cipher.js';
+import { rotateContacts } from '../../src/server/services/key-rotation.service.js';
+import { entryContact } from '../../src/server/repositories/waitlist.repository.js';
+import { entryContactContext, expireHolds } from '../../src/server/services/waitlist-offer.service.js';
 import { bookingBody, counts, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
-import { type TestApp, makeTestApp, testMessaging } from '../support/test-app.js';
+import { TEST_DATA_KEY, type TestApp, makeTestApp, testMessaging } from '../support/test-app.js';
 
 const DATE = '2026-11-26';
 let t: TestApp;
@@ -110,6 +113,19 @@ describe('joining', () => {
     // Someone booked for that service that day already may not wait for another place of it.
     expect((await join(1)).body.code).toBe('DUPLICATE_BOOKING');
     expect((await rows()).entries).toHaveLength(3);
+  });
+
+  it('keeps the phone sealed only while in a line, and `keys rotate` re-seals it under the new key', async () => {
+    await fillSlot();
+    const a = (await join(21)).body.entry;
+    const rotated = createContactCipher([dataKeyFrom(TEST_DATA_KEY), dataKeyFrom(Buffer.alloc(32, 9).toString('base64'))]);
+    const report = await rotateContacts(t.store.db, rotated);
+    expect(report.reencrypted).toBe(10 + 1); // ten bookings' phones and the entry's
+    const sealed = await entryContact(t.store.db, a.id);
+    expect(sealed?.keyId).toBe(rotated.currentKeyId);
+    expect(rotated.open(sealed as NonNullable<typeof sealed>, entryContactContext(a.id))).toBe(person(21).phone);
+    await post(t.app, `/api/v1/waitlist/${a.id}/leave`, person(21));
+    expect(await entryContact(t.store.db, a.id)).toBeNull();
   });
 
   it('never stores the raw ID card or phone', async () => {

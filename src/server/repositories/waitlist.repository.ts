@@ -113,6 +113,31 @@ export async function entryContact(db: Db, id: number): Promise<Sealed | null> {
   return r?.phone_cipher && r.phone_key_id ? { cipher: r.phone_cipher, keyId: r.phone_key_id } : null;
 }
 
+/** Open entries whose phone is sealed under another key than `keyId` (for `vreserve keys rotate`). */
+export async function entryContactsUnderOtherKeys(db: Db, keyId: string, limit: number, afterId = 0): Promise<{ id: number; sealed: Sealed }[]> {
+  const rows = await db
+    .selectFrom('waitlist_entry')
+    .select(['id', 'phone_cipher', 'phone_key_id'])
+    .where('phone_cipher', 'is not', null)
+    .where('phone_key_id', '!=', keyId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), sealed: { cipher: r.phone_cipher as string, keyId: r.phone_key_id as string } }));
+}
+
+/** Replaces an entry's sealed phone only if it is still the one read (it may have been erased meanwhile). */
+export async function replaceEntryContact(db: Db, id: number, before: Sealed, after: Sealed): Promise<boolean> {
+  const result = await db
+    .updateTable('waitlist_entry')
+    .set({ phone_cipher: after.cipher, phone_key_id: after.keyId })
+    .where('id', '=', id)
+    .where('phone_cipher', '=', before.cipher)
+    .executeTakeFirst();
+  return affected(result) === 1;
+}
+
 export async function findEntry(db: Db, id: number): Promise<WaitlistEntry | undefined> {
   const r = await db.selectFrom('waitlist_entry').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toEntry(r) : undefined;

@@ -38,6 +38,8 @@ export function RecordsPage() {
   const [cancelledNumber, setCancelledNumber] = useState<string | null>(null);
   // The person typed the numbers just now (the form stays until the answer, and comes back if it is empty).
   const [fromForm, setFromForm] = useState(false);
+  // 候补 entries of the person: with some, no bookings is not "nothing found".
+  const [entries, setEntries] = useState(0);
   const zone = useHallZone();
   // Each booking says its hall when the city has many (a one-hall deployment looks as it always did).
   const halls = useResource((signal) => getHalls({ lang: 'zh', signal }), 'halls');
@@ -102,9 +104,10 @@ export function RecordsPage() {
     setLive(null);
     setError(null);
     setCancelledNumber(null);
+    setEntries(0);
   };
 
-  const notFound = live !== null && live.bookings.length === 0;
+  const notFound = live !== null && live.bookings.length === 0 && entries === 0;
   const showForm = !credentials || notFound || (fromForm && live === null);
   const liveNumbers = new Set(live?.bookings.map((b) => b.number));
   const others = remembered.filter((r) => !liveNumbers.has(r.number));
@@ -168,7 +171,7 @@ export function RecordsPage() {
           </section>
         )}
 
-        {credentials && <WaitlistSection credentials={credentials} version={live?.at} onBooked={() => void refresh()} />}
+        {credentials && <WaitlistSection credentials={credentials} version={live?.at} onBooked={() => void refresh()} onCount={setEntries} />}
 
         {others.length > 0 && (
           <section aria-labelledby="device-title">

@@ -11,7 +11,18 @@ import type { MessageKey } from '../i18n/translate.js';
 import { Banner } from '../ui/banner.js';
 
 /** `version` changes when the bookings were looked up again: the entries are asked again too. */
-export function WaitlistSection({ credentials, version, onBooked }: { credentials: PersonCredentials; version: unknown; onBooked: () => void }) {
+export function WaitlistSection({
+  credentials,
+  version,
+  onBooked,
+  onCount,
+}: {
+  credentials: PersonCredentials;
+  version: unknown;
+  onBooked: () => void;
+  /** How many entries the person has (so a person with entries and no bookings is not told "none found"). */
+  onCount: (n: number) => void;
+}) {
   const { t, lang } = useI18n();
   const [entries, setEntries] = useState<WaitlistEntry[]>([]);
   const [busy, setBusy] = useState<number | null>(null);
@@ -19,11 +30,13 @@ export function WaitlistSection({ credentials, version, onBooked }: { credential
 
   const load = useCallback(async () => {
     try {
-      setEntries((await lookupWaitlist(credentials, { lang })).entries);
+      const found = (await lookupWaitlist(credentials, { lang })).entries;
+      setEntries(found);
+      onCount(found.length);
     } catch {
       // The bookings above say when the server cannot be reached.
     }
-  }, [credentials, lang]);
+  }, [credentials, lang, onCount]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal to ask again
   useEffect(() => {

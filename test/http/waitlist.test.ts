@@ -191,6 +191,18 @@ describe('offers', () => {
     expect((await checkInvariants(t.store.db)).problems).toEqual([]);
   });
 
+  it('a line ends once its day is over: entries still waiting are closed and their phones erased', async () => {
+    await fillSlot();
+    const a = (await join(21)).body.entry;
+    t.setNow('2026-11-26T20:00:00+08:00');
+    await expireHolds(t.ctx);
+    expect((await mine(21))[0].status).toBe('waiting');
+    t.setNow('2026-11-27T00:01:00+08:00');
+    await expireHolds(t.ctx);
+    expect((await mine(21))[0].status).toBe('closed');
+    expect(await entryContact(t.store.db, a.id)).toBeNull();
+  });
+
   it('a hold ending with nobody waiting goes back to normal booking', async () => {
     const numbers = await fillSlot();
     const a = (await join(21)).body.entry;

@@ -270,6 +270,9 @@ export async function dueHolds(db: Db, now: string, limit: number): Promise<Wait
 
 /** Entries still waiting for a day that has come (or passed): their line is over. */
 export async function closeEntriesBefore(db: Db, date: string, at: string): Promise<number> {
+  // A read first: most rounds find nothing, and need no write (SQLite's single writer).
+  const any = await db.selectFrom('waitlist_entry').select('id').where('status', '=', 'waiting').where('date', '<', date).limit(1).executeTakeFirst();
+  if (!any) return 0;
   const result = await db
     .updateTable('waitlist_entry')
     .set({ status: 'closed', updated_at: at, phone_cipher: null, phone_key_id: null })

@@ -160,7 +160,7 @@ export async function expireHolds(ctx: ServiceContext, limit = 100): Promise<num
     });
     if (done) expired++;
   }
-  // A day that has begun (in the earliest zone any hall may use, HALL_TZ) has no line any more.
+  // A day that is over (on the HALL_TZ calendar) has no line any more.
   await closeEntriesBefore(ctx.db, hallTime(ctx.clock(), ctx.hallTz).date, nowIso);
   return expired;
 }

@@ -62,6 +62,27 @@ export const ERROR_MESSAGES = {
     zh: '同一个 Idempotency-Key 不能用于不同的预约请求',
     en: 'This Idempotency-Key was already used for a different booking request',
   },
+  WAITLIST_NOT_FULL: {
+    zh: '还有空余名额，请直接预约',
+    en: 'There are still places free; please book one directly',
+  },
+  WAITLIST_LIMIT: {
+    zh: '您已在 {limit} 个候补队列中，请先退出一个',
+    en: 'You are already on {limit} waiting lists; leave one first',
+  },
+  WAITLIST_DUPLICATE: {
+    zh: '您已在该业务当天的候补队列中',
+    en: 'You are already on the waiting list for this service that day',
+  },
+  WAITLIST_CLOSED: {
+    zh: '距该时段开始已不足 2 小时，不再候补，请选择其他时段',
+    en: 'This time starts in less than 2 hours; the waiting list is closed',
+  },
+  WAITLIST_ENDED: { zh: '该候补已结束', en: 'This waiting-list entry has ended' },
+  OFFER_GONE: {
+    zh: '该候补名额已失效（已过期或已使用）',
+    en: 'This offer is no longer valid (expired or already used)',
+  },
   NOT_FOUND: { zh: '找不到请求的内容', en: 'Not found' },
   UNAUTHORIZED: { zh: '请先登录', en: 'Please sign in first' },
   FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },

@@ -56,7 +56,7 @@ describe('message templates', () => {
     }
   });
 
-  it('only ticket messages and codes are urgent', () => {
-    expect(MESSAGE_KINDS.filter(isUrgent)).toEqual(['ticket.soon', 'ticket.called', 'ticket.passed', 'verify.code']);
+  it('only ticket messages, codes and waiting-list offers (they expire in minutes) are urgent', () => {
+    expect(MESSAGE_KINDS.filter(isUrgent)).toEqual(['ticket.soon', 'ticket.called', 'ticket.passed', 'verify.code', 'waitlist.offer']);
   });
 });

@@ -12,6 +12,7 @@ export const MESSAGE_KINDS = [
   'ticket.called',
   'ticket.passed',
   'verify.code',
+  'waitlist.offer',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -29,6 +30,7 @@ export const MESSAGE_VARIABLES: Record<MessageKind, readonly string[]> = {
   'ticket.passed': ['callNumber', 'service', 'hall'],
   // The code is a secret: it is never kept in the outbox, only sealed with its phone until sent.
   'verify.code': ['code', 'minutes'],
+  'waitlist.offer': ['service', 'date', 'slot', 'hall', 'until', 'link'],
 };
 
 export type MessageTemplates = Record<MessageKind, Record<MessageLang, string>>;
@@ -69,6 +71,10 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
   'verify.code': {
     zh: '【微预约】验证码 {code}，{minutes} 分钟内有效。请勿告诉他人；工作人员不会向您索要验证码。',
     en: '[V-Reserve] Your code is {code}, valid for {minutes} minutes. Do not share it; hall staff never ask for it.',
+  },
+  'waitlist.offer': {
+    zh: '【微预约】候补成功：{service} {date} {slot}（{hall}）有空位为您保留至 {until}，请在此之前确认预约：{link}',
+    en: '[V-Reserve] A place is free for you: {service} {date} {slot} ({hall}), held until {until}. Accept it before then: {link}',
   },
 };
 
@@ -127,7 +133,7 @@ export function renderMessage(templates: MessageTemplates, kind: MessageKind, la
 
 /** Messages about a number being called now go out at any hour; the rest wait for quiet hours to end. */
 export function isUrgent(kind: MessageKind): boolean {
-  return kind === 'ticket.called' || kind === 'ticket.soon' || kind === 'ticket.passed' || kind === 'verify.code';
+  return kind === 'ticket.called' || kind === 'ticket.soon' || kind === 'ticket.passed' || kind === 'verify.code' || kind === 'waitlist.offer';
 }
 
 /** Whether a kind still makes sense to send late: a reminder after its slot began does not. */

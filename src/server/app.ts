@@ -29,6 +29,7 @@ import { refuseNulBytes } from './http/nul-bytes.js';
 import { installJsonOnly } from './http/json-only.js';
 import { installHallScope, refuseOtherHalls } from './http/hall-scope.js';
 import { publicTicketRoutes } from './http/public-ticket.routes.js';
+import { waitlistRoutes } from './http/waitlist.routes.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
 import { RequestLog } from './http/logging.js';
@@ -37,6 +38,7 @@ import { installRateLimits } from './http/rate-limit.js';
 import { metricsRoutes } from './http/metrics.routes.js';
 import { queueRoutes } from './http/queue.routes.js';
 import { NotificationSender, type SenderOptions } from './messaging/sender.js';
+import { startHoldExpiry } from './runtime.js';
 import type { CitizenMessaging } from './services/notify.service.js';
 import { ReadCache } from './http/read-cache.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -74,6 +76,10 @@ export interface AppDeps {
   requeueBehind?: number;
   /** NO_SHOW_*, LATE_CANCEL_MINUTES, RELEASE_AFTER_MINUTES; default the documented defaults. */
   noShow?: NoShowOptions;
+  /** HOLD_MINUTES: how long a 候补 offer holds its place; default 30. */
+  holdMinutes?: number;
+  /** Look for expired 候补 holds this often in this process (HOLD_EXPIRY_MS); default none (tests call expireHolds). */
+  holdExpiryMs?: number;
   /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
   wake?: WakeChannel | null;
   /** Mark cookies Secure: 'auto' (default) when the request came over HTTPS, or always / never. */
@@ -181,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     events: bus,
     requeueBehind: deps.requeueBehind,
     ...(deps.noShow ? { noShow: deps.noShow } : {}),
+    ...(deps.holdMinutes ? { holdMinutes: deps.holdMinutes } : {}),
     ...(deps.messaging ? { messaging: deps.messaging } : {}),
   };
   if (deps.sender && deps.messaging) {
@@ -202,6 +209,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (metrics) {
     const { watchOperations } = await import('./metrics/operations-gauges.js');
     watchOperations(metrics, { ctx, bus, poolUse: deps.store.poolUse });
+  }
+  if (deps.holdExpiryMs) {
+    const stopExpiry = startHoldExpiry(ctx, (err) => app.log.warn({ err }, 'waiting list: expiring holds failed; will retry'), deps.holdExpiryMs);
+    app.addHook('onClose', async () => stopExpiry());
   }
 
   refuseOtherHalls(app, ctx);
@@ -237,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await bookingsRoutes(app, ctx);
   await noShowRoutes(app, ctx);
   await publicTicketRoutes(app, ctx);
+  await waitlistRoutes(app, ctx);
   await kioskRoutes(app, ctx, {
     limiter: deps.rateLimiter,
     perMinute: deps.kioskRateLimitPerMinute ?? 0,

@@ -38,6 +38,10 @@ export interface Config {
   kioskRateLimitPerMinute: number;
   /** REQUEUE_BEHIND: how many waiting tickets a passed (过号) ticket that comes back lets go first. */
   requeueBehind: number;
+  /** HOLD_MINUTES: how long a place freed for the first in a 候补 line is held for them. */
+  holdMinutes: number;
+  /** HOLD_EXPIRY_MS: how often each worker looks for 候补 holds past their time. */
+  holdExpiryMs: number;
   /** Redis for shared rate-limit counters (REDIS_URL); else they live in the store. */
   redisUrl: string | null;
   /** Timeouts and connection caps against slow and hostile clients. */
@@ -132,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 10, 0, 1_000_000, problems),
     kioskRateLimitPerMinute: wholeNumber(env, 'KIOSK_RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000, problems),
     requeueBehind: wholeNumber(env, 'REQUEUE_BEHIND', 3, 0, 100, problems),
+    holdMinutes: wholeNumber(env, 'HOLD_MINUTES', 30, 1, 1440, problems),
+    holdExpiryMs: wholeNumber(env, 'HOLD_EXPIRY_MS', 10_000, 50, 600_000, problems),
     redisUrl: env.REDIS_URL || null,
     connections,
     backup: backupOptionsFromEnv(env, problems),

@@ -118,6 +118,8 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
     kioskRateLimitPerMinute: config.kioskRateLimitPerMinute,
     requeueBehind: config.requeueBehind,
     noShow: config.noShow,
+    holdMinutes: config.holdMinutes,
+    holdExpiryMs: config.holdExpiryMs,
     connections: config.connections,
     backup: config.backup,
     metrics: config.metrics,

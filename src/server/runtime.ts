@@ -11,6 +11,7 @@ import { contactCipherFor } from './data-key.js';
 import type { CitizenMessaging } from './services/notify.service.js';
 import { eraseExpiredContacts } from './services/contact-retention.service.js';
 import { eraseExpiredRecords } from './services/record-retention.service.js';
+import { expireHolds } from './services/waitlist-offer.service.js';
 
 export function contextFor(config: Readonly<Config>, store: Store, secret: string): ServiceContext {
   return {
@@ -21,6 +22,7 @@ export function contextFor(config: Readonly<Config>, store: Store, secret: strin
     halls: new HallDirectory(store.db),
     requeueBehind: config.requeueBehind,
     noShow: config.noShow,
+    holdMinutes: config.holdMinutes,
   };
 }
 
@@ -56,6 +58,27 @@ export function startDayCloser(ctx: ServiceContext, onError: (error: unknown) =>
   };
   run();
   const timer = setInterval(run, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * 候补 holds past their time end and pass their place on, every HOLD_EXPIRY_MS (default 10 s), in
+ * every worker (they queue the next offer's message, so they need the messaging keys). Any process may do it (each hold is ended by one conditional UPDATE), so a process that dies never
+ * strands a hold: it expires by its time, in whichever process looks next.
+ */
+export function startHoldExpiry(ctx: ServiceContext, onError: (error: unknown) => void, everyMs: number): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    void expireHolds(ctx)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(run, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

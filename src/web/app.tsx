@@ -13,6 +13,7 @@ const CounterApp = lazy(() => import('./counter/counter-app.js').then((m) => ({ 
 const DisplayApp = lazy(() => import('./display/display-app.js').then((m) => ({ default: m.DisplayApp })));
 const KioskApp = lazy(() => import('./kiosk/kiosk-app.js').then((m) => ({ default: m.KioskApp })));
 const TicketApp = lazy(() => import('./ticket/ticket-app.js').then((m) => ({ default: m.TicketApp })));
+const OfferApp = lazy(() => import('./offer/offer-app.js').then((m) => ({ default: m.OfferApp })));
 const RecordsPage = lazy(() => import('./records/records-page.js').then((m) => ({ default: m.RecordsPage })));
 
 interface Route {
@@ -29,6 +30,8 @@ const ROUTES: Record<string, Route> = {
   '/records': { render: () => <RecordsPage />, rememberLang: true, className: 'theme-citizen' },
   // /t/TOKEN: one booking's or ticket's live page (the QR codes carry it); its own small chunk.
   '/t': { render: (location) => <TicketApp location={location} />, rememberLang: true, className: 'theme-citizen' },
+  // /w/TOKEN: one 候补 offer (the link in its text message).
+  '/w': { render: (location) => <OfferApp location={location} />, rememberLang: true, className: 'theme-citizen' },
   '/kiosk': { render: () => <KioskApp />, rememberLang: false, className: 'theme-kiosk' },
   '/counter': { render: () => <CounterApp />, rememberLang: true, className: 'theme-staff' },
   '/display': { render: (location) => <DisplayApp location={location} />, rememberLang: false, className: 'theme-display' },

@@ -9,6 +9,9 @@ import { DeviceKind, Role } from '../../src/contracts/auth.js';
 import { BookingStatus } from '../../src/contracts/bookings.js';
 import { Ticket, TicketStatus } from '../../src/contracts/kiosk.js';
 import type { QueueResponse } from '../../src/contracts/queue.js';
+import { WaitlistStatus } from '../../src/contracts/waitlist.js';
+import { WAITLIST_STATUSES, type WaitlistStatus as DomainWaitlistStatus } from '../../src/domain/waitlist.js';
+import type { WaitlistEntryStatus } from '../../src/server/db/schema.js';
 import { BOOKING_STATUSES, type BookingStatus as DomainBookingStatus } from '../../src/domain/booking-rules.js';
 import { QUEUE_ORDERS, type QueueOrder } from '../../src/domain/queue-order.js';
 import type { DayOverride } from '../../src/domain/schedule.js';
@@ -28,6 +31,8 @@ sameType<Static<typeof StaffAccount>['role'], DomainRole>(true);
 sameType<Static<typeof DeviceKind>, DomainDeviceKind>(true);
 sameType<Static<typeof AdminService>['queueOrder'], QueueOrder>(true);
 sameType<Static<typeof CalendarDay>['kind'], DayOverride>(true);
+sameType<Static<typeof WaitlistStatus>, DomainWaitlistStatus>(true);
+sameType<WaitlistEntryStatus, DomainWaitlistStatus>(true);
 
 /** Every value of the union passes the schema, and the schema has no other literal. */
 function expectSameValues(schema: TSchema, values: readonly string[]): void {
@@ -49,4 +54,8 @@ describe('contract schemas and domain unions', () => {
     expectSameValues(property(AdminService, 'queueOrder'), QUEUE_ORDERS);
     expectSameValues(property(CalendarDay, 'kind'), ['closed', 'open'] satisfies DayOverride[]);
   });
+});
+
+describe('候补 statuses', () => {
+  it('the schema lists every waiting-list status of the domain', () => expectSameValues(WaitlistStatus, WAITLIST_STATUSES));
 });

@@ -35,6 +35,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('counter_pause'),
   keyed('no_show_rule', 'hall_id'),
   id('no_show_lift'),
+  id('waitlist_entry'),
+  id('waitlist_hold'),
 ];
 
 /**

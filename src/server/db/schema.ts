@@ -359,6 +359,47 @@ export interface NoShowLiftTable {
   reason: string;
 }
 
+export type WaitlistEntryStatus = 'waiting' | 'offered' | 'booked' | 'left' | 'lapsed' | 'closed';
+export type WaitlistHoldStatus = 'held' | 'accepted' | 'expired' | 'released';
+
+export interface WaitlistEntryTable {
+  id: Generated<number>;
+  hall_id: number;
+  service_id: number;
+  date: string;
+  slot_start: string | null;
+  id_hash: string;
+  id_masked: string;
+  phone_hash: string;
+  phone_masked: string;
+  phone_cipher: string | null;
+  phone_key_id: string | null;
+  notify: number;
+  lang: 'zh' | 'en';
+  status: WaitlistEntryStatus;
+  offers: Generated<number>;
+  booking_number: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WaitlistHoldTable {
+  id: Generated<number>;
+  entry_id: number;
+  n: number;
+  hall_id: number;
+  service_id: number;
+  date: string;
+  slot_start: string;
+  slot_end: string;
+  token: string;
+  status: WaitlistHoldStatus;
+  expires_at: string;
+  booking_number: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   hall: HallTable;
   service_catalog: ServiceCatalogTable;
@@ -383,6 +424,8 @@ export interface Database {
   phone_verification: PhoneVerificationTable;
   no_show_rule: NoShowRuleTable;
   no_show_lift: NoShowLiftTable;
+  waitlist_entry: WaitlistEntryTable;
+  waitlist_hold: WaitlistHoldTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

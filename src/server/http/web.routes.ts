@@ -9,9 +9,10 @@ import type { App } from './types.js';
 /** Paths the single-page web app answers itself (React decides what to show). */
 /**
  * Every path a web app answers; /h/CODE/… is the booking app of one hall (a hall's own link and QR
- * code), /t/TOKEN the page of one booking or ticket (the QR codes on confirmations and tickets).
+ * code), /t/TOKEN the page of one booking or ticket (the QR codes on confirmations and tickets),
+ * /w/TOKEN the page of one 候补 offer (the link in its message).
  */
-export const WEB_APP_PATHS = ['/', '/h', '/records', '/kiosk', '/counter', '/display', '/admin', '/t'];
+export const WEB_APP_PATHS = ['/', '/h', '/records', '/kiosk', '/counter', '/display', '/admin', '/t', '/w'];
 
 export function defaultWebRoot(): string {
   // src/server/http -> ../../../dist/web, and the same from dist/server/http.

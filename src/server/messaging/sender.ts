@@ -16,6 +16,8 @@ import { eraseVerificationSecret, findVerification } from '../repositories/verif
 import { verificationContext } from '../services/verification.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { contactContext } from '../services/notify.service.js';
+import { entryContact, findHoldOfEntry } from '../repositories/waitlist.repository.js';
+import { entryContactContext } from '../services/waitlist-offer.service.js';
 import { SmsRejected, type SmsDriver, describeSmsError } from './sms-driver.js';
 
 export interface SenderOptions {
@@ -173,6 +175,19 @@ export class NotificationSender {
     return { to: phone, params: { ...n.params, code }, after: () => eraseVerificationSecret(this.ctx.db, id) };
   }
 
+  /** A 候补 offer: still worth sending only while its place is held (not taken, not expired). */
+  private async offerTarget(n: NotificationRecord): Promise<Target | Outcome> {
+    const [, entry, nth] = n.cause.split(':');
+    const hold = await findHoldOfEntry(this.ctx.db, Number(entry), Number(nth));
+    if (!hold) return { status: 'skipped', error: 'no offer to send' };
+    if (hold.status !== 'held') return { status: 'skipped', error: `the offer is ${hold.status}` };
+    if (hold.expiresAt <= this.ctx.clock().toISOString()) return { status: 'skipped', error: 'the offer expired before it could be sent' };
+    const sealed = await entryContact(this.ctx.db, hold.entryId);
+    if (!sealed) return { status: 'skipped', error: 'no phone number is kept for this waiting-list entry' };
+    const to = this.open(sealed, entryContactContext(hold.entryId));
+    return typeof to === 'string' ? { to, params: n.params } : to;
+  }
+
   private open(sealed: Sealed, context: string): string | Outcome {
     try {
       const plain = this.ctx.messaging?.contacts.open(sealed, context);
@@ -183,7 +198,8 @@ export class NotificationSender {
   }
 
   private async deliver(n: NotificationRecord): Promise<Outcome> {
-    const target = n.kind === 'verify.code' ? await this.codeTarget(n) : await this.bookingTarget(n);
+    const target =
+      n.kind === 'verify.code' ? await this.codeTarget(n) : n.kind === 'waitlist.offer' ? await this.offerTarget(n) : await this.bookingTarget(n);
     if ('status' in target) return target;
     let text: string;
     try {

@@ -26,6 +26,8 @@ export interface ServiceContext {
   requeueBehind?: number;
   /** 爽约 defaults and RELEASE_AFTER_MINUTES (absent: the documented defaults). */
   noShow?: NoShowOptions;
+  /** HOLD_MINUTES: how long a 候补 offer holds its place (default 30). */
+  holdMinutes?: number;
 }
 
 /** A use case inside one hall: its services, counters, calendar, clock and numbers. */

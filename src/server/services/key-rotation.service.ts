@@ -5,6 +5,8 @@ import { contactsUnderOtherKeys, countContactsByKey, replaceContact } from '../r
 import type { Db } from '../repositories/portable.js';
 import type { ContactCipher } from './contact-cipher.js';
 import { contactContext } from './notify.service.js';
+import { entryContactsUnderOtherKeys, replaceEntryContact } from '../repositories/waitlist.repository.js';
+import { entryContactContext } from './waitlist-offer.service.js';
 
 export interface RotationReport {
   keyId: string;
@@ -35,6 +37,23 @@ export async function rotateContacts(db: Db, cipher: ContactCipher, opts: { batc
         continue;
       }
       if (await replaceContact(db, row.bookingId, before, cipher.seal(phone, contactContext(row.number)))) reencrypted++;
+    }
+    opts.onBatch?.(reencrypted);
+  }
+  // 候补 entries keep a phone too (only while in a line), under their own associated data.
+  for (let afterEntry = 0; ; ) {
+    const rows = await entryContactsUnderOtherKeys(db, keyId, opts.batch ?? 500, afterEntry);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      afterEntry = row.id;
+      let phone: string;
+      try {
+        phone = cipher.open(row.sealed, entryContactContext(row.id));
+      } catch {
+        unreadable[row.sealed.keyId] = (unreadable[row.sealed.keyId] ?? 0) + 1;
+        continue;
+      }
+      if (await replaceEntryContact(db, row.id, row.sealed, cipher.seal(phone, entryContactContext(row.id)))) reencrypted++;
     }
     opts.onBatch?.(reencrypted);
   }

@@ -4,6 +4,7 @@
 import type { AdminService, ServiceInput } from '../../contracts/admin.js';
 import { scheduleProblems } from '../../domain/schedule.js';
 import { appendAudit } from '../repositories/audit.repository.js';
+import { offerRaisedPlaces } from './waitlist-offer.service.js';
 import { applySlotPlan, applyWalkInQuota, bookedInSlot } from '../repositories/inventory.repository.js';
 import { isUniqueViolation } from '../repositories/portable.js';
 import { letterIssuedByOther } from '../repositories/ticket.repository.js';
@@ -137,6 +138,7 @@ export async function updateServiceSettings(
         const p = { serviceId: id, slotStart: slot.start, slotEnd: slot.end, capacity: slot.capacity, fromDate: now.local.date };
         const [over] = await applySlotPlan(trx, p);
         if (over) throw new AppError('CAPACITY_BELOW_BOOKED', { date: over.date, slot: slot.start, reserved: over.reserved, field: 'capacity' });
+        await offerRaisedPlaces(ctx, trx, { hallId: ctx.hall.id, serviceId: id, slot: slot.start, fromDate: now.local.date });
       }
       if (!(await applyWalkInQuota(trx, id, data.schedule.walkInQuota, now.local.date))) throw new AppError('QUOTA_BELOW_ISSUED');
       await updateService(trx, id, data, now.iso);

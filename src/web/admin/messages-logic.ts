@@ -21,6 +21,7 @@ const KIND_KEYS: Record<MessageKind, MessageKey> = {
   'ticket.called': 'admin.msg.kind.called',
   'ticket.passed': 'admin.msg.kind.passed',
   'verify.code': 'admin.msg.kind.code',
+  'waitlist.offer': 'admin.msg.kind.waitlistOffer',
 };
 
 const isKind = (kind: string): kind is MessageKind => (MESSAGE_KINDS as readonly string[]).includes(kind);

@@ -24,6 +24,7 @@ import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
 import { RescheduleForm } from './reschedule-form.js';
 import { SlotPicker } from './slot-picker.js';
+import { WaitlistJoin } from './waitlist-join.js';
 
 /** `reschedule`: the number of a booking being moved (改约): the same pickers, then RescheduleForm in place of the booking form. */
 export function ServicePage({ serviceId, askedDate, reschedule = null }: { serviceId: number; askedDate: string | null; reschedule?: string | null }) {
@@ -98,6 +99,9 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
       <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
       {!day && <Banner tone="info" title={t('service.noDays')} />}
       {day && (state === 'full' || state === 'over') && <DayFull day={day} days={data.days} onChoose={chooseDate} />}
+      {day && state === 'full' && (
+        <WaitlistJoin key={day.date} serviceId={serviceId} date={day.date} today={data.today} slots={day.slots.filter((s) => s.reason === 'full')} wholeDay />
+      )}
       {day && state === 'open' && (
         <>
           {slotNotice !== null && (
@@ -141,6 +145,16 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
                 setSlotNotice(error);
                 res.reload();
               }}
+            />
+          )}
+          {!reschedule && (
+            <WaitlistJoin
+              key={day.date}
+              serviceId={serviceId}
+              date={day.date}
+              today={data.today}
+              slots={day.slots.filter((s) => s.reason === 'full')}
+              wholeDay={false}
             />
           )}
         </>

@@ -49,6 +49,7 @@ export const enAdminMessages: Record<keyof typeof zhAdminMessages, string> = {
   'admin.msg.kind.called': 'Called to a counter',
   'admin.msg.kind.passed': 'Number passed',
   'admin.msg.kind.code': 'Verification code',
+  'admin.msg.kind.waitlistOffer': 'Waiting-list offer',
 
   'admin.audit.a.notificationResend': 'Resend text message',
 };

@@ -6,6 +6,7 @@ import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
 import { enReschedule } from './en-reschedule.js';
+import { enWaitlist } from './en-waitlist.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -177,6 +178,7 @@ export const en: Record<MessageKey, string> = {
   ...enTicket,
   ...enHall,
   ...enMessages,
+  ...enWaitlist,
   ...enAdmin,
   ...enReschedule,
 };

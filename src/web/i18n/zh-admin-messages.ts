@@ -46,6 +46,7 @@ export const zhAdminMessages = {
   'admin.msg.kind.called': '请到窗口办理',
   'admin.msg.kind.passed': '过号',
   'admin.msg.kind.code': '短信验证码',
+  'admin.msg.kind.waitlistOffer': '候补名额',
 
   'admin.audit.a.notificationResend': '重发短信',
 } as const;

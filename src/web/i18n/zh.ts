@@ -6,6 +6,7 @@ import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
 import { zhReschedule } from './zh-reschedule.js';
+import { zhWaitlist } from './zh-waitlist.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -176,6 +177,7 @@ export const zh = {
   ...zhTicket,
   ...zhHall,
   ...zhMessages,
+  ...zhWaitlist,
   ...zhAdmin,
   ...zhReschedule,
 } as const;

@@ -26,6 +26,7 @@ import { useResource } from '../ui/use-resource.js';
 import { hrefOf, navigate } from '../nav/router.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
+import { WaitlistSection } from './waitlist-section.js';
 
 export function RecordsPage() {
   const { t, lang } = useI18n();
@@ -43,6 +44,8 @@ export function RecordsPage() {
   const [forgotten, setForgotten] = useState<number | null>(null);
   // The person typed the numbers just now (the form stays until the answer, and comes back if it is empty).
   const [fromForm, setFromForm] = useState(false);
+  // 候补 entries of the person: with some, no bookings is not "nothing found".
+  const [entries, setEntries] = useState(0);
   const zone = useHallZone();
   // Each booking says its hall when the city has many (a one-hall deployment looks as it always did).
   const halls = useResource((signal) => getHalls({ lang: 'zh', signal }), 'halls');
@@ -108,9 +111,10 @@ export function RecordsPage() {
     setError(null);
     setCancelledNumber(null);
     setForgotten(null);
+    setEntries(0);
   };
 
-  const notFound = live !== null && live.bookings.length === 0;
+  const notFound = live !== null && live.bookings.length === 0 && entries === 0;
   const showForm = !credentials || notFound || (fromForm && live === null);
   const liveNumbers = new Set(live?.bookings.map((b) => b.number));
   const others = remembered.filter((r) => !liveNumbers.has(r.number));
@@ -184,6 +188,8 @@ export function RecordsPage() {
             )}
           </section>
         )}
+
+        {credentials && <WaitlistSection credentials={credentials} version={live?.at} onBooked={() => void refresh()} onCount={setEntries} />}
 
         {others.length > 0 && (
           <section aria-labelledby="device-title">

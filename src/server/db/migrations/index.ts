@@ -16,6 +16,7 @@ import * as phoneVerification from './2026120403-phone-verification.js';
 import * as noShowRules from './2026120601-no-show-rules.js';
 import * as releasedPlaces from './2026120602-released-places.js';
 import * as bookingReschedule from './2026120701-booking-reschedule.js';
+import * as waitlist from './2026120801-waitlist.js';
 import * as counterState from './2026120901-counter-state.js';
 
 export const migrations: Record<string, Migration> = {
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026120601-no-show-rules': noShowRules,
   '2026120602-released-places': releasedPlaces,
   '2026120701-booking-reschedule': bookingReschedule,
+  '2026120801-waitlist': waitlist,
   '2026120901-counter-state': counterState,
 };

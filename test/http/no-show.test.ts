@@ -235,3 +235,34 @@ describe('unused places back to the hall', () => {
     expect(await walkInOf()).toMatchObject({ quota: 12, released: 2 });
   });
 });
+
+describe('爽约 and 改约', () => {
+  it('a blocked person may move a booking they hold in the hall, but not into a hall that blocks them', async () => {
+    const city = await t.signIn('city_admin');
+    const east = await post(
+      t.app,
+      '/api/v1/admin/halls',
+      { code: 'CD', nameZh: '城东政务服务中心', nameEn: 'East Service Centre', districtZh: '城东区', districtEn: 'East District', addressZh: '东大街 1 号' },
+      city,
+    );
+    expect(east.status).toBe(201);
+    // Person 1 misses two bookings on Monday morning, having booked Wednesday in MAIN before.
+    await setRule();
+    await book(1, { serviceId: 1 });
+    await book(1, { serviceId: 2 });
+    const kept = await book(1, { serviceId: 3, date: '2026-11-25', slot: '10:00' });
+    t.setNow('2026-11-23T10:30:00+08:00');
+    // Blocked in MAIN, not in the east hall: a booking there is taken.
+    const eastServices = (await get(t.app, '/api/v1/halls/CD/services?date=2026-11-26')).body.services;
+    const eastY = eastServices.find((s: { letter: string }) => s.letter === 'Y').id;
+    const inEast = await post(t.app, '/api/v1/bookings', bookingBody(person(1), { serviceId: eastY, date: '2026-11-26', slot: '10:00' }));
+    expect(inEast.body).toMatchObject({ booking: { hallCode: 'CD' } });
+
+    const move = (number: string, body: object) => post(t.app, `/api/v1/bookings/${number}/reschedule`, { ...person(1), ...body });
+    const intoMain = await move(inEast.body.booking.number, { date: '2026-11-26', slot: '11:00', hallCode: 'MAIN' });
+    expect(intoMain.status).toBe(403);
+    expect(intoMain.body.code).toBe('BOOKING_BLOCKED');
+    const withinMain = await move(kept, { date: '2026-11-26', slot: '10:00' });
+    expect(withinMain.status).toBe(200);
+  });
+});

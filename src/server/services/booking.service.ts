@@ -1,4 +1,5 @@
 // 预约: book, look up and cancel. Capacity and numbers are taken inside one transaction.
+import { newBooking } from './new-booking.js';
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
@@ -6,7 +7,6 @@ import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/
 import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import {
   type BookingRecord,
-  type NewBooking,
   bookingsByCredentials,
   bookingsOfPersonSince,
   changeBookingStatus,
@@ -34,7 +34,6 @@ import { credentials } from './credentials.js';
 import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
 import { refuseIfBlocked } from './no-show.service.js';
-import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
@@ -161,32 +160,24 @@ export async function createBooking(
         order,
       });
       const notify = input.notify !== false;
-      const booking: NewBooking = {
-        hallId: hall.id,
-        number,
-        serviceId: service.id,
-        date: input.date,
-        slotStart: slot.start,
-        slotEnd: slot.end,
-        personId,
-        idHash: who.idHash,
-        idMasked: who.idMasked,
-        phoneHash: who.phoneHash,
-        phoneMasked: who.phoneMasked,
-        status: 'booked',
-        idempotencyHash,
-        requestFingerprint: idempotencyHash ? fingerprint : null,
-        createdAt: now.iso,
-        updatedAt: now.iso,
-        checkedInAt: null,
-        cancelledAt: null,
-        cancelReason: null,
-        notify,
-        lang: opts.lang,
-        // Kept only for messages: none when the citizen wants none.
-        phoneSealed: notify ? sealPhone(ctx, who.phone, number) : null,
-        publicToken: newPublicToken(),
-      };
+      const booking = newBooking(
+        ctx,
+        {
+          hallId: hall.id,
+          number,
+          serviceId: service.id,
+          date: input.date,
+          slotStart: slot.start,
+          slotEnd: slot.end,
+          personId,
+          person: who,
+          phone: who.phone,
+          notify,
+          lang: opts.lang,
+          at: now.iso,
+        },
+        { idempotencyHash, requestFingerprint: idempotencyHash ? fingerprint : null },
+      );
       const id = await insertBooking(trx, booking);
       await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, bring, now);
       await appendEvent(trx, {

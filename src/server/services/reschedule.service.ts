@@ -2,6 +2,7 @@
 // it). One transaction ends the old booking (cancelled, reason `rescheduled`, naming the new
 // number), takes the new place and gives the old one back: whatever races it (a cancel, another
 // move, bookings for the last place), the citizen ends with exactly one of the two.
+import { newBooking } from './new-booking.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { RescheduleBody, RescheduleResponse } from '../../contracts/bookings.js';
 import { MAX_ACTIVE_BOOKINGS } from '../../domain/booking-rules.js';
@@ -10,7 +11,6 @@ import { type HallTime, type SlotPlan, findSlot, isValidDate, slotRefusal } from
 import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import {
   type BookingRecord,
-  type NewBooking,
   bookingsOfPersonSince,
   findBookingByNumber,
   insertBooking,
@@ -30,11 +30,10 @@ import { AppError } from './app-error.js';
 import { ownBooking, ownersView } from './booking.service.js';
 import { activeServiceByLetter, dayOverride, remainingOn } from './catalog.service.js';
 import { type Now, type ServiceContext, nowOf } from './context.js';
-import { dropReminders, queueBookingMade, sealPhone, whatToBring } from './notify.service.js';
+import { dropReminders, queueBookingMade, whatToBring } from './notify.service.js';
 import { releaseBookedPlace } from './place-release.js';
 import { checkCode, spendCode } from './verification.service.js';
 import { presentBooking } from './present.js';
-import { newPublicToken } from './public-token.js';
 import { MissingRow, RetryTransaction, transact } from './transact.js';
 
 interface Target {
@@ -153,33 +152,24 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
     const order = await nextOrder(trx, counterKey);
     if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
     const newNumber = formatTicketNumber({ prefix: t.hall.numberPrefix, letter: t.service.letter, date: t.date, time: t.slot.start, order });
-    const booking: NewBooking = {
-      hallId: t.hall.id,
-      number: newNumber,
-      serviceId: t.service.id,
-      date: t.date,
-      slotStart: t.slot.start,
-      slotEnd: t.slot.end,
-      personId,
-      idHash: row.idHash,
-      idMasked: row.idMasked,
-      phoneHash: row.phoneHash,
-      phoneMasked: row.phoneMasked,
-      status: 'booked',
-      idempotencyHash: null,
-      requestFingerprint: null,
-      createdAt: now.iso,
-      updatedAt: now.iso,
-      checkedInAt: null,
-      cancelledAt: null,
-      cancelReason: null,
-      notify: row.notify,
-      lang,
-      phoneSealed: row.notify ? sealPhone(ctx, who.phone, newNumber) : null,
-      publicToken: newPublicToken(),
-      reschedules: (row.reschedules ?? 0) + 1,
-      rescheduledFrom: row.number,
-    };
+    const booking = newBooking(
+      ctx,
+      {
+        hallId: t.hall.id,
+        number: newNumber,
+        serviceId: t.service.id,
+        date: t.date,
+        slotStart: t.slot.start,
+        slotEnd: t.slot.end,
+        personId,
+        person: row,
+        phone: who.phone,
+        notify: row.notify,
+        lang,
+        at: now.iso,
+      },
+      { reschedules: (row.reschedules ?? 0) + 1, rescheduledFrom: row.number },
+    );
     const id = await insertBooking(trx, booking);
     await linkRescheduled(trx, row.id, newNumber);
     // The old booking's reminders go; the new one gets its confirmation and reminders as any booking.

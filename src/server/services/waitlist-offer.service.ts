@@ -2,13 +2,14 @@
 // so every booking path sees it taken), with a message and a link; accepting makes it a booking
 // with a normal number under the normal per-person rules; expiry (by time, in any process) passes
 // it on. `placeFreed` is the one hook every place-freeing path calls inside its own transaction.
+import { newBooking } from './new-booking.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Booking } from '../../contracts/bookings.js';
 import { bookingConflict, MAX_ACTIVE_BOOKINGS } from '../../domain/booking-rules.js';
 import { findSlot, hallInstant, hallTime, isOpenDay } from '../../domain/schedule.js';
 import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import { holdExpiresAt, nextInLine, offersOpen } from '../../domain/waitlist.js';
-import { type BookingRecord, type NewBooking, bookingsOfPersonSince, insertBooking } from '../repositories/booking.repository.js';
+import { type BookingRecord, bookingsOfPersonSince, insertBooking } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { releasePlace, takePlace } from '../repositories/inventory.repository.js';
 import { queueNotification } from '../repositories/notification.repository.js';
@@ -34,7 +35,7 @@ import {
 import { AppError } from './app-error.js';
 import { dayOverride } from './catalog.service.js';
 import { type ServiceContext, nowOf } from './context.js';
-import { queueBookingMade, sealPhone, whatToBring } from './notify.service.js';
+import { queueBookingMade, whatToBring } from './notify.service.js';
 import { presentBooking } from './present.js';
 import { newPublicToken } from './public-token.js';
 import { MissingRow, transact } from './transact.js';
@@ -204,7 +205,7 @@ export async function acceptOffer(ctx: ServiceContext, token: string, lang: Lang
     if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
     const number = formatTicketNumber({ prefix: hall.numberPrefix, letter: service.letter, date: hold.date, time: hold.slotStart, order });
     const notify = entry.notify && phone !== null;
-    const booking: NewBooking = {
+    const booking = newBooking(ctx, {
       hallId: hall.id,
       number,
       serviceId: service.id,
@@ -212,23 +213,12 @@ export async function acceptOffer(ctx: ServiceContext, token: string, lang: Lang
       slotStart: hold.slotStart,
       slotEnd: hold.slotEnd,
       personId,
-      idHash: entry.idHash,
-      idMasked: entry.idMasked,
-      phoneHash: entry.phoneHash,
-      phoneMasked: entry.phoneMasked,
-      status: 'booked',
-      idempotencyHash: null,
-      requestFingerprint: null,
-      createdAt: now.iso,
-      updatedAt: now.iso,
-      checkedInAt: null,
-      cancelledAt: null,
-      cancelReason: null,
+      person: entry,
+      phone,
       notify,
       lang: entry.lang,
-      phoneSealed: notify && phone ? sealPhone(ctx, phone, number) : null,
-      publicToken: newPublicToken(),
-    };
+      at: now.iso,
+    });
     const id = await insertBooking(trx, booking);
     await setHoldBooking(trx, hold.id, number);
     await changeEntryStatus(trx, entry.id, 'offered', 'booked', now.iso, { bookingNumber: number });

@@ -38,6 +38,9 @@ describeHall('候补: join when full, the offer after a cancel, accept it', { cl
   it('the booking page offers 加入候补 for the full slot and shows the place in line', async () => {
     await phone.goto(`/?service=1&date=${DATE}`);
     await phone.getByRole('heading', { name: '加入候补' }).waitFor();
+    // Closed until asked for, so the booking form's own ID card field stays the only one.
+    expect(await phone.locator('#waitlist-idCard').count()).toBe(0);
+    await phone.getByRole('button', { name: '我要候补' }).click();
     expect(await phone.locator('#waitlist-slot').inputValue()).toBe('09:00');
     await phone.locator('#waitlist-idCard').fill(FIRST.idCard);
     await phone.locator('#waitlist-phone').fill(FIRST.phone);

@@ -96,7 +96,7 @@ describe('vreserve check', () => {
     await store.close();
     const r = runCli('check', env);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('slot 1|2026-11-25|09:00: reserved 3 but 0 bookings hold a place');
+    expect(r.stdout).toContain('slot 1|2026-11-25|09:00: reserved 3 but 0 bookings and waiting-list holds hold a place');
     rmSync(dir, { recursive: true, force: true });
   });
 });

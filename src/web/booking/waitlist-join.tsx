@@ -34,6 +34,8 @@ export function WaitlistJoin(props: {
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [joined, setJoined] = useState<WaitlistEntry | null>(null);
+  // Closed until asked for: the booking form above has its own ID card and phone fields.
+  const [open, setOpen] = useState(false);
   const sms = useSmsCode(useVerifyPhone());
 
   if (props.slots.length === 0) return null;
@@ -73,6 +75,29 @@ export function WaitlistJoin(props: {
           <p data-testid="waitlist-position">{t('wait.joinedHint')}</p>
           <Link href="/records">{t('nav.records')}</Link>
         </Banner>
+      </section>
+    );
+  }
+
+  if (!open) {
+    return (
+      <section className="waitlist-join" aria-labelledby="waitlist-title">
+        <h2 id="waitlist-title" className="section-title">
+          {t('wait.title')}
+        </h2>
+        <p className="muted">{props.wholeDay ? t('wait.leadDay') : t('wait.leadSlot')}</p>
+        <button
+          type="button"
+          className="button button--secondary button--block"
+          aria-expanded={false}
+          onClick={() => {
+            setOpen(true);
+            // The first field of the form that replaces this button.
+            window.setTimeout(() => document.getElementById('waitlist-slot')?.focus(), 0);
+          }}
+        >
+          {t('wait.open')}
+        </button>
       </section>
     );
   }

@@ -8,6 +8,7 @@ export const enWaitlist: Record<keyof typeof zhWaitlist, string> = {
   'wait.slot': 'Time to wait for',
   'wait.anySlot': 'Any time that day',
   'wait.submit': 'Join the waiting list',
+  'wait.open': 'I want to wait for a place',
   'wait.sending': 'Sending…',
   'wait.joined': 'You are on the waiting list: number {n} in line',
   'wait.joinedHint': 'We will text you when a place is free; My bookings shows your place in line and lets you leave.',

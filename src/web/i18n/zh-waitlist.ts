@@ -7,6 +7,7 @@ export const zhWaitlist = {
   'wait.slot': '候补时段',
   'wait.anySlot': '当天任一时段',
   'wait.submit': '加入候补',
+  'wait.open': '我要候补',
   'wait.sending': '正在提交…',
   'wait.joined': '已加入候补，您排在第 {n} 位',
   'wait.joinedHint': '有名额时我们会短信通知您；也可以在“我的预约”查看排队位置或退出候补。',

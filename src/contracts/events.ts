@@ -16,6 +16,9 @@ export const LIVE_EVENT_TYPES = [
   'ticket.transferred',
   'day.closed',
   'counter.changed',
+  'rating.created',
+  'case.changed',
+  'case.closed',
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
@@ -34,6 +37,11 @@ export const LiveEvent = Type.Object({
   counterName: Type.Optional(Type.String()),
   toServiceId: Type.Optional(Type.Integer()),
   outOfOrder: Type.Optional(Type.Boolean({ description: 'A number called out of queue order' })),
+  data: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: 'What else the event says, by type: rating.created {ratingId, level, reasons, channel, caseId}; case.changed / case.closed {caseId, state, dueDate}',
+    }),
+  ),
 });
 export type LiveEvent = Static<typeof LiveEvent>;
 

@@ -414,3 +414,22 @@ export async function requeueTicket(db: Db, id: number, after: string | null, at
     .executeTakeFirst();
   return affected(r) === 1;
 }
+
+/** The ticket a counter completed (办结) last on a day, if any. */
+export async function lastServedAtCounter(db: Db, counterId: number, date: string): Promise<TicketRecord | undefined> {
+  const r = await db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('counter_id', '=', counterId)
+    .where('date', '=', date)
+    .where('status', '=', 'served')
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? toTicket(r) : undefined;
+}
+
+export async function findTicketById(db: Db, id: number): Promise<TicketRecord | undefined> {
+  const r = await db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toTicket(r) : undefined;
+}

@@ -22,6 +22,7 @@ const KIND_KEYS: Record<MessageKind, MessageKey> = {
   'ticket.passed': 'admin.msg.kind.passed',
   'verify.code': 'admin.msg.kind.code',
   'waitlist.offer': 'admin.msg.kind.waitlistOffer',
+  'rating.invite': 'admin.msg.kind.ratingInvite',
 };
 
 const isKind = (kind: string): kind is MessageKind => (MESSAGE_KINDS as readonly string[]).includes(kind);

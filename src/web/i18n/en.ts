@@ -7,6 +7,7 @@ import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
 import { enReschedule } from './en-reschedule.js';
 import { enWaitlist } from './en-waitlist.js';
+import { enRating } from './en-rating.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -181,4 +182,5 @@ export const en: Record<MessageKey, string> = {
   ...enWaitlist,
   ...enAdmin,
   ...enReschedule,
+  ...enRating,
 };

@@ -7,6 +7,7 @@ import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
 import { zhReschedule } from './zh-reschedule.js';
 import { zhWaitlist } from './zh-waitlist.js';
+import { zhRating } from './zh-rating.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -180,6 +181,7 @@ export const zh = {
   ...zhWaitlist,
   ...zhAdmin,
   ...zhReschedule,
+  ...zhRating,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -2,7 +2,12 @@
 // days; a 差评 needs a reason and opens a case due in 15 working days by the hall calendar; the case
 // moves open → rectifying → revisited → closed with notes, audited; the figures and CSV count it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { get, post } from '../support/http.js';
+import { DEFAULT_QUIET_HOURS } from '../../src/domain/delivery.js';
+import { DEFAULT_TEMPLATES } from '../../src/domain/messages.js';
+import { NotificationSender } from '../../src/server/messaging/sender.js';
+import type { OutgoingSms } from '../../src/server/messaging/sms-driver.js';
+import { bookingBody, get, post } from '../support/http.js';
+import { person } from '../support/people.js';
 import { type TestApp, makeTestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -228,5 +233,56 @@ describe('satisfaction figures', () => {
     const list = (await get(t.app, '/api/v1/admin/ratings?from=2026-11-25&to=2026-11-25', admin)).body.ratings;
     expect(list).toHaveLength(5);
     expect(list.filter((x: { caseId: number | null }) => x.caseId !== null)).toHaveLength(2);
+  });
+});
+
+describe('the invitation text', () => {
+  const sent: OutgoingSms[] = [];
+  const driver = {
+    name: 'recording',
+    async send(sms: OutgoingSms) {
+      sent.push(sms);
+      return { gatewayId: `gw-${sms.id}` };
+    },
+  };
+  const sender = () => new NotificationSender(t.ctx, { driver, templates: DEFAULT_TEMPLATES, quietHours: DEFAULT_QUIET_HOURS, random: () => 0 });
+
+  /** A booking for 10:00 today, checked in, called and served at counter 1. */
+  async function bookedAndServed(i: number): Promise<string> {
+    const booked = await post(t.app, '/api/v1/bookings', bookingBody(person(i), { date: '2026-11-25', slot: '10:00' }));
+    expect(booked.status).toBe(201);
+    t.setNow('2026-11-25T09:50:00+08:00');
+    const ticket = await post(t.app, '/api/v1/kiosk/check-in', { idCard: person(i).idCard }, t.kiosk);
+    expect(ticket.status).toBe(200);
+    staff = await t.signIn('staff', 'wang');
+    await post(t.app, '/api/v1/counters/1/call-next', {}, staff);
+    expect((await post(t.app, `/api/v1/tickets/${ticket.body.tickets[0].number}/complete`, {}, staff)).status).toBe(200);
+    return booked.body.booking.publicToken as string;
+  }
+
+  it('invites a booked citizen 3 days after 办结 with the ticket page link, unless they rated by then', async () => {
+    sent.length = 0;
+    const token = await bookedAndServed(1);
+    const invite = await t.store.db.selectFrom('notification').selectAll().where('kind', '=', 'rating.invite').executeTakeFirstOrThrow();
+    expect(invite.next_attempt_at).toBe('2026-11-28T01:50:00.000Z');
+    expect(JSON.stringify(invite)).not.toContain(person(1).phone);
+
+    t.setNow('2026-11-28T09:51:00+08:00');
+    await sender().runOnce();
+    const text = sent.find((s) => s.kind === 'rating.invite');
+    expect(text?.to).toBe(person(1).phone);
+    expect(text?.text).toContain(`/t/${token}?via=message`);
+    expect(text?.text).toContain('2026-12-02');
+  });
+
+  it('skips the invitation of a ticket rated in the meantime', async () => {
+    sent.length = 0;
+    const token = await bookedAndServed(2);
+    expect((await post(t.app, `/api/v1/t/${token}/rating`, { level: 'satisfied' })).status).toBe(201);
+    t.setNow('2026-11-28T09:51:00+08:00');
+    await sender().runOnce();
+    expect(sent.filter((s) => s.kind === 'rating.invite')).toEqual([]);
+    const invite = await t.store.db.selectFrom('notification').selectAll().where('kind', '=', 'rating.invite').executeTakeFirstOrThrow();
+    expect(invite).toMatchObject({ status: 'skipped', error: 'the ticket was rated already' });
   });
 });

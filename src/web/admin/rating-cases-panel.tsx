@@ -22,7 +22,7 @@ function ordered(cases: CaseItem[]): CaseItem[] {
   return [...cases].sort((a, b) => rank(a) - rank(b) || (rank(a) === 2 ? b.id - a.id : a.dueDate.localeCompare(b.dueDate)));
 }
 
-export function RatingCasesPanel({ from, to }: { from: string; to: string }) {
+export function RatingCasesPanel({ from, to, onChanged }: { from: string; to: string; onChanged: () => void }) {
   const { t } = useI18n();
   const cases = useAdminResource((call) => getCases(from, to, call), `rating-cases:${from}:${to}`);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -78,7 +78,16 @@ export function RatingCasesPanel({ from, to }: { from: string; to: string }) {
           ))}
         </AdminTable>
       </AdminListState>
-      {open && <CaseDetail key={`${open.id}:${open.state}`} item={open} onChanged={cases.reload} />}
+      {open && (
+        <CaseDetail
+          key={`${open.id}:${open.state}`}
+          item={open}
+          onChanged={() => {
+            cases.reload();
+            onChanged();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -13,6 +13,8 @@ export function RatingsScreen({ today, city }: { today: string; city: boolean })
   const id = useId();
   const [range, setRange] = useState({ from: addDays(today, -29), to: today });
   const [draft, setDraft] = useState(range);
+  // A case step changes the 整改率 and 回访率: the figures are read again after each.
+  const [version, setVersion] = useState(0);
   const valid = isValidDate(draft.from) && isValidDate(draft.to) && draft.from <= draft.to;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,8 +32,8 @@ export function RatingsScreen({ today, city }: { today: string; city: boolean })
           {t('admin.rate.show')}
         </button>
       </form>
-      <RatingCasesPanel from={range.from} to={range.to} />
-      <SatisfactionPanel from={range.from} to={range.to} city={city} />
+      <RatingCasesPanel from={range.from} to={range.to} onChanged={() => setVersion((v) => v + 1)} />
+      <SatisfactionPanel from={range.from} to={range.to} city={city} version={version} />
       <LatestRatingsPanel from={range.from} to={range.to} />
     </section>
   );

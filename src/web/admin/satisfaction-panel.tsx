@@ -55,10 +55,10 @@ function FiguresTable({ rows, testId, caption, first }: { rows: RatingFigures[];
   );
 }
 
-export function SatisfactionPanel({ from, to, city }: { from: string; to: string; city: boolean }) {
+export function SatisfactionPanel({ from, to, city, version }: { from: string; to: string; city: boolean; version: number }) {
   const { t } = useI18n();
   const { scope } = useAdminScope();
-  const report = useAdminResource((call) => getRatingReport(from, to, call), `rating-report:${from}:${to}`);
+  const report = useAdminResource((call) => getRatingReport(from, to, call), `rating-report:${from}:${to}:${version}`);
   const r = report.data;
   const groups = r
     ? ([
@@ -94,14 +94,14 @@ export function SatisfactionPanel({ from, to, city }: { from: string; to: string
           </>
         )}
       </AdminListState>
-      {city && <HallsFigures from={from} to={to} />}
+      {city && <HallsFigures from={from} to={to} version={version} />}
     </section>
   );
 }
 
-function HallsFigures({ from, to }: { from: string; to: string }) {
+function HallsFigures({ from, to, version }: { from: string; to: string; version: number }) {
   const { t } = useI18n();
-  const halls = useAdminResource((call) => getRatingsByHall(from, to, call), `ratings-by-hall:${from}:${to}`);
+  const halls = useAdminResource((call) => getRatingsByHall(from, to, call), `ratings-by-hall:${from}:${to}:${version}`);
   return (
     <AdminListState resource={halls} empty={false} none="">
       {halls.data && (

@@ -7,6 +7,7 @@ import type { LiveEventType } from '../../contracts/events.js';
 import type { MessageKind } from '../../domain/messages.js';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import type { CounterState, PauseReason } from '../../domain/counter-state.js';
+import type { AgentRelation } from '../../domain/proxy-booking.js';
 import type { QueueOrder } from '../../domain/queue-order.js';
 import type { RatingChannel, RatingLevel } from '../../domain/rating.js';
 import type { CaseState } from '../../domain/rating-case.js';
@@ -143,6 +144,10 @@ export interface BookingTable {
   rescheduled_to: string | null;
   /** 改约: the number of the booking this one was moved from. */
   rescheduled_from: string | null;
+  /** 代办: the agent's ID card (keyed hash, masked) and relation; null for a booking made by the person. */
+  agent_id_hash: string | null;
+  agent_id_masked: string | null;
+  agent_relation: AgentRelation | null;
 }
 
 export interface TicketTable {
@@ -179,6 +184,8 @@ export interface TicketTable {
   called_by: number | null;
   started_by: number | null;
   finished_by: number | null;
+  /** 代办: the relation of whoever booked it for the person (the counter asks for the authorisation letter). */
+  agent_relation: AgentRelation | null;
 }
 
 export interface StaffTable {

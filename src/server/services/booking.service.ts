@@ -3,6 +3,7 @@ import { newBooking } from './new-booking.js';
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
+import { MAX_AGENT_BOOKINGS, agentRefusal } from '../../domain/proxy-booking.js';
 import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
 import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import {
@@ -14,6 +15,7 @@ import {
   findBookingByNumber,
   findBookingsByNumbers,
   insertBooking,
+  upcomingAsAgent,
 } from '../repositories/booking.repository.js';
 import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
@@ -81,6 +83,11 @@ export async function createBooking(
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);
+  // 代办: the agent's own ID card; they are not the person they book for.
+  const agent = input.agent ? { ...credentials(ctx, { idCard: input.agent.idCard }, now.local.date), relation: input.agent.relation } : null;
+  if (agent && agentRefusal(agent.idHash, who.idHash, 0) === 'AGENT_IS_PRINCIPAL') {
+    throw new AppError('VALIDATION', { field: 'agent.idCard', reason: 'the agent’s ID card is the person’s own; book without 代办' });
+  }
   if (!isValidDate(input.date))
     throw new AppError('VALIDATION', {
       reason: `date ${input.date}`,
@@ -105,7 +112,7 @@ export async function createBooking(
 
   const idempotencyHash = opts.idempotencyKey ? ctx.pii.idempotencyKey(opts.idempotencyKey, who.idHash) : null;
   const name = input.name?.trim() ?? '';
-  const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name]);
+  const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name, agent?.idHash ?? '', agent?.relation ?? '']);
   if (idempotencyHash) {
     const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
     if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
@@ -128,6 +135,13 @@ export async function createBooking(
       // The person's row is locked first: their other bookings cannot change until we commit.
       const personId = await lockPerson(trx, who.idHash, now.iso);
       if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
+      if (agent) {
+        // The agent's row too: two bookings by one agent at once count each other.
+        if ((await lockPerson(trx, agent.idHash, now.iso)) === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...agent, at: now.iso }));
+        if (agentRefusal(agent.idHash, who.idHash, await upcomingAsAgent(trx, agent.idHash, now.local.date)) === 'AGENT_LIMIT') {
+          throw new AppError('AGENT_LIMIT', { limit: MAX_AGENT_BOOKINGS });
+        }
+      }
       await spendCode(trx, codeId, now.iso);
       // A retry with the same key that raced us: it held the person's row and committed first.
       if (idempotencyHash) {
@@ -175,6 +189,7 @@ export async function createBooking(
           notify,
           lang: opts.lang,
           at: now.iso,
+          agent: agent ? { idHash: agent.idHash, idMasked: agent.idMasked, relation: agent.relation } : null,
         },
         { idempotencyHash, requestFingerprint: idempotencyHash ? fingerprint : null },
       );
@@ -235,11 +250,14 @@ export async function lookupBookings(
 export async function ownBooking(ctx: ServiceContext, number: string, input: { idCard: string; phone: string }) {
   const who = credentials(ctx, input, nowOf(ctx).local.date);
   const row = await findBookingByNumber(ctx.db, number);
-  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const mine = row && row.phoneHash === who.phoneHash && (row.idHash === who.idHash || row.agent?.idHash === who.idHash);
+  if (!row || !mine) throw new AppError('NOT_FOUND');
   const service = await findService(ctx.db, row.serviceId);
   const hall = await ctx.halls.byId(row.hallId);
   if (!service || !hall) throw new AppError('NOT_FOUND');
-  return { who, row, service, hall, now: nowOf({ ...ctx, hall }) };
+  // 代办: the agent acts for the person, so the person's rules and records apply (改约 moves the person's booking).
+  const acting = row.idHash === who.idHash ? who : { ...who, idHash: row.idHash, idMasked: row.idMasked };
+  return { who: acting, row, service, hall, now: nowOf({ ...ctx, hall }) };
 }
 
 export async function cancelBooking(

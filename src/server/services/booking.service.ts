@@ -48,6 +48,16 @@ export function ownersView(ctx: ServiceContext, row: BookingRecord, service: Ser
   };
 }
 
+/** The agent's ID card (代办), checked as any; a refusal names the agent's field, not the person's. */
+function agentCredentials(ctx: ServiceContext, idCard: string, today: string) {
+  try {
+    return credentials(ctx, { idCard }, today);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, { ...error.details, field: 'agent.idCard' });
+    throw error;
+  }
+}
+
 /** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
 class AlreadyBooked extends Error {
   constructor(readonly row: BookingRecord) {
@@ -84,7 +94,7 @@ export async function createBooking(
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);
   // 代办: the agent's own ID card; they are not the person they book for.
-  const agent = input.agent ? { ...credentials(ctx, { idCard: input.agent.idCard }, now.local.date), relation: input.agent.relation } : null;
+  const agent = input.agent ? { ...agentCredentials(ctx, input.agent.idCard, now.local.date), relation: input.agent.relation } : null;
   if (agent && agentRefusal(agent.idHash, who.idHash, 0) === 'AGENT_IS_PRINCIPAL') {
     throw new AppError('VALIDATION', { field: 'agent.idCard', reason: 'the agent’s ID card is the person’s own; book without 代办' });
   }

@@ -8,6 +8,7 @@ import { enMessages } from './en-messages.js';
 import { enReschedule } from './en-reschedule.js';
 import { enWaitlist } from './en-waitlist.js';
 import { enRating } from './en-rating.js';
+import { enAgent } from './en-agent.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -183,4 +184,5 @@ export const en: Record<MessageKey, string> = {
   ...enAdmin,
   ...enReschedule,
   ...enRating,
+  ...enAgent,
 };

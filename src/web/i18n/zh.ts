@@ -8,6 +8,7 @@ import { zhMessages } from './zh-messages.js';
 import { zhReschedule } from './zh-reschedule.js';
 import { zhWaitlist } from './zh-waitlist.js';
 import { zhRating } from './zh-rating.js';
+import { zhAgent } from './zh-agent.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -182,6 +183,7 @@ export const zh = {
   ...zhAdmin,
   ...zhReschedule,
   ...zhRating,
+  ...zhAgent,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -21,8 +21,8 @@ import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureSlotRow, slotIsFull, takePlace } from '../repositories/inventory.repository.js';
-import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
-import { isUniqueViolation } from '../repositories/portable.js';
+import { ensurePerson, lockPersons } from '../repositories/person.repository.js';
+import { type Db, isUniqueViolation } from '../repositories/portable.js';
 import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
@@ -32,7 +32,7 @@ import { checkCode, spendCode } from './verification.service.js';
 import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone, whatToBring } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
-import { credentials } from './credentials.js';
+import { type Credentials, credentials } from './credentials.js';
 import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
 import { refuseIfBlocked } from './no-show.service.js';
@@ -56,6 +56,19 @@ function agentCredentials(ctx: ServiceContext, idCard: string, today: string) {
     if (error instanceof AppError) throw new AppError(error.code, { ...error.details, field: 'agent.idCard' });
     throw error;
   }
+}
+
+/** Locks the person's row (and the agent's, for a 代办) in one statement; the person's id. Missing rows are made outside the transaction. */
+async function lockPeopleOf(ctx: ServiceContext, trx: Db, who: Credentials, agent: Credentials | null, at: string): Promise<number> {
+  const people = agent ? [who, agent] : [who];
+  const ids = await lockPersons(trx, people.map((p) => p.idHash), at);
+  const personId = ids?.get(who.idHash);
+  if (!ids || personId === undefined) {
+    throw new MissingRow(async () => {
+      for (const p of people) await ensurePerson(ctx.db, { ...p, at });
+    });
+  }
+  return personId;
 }
 
 /** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
@@ -142,12 +155,10 @@ export async function createBooking(
   let remaining = 0;
   try {
     row = await transact(ctx.db, async (trx) => {
-      // The person's row is locked first: their other bookings cannot change until we commit.
-      const personId = await lockPerson(trx, who.idHash, now.iso);
-      if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
+      // The person's row is locked first: their other bookings cannot change until we commit. A 代办
+      // locks the agent's row in the same statement: two bookings by one agent count each other.
+      const personId = await lockPeopleOf(ctx, trx, who, agent, now.iso);
       if (agent) {
-        // The agent's row too: two bookings by one agent at once count each other.
-        if ((await lockPerson(trx, agent.idHash, now.iso)) === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...agent, at: now.iso }));
         if (agentRefusal(agent.idHash, who.idHash, await upcomingAsAgent(trx, agent.idHash, now.local.date)) === 'AGENT_LIMIT') {
           throw new AppError('AGENT_LIMIT', { limit: MAX_AGENT_BOOKINGS });
         }

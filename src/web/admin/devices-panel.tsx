@@ -77,7 +77,6 @@ export function DevicesPanel() {
             <>
               <th scope="col">{t('admin.dev.name')}</th>
               <th scope="col">{t('admin.dev.kind')}</th>
-              <th scope="col">{t('admin.dev.counter')}</th>
               <th scope="col">{t('admin.dev.created')}</th>
               <th scope="col">{t('admin.dev.lastSeen')}</th>
             </>
@@ -88,9 +87,9 @@ export function DevicesPanel() {
             return (
               <tr key={d.id} data-device={d.name} className={state === 'revoked' ? 'row--inactive' : undefined}>
                 <th scope="row">{d.name}</th>
-                <td>{t(`admin.dev.kind.${d.kind}`)}</td>
-                <td className="nowrap" data-testid="device-counter">
-                  {d.counterNumber ? t('admin.dev.counterOf', { n: d.counterNumber }) : ''}
+                <td>
+                  {t(`admin.dev.kind.${d.kind}`)}
+                  {d.counterNumber ? <span className="device-counter"> · {t('admin.dev.counterOf', { n: d.counterNumber })}</span> : null}
                 </td>
                 <td className="nowrap">{hallDateTime(d.createdAt, zone)}</td>
                 <td className="nowrap">

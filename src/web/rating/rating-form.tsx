@@ -102,7 +102,7 @@ export function RatingForm({ onSend, busy, error, onTouch, size = 'normal' }: Ra
           <textarea
             id={`${id}-comment`}
             className="rating-comment__input"
-            rows={3}
+            rows={size === 'large' ? 2 : 3}
             value={draft.comment}
             disabled={busy}
             aria-describedby={`${id}-count`}

@@ -58,6 +58,10 @@ describeHall('好差评: the counter’s 评价器 and the ticket page', { clock
     await admin.close();
 
     pad = await e2e.page(PAD);
+    // Not paired yet: it says so and how, and shows no rating.
+    await pad.goto('/evaluator');
+    await pad.getByRole('heading', { name: '本评价器尚未配对' }).waitFor();
+    await pad.getByText('/evaluator#pair=…', { exact: false }).waitFor();
     await openPairingLink(pad, link);
     const idle = pad.getByTestId('evaluator-idle');
     await idle.getByRole('heading', { name: '请为我们的服务评价' }).waitFor();

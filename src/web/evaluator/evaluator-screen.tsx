@@ -2,9 +2,11 @@
 // when the counter completes a ticket it shows the number, the service and who served, and the
 // five levels as big buttons; then thanks, and rest again. Errors are said in words.
 import { useEffect, useState } from 'react';
+import { hallTime } from '../../domain/schedule.js';
 import { ApiError } from '../api/client.js';
 import { errorText } from '../api/error-text.js';
 import { rateAtCounter } from '../api/rating-endpoints.js';
+import { useHallZone } from '../hall/hall-zone.js';
 import { useI18n } from '../i18n/i18n.js';
 import { RatingForm } from '../rating/rating-form.js';
 import type { RatingChoice } from '../rating/rating-logic.js';
@@ -12,14 +14,15 @@ import { LangSwitch } from '../ui/lang-switch.js';
 import type { EvalTicket } from './evaluator-logic.js';
 import { type EvaluatorPlace, useEvaluator } from './use-evaluator.js';
 
+/** The hall's time (its zone, never the device's own), by this device's clock. */
 function Clock() {
-  const { lang } = useI18n();
+  const zone = useHallZone();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const tick = window.setInterval(() => setNow(new Date()), 1000);
     return () => window.clearInterval(tick);
   }, []);
-  const time = now.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+  const time = zone ? hallTime(now, zone).time : '';
   return (
     <time className="evaluator-header__clock" data-testid="evaluator-clock">
       {time}

@@ -27,7 +27,7 @@ export const enRating: Record<keyof typeof zhRating, string> = {
   'rate.problem.REASON_REQUIRED': 'Please choose at least one thing you were unhappy with',
   'rate.problem.COMMENT_TOO_LONG': 'Comments can be at most {max} characters; please shorten them',
   'rate.thanks': 'Thank you for your rating',
-  'rate.followUp': 'We will look into it, put it right, and may contact you again.',
+  'rate.followUp': 'We will look into it and put it right.',
   'rate.rated': 'You rated this: {level}. Thank you',
   'rate.closed': 'The time to rate this has passed',
   'rate.until': 'You can rate this until {date}',

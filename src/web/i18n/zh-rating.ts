@@ -26,7 +26,7 @@ export const zhRating = {
   'rate.problem.REASON_REQUIRED': '请至少选择一项不满意的方面',
   'rate.problem.COMMENT_TOO_LONG': '意见最多 {max} 字，请删减后再提交',
   'rate.thanks': '感谢您的评价',
-  'rate.followUp': '我们会认真核查、整改，并可能回访您。',
+  'rate.followUp': '我们会认真核查并改进。',
   'rate.rated': '您已评价：{level}，感谢',
   'rate.closed': '评价期限已过',
   'rate.until': '可在 {date} 前评价',

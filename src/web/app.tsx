@@ -11,6 +11,7 @@ const AdminApp = lazy(() => import('./admin/admin-app.js').then((m) => ({ defaul
 const BookingApp = lazy(() => import('./booking/booking-app.js').then((m) => ({ default: m.BookingApp })));
 const CounterApp = lazy(() => import('./counter/counter-app.js').then((m) => ({ default: m.CounterApp })));
 const DisplayApp = lazy(() => import('./display/display-app.js').then((m) => ({ default: m.DisplayApp })));
+const EvaluatorApp = lazy(() => import('./evaluator/evaluator-app.js').then((m) => ({ default: m.EvaluatorApp })));
 const KioskApp = lazy(() => import('./kiosk/kiosk-app.js').then((m) => ({ default: m.KioskApp })));
 const TicketApp = lazy(() => import('./ticket/ticket-app.js').then((m) => ({ default: m.TicketApp })));
 const OfferApp = lazy(() => import('./offer/offer-app.js').then((m) => ({ default: m.OfferApp })));
@@ -35,6 +36,7 @@ const ROUTES: Record<string, Route> = {
   '/kiosk': { render: () => <KioskApp />, rememberLang: false, className: 'theme-kiosk' },
   '/counter': { render: () => <CounterApp />, rememberLang: true, className: 'theme-staff' },
   '/display': { render: (location) => <DisplayApp location={location} />, rememberLang: false, className: 'theme-display' },
+  '/evaluator': { render: () => <EvaluatorApp />, rememberLang: false, className: 'theme-evaluator' },
   '/admin': { render: (location) => <AdminApp location={location} />, rememberLang: true, className: 'theme-staff' },
 };
 

@@ -16,6 +16,7 @@ import './styles/staff.css';
 import './styles/counter.css';
 import './styles/display.css';
 import './styles/device.css';
+import './styles/rating.css';
 import './styles/admin.css';
 import './styles/print.css';
 

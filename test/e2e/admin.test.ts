@@ -381,7 +381,7 @@ describeHall('admin console', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
     await shot('admin-calendar-en');
 
     await nav(/Staff & devices/).click();
-    await page.getByRole('heading', { name: 'Kiosks and display boards' }).waitFor();
+    await page.getByRole('heading', { name: 'Kiosks, display boards and rating pads' }).waitFor();
     await shot('admin-staff-en');
     await nav(/Reports/).click();
     await page.getByRole('link', { name: 'Export CSV' }).waitFor();

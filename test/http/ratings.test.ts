@@ -75,6 +75,16 @@ describe('the 评价器 at a counter', () => {
     expect(await ratingCount()).toBe(0);
   });
 
+  it('hears its counter complete a ticket and the rating come in, live', async () => {
+    const { number } = await served();
+    await post(t.app, '/api/v1/evaluator/ratings', { number, level: 'very_dissatisfied', reasons: ['attitude'] }, pad);
+    const polled = await get(t.app, '/api/v1/events/poll?after=0', pad);
+    expect(polled.status).toBe(200);
+    const events = polled.body.events as { type: string; number?: string; counterNumber?: number; data?: { level?: string } }[];
+    expect(events.find((e) => e.type === 'ticket.completed')).toMatchObject({ number, counterNumber: 1 });
+    expect(events.find((e) => e.type === 'rating.created')).toMatchObject({ number, data: { level: 'very_dissatisfied' } });
+  });
+
   it('an evaluator needs an existing counter', async () => {
     const none = await post(t.app, '/api/v1/devices', { kind: 'evaluator', name: 'x' }, admin);
     expect(none.body).toMatchObject({ code: 'VALIDATION', details: { field: 'counterNumber' } });

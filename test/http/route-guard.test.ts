@@ -24,7 +24,7 @@ const PUBLIC = [
   /^POST \/api\/v1\/devices\/pair$/,
   /^GET \/(healthz|readyz)$/,
   /^GET \/api\/(openapi\.json|docs)/,
-  /^(GET|HEAD) \/(records|kiosk|counter|display|admin|t|w)?(\/\*)?$/,
+  /^(GET|HEAD) \/(records|kiosk|counter|display|evaluator|admin|t|w)?(\/\*)?$/,
   /^(GET|HEAD) \/\*$/,
 ];
 

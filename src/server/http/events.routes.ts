@@ -134,7 +134,8 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
     return { events: events.map(scope).filter((e): e is LiveEvent => e !== null), lastId };
   }
 
-  const device = requireDeviceOrStaff(ctx, 'kiosk', 'display');
+  // A 评价器 hears its counter complete a ticket (and ratings come in) to show the rating screen at once.
+  const device = requireDeviceOrStaff(ctx, 'kiosk', 'display', 'evaluator');
   const hallScope = async (request: FastifyRequest) => allOfHall((await hallOf(ctx, request)).hall.id);
   const publicScope = async (request: FastifyRequest) => {
     const code = (request.query as { hall?: string }).hall;
@@ -148,7 +149,7 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
       onRequest: device,
       schema: {
         tags: ['events'],
-        summary: 'All hall events (SSE); kiosks, displays and staff',
+        summary: 'All hall events (SSE); kiosks, displays, evaluators and staff',
         response: { ...sse, ...errorResponses(401, 403) },
       },
     },

@@ -12,7 +12,7 @@ import type { App } from './types.js';
  * code), /t/TOKEN the page of one booking or ticket (the QR codes on confirmations and tickets),
  * /w/TOKEN the page of one 候补 offer (the link in its message).
  */
-export const WEB_APP_PATHS = ['/', '/h', '/records', '/kiosk', '/counter', '/display', '/admin', '/t', '/w'];
+export const WEB_APP_PATHS = ['/', '/h', '/records', '/kiosk', '/counter', '/display', '/evaluator', '/admin', '/t', '/w'];
 
 export function defaultWebRoot(): string {
   // src/server/http -> ../../../dist/web, and the same from dist/server/http.

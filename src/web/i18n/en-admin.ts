@@ -28,7 +28,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.tabHint.today': 'Live figures',
   'admin.tabHint.services': 'Slots, capacity, rules',
   'admin.tabHint.calendar': 'Closed and make-up days',
-  'admin.tabHint.staff': 'Accounts, kiosks, displays',
+  'admin.tabHint.staff': 'Accounts, kiosks, displays, rating pads',
   'admin.tabHint.reports': 'Daily figures, export',
   'admin.tabHint.audit': 'Who changed what, when',
 
@@ -265,7 +265,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.imp.doneCancelled': '{n} days imported; {cancelled} bookings were cancelled',
   'admin.imp.confirmSeveral': 'Bookings on other closed days of the list are cancelled as well.',
 
-  'admin.staff.lead': 'Staff accounts, and pairing of kiosks and display boards.',
+  'admin.staff.lead': 'Staff accounts, and pairing of kiosks, display boards and counters’ rating pads.',
   'admin.staff.title': 'Staff accounts',
   'admin.staff.none': 'No accounts yet.',
   'admin.staff.username': 'Username',
@@ -303,7 +303,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.role.city_admin': 'City administrator',
   'admin.role.staff': 'Counter staff',
 
-  'admin.dev.title': 'Kiosks and display boards',
+  'admin.dev.title': 'Kiosks, display boards and rating pads',
   'admin.dev.none': 'No devices yet.',
   'admin.dev.name': 'Device name',
   'admin.dev.nameHint': 'E.g. "Entrance kiosk"',

@@ -55,7 +55,7 @@ export function TicketApp({ location }: { location: Location }) {
         ) : poll.ticket ? (
           <section className="page">
             <h1 className="visually-hidden">{t('ticket.title')}</h1>
-            <TicketView ticket={poll.ticket} token={token} />
+            <TicketView ticket={poll.ticket} token={token} via={location.query.get('via') === 'message' ? 'message' : 'web'} />
             <p className="ticket-updated" aria-live="off">
               {poll.stale ? t('ticket.loadFailed') : t('ticket.updatedAt', { time: poll.ticket.now })}
             </p>

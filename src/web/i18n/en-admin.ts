@@ -279,7 +279,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.staff.locked': 'Many failed sign-ins: slowed down',
   'admin.staff.mustChange': 'Must change password',
   'admin.staff.reset': 'Reset password',
-  'admin.staff.resetLabel': 'Reset the password of {name}',
+  'admin.staff.resetLabel': 'Reset password: {name}',
   'admin.staff.resetTitleAsk': 'Reset the password of {name}?',
   'admin.staff.resetBody': 'A one-time password is made and shown once; their open sessions end, and they must choose a new password at the next sign-in.',
   'admin.staff.resetTitle': 'New one-time password for {name}',

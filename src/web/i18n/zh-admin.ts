@@ -275,7 +275,7 @@ export const zhAdmin = {
   'admin.staff.locked': '多次登录失败，已限速',
   'admin.staff.mustChange': '待改密码',
   'admin.staff.reset': '重置密码',
-  'admin.staff.resetLabel': '重置 {name} 的密码',
+  'admin.staff.resetLabel': '重置密码：{name}',
   'admin.staff.resetTitleAsk': '重置 {name} 的密码？',
   'admin.staff.resetBody': '将生成一个一次性密码，只显示一次；此人已登录的会话会退出，下次登录时必须设置新密码。',
   'admin.staff.resetTitle': '{name} 的新一次性密码',

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
+import { applyElderMode } from './ui/elder-mode.js';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/citizen.css';
@@ -19,7 +20,10 @@ import './styles/device.css';
 import './styles/rating.css';
 import './styles/admin.css';
 import './styles/print.css';
+import './styles/elder.css';
 
+// 长辈版 as this device last chose it, before the first paint.
+applyElderMode();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

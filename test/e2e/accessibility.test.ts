@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { signIn } from './support/hall.js';
-import { KIOSK_PORTRAIT, PHONE, describeHall } from './support/index.js';
+import { KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
 
 const LAPTOP = { viewport: { width: 1366, height: 900 } };
 const ADMIN_PASSWORD = 'Accessible-2026';
@@ -75,6 +75,51 @@ describeHall('every screen passes axe', { clock: '2026-11-25T10:00:00+08:00' }, 
     await pad.goto(made.body.pairPath);
     await pad.getByText('请为我们的服务评价').waitFor();
     await bothLanguages(pad, '评价器');
+  });
+
+  it('长辈版 on a phone and at the kiosk: larger text, kept on the device, still no violation', async () => {
+    const phone = await e2e.page(PHONE);
+    await phone.goto('/');
+    await phone.getByRole('heading', { name: '选择办理业务' }).waitFor();
+    const size = () => phone.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    const before = await size();
+    await phone.getByRole('button', { name: '长辈版' }).click();
+    expect(await phone.getByTestId('elder-switch').getAttribute('aria-pressed')).toBe('true');
+    expect(await size()).toBeGreaterThanOrEqual(before * 1.5);
+    const spacing = await phone.evaluate(() => {
+      const p = document.querySelector('main p') ?? document.body;
+      const style = getComputedStyle(p);
+      return Number.parseFloat(style.lineHeight) / Number.parseFloat(style.fontSize);
+    });
+    expect(spacing).toBeGreaterThanOrEqual(1.3);
+    await screenshot(phone, 'elder-booking-home-phone');
+    expect(await serious(phone), 'booking home (长辈版)').toEqual([]);
+    // Kept on the device: the next page and a reload are still 长辈版.
+    await phone.getByRole('link', { name: /医社保办理/ }).click();
+    await phone.getByRole('heading', { name: '医社保办理' }).waitFor();
+    await phone.reload();
+    await phone.getByRole('heading', { name: '医社保办理' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.dataset.elder)).toBe('on');
+    await phone.getByRole('radio', { name: /10:00–11:00/ }).waitFor();
+    const target = await phone.getByRole('button', { name: '提交预约' }).boundingBox();
+    expect(target?.height ?? 0).toBeGreaterThanOrEqual(48);
+    await screenshot(phone, 'elder-service-phone');
+    expect(await serious(phone), 'service page (长辈版)').toEqual([]);
+    await phone.getByRole('button', { name: '标准版' }).click();
+    expect(await phone.evaluate(() => document.documentElement.dataset.elder)).toBeUndefined();
+
+    const kiosk = await e2e.page(KIOSK_PORTRAIT);
+    await e2e.pairKiosk(kiosk);
+    const kioskText = () => kiosk.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('.kiosk') as Element).fontSize));
+    const standard = await kioskText();
+    await kiosk.getByRole('button', { name: '长辈版' }).click();
+    expect(await kioskText()).toBeGreaterThanOrEqual(standard * 1.5);
+    await screenshot(kiosk, 'elder-kiosk');
+    expect(await serious(kiosk), 'kiosk (长辈版)').toEqual([]);
+    for (const button of await kiosk.locator('main button').all()) {
+      const box = await button.boundingBox();
+      if (box) expect(box.height).toBeGreaterThanOrEqual(60);
+    }
   });
 
   it('the counter and the admin console', async () => {

@@ -38,9 +38,9 @@ export function DeskButtons({ allowed, busy, onAction }: { allowed: ReadonlySet<
           >
             <span className="desk-button__label">{t(LABELS[action])}</span>
             {/* The key is said by aria-keyshortcuts; the name is the words alone, as they read. */}
-            <kbd className="desk-button__key" aria-hidden="true">
+            <span className="desk-button__key" aria-hidden="true">
               {key}
-            </kbd>
+            </span>
           </button>
         );
       })}

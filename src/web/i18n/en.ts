@@ -9,6 +9,7 @@ import { enReschedule } from './en-reschedule.js';
 import { enWaitlist } from './en-waitlist.js';
 import { enRating } from './en-rating.js';
 import { enAgent } from './en-agent.js';
+import { enElder } from './en-elder.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -185,4 +186,5 @@ export const en: Record<MessageKey, string> = {
   ...enReschedule,
   ...enRating,
   ...enAgent,
+  ...enElder,
 };

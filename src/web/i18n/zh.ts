@@ -9,6 +9,7 @@ import { zhReschedule } from './zh-reschedule.js';
 import { zhWaitlist } from './zh-waitlist.js';
 import { zhRating } from './zh-rating.js';
 import { zhAgent } from './zh-agent.js';
+import { zhElder } from './zh-elder.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -184,6 +185,7 @@ export const zh = {
   ...zhReschedule,
   ...zhRating,
   ...zhAgent,
+  ...zhElder,
 } as const;
 
 export type MessageKey = keyof typeof zh;

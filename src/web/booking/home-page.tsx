@@ -67,7 +67,11 @@ export function HomePage() {
   // Counts change as people book and cancel: reload, at most about once a second (for this
   // hall's services only, when the city has many).
   const ids = new Set(res.data?.services.map((s) => s.id));
-  useLiveReload(publicChannel(code), res.reload, { mergeMs: PUBLIC_MERGE_MS, relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId) });
+  useLiveReload(publicChannel(code), res.reload, {
+    mergeMs: PUBLIC_MERGE_MS,
+    relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId),
+    loadsAsItSubscribes: true,
+  });
   return (
     <section className="page">
       <h1 ref={heading} tabIndex={-1}>

@@ -2,10 +2,10 @@
 // (?service=ID&date=…) and a confirmation (?booking=NUMBER), as it always was. With many halls,
 // `/` opens the hall this device chose (or the chooser), /h is the chooser and /h/CODE/ is one
 // hall's own app with the same screens in its query string.
-import { type ReactNode, Suspense, lazy, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useEffect } from 'react';
 import type { HallToday, HallsResponse } from '../../contracts/halls.js';
+import { takeEarlyHalls } from '../api/early.js';
 import { getHalls } from '../api/hall-endpoints.js';
-import { publicChannel, useLive } from '../live/use-live.js';
 import { useI18n } from '../i18n/i18n.js';
 import { type Location, navigate } from '../nav/router.js';
 import { browserStore } from '../person/remembered.js';
@@ -18,7 +18,7 @@ import { HallBar } from './hall-bar.js';
 import { HallChooser } from './hall-chooser.js';
 import { hallBase, hallCodeOf, rememberHall, rememberedHall, startOf } from './hall-logic.js';
 import { type HallPlace, HallPlaceContext, SINGLE_HALL } from './hall-place.js';
-import { HomePage, prefetchHomeServices } from './home-page.js';
+import { HomePage } from './home-page.js';
 import { RetentionDaysContext, VerifyPhoneContext } from './verify-phone.js';
 
 // A phone's first screen is the home page (or the hall chooser): the service page (the form, the
@@ -41,8 +41,6 @@ function usePrefetchScreens(): void {
     return () => window.clearTimeout(timer);
   }, []);
 }
-
-const ignore = () => {};
 
 /** The screen the query string names, in a place. */
 function Screens({ location, place }: { location: Location; place: HallPlace }) {
@@ -112,16 +110,8 @@ function HallApp({ code, location, halls }: { code: string; location: Location; 
 export function BookingApp({ location }: { location: Location }): ReactNode {
   const { lang } = useI18n();
   const code = hallCodeOf(location.path);
-  // `/` with one hall shows its services: ask for them with the halls, not after (see
-  // prefetchHomeServices), and open the live connection the home page listens on at the same
-  // time, so that the list and the stream start together (the home page then needs no second load).
-  const [early] = useState(() => {
-    const start = code === null && location.query.size === 0;
-    if (start) prefetchHomeServices(lang);
-    return start;
-  });
-  const halls = useResource((signal) => getHalls({ lang, signal }), lang);
-  useLive(publicChannel(null), ignore, early && (halls.data?.halls.length ?? 0) <= 1);
+  // At `/` the halls may have been asked for before the page's scripts arrived (public/early.js).
+  const halls = useResource((signal) => takeEarlyHalls(lang) ?? getHalls({ lang, signal }), lang);
   return (
     <VerifyPhoneContext.Provider value={halls.data?.verifyPhone ?? false}>
       <RetentionDaysContext.Provider value={halls.data?.contactRetentionDays ?? 30}>

@@ -3,6 +3,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { ServiceSummary, ServicesResponse } from '../../contracts/services.js';
 import { addDays } from '../../domain/schedule.js';
+import { takeEarlyServices } from '../api/early.js';
 import { getServices } from '../api/endpoints.js';
 import { getHallServices } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -17,30 +18,11 @@ import { useResource } from '../ui/use-resource.js';
 import { PUBLIC_MERGE_MS, everyServiceFound, nextOpenSummaries } from './availability-logic.js';
 import { useHallPlace } from './hall-place.js';
 
-/**
- * The service list of `/`, asked for by the booking app together with the halls (prefetchHomeServices)
- * instead of after them: on a phone with a slow network that is one round trip less before the list
- * shows. Taken once, by the first home page of a one-hall deployment in the same language.
- */
-let early: { lang: Lang; answer: Promise<ServicesResponse> } | null = null;
-
-export function prefetchHomeServices(lang: Lang): void {
-  const answer = getServices(undefined, { lang });
-  // Whoever takes it handles a failure; one nobody takes must not be an unhandled rejection.
-  answer.catch(() => {});
-  early = { lang, answer };
-}
-
-function takeEarly(lang: Lang): Promise<ServicesResponse> | null {
-  const taken = early?.lang === lang ? early.answer : null;
-  early = null;
-  return taken;
-}
-
 /** Looks ahead day by day (at most a week and a day) until every service has an open day. */
 async function loadNextOpenDays(hall: string | null, lang: Lang, signal: AbortSignal) {
   const services = (date: string | undefined) => (hall ? getHallServices(hall, date, { lang, signal }) : getServices(date, { lang, signal }));
-  const first = await ((hall === null ? takeEarly(lang) : null) ?? services(undefined));
+  // At `/` the list may have been asked for before the page's scripts arrived (public/early.js).
+  const first = (hall === null ? await takeEarlyServices(lang) : null) ?? (await services(undefined));
   const answers: ServicesResponse[] = [first];
   for (let i = 1; i <= 8 && !everyServiceFound(answers); i++) {
     answers.push(await services(addDays(first.today, i)));

@@ -44,9 +44,18 @@ export class LiveConnection {
   private running = false;
   /** Whether a resync was sent since start(): the next one is not the initial one. */
   private resynced = false;
+  /** Counts start()s, so that a position that arrives after a stop does not begin a stopped run. */
+  private runs = 0;
   status: LiveStatus = 'connecting';
 
-  constructor(private readonly paths: LivePaths) {}
+  /**
+   * `startAfter`: the id of the last event when the page's first data was read (public/early.js reads
+   * it before the service list): the first stream starts there and replays what came since.
+   */
+  constructor(
+    private readonly paths: LivePaths,
+    private startAfter: Promise<number | null> | null = null,
+  ) {}
 
   subscribe(listener: (change: LiveChange) => void, onStatus?: (status: LiveStatus) => void): () => void {
     this.listeners.add(listener);
@@ -64,6 +73,26 @@ export class LiveConnection {
 
   private start(): void {
     this.running = true;
+    const position = this.startAfter;
+    this.startAfter = null;
+    if (!position) {
+      this.begin();
+      return;
+    }
+    const run = ++this.runs;
+    // Stopped (and maybe started again) meanwhile: that run has begun on its own.
+    const stillThisRun = () => this.running && run === this.runs;
+    position.then(
+      (id) => {
+        if (!stillThisRun()) return;
+        if (id !== null && this.lastId === null) this.lastId = id;
+        this.begin();
+      },
+      () => stillThisRun() && this.begin(),
+    );
+  }
+
+  private begin(): void {
     this.mode = typeof EventSource === 'function' ? 'stream' : 'poll';
     if (this.mode === 'stream') this.openStream();
     else this.poll();
@@ -71,6 +100,7 @@ export class LiveConnection {
 
   private stop(): void {
     this.running = false;
+    this.runs++;
     this.resynced = false;
     this.closeStream();
     this.clearTimers();

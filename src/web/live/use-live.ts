@@ -2,6 +2,7 @@
 // and a hook that reloads a screen's data when something relevant changed.
 import { useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../../contracts/events.js';
+import { takeEarlyPosition } from '../api/early.js';
 import { type LiveChange, LiveConnection, type LiveStatus } from './live-connection.js';
 
 /**
@@ -24,7 +25,8 @@ const connections = new Map<LiveChannel, LiveConnection>();
 function connectionOf(channel: LiveChannel): LiveConnection {
   let c = connections.get(channel);
   if (!c) {
-    c = new LiveConnection(pathsOf(channel));
+    // The booking page at `/` read its service list after this position (public/early.js): start there.
+    c = new LiveConnection(pathsOf(channel), channel === 'public' ? takeEarlyPosition() : null);
     connections.set(channel, c);
   }
   return c;

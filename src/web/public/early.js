@@ -1,4 +1,4 @@
-// Loaded by the citizen page (index.html) beside its scripts and run as soon as it arrives: at `/`
+// Loaded by the citizen page (index.html) beside its scripts and run before them (deferred): at `/`
 // it asks for what the booking page shows first (the halls, the service list) while the page's
 // scripts are still downloading, instead of after them. On a slow phone network that is two round
 // trips less before the list shows. The page takes the answers once (src/web/api/early.ts).

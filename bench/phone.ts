@@ -9,7 +9,7 @@
 // it out). The browser asks for brotli as a phone over HTTPS does (Chromium offers br only on HTTPS;
 // the server here is plain HTTP): `PHONE_ENCODING=gzip` asks as Chromium over plain HTTP.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CDPSession, type Page, chromium } from 'playwright-core';
@@ -57,6 +57,8 @@ export interface PhoneFigures {
   warm: PhoneLoad;
   encoding: string;
   chromium: string;
+  /** Load average (1 min) before and after: other work on the machine slows the 4×-throttled CPU further. */
+  load: [number, number];
 }
 
 /** Records when a service card (a link whose text holds the first service's name) first shows, in page time. */
@@ -157,6 +159,7 @@ async function load(page: Page, cdp: CDPSession, base: string): Promise<PhoneLoa
 
 /** Starts the built server on a fresh data dir, loads `/` cold and warm on a throttled phone, stops it. */
 export async function measurePhone(log: (line: string) => void = () => {}): Promise<PhoneFigures> {
+  const loadBefore = loadavg()[0] as number;
   const dir = mkdtempSync(join(tmpdir(), 'vreserve-phone-'));
   const server = await start(
     ['dist/server/main.js', 'serve'],
@@ -179,7 +182,7 @@ export async function measurePhone(log: (line: string) => void = () => {}): Prom
     const cold = await load(page, cdp, server.base);
     log(`phone: cold ${cold.visibleMs} ms, ${cold.scriptBytes} B of scripts; loading again with a warm cache…`);
     const warm = await load(page, cdp, server.base);
-    return { cold, warm, encoding: ENCODING, chromium: browser.version() };
+    return { cold, warm, encoding: ENCODING, chromium: browser.version(), load: [loadBefore, loadavg()[0] as number] };
   } finally {
     await browser.close();
     await stop(server);
@@ -200,7 +203,7 @@ export function phoneReport(f: PhoneFigures): string {
       .join(' · ');
   const servicesAsked = (l: PhoneLoad) => l.requests.filter((r) => /^\/api\/v1\/(halls\/[^/]+\/)?services(\?|$)/.test(r.path)).length;
   return [
-    `The booking page \`/\` on a phone (bench/phone.ts): Chromium ${f.chromium}, 360×740 mobile viewport, CPU ${CPU_SLOWDOWN}× slower, ${LATENCY_MS} ms latency, ${BYTES_PER_SECOND / 1000} kB/s down and up (CDP), Accept-Encoding \`${f.encoding}\`; the built server freshly started on a fresh data dir (SQLite, hall clock ${CLOCK}). Bytes as transferred (compressed, headers included); "list visible" is when the first service card's text (${FIRST_SERVICE}) is on screen, from the start of navigation. Targets: scripts ≤ 100 kB, list visible ≤ 3 s.`,
+    `The booking page \`/\` on a phone (bench/phone.ts): Chromium ${f.chromium}, 360×740 mobile viewport, CPU ${CPU_SLOWDOWN}× slower, ${LATENCY_MS} ms latency, ${BYTES_PER_SECOND / 1000} kB/s down and up (CDP), Accept-Encoding \`${f.encoding}\`; the built server freshly started on a fresh data dir (SQLite, hall clock ${CLOCK}). Bytes as transferred (compressed, headers included); "list visible" is when the first service card's text (${FIRST_SERVICE}) is on screen, from the start of navigation. Targets: scripts ≤ 100 kB, list visible ≤ 3 s. Load average (1 min) ${f.load[0].toFixed(2)} before, ${f.load[1].toFixed(2)} after (above ~1 the machine was shared, and the times are longer).`,
     '',
     '| load | list visible | load event | scripts before the list was visible | scripts in all (with the next screens, fetched after) | stylesheets | all bytes | requests |',
     '|---|---|---|---|---|---|---|---|',

@@ -8,6 +8,7 @@
 // nothing); in `npm run bench` its figures go to bench/RESULTS.md with the rest (BENCH_PHONE=0 leaves
 // it out). The browser asks for brotli as a phone over HTTPS does (Chromium offers br only on HTTPS;
 // the server here is plain HTTP): `PHONE_ENCODING=gzip` asks as Chromium over plain HTTP.
+// `PHONE_CPU_SLOWDOWN=1` leaves the CPU as it is (to tell the network's share of the time from the CPU's).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { start, stop } from './servers.js';
 
 export const PHONE_BENCH = process.env.BENCH_PHONE !== '0';
 const CHROMIUM = '/usr/bin/chromium';
-const CPU_SLOWDOWN = 4;
+const CPU_SLOWDOWN = Number(process.env.PHONE_CPU_SLOWDOWN || 4);
 const LATENCY_MS = 400;
 /** 50 kB/s (kB = 1000 bytes), down and up. */
 const BYTES_PER_SECOND = 50_000;

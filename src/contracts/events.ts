@@ -1,26 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { DateString, EventId } from './common.js';
+import { LIVE_EVENT_TYPES, type LiveEventType } from './event-types.js';
 
-export const LIVE_EVENT_TYPES = [
-  'booking.created',
-  'booking.cancelled',
-  'ticket.checked_in',
-  'ticket.walk_in',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.completed',
-  'ticket.no_show',
-  'ticket.no_show_undone',
-  'ticket.requeued',
-  'ticket.transferred',
-  'day.closed',
-  'counter.changed',
-  'rating.created',
-  'case.changed',
-  'case.closed',
-] as const;
-export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+export { LIVE_EVENT_TYPES, type LiveEventType };
 
 /** One change in the hall, as sent over Server-Sent Events. Never carries personal data. */
 export const LiveEvent = Type.Object({

@@ -3,6 +3,7 @@
 // reconnects with Last-Event-ID gets what it missed; one that cannot hold a stream polls.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { EventId } from '../../contracts/common.js';
 import { EventsPollQuery, EventsPollResponse, type LiveEvent } from '../../contracts/events.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { ServiceContext } from '../services/context.js';
@@ -37,6 +38,8 @@ const availabilityOnly =
 
 const PublicQuery = Type.Object(
   {
+    // Where to start (what a stream the page opens itself sends: it cannot set Last-Event-ID).
+    lastEventId: Type.Optional(EventId),
     hall: Type.Optional(
       Type.String({
         maxLength: 16,

@@ -1,5 +1,4 @@
 // English. Same keys and placeholders as zh.ts (checked by the type and by i18n.test.ts).
-import { enAdmin } from './en-admin.js';
 import { enCitizen } from './en-citizen.js';
 import { enNoShow } from './en-no-show.js';
 import { enTicket } from './en-ticket.js';
@@ -10,9 +9,9 @@ import { enWaitlist } from './en-waitlist.js';
 import { enRating } from './en-rating.js';
 import { enAgent } from './en-agent.js';
 import { enElder } from './en-elder.js';
-import type { MessageKey } from './zh.js';
+import type { CoreMessageKey } from './zh.js';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   'app.name': 'V-Reserve',
   'app.footer': 'Government Service Hall · V-Reserve',
   'nav.label': 'Main',
@@ -182,7 +181,6 @@ export const en: Record<MessageKey, string> = {
   ...enHall,
   ...enMessages,
   ...enWaitlist,
-  ...enAdmin,
   ...enReschedule,
   ...enRating,
   ...enAgent,

@@ -1,5 +1,5 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
-import { zhAdmin } from './zh-admin.js';
+import type { zhAdmin } from './zh-admin.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhNoShow } from './zh-no-show.js';
 import { zhTicket } from './zh-ticket.js';
@@ -181,11 +181,16 @@ export const zh = {
   ...zhHall,
   ...zhMessages,
   ...zhWaitlist,
-  ...zhAdmin,
   ...zhReschedule,
   ...zhRating,
   ...zhAgent,
   ...zhElder,
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/**
+ * Every key: these and the admin console's (zh-admin.ts), which only the console loads and adds
+ * (admin-messages.ts): a phone opening the booking page does not download them.
+ */
+export type MessageKey = keyof typeof zh | keyof typeof zhAdmin;
+/** The keys every front end has (this file's). */
+export type CoreMessageKey = keyof typeof zh;

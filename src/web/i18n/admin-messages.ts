@@ -2,7 +2,9 @@
 // by the console's entry and by the admin modules that translate outside React. Kept out of the
 // other front ends' downloads (about half of all the texts).
 import { enAdmin } from './en-admin.js';
+import { enAdminRatings } from './en-admin-ratings.js';
 import { addMessages } from './translate.js';
 import { zhAdmin } from './zh-admin.js';
+import { zhAdminRatings } from './zh-admin-ratings.js';
 
-addMessages({ zh: zhAdmin, en: enAdmin });
+addMessages({ zh: { ...zhAdmin, ...zhAdminRatings }, en: { ...enAdmin, ...enAdminRatings } });

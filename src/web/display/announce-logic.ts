@@ -1,11 +1,9 @@
 // What the display board says and when: the Mandarin sentence for a call, which calls in an
 // answer are new (a recall counts again), and a queue that never cuts a sentence short.
 import type { DisplayCall } from '../../contracts/queue.js';
+import { spellOut } from '../voice/spell-out.js';
 
-/** 'Y012' -> 'Y 0 1 2': spaced, so the voice reads each letter and digit on its own. */
-export function spellOut(callNumber: string): string {
-  return [...callNumber.replace(/\s+/g, '')].join(' ');
-}
+export { spellOut };
 
 /** '请 Y 0 1 2 号到 3 号窗口办理': the number on the citizen's ticket, as printed. */
 export function announcementText(call: Pick<DisplayCall, 'callNumber' | 'counterNumber'>): string {
@@ -51,39 +49,8 @@ export function newCalls(
   return { announce: fresh.reverse(), seen: next };
 }
 
-/** Plays items one after another; a new item waits for the one being played. A failed play does not stop the queue. */
-export class AnnouncementQueue<T> {
-  private readonly items: T[] = [];
-  private playing = false;
-
-  constructor(private readonly play: (item: T) => Promise<void>) {}
-
-  push(item: T): void {
-    this.items.push(item);
-    if (!this.playing) void this.drain();
-  }
-
-  /** Items waiting behind the one playing. */
-  get waiting(): number {
-    return this.items.length;
-  }
-
-  get busy(): boolean {
-    return this.playing;
-  }
-
-  private async drain(): Promise<void> {
-    this.playing = true;
-    for (let item = this.items.shift(); item !== undefined; item = this.items.shift()) {
-      try {
-        await this.play(item);
-      } catch {
-        // A voice that failed once may work for the next call.
-      }
-    }
-    this.playing = false;
-  }
-}
+// The queue is shared with the kiosk's voice (长辈版): it lives in voice/.
+export { AnnouncementQueue } from '../voice/announcement-queue.js';
 
 function epochMinutes(date: string, time: string): number {
   const [y, m, d] = date.split('-').map(Number);

@@ -11,7 +11,7 @@ import { useLiveReload } from '../live/use-live.js';
 import { LiveBadge } from '../ui/live-badge.js';
 import { useResource } from '../ui/use-resource.js';
 import { announcementText, boardCalls, callKey, clockOffsetMs, counterLabel, newCalls } from './announce-logic.js';
-import { Announcer } from './announcer.js';
+import { Announcer } from '../voice/announcer.js';
 import { DisplayClock } from './display-clock.js';
 import { SoundPrompt } from './sound-overlay.js';
 

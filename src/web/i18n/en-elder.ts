@@ -4,4 +4,5 @@ import type { zhElder } from './zh-elder.js';
 export const enElder: Record<keyof typeof zhElder, string> = {
   'elder.on': 'Larger text',
   'elder.off': 'Standard text',
+  'elder.repeat': 'Say it again',
 };

@@ -3,4 +3,5 @@
 export const zhElder = {
   'elder.on': '长辈版',
   'elder.off': '标准版',
+  'elder.repeat': '重听',
 } as const;

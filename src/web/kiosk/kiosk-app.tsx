@@ -13,6 +13,7 @@ import { LangSwitch } from '../ui/lang-switch.js';
 import type { ScannedCode } from '../../domain/public-ticket.js';
 import { CameraScan, hasCameraScan } from './camera-scan.js';
 import { CheckInScreen } from './check-in-screen.js';
+import { KioskVoice } from './kiosk-voice.js';
 import { ScanCheckInScreen } from './scan-check-in-screen.js';
 import { StartScreen } from './start-screen.js';
 import { TicketScreen } from './ticket-screen.js';
@@ -43,6 +44,7 @@ function KioskFrame({ home, children }: { home: (() => void) | null; children: R
               {t('kiosk.home')}
             </button>
           )}
+          <KioskVoice className="kiosk-button kiosk-button--ghost" />
           <ElderSwitch className="kiosk-button kiosk-button--ghost" />
           <LangSwitch className="kiosk-button kiosk-button--ghost" />
         </div>

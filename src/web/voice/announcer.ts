@@ -1,7 +1,7 @@
 // The board's voice: a two-tone chime made with WebAudio (no audio files), then the sentence in
 // Mandarin by the browser's speech synthesis. Browsers keep audio off until someone touches the
 // page, so the board asks once; announcements made while sound is off are dropped, not saved up.
-import { AnnouncementQueue } from './announce-logic.js';
+import { AnnouncementQueue } from './announcement-queue.js';
 
 const CHIME: ReadonlyArray<readonly [frequency: number, at: number]> = [
   [880, 0],
@@ -24,6 +24,9 @@ export class Announcer {
   private context: AudioContext | null = null;
   private readonly queue = new AnnouncementQueue<string>((text) => this.play(text));
   soundOn = false;
+
+  /** `chime`: the two tones before each sentence (the board's calls); the kiosk's steps go without. */
+  constructor(private readonly opts: { chime: boolean } = { chime: true }) {}
 
   /** Whether sound already works without a touch (a kiosk-mode browser that allows autoplay). */
   probe(): boolean {
@@ -57,8 +60,16 @@ export class Announcer {
     if (this.soundOn) this.queue.push(text);
   }
 
+  /** Says this now: what was still to be said is dropped, and a sentence being said is cut short. */
+  sayInstead(text: string): void {
+    if (!this.soundOn) return;
+    this.queue.clear();
+    (window.speechSynthesis as SpeechSynthesis | undefined)?.cancel();
+    this.queue.push(text);
+  }
+
   private async play(text: string): Promise<void> {
-    await this.chime();
+    if (this.opts.chime) await this.chime();
     await this.speak(text);
     await wait(GAP_MS);
   }

@@ -6,19 +6,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
+import { FRONT_END_PAGES } from './src/contracts/front-ends.js';
 import { precompress } from './vite.precompress.js';
 
 const API_PORT = Number(process.env.API_PORT ?? 8080);
 
-/** Each front end's page (in src/web) and the top-level paths it answers; web.routes.ts serves the same. */
-const FRONT_ENDS: Record<string, string[]> = {
-  'index.html': ['/', '/h', '/records', '/t', '/w'],
-  'kiosk.html': ['/kiosk'],
-  'counter.html': ['/counter'],
-  'display.html': ['/display'],
-  'evaluator.html': ['/evaluator'],
-  'admin.html': ['/admin'],
-};
+/** Each front end's page (in src/web) and the top-level paths it answers; web.routes.ts serves the same list. */
+const FRONT_ENDS = FRONT_END_PAGES;
 const webFile = (name: string) => fileURLToPath(new URL(`./src/web/${name}`, import.meta.url));
 
 /** In `npm run dev`: /kiosk, /admin/… are answered with their front end's page, as the server does. */

@@ -109,8 +109,8 @@ export type RatingReportResponse = Static<typeof RatingReportResponse>;
 export const CitySatisfactionResponse = Type.Object({ from: DateString, to: DateString, halls: Type.Array(RatingFigures), total: RatingFigures });
 export type CitySatisfactionResponse = Static<typeof CitySatisfactionResponse>;
 
-export const RatingItem = Type.Object({
-  id: Type.Integer(),
+/** What a list shows of a rated ticket: the number, service, counter and staff, and the rating. */
+const RatedTicket = {
   number: TicketNumber,
   date: DateString,
   serviceName: Type.String(),
@@ -119,6 +119,11 @@ export const RatingItem = Type.Object({
   level: RatingLevel,
   reasons: Type.Array(RatingReason),
   comment: Type.Union([Type.String(), Type.Null()]),
+};
+
+export const RatingItem = Type.Object({
+  id: Type.Integer(),
+  ...RatedTicket,
   channel: RatingChannel,
   at: Type.String(),
   caseId: Type.Union([Type.Integer(), Type.Null()]),
@@ -137,14 +142,7 @@ export const CaseNote = Type.Object({
 
 export const CaseItem = Type.Object({
   id: Type.Integer(),
-  number: TicketNumber,
-  date: DateString,
-  serviceName: Type.String(),
-  counterNumber: Type.Union([Type.Integer(), Type.Null()]),
-  staffName: Type.String(),
-  level: RatingLevel,
-  reasons: Type.Array(RatingReason),
-  comment: Type.Union([Type.String(), Type.Null()]),
+  ...RatedTicket,
   state: CaseState,
   openedAt: Type.String(),
   dueDate: DateString,

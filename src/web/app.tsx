@@ -5,6 +5,7 @@
 // (a link followed inside the page, back/forward) loads that front end's page from the server.
 import { type ReactNode, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FRONT_END_PAGES } from '../contracts/front-ends.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { type Location, sectionOf, useLocation } from './nav/router.js';
 import { AppShell } from './ui/app-shell.js';
@@ -19,7 +20,7 @@ export interface Route {
 }
 
 /** The top-level paths of every front end (the server answers each with its front end's page). */
-const WEB_SECTIONS: ReadonlySet<string> = new Set(['/', '/h', '/records', '/t', '/w', '/kiosk', '/counter', '/display', '/evaluator', '/admin']);
+const WEB_SECTIONS: ReadonlySet<string> = new Set(Object.values(FRONT_END_PAGES).flat());
 
 /** The section the page was loaded at: it is this front end's own, never another's to fetch again. */
 const LOADED_AT = sectionOf(window.location.pathname);

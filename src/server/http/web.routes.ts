@@ -4,23 +4,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FRONT_END_PAGES } from '../../contracts/front-ends.js';
 import type { App } from './types.js';
 
-/**
- * Each front end's page (built by `vite build` from src/web, see vite.config.ts) and the top-level
- * paths it answers, sub-paths included: the citizen pages (/h/CODE/… the booking app of one hall, its
- * link and QR code; /t/TOKEN one booking's or ticket's page, the QR codes on confirmations and
- * tickets; /w/TOKEN one 候补 offer, the link in its message), the kiosk, the counter, the display
- * board and the admin console. A phone opening / loads the citizen page's scripts only.
- */
-export const WEB_FRONT_ENDS: Readonly<Record<string, readonly string[]>> = {
-  'index.html': ['/', '/h', '/records', '/t', '/w'],
-  'kiosk.html': ['/kiosk'],
-  'counter.html': ['/counter'],
-  'display.html': ['/display'],
-  'evaluator.html': ['/evaluator'],
-  'admin.html': ['/admin'],
-};
+/** Each front end's page and its paths (one list with the build's: src/contracts/front-ends.ts). A phone opening / loads the citizen page's scripts only. */
+export const WEB_FRONT_ENDS = FRONT_END_PAGES;
 
 /** Every path a web front end answers. */
 export const WEB_APP_PATHS = Object.values(WEB_FRONT_ENDS).flat();

@@ -14,6 +14,7 @@ export const LIVE_EVENT_TYPES = [
   'ticket.no_show_undone',
   'ticket.requeued',
   'ticket.transferred',
+  'ticket.priority',
   'day.closed',
   'counter.changed',
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PriorityEntry, type PriorityGroup, type PriorityRules, ageOn, isElderlyIdCard, nextToCall, priorityOrder } from './priority.js';
+import { type PriorityEntry, type PriorityGroup, type PriorityRules, ageOn, isElderlyIdCard, kioskPriority, nextToCall, priorityOrder } from './priority.js';
 import { composeIdCard } from './id-card.js';
 
 const local = { date: '2026-12-03', time: '10:00', minutes: 600 };
@@ -36,6 +36,20 @@ describe('age from the ID card', () => {
     expect(isElderlyIdCard(card, '2026-12-03', 60)).toBe(true);
     expect(isElderlyIdCard(`${card.slice(0, 17)}${card.endsWith('1') ? '2' : '1'}`, '2026-12-03', 70)).toBe(false);
   });
+});
+
+describe('the group of a ticket issued at the kiosk', () => {
+  const old = composeIdCard('11010519500101002');
+  const young = composeIdCard('11010519900101002');
+  it.each([
+    [undefined, old, 'elderly'],
+    [undefined, young, null],
+    [undefined, undefined, null],
+    ['none', old, null],
+    ['pregnant', young, 'pregnant'],
+    ['disabled', undefined, 'disabled'],
+    ['military', old, 'military'],
+  ] as const)('choice %s with card %s -> %s', (choice, card, group) => expect(kioskPriority(choice, card, '2026-12-03', 70)).toBe(group));
 });
 
 describe('who is called next with priority tickets', () => {

@@ -14,6 +14,10 @@ export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
 /** Groups a citizen chooses at the kiosk (staff check them at the counter); elderly is decided from the ID card. */
 export const DECLARED_PRIORITY_GROUPS = ['disabled', 'pregnant', 'military'] as const satisfies readonly PriorityGroup[];
 
+export type DeclaredPriorityGroup = (typeof DECLARED_PRIORITY_GROUPS)[number];
+/** What the citizen says at the kiosk: a group staff will check, or no priority (declining 老年人 too). */
+export type PriorityChoice = DeclaredPriorityGroup | 'none';
+
 export const DEFAULT_PRIORITY_AGE = 70;
 export const DEFAULT_PRIORITY_MAX_PASSES = 3;
 /**
@@ -38,6 +42,16 @@ export function ageOn(birthDate: string, today: string): number {
 export function isElderlyIdCard(idCard: string, today: string, priorityAge: number): boolean {
   const parsed = parseIdCard(idCard, today);
   return parsed.ok && ageOn(parsed.id.birthDate, today) >= priorityAge;
+}
+
+/**
+ * The group of a ticket issued at the kiosk or at a walk-in: the citizen's own choice, else elderly
+ * when the ID card given says so. Only the group is kept; the card and its birth date are not.
+ */
+export function kioskPriority(choice: PriorityChoice | undefined, idCard: string | undefined, today: string, priorityAge: number): PriorityGroup | null {
+  if (choice === 'none') return null;
+  if (choice !== undefined) return choice;
+  return idCard !== undefined && isElderlyIdCard(idCard, today, priorityAge) ? 'elderly' : null;
 }
 
 export interface PriorityRules {

@@ -58,5 +58,6 @@ export function presentTicket(
     estimatedWaitMinutes: place.wait,
     counterNumber: place.counterNumber,
     callCount: t.callCount,
+    priority: t.priority,
   };
 }

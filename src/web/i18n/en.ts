@@ -2,6 +2,7 @@
 import { enAdmin } from './en-admin.js';
 import { enCitizen } from './en-citizen.js';
 import { enNoShow } from './en-no-show.js';
+import { enPriority } from './en-priority.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
@@ -181,4 +182,5 @@ export const en: Record<MessageKey, string> = {
   ...enWaitlist,
   ...enAdmin,
   ...enReschedule,
+  ...enPriority,
 };

@@ -2,6 +2,7 @@
 import { zhAdmin } from './zh-admin.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhNoShow } from './zh-no-show.js';
+import { zhPriority } from './zh-priority.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
@@ -180,6 +181,7 @@ export const zh = {
   ...zhWaitlist,
   ...zhAdmin,
   ...zhReschedule,
+  ...zhPriority,
 } as const;
 
 export type MessageKey = keyof typeof zh;

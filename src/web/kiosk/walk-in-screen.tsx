@@ -10,9 +10,19 @@ import { localName } from '../i18n/local-name.js';
 import { useLiveReload } from '../live/use-live.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
+import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
 import { OPENING_RECHECK_MS, walkInState } from './walk-in-logic.js';
 
-export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticket) => void; onRefused: (error: unknown) => void }) {
+/**
+ * `idCard`: typed at 预约取号 before coming here; the server decides 优先 · 老年人 from it and, when
+ * the quota is used up, gives a number from the 绿色通道 reserve (a full service stays tappable).
+ */
+export function WalkInScreen({
+  idCard,
+  priority: initial = 'auto',
+  onTicket,
+  onRefused,
+}: { idCard?: string | undefined; priority?: KioskPriority | undefined; onTicket: (ticket: Ticket) => void; onRefused: (error: unknown) => void }) {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('walkin');
   const res = useResource((signal) => getServices(undefined, { lang, signal }), 'walkin');
@@ -28,13 +38,17 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
   }, [opensLater, reload]);
   const [sending, setSending] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
+  const [priority, setPriority] = useState<KioskPriority>(initial);
+  // With an ID card (and 老年人 not declined), a service whose quota is used up may still give a number.
+  const greenLane = idCard !== undefined && priority === 'auto';
 
   const take = async (service: ServiceSummary) => {
     if (sending !== null) return;
     setSending(service.id);
     setRefusal(null);
     try {
-      const answer = await kioskWalkIn(service.id, { lang });
+      const field = priorityField(priority);
+      const answer = await kioskWalkIn(service.id, { lang }, { ...(idCard ? { idCard } : {}), ...(field ? { priority: field } : {}) });
       onTicket(answer.ticket);
     } catch (error) {
       setRefusal(error);
@@ -61,6 +75,8 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
         {t('kiosk.walkIn')}
       </h1>
       <p className="kiosk-lead">{t('kiosk.chooseService')}</p>
+      <PriorityChoice value={priority} onChange={setPriority} disabled={sending !== null} />
+      {!idCard && <p className="kiosk-priority__hint">{t('priority.reserveHint')}</p>}
       {refusal !== null && (
         <p className="kiosk-refusal kiosk-refusal__title" role="alert">
           {errorText(refusal, lang)}
@@ -88,7 +104,7 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
                 key={s.id}
                 type="button"
                 className={`kiosk-service kiosk-service--${state}`}
-                disabled={state !== 'available' || sending !== null}
+                disabled={(state !== 'available' && !(greenLane && state === 'full')) || sending !== null}
                 aria-busy={sending === s.id}
                 onClick={() => void take(s)}
               >

@@ -135,9 +135,21 @@ export async function takePriorityReserve(db: Db, serviceId: number, date: strin
   return affected(result) === 1 ? 'taken' : 'full';
 }
 
-export async function walkInCounts(db: Db, date: string): Promise<Map<number, { quota: number; issued: number }>> {
-  const rows = await db.selectFrom('walk_in_inventory').select(['service_id', 'quota', 'issued']).where('date', '=', date).execute();
-  return new Map(rows.map((r) => [r.service_id, { quota: Number(r.quota), issued: Number(r.issued) }]));
+export async function walkInCounts(
+  db: Db,
+  date: string,
+): Promise<Map<number, { quota: number; issued: number; priorityReserve: number; priorityIssued: number }>> {
+  const rows = await db
+    .selectFrom('walk_in_inventory')
+    .select(['service_id', 'quota', 'issued', 'priority_reserve', 'priority_issued'])
+    .where('date', '=', date)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.service_id,
+      { quota: Number(r.quota), issued: Number(r.issued), priorityReserve: Number(r.priority_reserve), priorityIssued: Number(r.priority_issued) },
+    ]),
+  );
 }
 
 export async function allSlotRows(db: Db): Promise<SlotCount[]> {

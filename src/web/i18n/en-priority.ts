@@ -16,5 +16,5 @@ export const enPriority: Record<keyof typeof zhPriority, string> = {
   'priority.setNone': 'None',
   'priority.saved': 'Set to {what}',
   'priority.cleared': 'Priority removed',
-  'priority.reserveHint': 'Green lane for seniors: when walk-in numbers are gone, seniors type their ID card under “Check in” first, then choose “Take a walk-in number”.',
+  'priority.greenLane': 'All taken today · green lane for seniors ({n} left)',
 };

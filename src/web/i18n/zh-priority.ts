@@ -15,5 +15,5 @@ export const zhPriority = {
   'priority.setNone': '无',
   'priority.saved': '已设为 {what}',
   'priority.cleared': '已取消优先',
-  'priority.reserveHint': '老年人绿色通道：现场号已取完时，老年人请先在「预约取号」输入身份证号，再选择「改为现场取号」。',
+  'priority.greenLane': '今日已取完 · 老年人绿色通道可取（余 {n} 个）',
 } as const;

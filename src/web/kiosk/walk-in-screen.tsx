@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { ServiceSummary } from '../../contracts/services.js';
+import { DEFAULT_PRIORITY_AGE, isElderlyIdCard } from '../../domain/priority.js';
 import { getServices, kioskWalkIn } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -39,8 +40,11 @@ export function WalkInScreen({
   const [sending, setSending] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [priority, setPriority] = useState<KioskPriority>(initial);
-  // With an ID card (and 老年人 not declined), a service whose quota is used up may still give a number.
-  const greenLane = idCard !== undefined && priority === 'auto';
+  // 老年人 by the ID card (not declined): a service whose quota is used up still gives a number from its reserve.
+  const data = res.data;
+  const greenLane =
+    idCard !== undefined && priority === 'auto' && !!data && isElderlyIdCard(idCard, data.today, data.priorityAge ?? DEFAULT_PRIORITY_AGE);
+  const byGreenLane = (s: ServiceSummary) => greenLane && walkInState(s) === 'full' && (s.walkIn.priorityLeft ?? 0) > 0;
 
   const take = async (service: ServiceSummary) => {
     if (sending !== null) return;
@@ -60,6 +64,7 @@ export function WalkInScreen({
 
   const note = (s: ServiceSummary) => {
     const state = walkInState(s);
+    if (byGreenLane(s)) return t('priority.greenLane', { n: s.walkIn.priorityLeft ?? 0 });
     if (state === 'closed') return t('kiosk.walkInClosed');
     if (state === 'full') return t('kiosk.walkInFull');
     if (state === 'later') return t('kiosk.walkInOpensAt', { time: s.walkIn.opensAt ?? '' });
@@ -76,7 +81,6 @@ export function WalkInScreen({
       </h1>
       <p className="kiosk-lead">{t('kiosk.chooseService')}</p>
       <PriorityChoice value={priority} onChange={setPriority} disabled={sending !== null} />
-      {!idCard && <p className="kiosk-priority__hint">{t('priority.reserveHint')}</p>}
       {refusal !== null && (
         <p className="kiosk-refusal kiosk-refusal__title" role="alert">
           {errorText(refusal, lang)}
@@ -103,8 +107,8 @@ export function WalkInScreen({
               <button
                 key={s.id}
                 type="button"
-                className={`kiosk-service kiosk-service--${state}`}
-                disabled={(state !== 'available' && !(greenLane && state === 'full')) || sending !== null}
+                className={`kiosk-service kiosk-service--${byGreenLane(s) ? 'available' : state}`}
+                disabled={(state !== 'available' && !byGreenLane(s)) || sending !== null}
                 aria-busy={sending === s.id}
                 onClick={() => void take(s)}
               >

@@ -97,7 +97,8 @@ export function CheckInScreen({
             </div>
           )}
         </div>
-        <PriorityChoice value={priority} onChange={setPriority} disabled={sending} />
+        {/* A refusal takes its place (the walk-in screen asks again), so the screen never scrolls. */}
+        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} />}
       </div>
       <div className="kiosk-checkin__pad">
         <Keypad value={value} onKey={press} disabled={sending} />

@@ -191,6 +191,34 @@ describe('priority over random days (seeded)', () => {
     }
   });
 
+  it(`the order shown is the order call-next calls in, with tickets back from 过号 (${DAYS} days)`, () => {
+    for (let seed = 1; seed <= DAYS; seed++) {
+      const day = makeDay(seed);
+      const r = rng(seed * 7919);
+      const numbers = day.tickets.map((x) => x.number);
+      const entries: PriorityEntry[] = day.tickets.map((x, i) => ({
+        ...t(x.number, x.arrives % 30, x.priority),
+        // Now and then a ticket that came back after 过号, behind another number.
+        requeue: r() < 0.1 ? { at: at(40 + i), after: r() < 0.8 ? (numbers[Math.floor(r() * numbers.length)] as string) : null } : null,
+      }));
+      const shown = priorityOrder(entries, now(60), 'priority', day.rules).map((e) => e.number);
+      const called: string[] = [];
+      let rest = entries;
+      for (;;) {
+        const next = nextToCall(rest, now(60), 'priority', day.rules);
+        if (!next) break;
+        called.push(next.ticket.number);
+        const passed = new Set(next.passed.map((e) => e.number));
+        rest = rest
+          .filter((e) => e.number !== next.ticket.number)
+          .map((e) =>
+            passed.has(e.number) ? { ...e, passes: e.passes + 1, firstPassedAt: e.firstPassedAt ?? at(60) } : next.endsRow && !e.priority ? { ...e, passes: 0 } : e,
+          );
+      }
+      expect(shown, `seed ${seed}`).toEqual(called);
+    }
+  });
+
   it(`no normal ticket is passed by more than maxPasses priority tickets in a row (${DAYS} days)`, () => {
     let passesSeen = 0;
     for (let seed = 1; seed <= DAYS; seed++) {

@@ -81,6 +81,18 @@ function mayPass(e: PriorityEntry, nowMs: number, rules: PriorityRules): boolean
   return e.firstPassedAt === null || nowMs - Date.parse(e.firstPassedAt) < rules.maxExtraMinutes * 60_000;
 }
 
+/** The pick from a queue already in queue order (see nextToCall). */
+function pickFrom<T extends PriorityEntry>(queue: readonly T[], nowMs: number, rules: PriorityRules): NextCall<T> | null {
+  const head = queue[0];
+  if (!head) return null;
+  const first = queue.findIndex((e) => e.priority !== null);
+  if (first > 0) {
+    const ahead = queue.slice(0, first);
+    if (ahead.every((e) => mayPass(e, nowMs, rules))) return { ticket: queue[first] as T, passed: ahead, endsRow: false };
+  }
+  return { ticket: head, passed: [], endsRow: head.priority === null };
+}
+
 /**
  * The ticket to call next: the first priority ticket in queue order if every normal ticket ahead
  * of it may still be passed, else the head of the queue. A later priority ticket would pass the
@@ -92,16 +104,7 @@ export function nextToCall<T extends PriorityEntry>(
   order: QueueOrder,
   rules: PriorityRules,
 ): NextCall<T> | null {
-  const queue = orderQueue(entries, now.local, order);
-  const head = queue[0];
-  if (!head) return null;
-  const first = queue.findIndex((e) => e.priority !== null);
-  if (first > 0) {
-    const ahead = queue.slice(0, first);
-    const nowMs = Date.parse(now.iso);
-    if (ahead.every((e) => mayPass(e, nowMs, rules))) return { ticket: queue[first] as T, passed: ahead, endsRow: false };
-  }
-  return { ticket: head, passed: [], endsRow: head.priority === null };
+  return pickFrom(orderQueue(entries, now.local, order), Date.parse(now.iso), rules);
 }
 
 /** The order the queue will be called in from now if nothing changes (for places and waits shown). */
@@ -111,21 +114,23 @@ export function priorityOrder<T extends PriorityEntry>(
   order: QueueOrder,
   rules: PriorityRules,
 ): T[] {
+  // Each step orders what is left again, as call-next does: a ticket that came back after 过号
+  // moves up once the number it followed has been called.
+  const state = new Map(entries.map((e) => [e.number, { passes: e.passes, firstPassedAt: e.firstPassedAt }]));
+  let rest = entries.slice();
   const out: T[] = [];
-  let rest = entries.map((e) => ({ ...e }));
   for (;;) {
-    const next = nextToCall(rest, now, order, rules);
+    const next = nextToCall(
+      rest.map((e) => ({ ...e, ...state.get(e.number) })),
+      now,
+      order,
+      rules,
+    );
     if (!next) return out;
-    out.push(entries.find((e) => e.number === next.ticket.number) as T);
-    const passed = new Set(next.passed.map((e) => e.number));
-    rest = rest
-      .filter((e) => e.number !== next.ticket.number)
-      .map((e) =>
-        passed.has(e.number)
-          ? { ...e, passes: e.passes + 1, firstPassedAt: e.firstPassedAt ?? now.iso }
-          : next.endsRow && e.priority === null
-            ? { ...e, passes: 0 }
-            : e,
-      );
+    const picked = rest.find((e) => e.number === next.ticket.number) as T;
+    out.push(picked);
+    rest = rest.filter((e) => e !== picked);
+    for (const p of next.passed) state.set(p.number, { passes: p.passes + 1, firstPassedAt: p.firstPassedAt ?? now.iso });
+    if (next.endsRow) for (const e of rest) if (e.priority === null) state.set(e.number, { ...(state.get(e.number) as { passes: number; firstPassedAt: string | null }), passes: 0 });
   }
 }

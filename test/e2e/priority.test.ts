@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { composeIdCard } from '../../src/domain/id-card.js';
 import { signIn } from './support/hall.js';
-import { KIOSK_PORTRAIT, describeHall, screenshot } from './support/index.js';
+import { KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
 import { clickKeys, textOf } from './support/ui.js';
 
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
@@ -77,5 +77,21 @@ describeHall('优先 tickets on the screens', { clock: '2026-11-25T10:00:00+08:0
     await counter.getByTestId('priority-select').selectOption('pregnant');
     await counter.locator('.current').getByText('优先 · 孕妇').first().waitFor();
     await screenshot(counter, 'priority-counter-set');
+  });
+
+  it('the phone’s ticket page says 优先 · 残疾人 for a number taken with that choice', async () => {
+    const res = await e2e.server.api<{ ticket: { publicToken: string; callNumber: string } }>(
+      'POST',
+      '/api/v1/kiosk/walk-in',
+      { serviceId: 1, priority: 'disabled' },
+      e2e.server.asKiosk,
+    );
+    expect(res.status).toBe(201);
+    const phone = await e2e.page(PHONE);
+    await phone.goto(`/t/${res.body.ticket.publicToken}`);
+    await phone.getByTestId('ticket-call-number').getByText(res.body.ticket.callNumber).waitFor();
+    expect(await textOf(phone.getByTestId('ticket-priority'))).toBe('优先 · 残疾人');
+    await screenshot(phone, 'priority-ticket-page');
+    await phone.close();
   });
 });

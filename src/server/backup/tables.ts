@@ -37,6 +37,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('no_show_lift'),
   id('waitlist_entry'),
   id('waitlist_hold'),
+  id('rating'),
+  id('rating_case'),
+  id('rating_case_note'),
 ];
 
 /**

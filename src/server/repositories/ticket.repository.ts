@@ -2,6 +2,7 @@
 // TicketRecords here; nothing above this layer sees a column name.
 import { type Selectable, sql } from 'kysely';
 import { type PriorityGroup, isPriorityGroup } from '../../domain/priority.js';
+import type { AgentRelation } from '../../domain/proxy-booking.js';
 import { OPEN_TICKET_STATUSES, type TicketKind, type TicketStatus } from '../../domain/ticket-status.js';
 import type { TicketTable } from '../db/schema.js';
 import { type Db, affected, forUpdate, insertReturningId } from './portable.js';
@@ -47,12 +48,14 @@ export interface TicketRecord {
   passes: number;
   /** When a priority ticket was first called ahead of it (null: never). */
   firstPassedAt: string | null;
+  /** 代办: the relation of whoever booked it for the person (absent or null: the person themself). */
+  agentRelation?: AgentRelation | null;
 }
 
 /** What issuing a ticket needs; a new ticket waits from `queuedAt`. */
 export type NewTicket = Pick<
   TicketRecord,
-  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt' | 'publicToken'
+  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt' | 'publicToken' | 'agentRelation'
 > & { priority?: PriorityGroup | null };
 
 function toTicket(r: Selectable<TicketTable>): TicketRecord {
@@ -87,6 +90,7 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
     priority: isPriorityGroup(r.priority) ? r.priority : null,
     passes: Number(r.priority_passes ?? 0),
     firstPassedAt: r.priority_passed_at ?? null,
+    agentRelation: r.agent_relation ?? null,
   };
 }
 
@@ -107,6 +111,7 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
     updated_at: t.queuedAt,
     public_token: t.publicToken,
     priority: t.priority ?? null,
+    agent_relation: t.agentRelation ?? null,
   });
   return {
     ...t,
@@ -464,4 +469,23 @@ export async function requeueTicket(db: Db, id: number, after: string | null, at
     .where('requeued_at', 'is', null)
     .executeTakeFirst();
   return affected(r) === 1;
+}
+
+/** The ticket a counter completed (办结) last on a day, if any. */
+export async function lastServedAtCounter(db: Db, counterId: number, date: string): Promise<TicketRecord | undefined> {
+  const r = await db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('counter_id', '=', counterId)
+    .where('date', '=', date)
+    .where('status', '=', 'served')
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? toTicket(r) : undefined;
+}
+
+export async function findTicketById(db: Db, id: number): Promise<TicketRecord | undefined> {
+  const r = await db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toTicket(r) : undefined;
 }

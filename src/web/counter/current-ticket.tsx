@@ -28,6 +28,11 @@ export function CurrentTicket({ ticket, onChanged, onError }: { ticket: Ticket |
             <PriorityBadge group={ticket.priority} className="tag" />
           </p>
           <PrioritySelect ticket={ticket} onChanged={onChanged} onError={onError} />
+          {ticket.agentRelation && (
+            <p className="current__agent" data-testid="current-agent">
+              <strong>{t('agent.shown', { relation: t(`agent.relation.${ticket.agentRelation}`) })}</strong> {t('agent.letter')}
+            </p>
+          )}
         </>
       ) : (
         <p className="current__idle">{t('desk.idle')}</p>

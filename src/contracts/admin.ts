@@ -126,6 +126,8 @@ export const DayFigures = Type.Object({
   noShow: Type.Integer(),
   averageWaitMinutes: Type.Union([Type.Number(), Type.Null()]),
   averageServiceMinutes: Type.Union([Type.Number(), Type.Null()]),
+  priorityTickets: Type.Integer({ description: '优先 tickets in the service’s queue that day' }),
+  priorityAverageWaitMinutes: Type.Union([Type.Number(), Type.Null()], { description: 'Their mean wait until called' }),
   overMaxWait: Type.Integer({ description: 'Tickets that waited longer than the service’s 最长等候 (called late, or still waiting past it)' }),
   waitingOverMaxWait: Type.Integer({ description: 'Of those, still waiting now' }),
   p50WaitMinutes: Type.Union([Type.Number(), Type.Null()], { description: 'Median wait of the tickets called' }),

@@ -13,6 +13,7 @@ export const LIVE_EVENT_TYPES = [
   'ticket.no_show_undone',
   'ticket.requeued',
   'ticket.transferred',
+  'ticket.priority',
   'day.closed',
   'counter.changed',
   'rating.created',

@@ -11,6 +11,14 @@ export const TicketStatus = Type.Union([
   Type.Literal('closed'),
 ]);
 
+/** The domain's PriorityGroup (优先: 老年人, 残疾人, 孕妇, 军人). */
+export const PriorityGroup = Type.Union([Type.Literal('elderly'), Type.Literal('disabled'), Type.Literal('pregnant'), Type.Literal('military')]);
+
+/** What the citizen says at the kiosk: a group staff will check at the counter, or no priority at all (declines 老年人 too). */
+export const PriorityChoice = Type.Union([Type.Literal('disabled'), Type.Literal('pregnant'), Type.Literal('military'), Type.Literal('none')], {
+  description: 'Omitted: 老年人 when the ID card given says PRIORITY_AGE or more, else none',
+});
+
 export const Ticket = Type.Object({
   number: TicketNumber,
   callNumber: CallNumber,
@@ -33,6 +41,7 @@ export const Ticket = Type.Object({
     }),
   ),
   publicToken: Type.Optional(PublicToken),
+  priority: Type.Union([PriorityGroup, Type.Null()], { description: '优先 and its group; null for a normal ticket' }),
 });
 export type Ticket = Static<typeof Ticket>;
 
@@ -41,9 +50,9 @@ export const IdCardLast4 = Type.String({ pattern: '^\\d{3}[\\dXx]$', description
 
 /** Exactly one form: the whole ID card; or a scanned code — the /t/ token or the 办事编号 — with the ID card's last 4. */
 export const CheckInBody = Type.Union([
-  Type.Object({ idCard: IdCardInput }, { additionalProperties: false }),
-  Type.Object({ token: PublicToken, idCardLast4: IdCardLast4 }, { additionalProperties: false }),
-  Type.Object({ number: TicketNumber, idCardLast4: IdCardLast4 }, { additionalProperties: false }),
+  Type.Object({ idCard: IdCardInput, priority: Type.Optional(PriorityChoice) }, { additionalProperties: false }),
+  Type.Object({ token: PublicToken, idCardLast4: IdCardLast4, priority: Type.Optional(PriorityChoice) }, { additionalProperties: false }),
+  Type.Object({ number: TicketNumber, idCardLast4: IdCardLast4, priority: Type.Optional(PriorityChoice) }, { additionalProperties: false }),
 ]);
 export type CheckInBody = Static<typeof CheckInBody>;
 
@@ -53,7 +62,14 @@ export const CheckInResponse = Type.Object({
 });
 export type CheckInResponse = Static<typeof CheckInResponse>;
 
-export const WalkInBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
+export const WalkInBody = Type.Object(
+  {
+    serviceId: Id,
+    idCard: Type.Optional({ ...IdCardInput, description: '身份证号, only to decide 优先 · 老年人 (never kept)' }),
+    priority: Type.Optional(PriorityChoice),
+  },
+  { additionalProperties: false },
+);
 export type WalkInBody = Static<typeof WalkInBody>;
 
 export const WalkInResponse = Type.Object({ ticket: Ticket });

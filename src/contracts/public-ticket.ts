@@ -1,6 +1,7 @@
 // The page of one booking or ticket, /t/<token>: what a phone shows without sign-in. Nothing
 // personal: no ID card, no phone, not even masked.
 import { type Static, Type } from 'typebox';
+import { PriorityGroup } from './kiosk.js';
 import { CallNumber, DateString, TicketNumber, TimeString } from './common.js';
 import { TicketStatus } from './kiosk.js';
 import { RatingState } from './rating.js';
@@ -37,6 +38,7 @@ export const PublicTicketResponse = Type.Object({
   counterNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'Once called: the counter to go to' }),
   counterName: Type.Union([Type.String(), Type.Null()]),
   callCount: Type.Integer({ description: 'How many times it has been called (a recall changes it)' }),
+  priority: Type.Union([PriorityGroup, Type.Null()], { description: '优先 and its group, once it has a ticket' }),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
   rescheduledTo: Type.Optional(
     Type.Union([Type.Object({ number: TicketNumber, path: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {

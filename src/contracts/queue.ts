@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { CallNumber, Id, TicketNumber, TimeString } from './common.js';
-import { Ticket } from './kiosk.js';
+import { PriorityGroup, Ticket } from './kiosk.js';
 
 export const CounterStateSchema = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')], {
   description: 'open: calls numbers; paused (暂停服务, with a reason); closed (not staffed)',
@@ -52,6 +52,10 @@ export const TicketNumberParams = Type.Object({ number: TicketNumber }, { additi
 export const CallTicketBody = Type.Object({ counter: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
 export const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 
+/** 优先 set by staff at the counter (null: a normal ticket). */
+export const SetPriorityBody = Type.Object({ priority: Type.Union([PriorityGroup, Type.Null()]) }, { additionalProperties: false });
+export type SetPriorityBody = Static<typeof SetPriorityBody>;
+
 export const TicketActionResponse = Type.Object({ ticket: Ticket, counter: Type.Union([Counter, Type.Null()]) });
 export type TicketActionResponse = Static<typeof TicketActionResponse>;
 
@@ -64,6 +68,7 @@ export const WaitingTicket = Type.Object({
   waitedMinutes: Type.Integer(),
   overdue: Type.Boolean({ description: 'Waited longer than the service’s 最长等候 (maxWaitMinutes)' }),
   transferred: Type.Boolean(),
+  priority: Type.Union([PriorityGroup, Type.Null()], { description: '优先 and its group' }),
 });
 export type WaitingTicket = Static<typeof WaitingTicket>;
 
@@ -118,6 +123,7 @@ export const DisplayCall = Type.Object({
   calledAt: Type.String(),
   callCount: Type.Integer({ description: '1 for the first call, more for recalls' }),
   state: CallState,
+  priority: Type.Union([PriorityGroup, Type.Null()], { description: '优先 and its group' }),
 });
 export type DisplayCall = Static<typeof DisplayCall>;
 

@@ -24,6 +24,7 @@ export const ServiceSummary = Type.Object({
     released: Type.Optional(
       Type.Integer({ description: '含释放的预约名额: places of bookings nobody checked in for, added to the quota (RELEASE_AFTER_MINUTES after their slot started)' }),
     ),
+    priorityLeft: Type.Optional(Type.Integer({ description: '绿色通道: numbers left for elderly walk-ins once the quota is used up (PRIORITY_RESERVE a day)' })),
     hours: Type.Union([Type.Literal('open'), Type.Literal('later'), Type.Literal('over'), Type.Literal('closed')], {
       description: 'Walk-in numbers on that date, seen now: open now, opening later (opensAt), over for the day, or a closed day',
     }),
@@ -38,6 +39,7 @@ export const ServicesResponse = Type.Object({
   today: DateString,
   now: TimeString,
   services: Type.Array(ServiceSummary),
+  priorityAge: Type.Optional(Type.Integer({ description: 'PRIORITY_AGE: from this age a citizen is 优先 · 老年人 (the kiosk offers the 绿色通道 by it)' })),
 });
 export type ServicesResponse = Static<typeof ServicesResponse>;
 

@@ -51,7 +51,23 @@ describe('day figures', () => {
       noShow: 1,
       averageWaitMinutes: 15,
       averageServiceMinutes: 6,
+      priorityTickets: 0,
+      priorityAverageWaitMinutes: null,
     });
+  });
+
+  it('counts 优先 tickets and their mean wait until called', () => {
+    const figures = dayFigures(
+      [],
+      [
+        t({ priority: 'elderly', queuedAt: '2026-11-25T01:00:00Z', calledAt: '2026-11-25T01:04:00Z' }),
+        t({ priority: 'pregnant', queuedAt: '2026-11-25T01:00:00Z', calledAt: '2026-11-25T01:08:00Z' }),
+        t({ priority: 'disabled', status: 'waiting', calledAt: null }),
+        t({ queuedAt: '2026-11-25T01:00:00Z', calledAt: '2026-11-25T01:30:00Z' }),
+      ],
+      now,
+    );
+    expect(figures).toMatchObject({ priorityTickets: 3, priorityAverageWaitMinutes: 6 });
   });
 
   it('counts 现场取号 by the issuing service: a walk-in transferred in or out does not move it', () => {

@@ -18,6 +18,8 @@ export interface TicketFact {
   calledAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** 优先: its priority group (absent or null: a normal ticket). */
+  priority?: string | null;
 }
 
 export interface Figures {
@@ -32,6 +34,9 @@ export interface Figures {
   noShow: number;
   averageWaitMinutes: number | null;
   averageServiceMinutes: number | null;
+  /** 优先 tickets in the service's queue, and their mean wait until called. */
+  priorityTickets: number;
+  priorityAverageWaitMinutes: number | null;
 }
 
 const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
@@ -59,6 +64,8 @@ export function dayFigures(bookings: BookingFact[], tickets: TicketFact[], now: 
     served: tickets.filter((t) => t.status === 'served').length,
     noShow: tickets.filter((t) => t.status === 'no_show').length,
     averageWaitMinutes: mean(tickets.filter((t) => t.calledAt).map((t) => minutes(t.queuedAt, t.calledAt as string))),
+    priorityTickets: tickets.filter((t) => t.priority).length,
+    priorityAverageWaitMinutes: mean(tickets.filter((t) => t.priority && t.calledAt).map((t) => minutes(t.queuedAt, t.calledAt as string))),
     averageServiceMinutes: mean(
       tickets.filter((t) => t.status === 'served' && t.startedAt && t.finishedAt).map((t) => minutes(t.startedAt as string, t.finishedAt as string)),
     ),

@@ -52,6 +52,7 @@ import type { Clock, ServiceContext } from './services/context.js';
 import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
 import type { NoShowOptions } from './no-show-config.js';
+import type { PriorityOptions } from './priority-config.js';
 import { VERSION } from './version.js';
 
 export interface AppDeps {
@@ -79,6 +80,8 @@ export interface AppDeps {
   noShow?: NoShowOptions;
   /** HOLD_MINUTES: how long a 候补 offer holds its place; default 30. */
   holdMinutes?: number;
+  /** PRIORITY_*: 优先 tickets; default the documented defaults. */
+  priority?: PriorityOptions;
   /** Look for expired 候补 holds this often in this process (HOLD_EXPIRY_MS); default none (tests call expireHolds). */
   holdExpiryMs?: number;
   /** Cross-process wake-ups for live events (PostgreSQL NOTIFY or Redis); without one, events are polled. */
@@ -189,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requeueBehind: deps.requeueBehind,
     ...(deps.noShow ? { noShow: deps.noShow } : {}),
     ...(deps.holdMinutes ? { holdMinutes: deps.holdMinutes } : {}),
+    ...(deps.priority ? { priority: deps.priority } : {}),
     ...(deps.messaging ? { messaging: deps.messaging } : {}),
   };
   if (deps.sender && deps.messaging) {

@@ -10,6 +10,7 @@ import { type LegacyOptions, legacyOptionsFromEnv } from './http/legacy/legacy-c
 import { type MessagingOptions, messagingOptionsFromEnv } from './messaging/messaging-config.js';
 import { type MetricsOptions, metricsOptionsFromEnv } from './metrics/metrics-config.js';
 import { type NoShowOptions, noShowOptionsFromEnv } from './no-show-config.js';
+import { type PriorityOptions, priorityOptionsFromEnv } from './priority-config.js';
 
 export interface Config {
   port: number;
@@ -58,6 +59,8 @@ export interface Config {
   dataKey: string | null;
   /** 爽约 rule defaults and unused places (NO_SHOW_*, LATE_CANCEL_MINUTES, RELEASE_AFTER_MINUTES). */
   noShow: NoShowOptions;
+  /** 优先 tickets (PRIORITY_AGE, PRIORITY_MAX_PASSES, PRIORITY_MAX_EXTRA_MINUTES, PRIORITY_RESERVE). */
+  priority: PriorityOptions;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, realNow: number
     dataKey: dataKeyFrom(env, problems),
     recordRetentionDays: recordRetentionFrom(env, problems),
     noShow: noShowOptionsFromEnv(env, problems),
+    priority: priorityOptionsFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

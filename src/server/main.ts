@@ -119,6 +119,7 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
     requeueBehind: config.requeueBehind,
     noShow: config.noShow,
     holdMinutes: config.holdMinutes,
+    priority: config.priority,
     holdExpiryMs: config.holdExpiryMs,
     connections: config.connections,
     backup: config.backup,

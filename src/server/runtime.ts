@@ -23,6 +23,7 @@ export function contextFor(config: Readonly<Config>, store: Store, secret: strin
     requeueBehind: config.requeueBehind,
     noShow: config.noShow,
     holdMinutes: config.holdMinutes,
+    priority: config.priority,
   };
 }
 

@@ -215,14 +215,14 @@ describe('today and reports', () => {
     const raw = res.rawPayload;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('日期,业务代码,业务,预约,已取号,过期未到,取消,闭馆取消,临近开始取消,释放给现场,现场取号,已办结,过号,平均等候(分钟),平均办理(分钟),超时等候,等候中位数(分钟),P90等候(分钟),办理中位数(分钟),P90办理(分钟)');
+    expect(lines[0]).toBe('日期,业务代码,业务,预约,已取号,过期未到,取消,闭馆取消,临近开始取消,释放给现场,现场取号,已办结,过号,平均等候(分钟),平均办理(分钟),超时等候,等候中位数(分钟),P90等候(分钟),办理中位数(分钟),P90办理(分钟),优先,优先平均等候(分钟)');
     expect(lines).toHaveLength(1 + 2 * 4);
-    expect(lines).toContain('2026-11-26,Y,医社保办理,1,0,0,0,0,0,0,0,0,0,,,0,,,,');
+    expect(lines).toContain('2026-11-26,Y,医社保办理,1,0,0,0,0,0,0,0,0,0,,,0,,,,,0,');
   });
 
   it('the CSV can be asked for in English whatever the browser says', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/reports/daily.csv?from=2026-11-25&to=2026-11-25&lang=en', headers: admin });
-    expect(res.body.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('2026-11-25,Y,Medical and social insurance,0,0,0,0,0,0,0,0,0,0,,,0,,,,');
+    expect(res.body.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('2026-11-25,Y,Medical and social insurance,0,0,0,0,0,0,0,0,0,0,,,0,,,,,0,');
   });
 
   it('refuses a backwards or huge range', async () => {

@@ -7,12 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { AdminService, CalendarDay, StaffAccount } from '../../src/contracts/admin.js';
 import { DeviceKind, Role } from '../../src/contracts/auth.js';
 import { BookingStatus } from '../../src/contracts/bookings.js';
-import { Ticket, TicketStatus } from '../../src/contracts/kiosk.js';
+import { PriorityChoice, PriorityGroup, Ticket, TicketStatus } from '../../src/contracts/kiosk.js';
 import type { QueueResponse } from '../../src/contracts/queue.js';
 import { WaitlistStatus } from '../../src/contracts/waitlist.js';
 import { WAITLIST_STATUSES, type WaitlistStatus as DomainWaitlistStatus } from '../../src/domain/waitlist.js';
 import type { WaitlistEntryStatus } from '../../src/server/db/schema.js';
 import { BOOKING_STATUSES, type BookingStatus as DomainBookingStatus } from '../../src/domain/booking-rules.js';
+import {
+  DECLARED_PRIORITY_GROUPS,
+  PRIORITY_GROUPS,
+  type PriorityChoice as DomainPriorityChoice,
+  type PriorityGroup as DomainPriorityGroup,
+} from '../../src/domain/priority.js';
 import { QUEUE_ORDERS, type QueueOrder } from '../../src/domain/queue-order.js';
 import type { DayOverride } from '../../src/domain/schedule.js';
 import { DEVICE_KINDS, type DeviceKind as DomainDeviceKind, ROLES, type Role as DomainRole } from '../../src/domain/sign-in.js';
@@ -33,6 +39,8 @@ sameType<Static<typeof AdminService>['queueOrder'], QueueOrder>(true);
 sameType<Static<typeof CalendarDay>['kind'], DayOverride>(true);
 sameType<Static<typeof WaitlistStatus>, DomainWaitlistStatus>(true);
 sameType<WaitlistEntryStatus, DomainWaitlistStatus>(true);
+sameType<Static<typeof PriorityGroup>, DomainPriorityGroup>(true);
+sameType<Static<typeof PriorityChoice>, DomainPriorityChoice>(true);
 
 /** Every value of the union passes the schema, and the schema has no other literal. */
 function expectSameValues(schema: TSchema, values: readonly string[]): void {
@@ -53,6 +61,13 @@ describe('contract schemas and domain unions', () => {
     expectSameValues(DeviceKind, DEVICE_KINDS);
     expectSameValues(property(AdminService, 'queueOrder'), QUEUE_ORDERS);
     expectSameValues(property(CalendarDay, 'kind'), ['closed', 'open'] satisfies DayOverride[]);
+  });
+});
+
+describe('优先 groups', () => {
+  it('the schemas list every group of the domain, and the kiosk’s choices', () => {
+    expectSameValues(PriorityGroup, PRIORITY_GROUPS);
+    expectSameValues(PriorityChoice, [...DECLARED_PRIORITY_GROUPS, 'none']);
   });
 });
 

@@ -358,7 +358,7 @@ describe('city admin', () => {
       headers: city,
     });
     expect(csv.body.split('\r\n')[0]).toBe(
-      '\uFEFF日期,大厅代码,大厅,业务代码,业务,预约,已取号,过期未到,取消,闭馆取消,临近开始取消,释放给现场,现场取号,已办结,过号,平均等候(分钟),平均办理(分钟),超时等候,等候中位数(分钟),P90等候(分钟),办理中位数(分钟),P90办理(分钟)',
+      '\uFEFF日期,大厅代码,大厅,业务代码,业务,预约,已取号,过期未到,取消,闭馆取消,临近开始取消,释放给现场,现场取号,已办结,过号,平均等候(分钟),平均办理(分钟),超时等候,等候中位数(分钟),P90等候(分钟),办理中位数(分钟),P90办理(分钟),优先,优先平均等候(分钟)',
     );
     // A hall admin cannot ask for the city.
     expect((await get(t.app, '/api/v1/reports/daily?from=2026-11-25&to=2026-11-25&hall=*', await t.signIn('admin'))).status).toBe(404);

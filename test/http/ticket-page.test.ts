@@ -26,7 +26,7 @@ const page = (token: string, headers: Record<string, string> = {}) => get(t.app,
 
 const PAGE_FIELDS = [
   'state', 'kind', 'number', 'callNumber', 'serviceLetter', 'serviceName', 'hallCode', 'hallName', 'date', 'slotStart', 'slotEnd',
-  'checkIn', 'checkInOpensAt', 'waitingAhead', 'estimatedWaitMinutes', 'counterNumber', 'counterName', 'callCount', 'cancelReason',
+  'checkIn', 'checkInOpensAt', 'waitingAhead', 'estimatedWaitMinutes', 'counterNumber', 'counterName', 'callCount', 'cancelReason', 'priority',
   'today', 'now',
 ];
 

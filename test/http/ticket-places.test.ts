@@ -3,6 +3,7 @@
 // whole hall says about that ticket: place, estimated wait, counter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hallTime } from '../../src/domain/schedule.js';
+import { DEFAULT_PRIORITY_OPTIONS } from '../../src/server/priority-config.js';
 import { findTicketByNumber } from '../../src/server/repositories/ticket.repository.js';
 import { hallState, ticketOf } from '../../src/server/services/hall-state.js';
 import { bookingBody, post } from '../support/http.js';
@@ -37,7 +38,14 @@ const act = async (url: string) => {
 async function asTheWholeHallSaysIt(number: string) {
   const record = await findTicketByNumber(t.store.db, number);
   if (!record) throw new Error(`no ticket ${number}`);
-  const shown = ticketOf(await hallState(t.store.db, 1, '2026-11-25'), record, hallTime(new Date(now), 'Asia/Shanghai'), 'zh');
+  const instant = new Date(now);
+  const shown = ticketOf(
+    await hallState(t.store.db, 1, '2026-11-25'),
+    record,
+    { instant, iso: instant.toISOString(), local: hallTime(instant, 'Asia/Shanghai') },
+    'zh',
+    DEFAULT_PRIORITY_OPTIONS,
+  );
   // The kiosk's answer also hands its holder the ticket's page token (staff views never carry it).
   expect(shown).not.toHaveProperty('publicToken');
   return { ...shown, publicToken: record.publicToken };

@@ -89,6 +89,9 @@ export interface WalkInInventoryTable {
   released: Generated<number>;
   /** Of those, taken back by late check-ins. */
   reclaimed: Generated<number>;
+  /** 绿色通道: elderly walk-ins that may be issued beyond the quota, and how many were. */
+  priority_reserve: Generated<number>;
+  priority_issued: Generated<number>;
 }
 
 export interface NumberCounterTable {
@@ -184,6 +187,12 @@ export interface TicketTable {
   called_by: number | null;
   started_by: number | null;
   finished_by: number | null;
+  /** 优先: the ticket's priority group (elderly, disabled, pregnant, military); null for a normal ticket. */
+  priority: string | null;
+  /** Priority tickets called ahead of this normal ticket since the last normal ticket of its queue was called. */
+  priority_passes: Generated<number>;
+  /** When a priority ticket was first called ahead of it. */
+  priority_passed_at: string | null;
   /** 代办: the relation of whoever booked it for the person (the counter asks for the authorisation letter). */
   agent_relation: AgentRelation | null;
 }

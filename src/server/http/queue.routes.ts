@@ -8,6 +8,7 @@ import {
   PutCounterBody,
   QueueQuery,
   QueueResponse,
+  SetPriorityBody,
   TicketActionResponse,
   TicketNumberParams,
   TransferBody,
@@ -17,6 +18,7 @@ import { saveCounter } from '../services/counter.service.js';
 import { changeCounter } from '../services/counter-state.service.js';
 import { countersView, displayView, queueView } from '../services/hall-view.service.js';
 import { callNext, callTicketTo, ticketAction, transfer } from '../services/queue-commands.service.js';
+import { setPriority } from '../services/priority.service.js';
 import { requeueByStaff, undoNoShow } from '../services/ticket-return.service.js';
 import { requireDeviceOrStaff, requireStaff, staffOf } from './auth.js';
 import { hallOf } from './hall-scope.js';
@@ -134,6 +136,21 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
     },
     async (request) =>
       transfer(await here(request), (await staffOf(ctx, request)).username, request.params.number, request.body.serviceId, langOf(request)),
+  );
+
+  app.post(
+    '/api/v1/tickets/:number/priority',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['counter'],
+        summary: '优先: set the priority group of a number that waits or is at a counter (staff check 残疾人, 孕妇, 军人), or null to clear it',
+        params: TicketNumberParams,
+        body: SetPriorityBody,
+        response: { 200: TicketActionResponse, ...denied },
+      },
+    },
+    async (request) => setPriority(await here(request), await staffOf(ctx, request), request.params.number, request.body.priority, langOf(request)),
   );
 
   app.post(

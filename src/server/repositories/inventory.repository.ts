@@ -95,8 +95,9 @@ export async function slotCounts(db: Db, serviceIds: number[], from: string, to:
   }));
 }
 
-export async function ensureWalkInRow(db: Db, serviceId: number, date: string, quota: number): Promise<void> {
-  await insertIgnore(db, 'walk_in_inventory', { service_id: serviceId, date, quota, issued: 0 });
+/** The day's walk-in row: the quota, and `reserve` more numbers for elderly walk-ins (绿色通道). */
+export async function ensureWalkInRow(db: Db, serviceId: number, date: string, quota: number, reserve: number): Promise<void> {
+  await insertIgnore(db, 'walk_in_inventory', { service_id: serviceId, date, quota, issued: 0, priority_reserve: reserve, priority_issued: 0 });
 }
 
 /** Issues one walk-in number of the day's quota; outcomes as for takePlace. */
@@ -119,9 +120,36 @@ export async function takeWalkIn(db: Db, serviceId: number, date: string): Promi
   return Number(row.issued) >= Number(row.quota) ? 'full' : 'again';
 }
 
-export async function walkInCounts(db: Db, date: string): Promise<Map<number, { quota: number; issued: number }>> {
-  const rows = await db.selectFrom('walk_in_inventory').select(['service_id', 'quota', 'issued']).where('date', '=', date).execute();
-  return new Map(rows.map((r) => [r.service_id, { quota: Number(r.quota), issued: Number(r.issued) }]));
+/**
+ * 绿色通道: one number of the day's reserve for elderly walk-ins once the quota is used up, taken
+ * with one conditional UPDATE like the quota (call it after takeWalkIn answered 'full': the row exists).
+ */
+export async function takePriorityReserve(db: Db, serviceId: number, date: string): Promise<'taken' | 'full'> {
+  const result = await db
+    .updateTable('walk_in_inventory')
+    .set({ priority_issued: sql`priority_issued + 1` })
+    .where('service_id', '=', serviceId)
+    .where('date', '=', date)
+    .where(sql<boolean>`priority_issued < priority_reserve`)
+    .executeTakeFirst();
+  return affected(result) === 1 ? 'taken' : 'full';
+}
+
+export async function walkInCounts(
+  db: Db,
+  date: string,
+): Promise<Map<number, { quota: number; issued: number; priorityReserve: number; priorityIssued: number }>> {
+  const rows = await db
+    .selectFrom('walk_in_inventory')
+    .select(['service_id', 'quota', 'issued', 'priority_reserve', 'priority_issued'])
+    .where('date', '=', date)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.service_id,
+      { quota: Number(r.quota), issued: Number(r.issued), priorityReserve: Number(r.priority_reserve), priorityIssued: Number(r.priority_issued) },
+    ]),
+  );
 }
 
 export async function allSlotRows(db: Db): Promise<SlotCount[]> {
@@ -135,9 +163,18 @@ export async function allSlotRows(db: Db): Promise<SlotCount[]> {
   }));
 }
 
-export async function allWalkInRows(db: Db): Promise<{ serviceId: number; date: string; quota: number; issued: number }[]> {
+export async function allWalkInRows(
+  db: Db,
+): Promise<{ serviceId: number; date: string; quota: number; issued: number; priorityReserve: number; priorityIssued: number }[]> {
   const rows = await db.selectFrom('walk_in_inventory').selectAll().execute();
-  return rows.map((r) => ({ serviceId: r.service_id, date: r.date, quota: Number(r.quota), issued: Number(r.issued) }));
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    date: r.date,
+    quota: Number(r.quota),
+    issued: Number(r.issued),
+    priorityReserve: Number(r.priority_reserve),
+    priorityIssued: Number(r.priority_issued),
+  }));
 }
 
 /**

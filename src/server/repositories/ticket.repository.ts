@@ -1,10 +1,11 @@
 // Queue tickets: one per check-in (same number as the booking) and one per walk-in. Rows become
 // TicketRecords here; nothing above this layer sees a column name.
 import { type Selectable, sql } from 'kysely';
+import { type PriorityGroup, isPriorityGroup } from '../../domain/priority.js';
 import type { AgentRelation } from '../../domain/proxy-booking.js';
 import { OPEN_TICKET_STATUSES, type TicketKind, type TicketStatus } from '../../domain/ticket-status.js';
 import type { TicketTable } from '../db/schema.js';
-import { type Db, affected, insertReturningId } from './portable.js';
+import { type Db, affected, forUpdate, insertReturningId } from './portable.js';
 
 export interface TicketRecord {
   id: number;
@@ -41,6 +42,12 @@ export interface TicketRecord {
   calledBy: number | null;
   startedBy: number | null;
   finishedBy: number | null;
+  /** 优先: its priority group; null for a normal ticket. */
+  priority: PriorityGroup | null;
+  /** Priority tickets called ahead of it since the last normal ticket of its queue was called. */
+  passes: number;
+  /** When a priority ticket was first called ahead of it (null: never). */
+  firstPassedAt: string | null;
   /** 代办: the relation of whoever booked it for the person (absent or null: the person themself). */
   agentRelation?: AgentRelation | null;
 }
@@ -49,7 +56,7 @@ export interface TicketRecord {
 export type NewTicket = Pick<
   TicketRecord,
   'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt' | 'publicToken' | 'agentRelation'
->;
+> & { priority?: PriorityGroup | null };
 
 function toTicket(r: Selectable<TicketTable>): TicketRecord {
   return {
@@ -80,6 +87,9 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
     calledBy: r.called_by ?? null,
     startedBy: r.started_by ?? null,
     finishedBy: r.finished_by ?? null,
+    priority: isPriorityGroup(r.priority) ? r.priority : null,
+    passes: Number(r.priority_passes ?? 0),
+    firstPassedAt: r.priority_passed_at ?? null,
     agentRelation: r.agent_relation ?? null,
   };
 }
@@ -100,10 +110,14 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
     queued_at: t.queuedAt,
     updated_at: t.queuedAt,
     public_token: t.publicToken,
+    priority: t.priority ?? null,
     agent_relation: t.agentRelation ?? null,
   });
   return {
     ...t,
+    priority: t.priority ?? null,
+    passes: 0,
+    firstPassedAt: null,
     id,
     issuedServiceId: t.serviceId,
     status: 'waiting',
@@ -257,6 +271,43 @@ const ofServicesOn = (db: Db, serviceIds: number[], date: string, status: 'waiti
 export async function waitingTicketsOf(db: Db, serviceIds: number[], date: string): Promise<TicketRecord[]> {
   if (serviceIds.length === 0) return [];
   return (await ofServicesOn(db, serviceIds, date, 'waiting').execute()).map(toTicket);
+}
+
+/**
+ * The waiting tickets of these services, held until the transaction ends (call-next): two counters
+ * calling the same queue decide one after the other, each on the passes the other wrote.
+ */
+export async function waitingTicketsLocked(db: Db, serviceIds: number[], date: string): Promise<TicketRecord[]> {
+  if (serviceIds.length === 0) return [];
+  return (await forUpdate(db, ofServicesOn(db, serviceIds, date, 'waiting').orderBy('id')).execute()).map(toTicket);
+}
+
+/** A priority ticket was called ahead of these waiting normal tickets: one more pass each, and the first one's time. */
+export async function markPassed(db: Db, ids: number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('ticket')
+    .set((eb) => ({ priority_passes: sql`priority_passes + 1`, priority_passed_at: eb.fn.coalesce('priority_passed_at', sql<string>`${at}`) }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'waiting')
+    .execute();
+}
+
+/** A normal ticket was called: the row of passes ends for these waiting tickets (their first pass stays). */
+export async function endPassRow(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('ticket').set({ priority_passes: 0 }).where('id', 'in', ids).where('priority_passes', '>', 0).execute();
+}
+
+/** Staff set (or clear) a ticket's priority group while it waits or is at the counter; false otherwise. */
+export async function setTicketPriority(db: Db, id: number, priority: PriorityGroup | null, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('ticket')
+    .set({ priority, updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['waiting', ...OPEN_TICKET_STATUSES])
+    .executeTakeFirst();
+  return affected(r) === 1;
 }
 
 /** Today's passed (过号) tickets of these services that may still come back once, latest first. */

@@ -19,6 +19,8 @@ import { releaseUnusedPlaces } from './release.service.js';
 import { type Service, findService, listServices } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { type HallContext, type ServiceContext, inHall, nowOf, serviceName } from './context.js';
+import { DEFAULT_PRIORITY_RESERVE } from '../../domain/priority.js';
+import { priorityOf } from './priority.service.js';
 
 function checkDate(date: string, field: string): void {
   if (!isValidDate(date)) throw new AppError('VALIDATION', { reason: `${field} ${date}`, field });
@@ -82,6 +84,7 @@ export async function summaries(
   date: string,
   now: HallTime,
   lang: Lang,
+  priorityReserve: number = DEFAULT_PRIORITY_RESERVE,
 ): Promise<ServiceSummary[]> {
   const counts = indexSlots(
     await slotCounts(
@@ -116,6 +119,7 @@ export async function summaries(
         issued,
         remaining: Math.max(0, quota - issued),
         released: day.open ? Math.max(0, released.get(service.id) ?? 0) : 0,
+        priorityLeft: day.open ? Math.max(0, (walkIn?.priorityReserve ?? priorityReserve) - (walkIn?.priorityIssued ?? 0)) : 0,
         hours: hours.state,
         ...(hours.state === 'later' ? { opensAt: hours.opensAt } : {}),
       },
@@ -136,7 +140,8 @@ export async function listServiceSummaries(ctx: HallContext, date: string | unde
     date: day,
     today: now.date,
     now: now.time,
-    services: await summaries(ctx.db, ctx.hall.id, services, day, now, lang),
+    services: await summaries(ctx.db, ctx.hall.id, services, day, now, lang, priorityOf(ctx).reserve),
+    priorityAge: priorityOf(ctx).age,
   };
 }
 
@@ -168,7 +173,7 @@ export async function serviceAvailability(
   const to = addDays(from, days - 1);
   const counts = indexSlots(await slotCounts(ctx.db, [service.id], from, to));
   const overrides = await overrideDaysBetween(ctx.db, service.hallId, from, to);
-  const [summary] = await summaries(ctx.db, service.hallId, [service], now.date, now, lang);
+  const [summary] = await summaries(ctx.db, service.hallId, [service], now.date, now, lang, priorityOf(ctx).reserve);
   return {
     hall: hallCtx.hall.code,
     service: summary as ServiceSummary,

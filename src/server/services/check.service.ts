@@ -33,8 +33,13 @@ export async function checkInvariants(db: Db): Promise<CheckReport> {
   for (const w of await allWalkInRows(db)) {
     const key = `${w.serviceId}|${w.date}`;
     if (w.issued < 0 || w.issued > w.quota) problems.push(`walk-ins ${key}: issued ${w.issued} is outside 0..${w.quota}`);
+    if (w.priorityIssued < 0 || w.priorityIssued > w.priorityReserve) {
+      problems.push(`walk-ins ${key}: 绿色通道 issued ${w.priorityIssued} is outside 0..${w.priorityReserve}`);
+    }
     const count = tickets.get(key) ?? 0;
-    if (count !== w.issued) problems.push(`walk-ins ${key}: issued ${w.issued} but ${count} walk-in tickets exist`);
+    // Elderly walk-ins beyond the quota come from the day's reserve (绿色通道).
+    const issued = w.issued + w.priorityIssued;
+    if (count !== issued) problems.push(`walk-ins ${key}: issued ${issued} but ${count} walk-in tickets exist`);
   }
   for (const number of await duplicateNumbers(db)) problems.push(`number ${number} is issued more than once`);
   problems.push(...(await holdMismatches(db)));

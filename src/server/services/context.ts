@@ -7,6 +7,7 @@ import type { HallDirectory } from './hall-directory.js';
 import type { CitizenMessaging } from './notify.service.js';
 import type { PiiHasher } from './pii.js';
 import type { NoShowOptions } from '../no-show-config.js';
+import type { PriorityOptions } from '../priority-config.js';
 
 export type Clock = () => Date;
 
@@ -28,6 +29,8 @@ export interface ServiceContext {
   noShow?: NoShowOptions;
   /** HOLD_MINUTES: how long a 候补 offer holds its place (default 30). */
   holdMinutes?: number;
+  /** 优先 tickets (absent: the documented defaults). */
+  priority?: PriorityOptions;
 }
 
 /** A use case inside one hall: its services, counters, calendar, clock and numbers. */

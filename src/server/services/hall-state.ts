@@ -4,13 +4,14 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { Counter } from '../../contracts/queue.js';
-import { countAhead } from '../../domain/queue-order.js';
-import type { HallTime } from '../../domain/schedule.js';
+import { type PriorityRules, priorityOrder } from '../../domain/priority.js';
+import { type QueueOrder, orderForServices } from '../../domain/queue-order.js';
 import { DEFAULT_SERVICE_MINUTES, averageServiceMinutes, estimateWaitMinutes, typicalServiceMinutes } from '../../domain/wait-estimate.js';
 import { type CounterPause, type HallCounter, listCounters, openPauses } from '../repositories/counter.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
 import { type ServedTicket, type TicketRecord, openTicketsOfCounters, servedOn, waitingTicketsOf } from '../repositories/ticket.repository.js';
+import type { Now } from './context.js';
 import { presentTicket } from './present.js';
 
 /** What a ticket's place and wait need: its service, the counters, and its service's waiting and served tickets. */
@@ -85,18 +86,24 @@ export function countersServing(state: TicketPlaces, serviceId: number): number 
   return state.counters.filter((c) => c.state === 'open' && c.serviceIds.includes(serviceId)).length;
 }
 
+/** Waiting tickets in the order they will be called, 优先 tickets ahead as far as the bounds let them. */
+export function callOrder(waiting: readonly TicketRecord[], now: Now, order: QueueOrder | readonly QueueOrder[], rules: PriorityRules): TicketRecord[] {
+  const one = typeof order === 'string' ? order : orderForServices(order);
+  return priorityOrder(waiting, { local: now.local, iso: now.iso }, one, rules);
+}
+
 /** A ticket with its place in the queue and estimated wait, as the kiosk and counters show it. */
-export function ticketOf(state: TicketPlaces, t: TicketRecord, now: HallTime, lang: Lang): Ticket {
+export function ticketOf(state: TicketPlaces, t: TicketRecord, now: Now, lang: Lang, rules: PriorityRules): Ticket {
   const service = state.services.get(t.serviceId) as Service;
   const queue = state.waiting.filter((w) => w.serviceId === t.serviceId);
-  const ahead = t.status === 'waiting' ? Math.max(0, countAhead(queue, t.number, now, service.queueOrder)) : 0;
+  const ahead = t.status === 'waiting' ? Math.max(0, callOrder(queue, now, service.queueOrder, rules).findIndex((w) => w.number === t.number)) : 0;
   // A ticket back in a queue (transferred) is at no counter until it is called again.
   const counter = t.status === 'waiting' ? undefined : state.counters.find((c) => c.id === t.counterId);
   const wait = estimateWaitMinutes(ahead, typicalOf(state, service), countersServing(state, service.id));
   return presentTicket(t, service, { ahead, wait, counterNumber: counter?.number ?? null }, lang);
 }
 
-export function counterOf(state: HallState, c: HallCounter, now: HallTime, lang: Lang): Counter {
+export function counterOf(state: HallState, c: HallCounter, now: Now, lang: Lang, rules: PriorityRules): Counter {
   const open = state.open.find((t) => t.openCounterId === c.id);
   const pause = state.pauses.get(c.id);
   return {
@@ -105,7 +112,7 @@ export function counterOf(state: HallState, c: HallCounter, now: HallTime, lang:
     name: c.name,
     serviceIds: c.serviceIds,
     active: c.active,
-    current: open ? ticketOf(state, open, now, lang) : null,
+    current: open ? ticketOf(state, open, now, lang, rules) : null,
     servedToday: state.served.filter((s) => s.counterId === c.id).length,
     state: c.state,
     pause: pause && c.state === 'paused' ? { reason: pause.reason, note: pause.note, since: pause.startedAt } : null,

@@ -5,13 +5,13 @@ import { isOverdue, maxWaitMinutesOf } from '../../domain/wait-alert.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { CallState, Counter, DisplayResponse, QueueResponse, TicketActionResponse } from '../../contracts/queue.js';
-import { DEFAULT_REQUEUE_BEHIND, orderQueue } from '../../domain/queue-order.js';
+import { DEFAULT_REQUEUE_BEHIND } from '../../domain/queue-order.js';
 import { estimateWaitMinutes } from '../../domain/wait-estimate.js';
-import type { Db } from '../repositories/portable.js';
 import type { Service } from '../repositories/service.repository.js';
 import { type TicketRecord, findTicketByNumber, passedTicketsOf, recentCalls } from '../repositories/ticket.repository.js';
 import { type HallContext, type Now, nowOf, serviceName } from './context.js';
-import { averageOf, counterOf, countersServing, hallState, ticketOf, ticketPlaces, typicalOf } from './hall-state.js';
+import { averageOf, callOrder, counterOf, countersServing, hallState, ticketOf, ticketPlaces, typicalOf } from './hall-state.js';
+import { priorityOf } from './priority.service.js';
 
 /**
  * Tickets as the kiosk prints them: place in the queue and estimated wait. `services` holds (at
@@ -19,16 +19,15 @@ import { averageOf, counterOf, countersServing, hallState, ticketOf, ticketPlace
  * and times are read, not the whole hall.
  */
 export async function presentTickets(
-  db: Db,
-  hallId: number,
+  ctx: HallContext,
   tickets: TicketRecord[],
   services: ReadonlyMap<number, Service>,
   now: Now,
   lang: Lang,
 ): Promise<Ticket[]> {
   const theirs = new Map(tickets.map((t) => [t.serviceId, services.get(t.serviceId) as Service]));
-  const places = await ticketPlaces(db, hallId, theirs, now.local.date);
-  return tickets.map((t) => ticketOf(places, t, now.local, lang));
+  const places = await ticketPlaces(ctx.db, ctx.hall.id, theirs, now.local.date);
+  return tickets.map((t) => ticketOf(places, t, now, lang, priorityOf(ctx)));
 }
 
 export async function queueView(ctx: HallContext, serviceIds: number[] | null, lang: Lang): Promise<QueueResponse> {
@@ -39,7 +38,7 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
     date: now.local.date,
     now: now.local.time,
     queues: wanted.map((service) => {
-      const ordered = orderQueue(state.waiting.filter((t) => t.serviceId === service.id), now.local, service.queueOrder);
+      const ordered = callOrder(state.waiting.filter((t) => t.serviceId === service.id), now, service.queueOrder, priorityOf(ctx));
       const average = averageOf(state, service);
       const maxWait = maxWaitMinutesOf(service.schedule);
       const waitedOf = (t: TicketRecord) => (now.instant.getTime() - Date.parse(t.queuedAt)) / 60_000;
@@ -56,6 +55,7 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
           waitedMinutes: Math.max(0, Math.floor(waitedOf(t))),
           overdue: isOverdue(waitedOf(t), maxWait),
           transferred: t.transferredFrom !== null,
+          priority: t.priority,
         })),
         servedToday: state.served.filter((s) => s.serviceId === service.id).length,
         averageServiceMinutes: average,
@@ -63,7 +63,7 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
         maxWaitMinutes: maxWait,
       };
     }),
-    counters: state.counters.map((c) => counterOf(state, c, now.local, lang)),
+    counters: state.counters.map((c) => counterOf(state, c, now, lang, priorityOf(ctx))),
     passed: (await passedTicketsOf(ctx.db, wanted.map((s) => s.id), now.local.date)).map((t) => ({
       number: t.number,
       callNumber: t.callNumber,
@@ -77,7 +77,7 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
 export async function countersView(ctx: HallContext, lang: Lang): Promise<Counter[]> {
   const now = nowOf(ctx);
   const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
-  return state.counters.map((c) => counterOf(state, c, now.local, lang));
+  return state.counters.map((c) => counterOf(state, c, now, lang, priorityOf(ctx)));
 }
 
 /** Where a call on the board stands: live at its counter, or ended there and how. */
@@ -114,6 +114,7 @@ export async function displayView(ctx: HallContext, lang: Lang): Promise<Display
           calledAt: t.calledAt as string,
           callCount: Math.max(1, t.callCount),
           state: callState(t),
+          priority: t.priority,
         },
       ];
     }),
@@ -134,5 +135,6 @@ export async function ticketActionView(ctx: HallContext, number: string, counter
   const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
   const ticket = (await findTicketByNumber(ctx.db, number)) as TicketRecord;
   const counter = state.counters.find((c) => c.id === (counterId ?? ticket.counterId));
-  return { ticket: ticketOf(state, ticket, now.local, lang), counter: counter ? counterOf(state, counter, now.local, lang) : null };
+  const rules = priorityOf(ctx);
+  return { ticket: ticketOf(state, ticket, now, lang, rules), counter: counter ? counterOf(state, counter, now, lang, rules) : null };
 }

@@ -1,12 +1,14 @@
 // The hall kiosk: 预约取号 (check-in by ID card) and 现场取号 (walk-in numbers).
 import type { Lang } from '../../contracts/errors.js';
-import type { CheckInBody, CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
+import type { CheckInBody, CheckInResponse, Ticket, WalkInBody, WalkInResponse } from '../../contracts/kiosk.js';
+import { parseIdCard } from '../../domain/id-card.js';
+import { kioskPriority } from '../../domain/priority.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import { type BookingRecord, bookingsToCheckInOn, changeBookingStatus } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
-import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
+import { ensureWalkInRow, takePriorityReserve, takeWalkIn } from '../repositories/inventory.repository.js';
 import { type Service, listServices } from '../repositories/service.repository.js';
 import { type TicketRecord, findTicketsByBookingIds, insertTicket } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
@@ -17,6 +19,7 @@ import { type HallContext, type Now, type ServiceContext, nowOf } from './contex
 import { newPublicToken } from './public-token.js';
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
+import { priorityOf } from './priority.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
 import { markNearFront } from './notify.service.js';
 import { reclaimIfReleased, releaseUnusedPlaces } from './release.service.js';
@@ -80,6 +83,8 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
     throw new AppError('BOOKING_EXPIRED');
   }
 
+  // 优先: the citizen's choice, else 老年人 when the ID card says so; only the group is kept.
+  const priority = kioskPriority(input.priority, 'idCard' in input ? input.idCard : undefined, now.local.date, priorityOf(ctx).age);
   let issued = 0;
   for (const b of open) {
     // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
@@ -99,6 +104,7 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
         queuedAt: now.iso,
         // The same page as the booking's: the QR on the confirmation keeps working after check-in.
         publicToken: b.publicToken,
+        priority,
         agentRelation: b.agent?.relation ?? null,
       });
       await markNearFront(trx, ctx, ticket, service(b), now);
@@ -123,13 +129,18 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
   if (issued === 0 && back.length === 0 && rows.length > 0 && rows.every((r) => r.status === 'no_show')) throw new AppError('TICKET_PASSED');
   rows.sort((a, b) => (a.slotStart ?? '').localeCompare(b.slotStart ?? '') || a.number.localeCompare(b.number));
   return {
-    tickets: withTokens(rows, await presentTickets(ctx.db, ctx.hall.id, rows, services, now, lang)),
+    tickets: withTokens(rows, await presentTickets(ctx, rows, services, now, lang)),
     reprint: issued === 0 && back.length === 0,
   };
 }
 
-export async function walkIn(ctx: HallContext, input: { serviceId: number }, lang: Lang): Promise<WalkInResponse> {
+export async function walkIn(ctx: HallContext, input: WalkInBody, lang: Lang): Promise<WalkInResponse> {
   const now = nowOf(ctx);
+  if (input.idCard !== undefined) {
+    const id = parseIdCard(input.idCard, now.local.date);
+    if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
+  }
+  const priority = kioskPriority(input.priority, input.idCard, now.local.date, priorityOf(ctx).age);
   const service = await activeService(ctx.db, input.serviceId);
   // A kiosk issues only its own hall's numbers.
   if (service.hallId !== ctx.hall.id) throw new AppError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
@@ -141,9 +152,14 @@ export async function walkIn(ctx: HallContext, input: { serviceId: number }, lan
   const counterKey = { serviceId: service.id, date, time: now.local.time };
   const issued = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);
-    if (taken === 'missing') throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota));
+    if (taken === 'missing') {
+      throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota, priorityOf(ctx).reserve));
+    }
     if (taken === 'again') throw new RetryTransaction();
-    if (taken === 'full') throw new AppError('WALK_IN_FULL');
+    // 绿色通道: an elderly citizen still gets a number, from the day's reserve, once the quota is used up.
+    if (taken === 'full' && (priority !== 'elderly' || (await takePriorityReserve(trx, service.id, date)) === 'full')) {
+      throw new AppError('WALK_IN_FULL');
+    }
     const order = await nextOrder(trx, counterKey);
     if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
     // Read the clock while holding the day's walk-in row: queue times then follow number order.
@@ -166,6 +182,7 @@ export async function walkIn(ctx: HallContext, input: { serviceId: number }, lan
       slotEnd: null,
       queuedAt: at,
       publicToken: newPublicToken(),
+      priority,
     });
     await appendEvent(trx, {
       type: 'ticket.walk_in',
@@ -179,6 +196,6 @@ export async function walkIn(ctx: HallContext, input: { serviceId: number }, lan
   });
   ctx.events?.committed();
   // Its place and wait need only its own service's queue and times, not the rest of the hall.
-  const [ticket] = withTokens([issued], await presentTickets(ctx.db, ctx.hall.id, [issued], new Map([[service.id, service]]), now, lang));
+  const [ticket] = withTokens([issued], await presentTickets(ctx, [issued], new Map([[service.id, service]]), now, lang));
   return { ticket: ticket as Ticket };
 }

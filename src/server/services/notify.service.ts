@@ -5,7 +5,6 @@ import { type ReminderPlan, reminderMoments } from '../../domain/delivery.js';
 import type { MessageKind } from '../../domain/messages.js';
 import { RATING_INVITE_AFTER_DAYS, lastRatingDate } from '../../domain/rating.js';
 import { publicTicketPath } from '../../domain/public-ticket.js';
-import { orderQueue } from '../../domain/queue-order.js';
 import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/schedule.js';
 import type { BookingRecord } from '../repositories/booking.repository.js';
 import type { HallCounter } from '../repositories/counter.repository.js';
@@ -17,6 +16,8 @@ import { type CatalogEntry, type Service, findCatalogEntry } from '../repositori
 import { type TicketRecord, waitingTicketsOf } from '../repositories/ticket.repository.js';
 import type { ContactCipher, Sealed } from './contact-cipher.js';
 import type { Now, ServiceContext } from './context.js';
+import { callOrder } from './hall-state.js';
+import { priorityOf } from './priority.service.js';
 
 /** What the use cases need to reach citizens; absent (CLI tools, some tests): no phone kept, nothing sent. */
 export interface CitizenMessaging {
@@ -170,7 +171,8 @@ export async function queueTicketPassed(trx: Db, ctx: ServiceContext, t: TicketR
 export async function queueSoon(trx: Db, ctx: ServiceContext, service: Service, hall: Hall, now: Now): Promise<void> {
   const n = ctx.messaging?.soonAhead ?? 0;
   if (!ctx.messaging || n === 0) return;
-  const front = orderQueue(await waitingTicketsOf(trx, [service.id], now.local.date), now.local, service.queueOrder).slice(0, n + 1);
+  // In the order they will be called, 优先 tickets included.
+  const front = callOrder(await waitingTicketsOf(trx, [service.id], now.local.date), now, service.queueOrder, priorityOf(ctx)).slice(0, n + 1);
   const booked = front.filter((t) => t.bookingId !== null);
   const who = await ticketBookings(trx, booked.map((t) => t.bookingId as number));
   for (const [ahead, t] of front.entries()) {
@@ -191,7 +193,7 @@ export async function queueSoon(trx: Db, ctx: ServiceContext, service: Service, 
 export async function markNearFront(trx: Db, ctx: ServiceContext, t: TicketRecord, service: Service, now: Now): Promise<void> {
   const n = ctx.messaging?.soonAhead ?? 0;
   if (n === 0 || t.bookingId === null) return;
-  const ordered = orderQueue(await waitingTicketsOf(trx, [service.id], now.local.date), now.local, service.queueOrder);
+  const ordered = callOrder(await waitingTicketsOf(trx, [service.id], now.local.date), now, service.queueOrder, priorityOf(ctx));
   const ahead = ordered.findIndex((w) => w.id === t.id);
   if (ahead < 0 || ahead > n) return;
   await queueTicket(trx, t, 'ticket.soon', `ticket.soon:${t.id}`, 'zh', {}, now, 'checked in near the front');

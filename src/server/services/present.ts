@@ -59,6 +59,7 @@ export function presentTicket(
     estimatedWaitMinutes: place.wait,
     counterNumber: place.counterNumber,
     callCount: t.callCount,
+    priority: t.priority,
     ...(t.agentRelation ? { agentRelation: t.agentRelation } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { type TicketRecord, findTicketByPublicToken, findTicketsByBookingIds } f
 import { AppError } from './app-error.js';
 import { type ServiceContext, hallName, hallTimeOf, serviceName } from './context.js';
 import { ticketOf, ticketPlaces } from './hall-state.js';
+import { priorityOf } from './priority.service.js';
 import { type RateResult, rateTicket, ratingStateOf } from './rating.service.js';
 import type { RatingInput } from '../../domain/rating.js';
 
@@ -28,6 +29,7 @@ const NONE = {
   counterNumber: null,
   counterName: null,
   cancelReason: null,
+  priority: null,
 } as const;
 
 async function ticketView(ctx: ServiceContext, t: TicketRecord, service: Service, hall: Hall, common: Common, lang: Lang): Promise<PublicTicketResponse> {
@@ -42,10 +44,12 @@ async function ticketView(ctx: ServiceContext, t: TicketRecord, service: Service
     slotStart: t.slotStart,
     slotEnd: t.slotEnd,
     callCount: t.callCount,
+    priority: t.priority,
   };
   if (t.status === 'waiting') {
     const places = await ticketPlaces(ctx.db, hall.id, new Map([[service.id, service]]), t.date);
-    const shown = ticketOf(places, t, hallTimeOf(ctx, hall), lang);
+    const instant = ctx.clock();
+    const shown = ticketOf(places, t, { instant, iso: instant.toISOString(), local: hallTimeOf(ctx, hall) }, lang, priorityOf(ctx));
     return { ...base, waitingAhead: shown.waitingAhead, estimatedWaitMinutes: shown.estimatedWaitMinutes };
   }
   if (t.status === 'called' || t.status === 'serving') {

@@ -4,7 +4,8 @@
 // the commit, the answer comes from the read model (hall-view.service).
 import type { Lang } from '../../contracts/errors.js';
 import type { TicketActionResponse } from '../../contracts/queue.js';
-import { orderForServices, orderQueue } from '../../domain/queue-order.js';
+import { nextToCall } from '../../domain/priority.js';
+import { orderForServices } from '../../domain/queue-order.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { changeBookingStatus } from '../repositories/booking.repository.js';
 import { type HallCounter, findCounterByNumber, listCounters } from '../repositories/counter.repository.js';
@@ -16,18 +17,21 @@ import {
   callTicket,
   findTicketByNumber,
   finishTicket,
+  endPassRow,
+  markPassed,
   openTicketsOfCounters,
   recallTicket,
   startTicket,
   transferTicket,
-  waitingTicketsOf,
+  waitingTicketsLocked,
 } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type HallContext, type Now, nowOf } from './context.js';
 import { type Actor, assertCounterOpen } from './counter-state.service.js';
+import { priorityOf } from './priority.service.js';
 import { ticketActionView } from './hall-view.service.js';
 import { queueRatingInvite, queueSoon, queueTicketCalled, queueTicketPassed } from './notify.service.js';
-import { transact } from './transact.js';
+import { RetryTransaction, transact } from './transact.js';
 
 /** Live clients hear of the committed change at once; then the counter gets its answer. */
 function answer(ctx: HallContext, number: string, counterId: number | null, now: Now, lang: Lang): Promise<TicketActionResponse> {
@@ -61,26 +65,32 @@ async function tellCalled(trx: Db, ctx: HallContext, t: TicketRecord, counter: H
   if (service) await queueSoon(trx, ctx, service, ctx.hall, now);
 }
 
-/** 叫号: the next waiting ticket of the counter's services, in queue order. */
+/**
+ * 叫号: the next waiting ticket of the counter's services, in queue order with 优先 tickets ahead as
+ * far as the domain's bounds allow. The waiting tickets are held while the call is decided, so the
+ * passes each call writes are seen by the next call at any counter.
+ */
 export async function callNext(ctx: HallContext, actor: Actor, counterNumber: number, lang: Lang): Promise<TicketActionResponse> {
   const now = nowOf(ctx);
   const counter = await counterByNumber(ctx.db, ctx.hall.id, counterNumber);
   const services = (await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
+  const order = orderForServices(services.map((s) => s.queueOrder));
   try {
     const called = await transact(ctx.db, async (trx) => {
       await assertCounterOpen(trx, counter);
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
-      const waiting = await waitingTicketsOf(trx, counter.serviceIds, now.local.date);
-      for (const row of orderQueue(waiting, now.local, orderForServices(services.map((s) => s.queueOrder)))) {
-        // Another counter may take this one between our read and our write: then try the next.
-        if (await callTicket(trx, row.id, counter.id, now.iso, actor.id)) {
-          await appendEvent(trx, event('ticket.called', row, now, counter));
-          await tellCalled(trx, ctx, row, counter, services, now);
-          return row;
-        }
-      }
-      throw new AppError('QUEUE_EMPTY');
+      const waiting = await waitingTicketsLocked(trx, counter.serviceIds, now.local.date);
+      const next = nextToCall(waiting, now, order, priorityOf(ctx));
+      if (!next) throw new AppError('QUEUE_EMPTY');
+      const row = next.ticket;
+      // Held rows cannot be taken by another call; the condition in callTicket stays the backstop.
+      if (!(await callTicket(trx, row.id, counter.id, now.iso, actor.id))) throw new RetryTransaction();
+      await markPassed(trx, next.passed.map((t) => t.id), now.iso);
+      if (next.endsRow) await endPassRow(trx, waiting.filter((t) => t.id !== row.id && t.priority === null).map((t) => t.id));
+      await appendEvent(trx, event('ticket.called', row, now, counter));
+      await tellCalled(trx, ctx, row, counter, services, now);
+      return row;
     });
     return answer(ctx, called.number, counter.id, now, lang);
   } catch (error) {

@@ -10,6 +10,7 @@ import { addReleasedToWalkIns, reclaimForLateCheckIn, releaseSlot, unreleasedSlo
 import type { Service } from '../repositories/service.repository.js';
 import type { Now, ServiceContext } from './context.js';
 import { noShowOptions } from './no-show.service.js';
+import { priorityOf } from './priority.service.js';
 import { MissingRow, transact } from './transact.js';
 
 /** Releases today's due slots of these services (one hall's, on its clock); returns the places released. */
@@ -31,7 +32,7 @@ export async function releaseUnusedPlaces(ctx: ServiceContext, services: Service
       const places = await releaseSlot(trx, key);
       if (!places) return 0;
       if (!(await addReleasedToWalkIns(trx, key.serviceId, date, places))) {
-        throw new MissingRow(() => ensureWalkInRow(ctx.db, key.serviceId, date, service.schedule.walkInQuota));
+        throw new MissingRow(() => ensureWalkInRow(ctx.db, key.serviceId, date, service.schedule.walkInQuota, priorityOf(ctx).reserve));
       }
       return places;
     });

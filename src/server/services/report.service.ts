@@ -144,6 +144,8 @@ const CSV_COLUMNS: [keyof DayFigures, string, string][] = [
   ['p90WaitMinutes', 'P90等候(分钟)', 'p90 wait (min)'],
   ['p50ServiceMinutes', '办理中位数(分钟)', 'median service (min)'],
   ['p90ServiceMinutes', 'P90办理(分钟)', 'p90 service (min)'],
+  ['priorityTickets', '优先', 'priority tickets'],
+  ['priorityAverageWaitMinutes', '优先平均等候(分钟)', 'priority average wait (min)'],
 ];
 
 /** UTF-8 with a byte-order mark and CRLF, so that Excel opens the Chinese text correctly. */

@@ -20,6 +20,8 @@ const row = (date: string, serviceId: number, extra: Partial<DayFigures> = {}): 
   noShow: 0,
   averageWaitMinutes: null,
   averageServiceMinutes: null,
+  priorityTickets: 0,
+  priorityAverageWaitMinutes: null,
   overMaxWait: 0,
   waitingOverMaxWait: 0,
   p50WaitMinutes: null,

@@ -18,6 +18,7 @@ import type { Lang } from '../../contracts/errors.js';
 import type { CheckInResponse, WalkInResponse } from '../../contracts/kiosk.js';
 import type { PublicTicketResponse } from '../../contracts/public-ticket.js';
 import type { ScannedCode } from '../../domain/public-ticket.js';
+import type { PriorityChoice } from '../../domain/priority.js';
 import type { AvailabilityResponse, HallResponse, ServicesResponse } from '../../contracts/services.js';
 import { hrefOf } from '../nav/router.js';
 import { requestJson } from './client.js';
@@ -77,12 +78,14 @@ export function setBookingMessages(number: string, body: BookingMessagesBody, ca
   return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(number)}/messages`, { ...call, body });
 }
 
-export function kioskCheckIn(idCard: string, call: Call): Promise<CheckInResponse> {
-  return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body: { idCard } });
+/** `priority`: the citizen's 优先 choice (omitted: 老年人 by the ID card, else none). */
+export function kioskCheckIn(idCard: string, call: Call, priority?: PriorityChoice): Promise<CheckInResponse> {
+  return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body: { idCard, ...(priority ? { priority } : {}) } });
 }
 
-export function kioskWalkIn(serviceId: number, call: Call): Promise<WalkInResponse> {
-  return requestJson('POST', '/api/v1/kiosk/walk-in', { ...call, body: { serviceId } });
+/** `idCard` (typed at 预约取号 before choosing a walk-in) decides 优先 · 老年人 and opens the 绿色通道; it is not kept. */
+export function kioskWalkIn(serviceId: number, call: Call, extra: { idCard?: string; priority?: PriorityChoice } = {}): Promise<WalkInResponse> {
+  return requestJson('POST', '/api/v1/kiosk/walk-in', { ...call, body: { serviceId, ...extra } });
 }
 
 /** The page of one booking or ticket by its public token (no sign-in, nothing personal). */

@@ -6,6 +6,7 @@ import type {
   PauseCounterBody,
   PutCounterBody,
   QueueResponse,
+  SetPriorityBody,
   TicketActionResponse,
 } from '../../contracts/queue.js';
 import { hrefOf } from '../nav/router.js';
@@ -20,6 +21,11 @@ interface Call {
 export type TicketAction = 'recall' | 'start' | 'complete' | 'no-show' | 'undo-no-show' | 'requeue';
 
 const ticketPath = (number: string, action: string) => `/api/v1/tickets/${encodeURIComponent(number)}/${action}`;
+
+/** 优先: staff set (or clear, with null) a ticket's priority group. */
+export function setTicketPriority(number: string, priority: SetPriorityBody['priority'], call: Call): Promise<TicketActionResponse> {
+  return requestJson('POST', ticketPath(number, 'priority'), { ...call, body: { priority } });
+}
 
 export function getCounters(call: Call): Promise<CountersResponse> {
   return requestJson('GET', '/api/v1/counters', call);

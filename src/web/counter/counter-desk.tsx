@@ -149,7 +149,7 @@ export function CounterDesk({
     <div className="desk" aria-busy={queue.loading}>
       <section className="desk__main" aria-label={t('desk.region')}>
         <CounterStateBar counter={mine} onChanged={queue.reload} onError={onStaffError} />
-        <CurrentTicket ticket={current} />
+        <CurrentTicket ticket={current} onChanged={queue.reload} onError={onStaffError} />
         <div className="desk__outcome" aria-live="polite">
           {desk.outcome && (
             <OutcomeBanner outcome={desk.outcome} services={services} onUndo={(number) => void desk.run({ action: 'undo-no-show', number }, current)} />

@@ -3,8 +3,10 @@
 import type { Ticket } from '../../contracts/kiosk.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatSlot } from '../i18n/format.js';
+import { PriorityBadge } from '../ui/priority-badge.js';
+import { PrioritySelect } from './priority-select.js';
 
-export function CurrentTicket({ ticket }: { ticket: Ticket | null }) {
+export function CurrentTicket({ ticket, onChanged, onError }: { ticket: Ticket | null; onChanged: () => void; onError: (error: unknown) => void }) {
   const { t } = useI18n();
   return (
     <section className={`current${ticket ? ` current--${ticket.status}` : ' current--idle'}`} aria-labelledby="current-title">
@@ -23,7 +25,9 @@ export function CurrentTicket({ ticket }: { ticket: Ticket | null }) {
             <span className={`tag tag--${ticket.status}`}>{ticket.status === 'serving' ? t('desk.statusServing') : t('desk.statusCalled')}</span>
             <span>{ticket.serviceName}</span>
             <span>{ticket.kind === 'booking' ? t('desk.kindBooking', { slot: formatSlot(ticket.slotStart ?? '', ticket.slotEnd) }) : t('desk.kindWalkIn')}</span>
+            <PriorityBadge group={ticket.priority} className="tag" />
           </p>
+          <PrioritySelect ticket={ticket} onChanged={onChanged} onError={onError} />
           {ticket.agentRelation && (
             <p className="current__agent" data-testid="current-agent">
               <strong>{t('agent.shown', { relation: t(`agent.relation.${ticket.agentRelation}`) })}</strong> {t('agent.letter')}

@@ -3,6 +3,7 @@
 import type { ServiceQueue } from '../../contracts/queue.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatAverageMinutes, formatMinutes } from '../i18n/format.js';
+import { PriorityBadge } from '../ui/priority-badge.js';
 
 export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readonly ServiceQueue[]; canCall: boolean; busy: boolean; onCall: (number: string) => void }) {
   const { t, lang } = useI18n();
@@ -39,6 +40,7 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
                     data-number={w.number}
                     data-call-number={w.callNumber}
                     data-overdue={w.overdue || undefined}
+                    data-priority={w.priority ?? undefined}
                   >
                     <span className="queue__pos" aria-hidden="true">
                       {i + 1}
@@ -50,6 +52,7 @@ export function WaitingLists({ queues, canCall, busy, onCall }: { queues: readon
                     <span className="queue__kind">
                       {w.kind === 'booking' ? t('desk.kindBooking', { slot: w.slotStart ?? '' }) : t('desk.kindWalkIn')}
                       {w.transferred && <span className="tag tag--transferred">{t('desk.transferredIn')}</span>}
+                      <PriorityBadge group={w.priority} className="tag" />
                     </span>
                     <span className="queue__waited">
                       {t('desk.waited', { time: formatMinutes(w.waitedMinutes, lang) })}

@@ -12,6 +12,7 @@ const call = (number: string, callCount = 1, counterNumber = 3, state: DisplayCa
   counterName: `${counterNumber} 号窗口`,
   calledAt: '2026-11-25T01:30:00.000Z',
   callCount,
+  priority: null,
 });
 
 describe('announcementText', () => {

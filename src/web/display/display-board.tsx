@@ -14,6 +14,7 @@ import { announcementText, boardCalls, callKey, clockOffsetMs, counterLabel, new
 import { Announcer } from '../voice/announcer.js';
 import { DisplayClock } from './display-clock.js';
 import { SoundPrompt } from './sound-overlay.js';
+import { PriorityBadge } from '../ui/priority-badge.js';
 
 /** Besides the events: a slow refresh as a safety net, faster while the board cannot load. */
 const REFRESH_MS = 60_000;
@@ -32,6 +33,11 @@ function LatestCall({ call }: { call: DisplayCall }) {
       <p className="board-latest__number" data-testid="latest-number">
         {call.callNumber}
       </p>
+      {call.priority && (
+        <p className="board-latest__priority" data-testid="latest-priority">
+          <PriorityBadge group={call.priority} />
+        </p>
+      )}
       <p className="board-latest__counter" data-testid="latest-counter">
         <span className="board-latest__arrow" aria-hidden="true">
           →
@@ -111,7 +117,9 @@ export function DisplayBoard({ onDenied }: { onDenied: () => void }) {
               <ol className="board-recent__list">
                 {earlier.slice(0, RECENT).map((c) => (
                   <li key={callKey(c)} className={`board-recent__row board-recent__row--${c.state}`} data-testid={`recent-${c.callNumber}`}>
-                    <span className="board-recent__number">{c.callNumber}</span>
+                    <span className="board-recent__number">
+                      {c.callNumber} <PriorityBadge group={c.priority} />
+                    </span>
                     <span className="board-recent__counter">{counterLabel(c, lang).main}</span>
                     {/* Every call says where it stands in words (not by colour alone). */}
                     <span className="board-recent__state">{t(`display.state.${c.state}`)}</span>

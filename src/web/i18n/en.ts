@@ -1,6 +1,7 @@
 // English. Same keys and placeholders as zh.ts (checked by the type and by i18n.test.ts).
 import { enCitizen } from './en-citizen.js';
 import { enNoShow } from './en-no-show.js';
+import { enPriority } from './en-priority.js';
 import { enTicket } from './en-ticket.js';
 import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
@@ -182,6 +183,7 @@ export const en: Record<CoreMessageKey, string> = {
   ...enMessages,
   ...enWaitlist,
   ...enReschedule,
+  ...enPriority,
   ...enRating,
   ...enAgent,
   ...enElder,

@@ -3,6 +3,7 @@ import type { zhAdmin } from './zh-admin.js';
 import type { zhAdminRatings } from './zh-admin-ratings.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhNoShow } from './zh-no-show.js';
+import { zhPriority } from './zh-priority.js';
 import { zhTicket } from './zh-ticket.js';
 import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
@@ -183,6 +184,7 @@ export const zh = {
   ...zhMessages,
   ...zhWaitlist,
   ...zhReschedule,
+  ...zhPriority,
   ...zhRating,
   ...zhAgent,
   ...zhElder,

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { hallToday, useHallZone } from '../hall/hall-zone.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
+import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
 import { type KeypadKey, groupIdCard, keypadVerdict, pressKey } from './keypad-logic.js';
 import { useKeypadKeys } from './use-keypad-keys.js';
 
@@ -20,13 +21,18 @@ export function CheckInScreen({
   onTickets,
   onWalkIn,
   onRefused,
-}: { onTickets: (tickets: Ticket[], reprint: boolean) => void; onWalkIn: () => void; onRefused: (error: unknown) => void }) {
+}: {
+  onTickets: (tickets: Ticket[], reprint: boolean) => void;
+  onWalkIn: (idCard: string | undefined, priority: KioskPriority) => void;
+  onRefused: (error: unknown) => void;
+}) {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('checkin');
   const [value, setValue] = useState('');
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [checked, setChecked] = useState(false);
+  const [priority, setPriority] = useState<KioskPriority>('auto');
   const zone = useHallZone();
   const verdict = keypadVerdict(value, hallToday(zone));
 
@@ -42,14 +48,14 @@ export function CheckInScreen({
     setSending(true);
     setRefusal(null);
     try {
-      const answer = await kioskCheckIn(verdict.idCard, { lang });
+      const answer = await kioskCheckIn(verdict.idCard, { lang }, priorityField(priority));
       onTickets(answer.tickets, answer.reprint);
     } catch (error) {
       setRefusal(error);
       setSending(false);
       onRefused(error);
     }
-  }, [verdict, sending, lang, onTickets, onRefused]);
+  }, [verdict, sending, lang, onTickets, onRefused, priority]);
 
   useKeypadKeys(press, submit);
 
@@ -80,13 +86,19 @@ export function CheckInScreen({
               {code === 'TOO_EARLY' && <p>{t('kiosk.tooEarlyHelp')}</p>}
               {code === 'BOOKING_EXPIRED' && <p>{t('kiosk.expiredHelp')}</p>}
               {WALK_IN_CODES.has(code) && (
-                <button type="button" className="kiosk-button kiosk-button--primary" onClick={onWalkIn}>
+                <button
+                  type="button"
+                  className="kiosk-button kiosk-button--primary"
+                  onClick={() => onWalkIn(verdict.state === 'ok' ? verdict.idCard : undefined, priority)}
+                >
                   {t('kiosk.takeWalkIn')}
                 </button>
               )}
             </div>
           )}
         </div>
+        {/* A refusal takes its place (the walk-in screen asks again), so the screen never scrolls. */}
+        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} />}
       </div>
       <div className="kiosk-checkin__pad">
         <Keypad value={value} onKey={press} disabled={sending} />

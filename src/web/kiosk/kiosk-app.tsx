@@ -19,6 +19,7 @@ import { StartScreen } from './start-screen.js';
 import { TicketScreen } from './ticket-screen.js';
 import { useIdle } from './use-idle.js';
 import { useScanner } from './use-scanner.js';
+import type { KioskPriority } from './priority-choice.js';
 import { WalkInScreen } from './walk-in-screen.js';
 
 export const TICKET_IDLE_SECONDS = 20;
@@ -27,7 +28,7 @@ export const ENTRY_IDLE_SECONDS = 60;
 type Screen =
   | { kind: 'start' }
   | { kind: 'checkin' }
-  | { kind: 'walkin' }
+  | { kind: 'walkin'; idCard?: string; priority?: KioskPriority }
   | { kind: 'camera' }
   | { kind: 'scan'; code: ScannedCode; scan: number }
   | { kind: 'tickets'; tickets: Ticket[]; reprint: boolean };
@@ -94,8 +95,18 @@ function Kiosk({ onReset, onUnpaired }: { onReset: () => void; onUnpaired: () =>
           onRefused={onRefused}
         />
       )}
-      {screen.kind === 'checkin' && <CheckInScreen onTickets={showTickets} onWalkIn={() => setScreen({ kind: 'walkin' })} onRefused={onRefused} />}
-      {screen.kind === 'walkin' && <WalkInScreen onTicket={(ticket) => showTickets([ticket], false)} onRefused={onRefused} />}
+      {screen.kind === 'checkin' && (
+        // No booking today: the typed ID card goes along to the walk-in, for 优先 · 老年人 and the 绿色通道 (not kept).
+        <CheckInScreen onTickets={showTickets} onWalkIn={(idCard, priority) => setScreen({ kind: 'walkin', idCard, priority })} onRefused={onRefused} />
+      )}
+      {screen.kind === 'walkin' && (
+        <WalkInScreen
+          idCard={screen.idCard}
+          priority={screen.priority}
+          onTicket={(ticket) => showTickets([ticket], false)}
+          onRefused={onRefused}
+        />
+      )}
       {screen.kind === 'tickets' && <TicketScreen tickets={screen.tickets} reprint={screen.reprint} secondsLeft={left} onDone={onReset} />}
     </KioskFrame>
   );

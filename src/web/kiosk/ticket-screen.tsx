@@ -3,6 +3,7 @@
 import type { Ticket } from '../../contracts/kiosk.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatLongDate, formatMinutes, formatSlot } from '../i18n/format.js';
+import { PriorityBadge } from '../ui/priority-badge.js';
 import { TicketQr } from '../ui/ticket-qr.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 
@@ -11,6 +12,11 @@ function TicketLines({ ticket }: { ticket: Ticket }) {
   return (
     <>
       <p className="ticket__service">{ticket.serviceName}</p>
+      {ticket.priority && (
+        <p className="ticket__priority" data-testid="ticket-priority">
+          <PriorityBadge group={ticket.priority} />
+        </p>
+      )}
       <p className="ticket__kind">
         {ticket.kind === 'booking' ? t('kiosk.ticketBooking', { slot: formatSlot(ticket.slotStart ?? '', ticket.slotEnd) }) : t('kiosk.ticketWalkIn')}
       </p>

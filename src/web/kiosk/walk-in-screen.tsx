@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Ticket } from '../../contracts/kiosk.js';
 import type { ServiceSummary } from '../../contracts/services.js';
+import { DEFAULT_PRIORITY_AGE, isElderlyIdCard } from '../../domain/priority.js';
 import { getServices, kioskWalkIn } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -10,9 +11,19 @@ import { localName } from '../i18n/local-name.js';
 import { useLiveReload } from '../live/use-live.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
+import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
 import { OPENING_RECHECK_MS, walkInState } from './walk-in-logic.js';
 
-export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticket) => void; onRefused: (error: unknown) => void }) {
+/**
+ * `idCard`: typed at 预约取号 before coming here; the server decides 优先 · 老年人 from it and, when
+ * the quota is used up, gives a number from the 绿色通道 reserve (a full service stays tappable).
+ */
+export function WalkInScreen({
+  idCard,
+  priority: initial = 'auto',
+  onTicket,
+  onRefused,
+}: { idCard?: string | undefined; priority?: KioskPriority | undefined; onTicket: (ticket: Ticket) => void; onRefused: (error: unknown) => void }) {
   const { t, lang } = useI18n();
   const heading = useFocusHeading<HTMLHeadingElement>('walkin');
   const res = useResource((signal) => getServices(undefined, { lang, signal }), 'walkin');
@@ -28,13 +39,20 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
   }, [opensLater, reload]);
   const [sending, setSending] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
+  const [priority, setPriority] = useState<KioskPriority>(initial);
+  // 老年人 by the ID card (not declined): a service whose quota is used up still gives a number from its reserve.
+  const data = res.data;
+  const greenLane =
+    idCard !== undefined && priority === 'auto' && !!data && isElderlyIdCard(idCard, data.today, data.priorityAge ?? DEFAULT_PRIORITY_AGE);
+  const byGreenLane = (s: ServiceSummary) => greenLane && walkInState(s) === 'full' && (s.walkIn.priorityLeft ?? 0) > 0;
 
   const take = async (service: ServiceSummary) => {
     if (sending !== null) return;
     setSending(service.id);
     setRefusal(null);
     try {
-      const answer = await kioskWalkIn(service.id, { lang });
+      const field = priorityField(priority);
+      const answer = await kioskWalkIn(service.id, { lang }, { ...(idCard ? { idCard } : {}), ...(field ? { priority: field } : {}) });
       onTicket(answer.ticket);
     } catch (error) {
       setRefusal(error);
@@ -46,6 +64,7 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
 
   const note = (s: ServiceSummary) => {
     const state = walkInState(s);
+    if (byGreenLane(s)) return t('priority.greenLane', { n: s.walkIn.priorityLeft ?? 0 });
     if (state === 'closed') return t('kiosk.walkInClosed');
     if (state === 'full') return t('kiosk.walkInFull');
     if (state === 'later') return t('kiosk.walkInOpensAt', { time: s.walkIn.opensAt ?? '' });
@@ -61,6 +80,7 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
         {t('kiosk.walkIn')}
       </h1>
       <p className="kiosk-lead">{t('kiosk.chooseService')}</p>
+      <PriorityChoice value={priority} onChange={setPriority} disabled={sending !== null} />
       {refusal !== null && (
         <p className="kiosk-refusal kiosk-refusal__title" role="alert">
           {errorText(refusal, lang)}
@@ -87,8 +107,8 @@ export function WalkInScreen({ onTicket, onRefused }: { onTicket: (ticket: Ticke
               <button
                 key={s.id}
                 type="button"
-                className={`kiosk-service kiosk-service--${state}`}
-                disabled={state !== 'available' || sending !== null}
+                className={`kiosk-service kiosk-service--${byGreenLane(s) ? 'available' : state}`}
+                disabled={(state !== 'available' && !byGreenLane(s)) || sending !== null}
                 aria-busy={sending === s.id}
                 onClick={() => void take(s)}
               >

@@ -6,6 +6,7 @@ import { formatLongDate, formatMinutes, formatShortDate, formatSlot } from '../i
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../ui/link.js';
 import { checkInMessage } from './ticket-logic.js';
+import { PriorityBadge } from '../ui/priority-badge.js';
 import { TicketRating } from './ticket-rating.js';
 
 // The QR drawing code is loaded only for a booking still to be checked in (shown to the kiosk's scanner).
@@ -88,6 +89,11 @@ export function TicketView({ ticket, token, via = 'web' }: { ticket: PublicTicke
           <p className="ticket-card__call" data-testid="ticket-call-number">
             {ticket.callNumber}
           </p>
+          {ticket.priority && (
+            <p className="ticket-card__priority" data-testid="ticket-priority">
+              <PriorityBadge group={ticket.priority} />
+            </p>
+          )}
         </>
       )}
       <NowBox ticket={ticket} />

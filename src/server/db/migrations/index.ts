@@ -20,6 +20,7 @@ import * as waitlist from './2026120801-waitlist.js';
 import * as counterState from './2026120901-counter-state.js';
 import * as ratings from './2026121002-ratings.js';
 import * as bookingAgent from './2026121003-booking-agent.js';
+import * as priorityTickets from './2026121004-priority-tickets.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026120901-counter-state': counterState,
   '2026121002-ratings': ratings,
   '2026121003-booking-agent': bookingAgent,
+  '2026121004-priority-tickets': priorityTickets,
 };

@@ -105,6 +105,14 @@ describeHall('every screen passes axe', { clock: '2026-11-25T10:00:00+08:00' }, 
     expect(target?.height ?? 0).toBeGreaterThanOrEqual(48);
     await screenshot(phone, 'elder-service-phone');
     expect(await serious(phone), 'service page (长辈版)').toEqual([]);
+    await phone.goto('/records');
+    await phone.getByRole('button', { name: /查询/ }).first().waitFor();
+    await screenshot(phone, 'elder-records-phone');
+    expect(await serious(phone), '我的预约 (长辈版)').toEqual([]);
+    await phone.goto(ticketPath);
+    await phone.getByText('叫号号码').waitFor();
+    await screenshot(phone, 'elder-ticket-phone');
+    expect(await serious(phone), 'ticket page (长辈版)').toEqual([]);
     await phone.getByRole('button', { name: '标准版' }).click();
     expect(await phone.evaluate(() => document.documentElement.dataset.elder)).toBeUndefined();
 

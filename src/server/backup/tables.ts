@@ -37,6 +37,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('no_show_lift'),
   id('waitlist_entry'),
   id('waitlist_hold'),
+  id('webhook_endpoint'),
+  keyed('webhook_cursor', 'name'),
+  id('webhook_delivery'),
 ];
 
 /**

@@ -18,6 +18,7 @@ import * as releasedPlaces from './2026120602-released-places.js';
 import * as bookingReschedule from './2026120701-booking-reschedule.js';
 import * as waitlist from './2026120801-waitlist.js';
 import * as counterState from './2026120901-counter-state.js';
+import * as webhooks from './2026121001-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026120701-booking-reschedule': bookingReschedule,
   '2026120801-waitlist': waitlist,
   '2026120901-counter-state': counterState,
+  '2026121001-webhooks': webhooks,
 };

@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebhookDeliverer } from '../../src/server/messaging/webhook-sender.js';
 import { verifyWebhook } from '../../src/server/messaging/webhook-signature.js';
+import { createContactCipher, dataKeyFrom } from '../../src/server/services/contact-cipher.js';
+import { rotateContacts } from '../../src/server/services/key-rotation.service.js';
 import { webhookSecretContext } from '../../src/server/services/webhook-admin.service.js';
 import { bookingBody, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
-import { type TestApp, makeTestApp } from '../support/test-app.js';
+import { TEST_DATA_KEY, type TestApp, makeTestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let admin: Record<string, string>;
@@ -165,6 +167,16 @@ describe('changing an endpoint', () => {
     const now = Math.floor(t.ctx.clock().getTime() / 1000);
     expect(verifyWebhook(rotated.body.secret, header, ping?.body as string, now)).toBe(true);
     expect(verifyWebhook(made.secret, header, ping?.body as string, now)).toBe(false);
+  });
+
+  it('`keys rotate` re-seals the secret under the new data key; it still signs the same', async () => {
+    const made = (await create({ url: RECEIVER, events: ['booking.created'] })).body;
+    const rotated = createContactCipher([dataKeyFrom(TEST_DATA_KEY), dataKeyFrom(Buffer.alloc(32, 9).toString('base64'))]);
+    const report = await rotateContacts(t.store.db, rotated);
+    expect(report.unreadable).toEqual({});
+    const [row] = await endpointRows();
+    expect(row?.secret_key_id).toBe(rotated.currentKeyId);
+    expect(rotated.open({ keyId: row?.secret_key_id as string, cipher: row?.secret_cipher as string }, webhookSecretContext(made.endpoint.id))).toBe(made.secret);
   });
 
   it('a missing endpoint is 404', async () => {

@@ -65,6 +65,23 @@ export async function setEndpointSecret(db: Db, id: number, sealed: Sealed, at: 
   await db.updateTable('webhook_endpoint').set({ secret_cipher: sealed.cipher, secret_key_id: sealed.keyId, updated_at: at }).where('id', '=', id).execute();
 }
 
+/** Endpoints whose secret is sealed under another key than `keyId` (for `vreserve keys rotate`). */
+export async function endpointsUnderOtherKeys(db: Db, keyId: string): Promise<{ id: number; sealed: Sealed }[]> {
+  const rows = await db.selectFrom('webhook_endpoint').select(['id', 'secret_cipher', 'secret_key_id']).where('secret_key_id', '<>', keyId).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), sealed: { keyId: r.secret_key_id, cipher: r.secret_cipher } }));
+}
+
+/** Replaces a sealed secret if it is still `before` (not rotated meanwhile by an admin). */
+export async function replaceEndpointSecret(db: Db, id: number, before: Sealed, after: Sealed): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_endpoint')
+    .set({ secret_cipher: after.cipher, secret_key_id: after.keyId })
+    .where('id', '=', id)
+    .where('secret_cipher', '=', before.cipher)
+    .executeTakeFirst();
+  return affected(result) === 1;
+}
+
 export async function updateEndpoint(db: Db, id: number, e: { url: string; events: string[]; active: boolean }, at: string): Promise<void> {
   await db
     .updateTable('webhook_endpoint')

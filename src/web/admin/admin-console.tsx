@@ -27,6 +27,7 @@ import { PersonsScreen } from './persons-screen.js';
 import { ServicesScreen } from './services-screen.js';
 import { StaffScreen } from './staff-screen.js';
 import { TodayScreen } from './today-screen.js';
+import { WebhooksScreen } from './webhooks-screen.js';
 
 function Section({ tab, location, today }: { tab: AdminTab; location: Location; today: string }) {
   switch (tab) {
@@ -40,6 +41,8 @@ function Section({ tab, location, today }: { tab: AdminTab; location: Location; 
       return <ReportsScreen query={location.query} today={today} />;
     case 'messages':
       return <MessagesScreen />;
+    case 'webhooks':
+      return <WebhooksScreen />;
     case 'noShow':
       return <NoShowScreen />;
     case 'audit':

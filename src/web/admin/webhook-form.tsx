@@ -92,21 +92,21 @@ export function WebhookForm({
           />
         )}
       </div>
-      <fieldset className={`choice-group${show(problems.events, 'x') ? ' field--invalid' : ''}`}>
+      <fieldset className={`choice-group webhook-form__events${show(problems.events, 'x') ? ' field--invalid' : ''}`}>
         <legend className="field__label">{t('admin.hook.events')}</legend>
         {WEBHOOK_EVENTS.map((e) => (
-          <label key={e} className="field">
+          <label key={e} className="webhook-form__check">
             <input type="checkbox" value={e} checked={draft.events.includes(e)} onChange={(ev) => set({ events: toggled(draft.events, e, ev.target.checked) })} />{' '}
             {t(`admin.hook.event.${e}`)} <code>{e}</code>
           </label>
         ))}
         {show(problems.events, 'x') && <p className="field__error">{t('admin.hook.eventsRequired')}</p>}
       </fieldset>
-      <label className="field">
+      <label className="webhook-form__check">
         <input type="checkbox" checked={draft.active} onChange={(e) => set({ active: e.target.checked })} /> {t('admin.hook.active')}
       </label>
       {!editing && role === 'city_admin' && (
-        <label className="field">
+        <label className="webhook-form__check">
           <input type="checkbox" checked={draft.allHalls} onChange={(e) => set({ allHalls: e.target.checked })} /> {t('admin.hook.allHalls')}
         </label>
       )}

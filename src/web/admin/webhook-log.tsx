@@ -1,5 +1,6 @@
 // One endpoint's delivery log, newest first: when, the event, the number, the status (with the
-// next attempt of a queued one), attempts and the last HTTP status or error. Reloads on demand.
+// next attempt of a queued one), attempts and the last HTTP status or error. Reloads on demand
+// (with the endpoints' counts above it).
 import { WEBHOOK_EVENTS, WEBHOOK_PING, type WebhookDelivery, type WebhookEndpoint, type WebhookEvent } from '../../contracts/webhooks.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useHallZone } from '../hall/hall-zone.js';
@@ -15,7 +16,7 @@ const STATUS_TAG: Record<WebhookDelivery['status'], string> = {
   failed: 'admin-tag--closed',
 };
 
-export function WebhookLog({ endpoint, version, onClose }: { endpoint: WebhookEndpoint; version: number; onClose: () => void }) {
+export function WebhookLog({ endpoint, version, onReload, onClose }: { endpoint: WebhookEndpoint; version: number; onReload: () => void; onClose: () => void }) {
   const { t } = useI18n();
   const zone = useHallZone();
   const log = useAdminResource((c) => getWebhookDeliveries(endpoint.id, c), `webhook-log:${endpoint.id}:${version}`);
@@ -39,7 +40,14 @@ export function WebhookLog({ endpoint, version, onClose }: { endpoint: WebhookEn
       <div className="admin-head">
         <h2>{t('admin.hook.logTitle', { url: endpoint.url })}</h2>
         <div className="admin-head__actions">
-          <button type="button" className="button button--secondary button--small" onClick={log.reload}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              log.reload();
+              onReload();
+            }}
+          >
             {t('admin.hook.reload')}
           </button>
           <button type="button" className="button button--secondary button--small" onClick={onClose}>

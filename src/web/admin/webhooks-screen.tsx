@@ -95,11 +95,11 @@ export function WebhooksScreen() {
       {refusal !== null && <Banner tone="error" title={errorText(refusal, lang)} />}
       <div aria-live="polite">{flash && <Banner tone="success" title={flash} />}</div>
       <AdminListState resource={list} empty={endpoints.length === 0} none={t('admin.hook.none')}>
-        <AdminTable testId="webhooks-table" caption={t('admin.tab.webhooks')} head={head}>
+        <AdminTable className="webhooks-table" testId="webhooks-table" caption={t('admin.tab.webhooks')} head={head}>
           {endpoints.map((e) => (
             <tr key={e.id} data-active={e.active}>
-              <td className="mono">{e.url}</td>
-              <td>{e.events.map((name) => t(`admin.hook.event.${name}`)).join('、')}</td>
+              <td className="mono webhooks-table__url">{e.url}</td>
+              <td className="webhooks-table__events">{e.events.map((name) => t(`admin.hook.event.${name}`)).join('、')}</td>
               <td>{e.hallCode ?? t('admin.hook.allHallsTag')}</td>
               <td>
                 <span className={`admin-tag ${e.active ? 'admin-tag--on' : 'admin-tag--off'}`}>{e.active ? t('admin.hook.on') : t('admin.hook.off')}</span>
@@ -132,7 +132,7 @@ export function WebhooksScreen() {
           ))}
         </AdminTable>
       </AdminListState>
-      {logOf && <WebhookLog endpoint={logOf} version={logVersion} onClose={() => setLogOf(null)} />}
+      {logOf && <WebhookLog endpoint={logOf} version={logVersion} onReload={list.reload} onClose={() => setLogOf(null)} />}
       <ConfirmDialog
         open={rotating !== null}
         title={t('admin.hook.rotateTitle')}

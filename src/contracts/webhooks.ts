@@ -114,17 +114,3 @@ export const WebhookDeliveriesResponse = Type.Object({ deliveries: Type.Array(We
 export type WebhookDeliveriesResponse = Static<typeof WebhookDeliveriesResponse>;
 
 export const WebhookTestResponse = Type.Object({ deliveryId: Type.Integer() });
-
-/** The JSON body of every delivery (documented in the README). Never an ID card or phone number. */
-export const WebhookPayload = Type.Object({
-  id: Type.Integer({ description: 'The event’s id: the same in every delivery of it, to deduplicate (0 for ping)' }),
-  event: Type.String(),
-  hallCode: Type.Union([Type.String(), Type.Null()]),
-  serviceCode: Type.Optional(Type.String({ description: 'The service letter' })),
-  date: Type.Union([Type.String(), Type.Null()], { description: 'Hall-local day, YYYY-MM-DD' }),
-  at: Type.String({ description: 'ISO instant it happened' }),
-  number: Type.Optional(Type.String({ description: '办事编号 (ticket or booking number)' })),
-  counterNumber: Type.Optional(Type.Integer()),
-  data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-});
-export type WebhookPayload = Static<typeof WebhookPayload>;

@@ -1,13 +1,16 @@
 // Signed webhooks out on every real database, against a real receiver (node:http on 127.0.0.1):
 // signatures verify; deliveries about one number arrive in order; a receiver that answers 500 and
 // then refuses connections for a while gets everything, in order, once it is back; three
-// deliverers draining at once never send one attempt twice; a delivery is given up 24 hours after
-// its first attempt, and the next one of its number then goes out.
+// deliverers draining at once never send one attempt twice, nor one held by a deliverer that died
+// before its lease ran out; an event id that commits after a later one is waited for (PostgreSQL,
+// MySQL); a delivery is given up 24 hours after its first attempt, and the next one of its number
+// then goes out.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/server/repositories/event.repository.js';
 import { WebhookDeliverer } from '../../src/server/messaging/webhook-sender.js';
+import { claimDeliveries, dueDeliveryIds } from '../../src/server/repositories/webhook.repository.js';
 import { verifyWebhook } from '../../src/server/messaging/webhook-signature.js';
 import { post } from '../support/http.js';
 import { type StoreKind, type TempDatabase, createTempDatabase, wantedStores } from '../support/stores.js';
@@ -203,6 +206,58 @@ for (const kind of wantedStores()) {
       expect(receiver.receipts.every((r) => r.verified)).toBe(true);
       for (const [number, ids] of byNumber(receiver.receipts)) expect(ascending(ids), `${number}: ${ids}`).toBe(true);
       for (const [number, ids] of byNumber(accepted)) expect(ids.length, number).toBe(3);
+    });
+
+    it('a delivery held by a deliverer that died is sent by another only once its lease ran out', async () => {
+      await happen(['Y20261210120000']);
+      const all = deliverers(1);
+      await all[0]?.fanOut();
+      const now = new Date(clock).toISOString();
+      const ids = await dueDeliveryIds((t as TestApp).store.db, now, 10);
+      expect(ids.length).toBe(1);
+      const leaseUntil = new Date(clock + 60_000).toISOString();
+      // Claimed by a worker that then stops: nobody else may send it while the claim holds.
+      expect(await claimDeliveries((t as TestApp).store.db, ids, 'dead-worker', now, leaseUntil)).toEqual(ids);
+      expect(await claimDeliveries((t as TestApp).store.db, ids, 'other-worker', now, leaseUntil)).toEqual([]);
+      await drain(all);
+      expect(receiver.receipts).toEqual([]);
+      setNow(clock + 61_000);
+      await drain(all);
+      expect(receiver.receipts.map((r) => r.event)).toEqual(['booking.created', 'ticket.called', 'ticket.completed']);
+      expect((await rows()).map((r) => [r.status, Number(r.attempts)])).toEqual([
+        ['delivered', 2],
+        ['delivered', 1],
+        ['delivered', 1],
+      ]);
+    });
+
+    it.skipIf(kind === 'sqlite')('waits for an event id that commits after a later one, and delivers both in order', async () => {
+      const db = (t as TestApp).store.db;
+      const number = 'Y20261210130000';
+      const at = () => new Date(clock).toISOString();
+      let release = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let inserted = () => {};
+      const insertedYet = new Promise<void>((r) => {
+        inserted = r;
+      });
+      // A booking's transaction that wrote its event and has not committed yet.
+      const slow = db.transaction().execute(async (trx) => {
+        await appendEvent(trx, { type: 'booking.created', hallId: 1, serviceId: 1, date: '2026-12-10', at: at(), number });
+        inserted();
+        await held;
+      });
+      await insertedYet;
+      await appendEvent(db, { type: 'ticket.called', hallId: 1, serviceId: 1, date: '2026-12-10', at: at(), number, counterNumber: 1 });
+      const all = deliverers(2);
+      await drain(all);
+      expect(receiver.receipts).toEqual([]);
+      release();
+      await slow;
+      await drain(all);
+      expect(receiver.receipts.map((r) => r.event)).toEqual(['booking.created', 'ticket.called']);
     });
 
     it('gives up 24 hours after the first attempt; the number’s next delivery then goes out', async () => {

@@ -1,5 +1,7 @@
-// One Vite SPA for every front end (src/web), built into dist/web where the server serves it.
-// `npm run dev` starts Vite with hot reload and, beside it, the API server in watch mode.
+// The web front ends (src/web), built into dist/web where the server serves them: one page per
+// front end (FRONT_ENDS), each with its own entry script and stylesheets, sharing chunks (React,
+// i18n, the shared folders). `npm run dev` starts Vite with hot reload and, beside it, the API
+// server in watch mode.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -7,6 +9,33 @@ import { type Plugin, defineConfig } from 'vite';
 import { precompress } from './vite.precompress.js';
 
 const API_PORT = Number(process.env.API_PORT ?? 8080);
+
+/** Each front end's page (in src/web) and the top-level paths it answers; web.routes.ts serves the same. */
+const FRONT_ENDS: Record<string, string[]> = {
+  'index.html': ['/', '/h', '/records', '/t', '/w'],
+  'kiosk.html': ['/kiosk'],
+  'counter.html': ['/counter'],
+  'display.html': ['/display'],
+  'evaluator.html': ['/evaluator'],
+  'admin.html': ['/admin'],
+};
+const webFile = (name: string) => fileURLToPath(new URL(`./src/web/${name}`, import.meta.url));
+
+/** In `npm run dev`: /kiosk, /admin/… are answered with their front end's page, as the server does. */
+function frontEndPages(): Plugin {
+  return {
+    name: 'vreserve-front-end-pages',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const section = `/${(req.url ?? '/').split(/[?#]/)[0]?.split('/').filter(Boolean)[0] ?? ''}`;
+        const page = Object.entries(FRONT_ENDS).find(([name, paths]) => name !== 'index.html' && paths.includes(section));
+        if (page && req.headers.accept?.includes('text/html')) req.url = `/${page[0]}`;
+        next();
+      });
+    },
+  };
+}
 
 /** Runs `tsx watch src/server/main.ts serve` while the dev server runs (set DEV_API=off to skip). */
 function apiServer(): Plugin {
@@ -32,13 +61,33 @@ function apiServer(): Plugin {
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
-  plugins: [react(), apiServer(), precompress()],
+  plugins: [react(), apiServer(), frontEndPages(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     // Maps stay beside the build for whoever runs it, unreferenced and never served (web.routes.ts).
     sourcemap: 'hidden',
     target: 'es2022',
+    rolldownOptions: {
+      input: Object.fromEntries(Object.keys(FRONT_ENDS).map((page) => [page.replace(/\.html$/, ''), webFile(page)])),
+      output: {
+        // What every front end uses at once (React, the shell, the shared folders ui/ live/ api/ nav/
+        // i18n/) in one file, instead of a handful of small ones cut by which front ends share each
+        // (on a phone at 400 ms a request, each costs a header and a turn on one of six connections).
+        // Left out: the QR code (a confirmation's or ticket's, loaded with them) and the admin
+        // console's texts (loaded by the console).
+        codeSplitting: {
+          groups: [
+            {
+              name: 'common',
+              test: (id: string) =>
+                /rolldown.runtime|modulepreload-polyfill|[\\/]src[\\/]web[\\/]app\.tsx$|[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]|[\\/]src[\\/]web[\\/](ui|live|api|nav|i18n)[\\/]/.test(id) &&
+                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en-admin)/.test(id),
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

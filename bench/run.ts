@@ -9,7 +9,8 @@
 //   5. bookings on PostgreSQL and MariaDB with two instances vs two bare references (bench/stores.ts)
 //   6. a city of BENCH_HALLS (300) halls vs one hall on PostgreSQL, the city overview, two instances (bench/halls.ts)
 //   7. text messages: bookings with a 5 s SMS gateway vs an instant one, delivery of queued messages (bench/messages.ts)
-// BENCH_MAIN=0 leaves out 1–5, BENCH_MESSAGES=0 leaves out 7, BENCH_HALLS=0 leaves out 6.
+//   8. the booking page `/` on a slow phone, empty and warm cache: bytes and time to the service list (bench/phone.ts)
+// BENCH_MAIN=0 leaves out 1–5, BENCH_MESSAGES=0 leaves out 7, BENCH_HALLS=0 leaves out 6, BENCH_PHONE=0 leaves out 8.
 // Figures go to stdout and bench/RESULTS.md. Not a test: nothing here passes or fails.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -18,6 +19,7 @@ import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
 import { type Server, bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
 import { CITY_HALLS, hallsReport, measureHalls } from './halls.js';
 import { MESSAGES_BENCH, measureMessages, messagesReport } from './messages.js';
+import { PHONE_BENCH, measurePhone, phoneReport } from './phone.js';
 import { type StoreFigures, measureStores } from './stores.js';
 import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
 
@@ -78,6 +80,8 @@ async function main() {
     // 6. many halls: a province-sized city against one hall (issue 11), BENCH_HALLS=0 leaves it out
     const halls = CITY_HALLS > 0 ? await measureHalls((line) => process.stdout.write(`${line}\n`)) : null;
     if (halls) parts.push(hallsReport(halls));
+    // 8. the booking page on a slow phone (issue 16), BENCH_PHONE=0 leaves it out
+    if (PHONE_BENCH) parts.push(phoneReport(await measurePhone((line) => process.stdout.write(`${line}\n`))));
     const report = `${parts.join('\n')}\n`;
     process.stdout.write(`${report}\n`);
     appendRun(report);

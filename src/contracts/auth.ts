@@ -21,7 +21,7 @@ export const StaffMe = Type.Object({
   }),
 });
 
-export const DeviceKind = Type.Union([Type.Literal('kiosk'), Type.Literal('display')]);
+export const DeviceKind = Type.Union([Type.Literal('kiosk'), Type.Literal('display'), Type.Literal('evaluator')]);
 
 export const DeviceMe = Type.Object({
   kind: Type.Literal('device'),
@@ -60,11 +60,16 @@ export const Device = Type.Object({
   createdAt: Type.String(),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
   lastSeenAt: Type.Union([Type.String(), Type.Null()]),
+  counterNumber: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'An evaluator (评价器): the counter it is paired to' })),
 });
 export type Device = Static<typeof Device>;
 
 export const CreateDeviceBody = Type.Object(
-  { kind: DeviceKind, name: Type.String({ minLength: 1, maxLength: 60 }) },
+  {
+    kind: DeviceKind,
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    counterNumber: Type.Optional(Type.Integer({ minimum: 1, maximum: 999, description: 'An evaluator (评价器) needs the counter it stands at' })),
+  },
   { additionalProperties: false },
 );
 

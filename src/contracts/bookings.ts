@@ -32,6 +32,18 @@ export const CreateBookingBody = Type.Object(
     name: Type.Optional(Type.String({ maxLength: 40 })),
     notify: Type.Optional(Type.Boolean({ description: 'Text messages about this booking (confirmation, reminders, calls); default true' })),
     smsCode: Type.Optional(SmsCode),
+    agent: Type.Optional(
+      Type.Object(
+        {
+          idCard: IdCardInput,
+          relation: Type.Union([Type.Literal('child'), Type.Literal('spouse'), Type.Literal('other')], { description: '子女, 配偶, 其他' }),
+        },
+        {
+          additionalProperties: false,
+          description: '代办: booking for someone else. `idCard` is then the person’s, `phone` the agent’s (texts go to it), and this is the agent’s own ID card',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -54,6 +66,12 @@ export const Booking = Type.Object({
   status: BookingStatus,
   idCardMasked: Type.String(),
   phoneMasked: Type.String(),
+  agent: Type.Optional(
+    Type.Object(
+      { idCardMasked: Type.String(), relation: Type.Union([Type.Literal('child'), Type.Literal('spouse'), Type.Literal('other')]) },
+      { description: '代办: the agent who booked it for the person (their ID card masked) and the relation' },
+    ),
+  ),
   createdAt: Type.String({ description: 'ISO instant' }),
   checkInOpensAt: TimeString,
   cancelReason: Type.Optional(Type.String()),

@@ -105,6 +105,12 @@ export const ERROR_MESSAGES = {
   COUNTER_STATE: { zh: '窗口当前状态不能这样操作', en: 'The counter cannot do this in its current state' },
   TICKET_NOT_FOUND: { zh: '没有这个号', en: 'No such ticket' },
   TICKET_STATE: { zh: '该号当前状态不能这样操作', en: 'That ticket cannot do this in its current state' },
+  AGENT_LIMIT: { zh: '每位代办人最多同时为他人保留 {limit} 个预约', en: 'An agent may hold at most {limit} upcoming bookings for other people' },
+  ALREADY_RATED: { zh: '该号已经评价过了，感谢您的评价', en: 'This ticket has already been rated; thank you' },
+  RATING_NOT_FINISHED: { zh: '办结后才能评价', en: 'A ticket can be rated once it has been served' },
+  RATING_WINDOW_OVER: { zh: '已超过评价期限（办件后 7 天内可评价）', en: 'The time to rate this has passed (ratings are open for 7 days)' },
+  CASE_NOT_FOUND: { zh: '没有这个差评整改单', en: 'No such follow-up case' },
+  CASE_STATE: { zh: '整改单当前状态不能这样操作（可能已被他人处理），请刷新', en: 'The case cannot do this in its current state (someone may have moved it); reload' },
   SERVICE_LETTER_TAKEN: { zh: '字母 {letter} 已被其他业务使用', en: 'Letter {letter} is already used by another service' },
   SCHEDULE_INVALID: { zh: '业务时间设置有误：{reason}', en: 'The schedule is not valid: {reason}' },
   CAPACITY_BELOW_BOOKED: {

@@ -1,23 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { DateString, EventId } from './common.js';
+import { LIVE_EVENT_TYPES, type LiveEventType } from './event-types.js';
 
-export const LIVE_EVENT_TYPES = [
-  'booking.created',
-  'booking.cancelled',
-  'ticket.checked_in',
-  'ticket.walk_in',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.completed',
-  'ticket.no_show',
-  'ticket.no_show_undone',
-  'ticket.requeued',
-  'ticket.transferred',
-  'day.closed',
-  'counter.changed',
-] as const;
-export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+export { LIVE_EVENT_TYPES, type LiveEventType };
 
 /** One change in the hall, as sent over Server-Sent Events. Never carries personal data. */
 export const LiveEvent = Type.Object({
@@ -34,6 +19,11 @@ export const LiveEvent = Type.Object({
   counterName: Type.Optional(Type.String()),
   toServiceId: Type.Optional(Type.Integer()),
   outOfOrder: Type.Optional(Type.Boolean({ description: 'A number called out of queue order' })),
+  data: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: 'What else the event says, by type: rating.created {ratingId, level, reasons, channel, caseId}; case.changed / case.closed {caseId, state, dueDate}',
+    }),
+  ),
 });
 export type LiveEvent = Static<typeof LiveEvent>;
 

@@ -27,6 +27,11 @@ export const Ticket = Type.Object({
   estimatedWaitMinutes: Type.Integer({ description: "From today's average service time of the service" }),
   counterNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'The counter that called it, once called' }),
   callCount: Type.Integer({ description: 'How many times it has been called (recalls included)' }),
+  agentRelation: Type.Optional(
+    Type.Union([Type.Literal('child'), Type.Literal('spouse'), Type.Literal('other')], {
+      description: '代办: booked for the person by their 子女, 配偶 or someone else; staff ask for the authorisation letter',
+    }),
+  ),
   publicToken: Type.Optional(PublicToken),
 });
 export type Ticket = Static<typeof Ticket>;

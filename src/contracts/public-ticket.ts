@@ -3,6 +3,7 @@
 import { type Static, Type } from 'typebox';
 import { CallNumber, DateString, TicketNumber, TimeString } from './common.js';
 import { TicketStatus } from './kiosk.js';
+import { RatingState } from './rating.js';
 
 export const PublicTicketParams = Type.Object({ token: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
@@ -42,6 +43,7 @@ export const PublicTicketResponse = Type.Object({
       description: '改约: the booking this one was moved to, and its page /t/<token> (null for a booking written before tokens)',
     }),
   ),
+  rating: Type.Optional(RatingState),
   today: DateString,
   now: TimeString,
 });

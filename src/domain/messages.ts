@@ -13,6 +13,7 @@ export const MESSAGE_KINDS = [
   'ticket.passed',
   'verify.code',
   'waitlist.offer',
+  'rating.invite',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -31,6 +32,7 @@ export const MESSAGE_VARIABLES: Record<MessageKind, readonly string[]> = {
   // The code is a secret: it is never kept in the outbox, only sealed with its phone until sent.
   'verify.code': ['code', 'minutes'],
   'waitlist.offer': ['service', 'date', 'slot', 'hall', 'until', 'link'],
+  'rating.invite': ['number', 'service', 'date', 'hall', 'until', 'link'],
 };
 
 export type MessageTemplates = Record<MessageKind, Record<MessageLang, string>>;
@@ -75,7 +77,11 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
   'waitlist.offer': {
     zh: '【微预约】候补成功：{service} {date} {slot}（{hall}）有空位为您保留至 {until}，请在此之前确认预约：{link}',
     en: '[V-Reserve] A place is free for you: {service} {date} {slot} ({hall}), held until {until}. Accept it before then: {link}',
+  },  'rating.invite': {
+    zh: '【微预约】您 {date} 在{hall}办理的{service}（办事编号 {number}）已办结，请为我们的服务评价（{until} 前有效）：{link}',
+    en: '[V-Reserve] Your {service} at {hall} on {date} (number {number}) is done. Please rate our service (open until {until}): {link}',
   },
+
 };
 
 const VARIABLE = /\{([A-Za-z]+)\}/g;

@@ -7,7 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /** The hall's devices: they hold a paired token instead of signing in. */
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export const DEVICE_KINDS = ['kiosk', 'display', 'evaluator'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const isDeviceKind = (value: string): value is DeviceKind => (DEVICE_KINDS as readonly string[]).includes(value);
 

@@ -30,6 +30,7 @@ import { refuseNulBytes } from './http/nul-bytes.js';
 import { installJsonOnly } from './http/json-only.js';
 import { installHallScope, refuseOtherHalls } from './http/hall-scope.js';
 import { publicTicketRoutes } from './http/public-ticket.routes.js';
+import { ratingRoutes } from './http/rating.routes.js';
 import { waitlistRoutes } from './http/waitlist.routes.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
@@ -267,6 +268,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await bookingsRoutes(app, ctx);
   await noShowRoutes(app, ctx);
   await publicTicketRoutes(app, ctx);
+  await ratingRoutes(app, ctx);
   await waitlistRoutes(app, ctx);
   await kioskRoutes(app, ctx, {
     limiter: deps.rateLimiter,

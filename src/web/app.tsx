@@ -1,42 +1,28 @@
-// Which front end answers a path. Each front end is its own chunk, loaded when its path is
-// opened: a citizen's phone downloads the booking pages, not the admin console, the counter and
-// the display board too.
-import { type ReactNode, Suspense, lazy, useEffect } from 'react';
+// The routing shell every front end's entry shares. The web build has one entry per front end
+// (vite.config.ts, web.routes.ts): the citizen pages (main.tsx: booking, 我的预约, /t/ and /w/), the
+// kiosk, the counter, the display board, the 评价器 and the admin console, each with its own stylesheets. A
+// phone opening `/` downloads the booking pages only; a path that belongs to another front end
+// (a link followed inside the page, back/forward) loads that front end's page from the server.
+import { type ReactNode, StrictMode, Suspense, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { type Location, sectionOf, useLocation } from './nav/router.js';
 import { AppShell } from './ui/app-shell.js';
+import { applyElderMode } from './ui/elder-mode.js';
 import { Link } from './ui/link.js';
 
-const AdminApp = lazy(() => import('./admin/admin-app.js').then((m) => ({ default: m.AdminApp })));
-const BookingApp = lazy(() => import('./booking/booking-app.js').then((m) => ({ default: m.BookingApp })));
-const CounterApp = lazy(() => import('./counter/counter-app.js').then((m) => ({ default: m.CounterApp })));
-const DisplayApp = lazy(() => import('./display/display-app.js').then((m) => ({ default: m.DisplayApp })));
-const KioskApp = lazy(() => import('./kiosk/kiosk-app.js').then((m) => ({ default: m.KioskApp })));
-const TicketApp = lazy(() => import('./ticket/ticket-app.js').then((m) => ({ default: m.TicketApp })));
-const OfferApp = lazy(() => import('./offer/offer-app.js').then((m) => ({ default: m.OfferApp })));
-const RecordsPage = lazy(() => import('./records/records-page.js').then((m) => ({ default: m.RecordsPage })));
-
-interface Route {
+export interface Route {
   render: (location: Location) => ReactNode;
   /** Whether the screen's language is remembered on this device (not on shared terminals). */
   rememberLang: boolean;
   className: string;
 }
 
-const ROUTES: Record<string, Route> = {
-  '/': { render: (location) => <BookingApp location={location} />, rememberLang: true, className: 'theme-citizen' },
-  // /h (the hall chooser) and /h/CODE/ (one hall's own booking app, its link and QR code).
-  '/h': { render: (location) => <BookingApp location={location} />, rememberLang: true, className: 'theme-citizen' },
-  '/records': { render: () => <RecordsPage />, rememberLang: true, className: 'theme-citizen' },
-  // /t/TOKEN: one booking's or ticket's live page (the QR codes carry it); its own small chunk.
-  '/t': { render: (location) => <TicketApp location={location} />, rememberLang: true, className: 'theme-citizen' },
-  // /w/TOKEN: one 候补 offer (the link in its text message).
-  '/w': { render: (location) => <OfferApp location={location} />, rememberLang: true, className: 'theme-citizen' },
-  '/kiosk': { render: () => <KioskApp />, rememberLang: false, className: 'theme-kiosk' },
-  '/counter': { render: () => <CounterApp />, rememberLang: true, className: 'theme-staff' },
-  '/display': { render: (location) => <DisplayApp location={location} />, rememberLang: false, className: 'theme-display' },
-  '/admin': { render: (location) => <AdminApp location={location} />, rememberLang: true, className: 'theme-staff' },
-};
+/** The top-level paths of every front end (the server answers each with its front end's page). */
+const WEB_SECTIONS: ReadonlySet<string> = new Set(['/', '/h', '/records', '/t', '/w', '/kiosk', '/counter', '/display', '/evaluator', '/admin']);
+
+/** The section the page was loaded at: it is this front end's own, never another's to fetch again. */
+const LOADED_AT = sectionOf(window.location.pathname);
 
 function NotFound() {
   const { t } = useI18n();
@@ -52,18 +38,41 @@ function NotFound() {
   );
 }
 
-export function App() {
+/** Another front end's path, reached inside the page: the server's page for it takes over. */
+function OtherFrontEnd() {
+  useEffect(() => {
+    window.location.reload();
+  }, []);
+  return null;
+}
+
+function App({ routes }: { routes: Record<string, Route> }) {
   const location = useLocation();
-  const route = ROUTES[sectionOf(location.path)];
+  const section = sectionOf(location.path);
+  const route = routes[section];
   const theme = route?.className ?? 'theme-citizen';
   useEffect(() => {
     document.body.className = theme;
   }, [theme]);
-  // While a front end's chunk loads, the page stays empty (a fraction of a second on the hall's network).
+  if (!route && section !== LOADED_AT && WEB_SECTIONS.has(section)) return <OtherFrontEnd />;
+  // While a screen's chunk loads, the page stays empty (a fraction of a second on the hall's network).
   if (route && !route.rememberLang) return <Suspense fallback={null}>{route.render(location)}</Suspense>;
   return (
     <I18nProvider persist>
       <Suspense fallback={null}>{route ? route.render(location) : <NotFound />}</Suspense>
     </I18nProvider>
+  );
+}
+
+/** Renders a front end's routes into #root. */
+export function mount(routes: Record<string, Route>): void {
+  // 长辈版 as this device last chose it, before the first paint.
+  applyElderMode();
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <StrictMode>
+      <App routes={routes} />
+    </StrictMode>,
   );
 }

@@ -243,7 +243,7 @@ describeHall('admin console', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
     expect(await clerk.getByRole('navigation', { name: '管理后台导航' }).count()).toBe(0);
 
     const row = page.getByTestId('staff-table').locator('tr[data-username="clerk1"]');
-    await row.getByRole('button', { name: '重置 clerk1 的密码' }).click();
+    await row.getByRole('button', { name: '重置密码：clerk1' }).click();
     const dialog = page.getByRole('dialog', { name: '重置 clerk1 的密码？' });
     await dialog.getByRole('button', { name: '重置密码' }).click();
     const secret = page.getByTestId('one-time-secret');
@@ -381,7 +381,7 @@ describeHall('admin console', { clock: '2026-11-25T09:30:00+08:00' }, (e2e) => {
     await shot('admin-calendar-en');
 
     await nav(/Staff & devices/).click();
-    await page.getByRole('heading', { name: 'Kiosks and display boards' }).waitFor();
+    await page.getByRole('heading', { name: 'Kiosks, display boards and rating pads' }).waitFor();
     await shot('admin-staff-en');
     await nav(/Reports/).click();
     await page.getByRole('link', { name: 'Export CSV' }).waitFor();

@@ -41,9 +41,18 @@ describeHall(`every screen over plain HTTP at http://${HOST}`, { clock: '2026-11
     await phone.getByRole('heading', { name: '选择办理业务' }).waitFor();
     await phone.getByRole('button', { name: /医社保办理/ }).or(phone.getByRole('link', { name: /医社保办理/ })).first().waitFor();
     await screenshot(phone, 'lan-booking-home');
-    // A phone downloads the booking pages only, not the admin console, the counter, the kiosk or the board.
-    expect(scripts.some((p) => /booking-app/.test(p))).toBe(true);
-    expect(scripts.filter((p) => /(admin|counter|kiosk|display)-app/.test(p))).toEqual([]);
+    // A phone downloads the citizen page's scripts only: none of those that only the admin console,
+    // the counter, the kiosk or the board load (their pages' entries and preloads).
+    const scriptsOf = async (path: string) =>
+      [...(await (await fetch(`${e2e.server.url}${path}`)).text()).matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    const citizen = await scriptsOf('/');
+    expect(citizen.length).toBeGreaterThan(0);
+    expect(scripts).toEqual(expect.arrayContaining(citizen));
+    for (const other of ['/admin', '/counter', '/kiosk', '/display']) {
+      const own = (await scriptsOf(other)).filter((p) => !citizen.includes(p));
+      expect(own.length, other).toBeGreaterThan(0);
+      expect(scripts.filter((p) => own.includes(p)), other).toEqual([]);
+    }
     await phone.goto('/records');
     await phone.getByRole('heading', { name: '我的预约', level: 1 }).waitFor();
   });

@@ -15,6 +15,8 @@ const PUBLIC = [
   /^GET \/api\/v1\/events\/public/,
   // The page of one booking or ticket: its unguessable token is the permission.
   /^GET \/api\/v1\/t\/:token$/,
+  // 好差评 from the ticket page: the same token is the permission.
+  /^POST \/api\/v1\/t\/:token\/rating$/,
   // 候补: the citizen's waiting list (ID card + phone in the body); an offer by its unguessable token.
   /^POST \/api\/v1\/waitlist/,
   /^(GET \/api\/v1\/w\/:token|POST \/api\/v1\/w\/:token\/accept)$/,
@@ -22,7 +24,7 @@ const PUBLIC = [
   /^POST \/api\/v1\/devices\/pair$/,
   /^GET \/(healthz|readyz)$/,
   /^GET \/api\/(openapi\.json|docs)/,
-  /^(GET|HEAD) \/(records|kiosk|counter|display|admin|t|w)?(\/\*)?$/,
+  /^(GET|HEAD) \/(records|kiosk|counter|display|evaluator|admin|t|w)?(\/\*)?$/,
   /^(GET|HEAD) \/\*$/,
 ];
 

@@ -20,7 +20,7 @@ describe('web assets', () => {
     dir = mkdtempSync(join(tmpdir(), 'vreserve-web-'));
     const web = join(dir, 'web');
     mkdirSync(join(web, 'assets'), { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>V-Reserve</title>');
+    for (const page of ['index', 'kiosk', 'counter', 'display', 'admin']) writeFileSync(join(web, `${page}.html`), `<!doctype html><title>V-Reserve ${page}</title>`);
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(web, 'assets', 'booking-app-DbpBi81h.js'), 'console.log(2)');
     writeFileSync(join(web, 'assets', 'app.js.map'), '{"version":3,"sources":["booking.tsx"]}');
@@ -37,9 +37,25 @@ describe('web assets', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves the scripts and the app pages', async () => {
+  it('serves the scripts, and for each path the page of its front end', async () => {
     expect((await app.inject({ url: '/assets/app.js' })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/kiosk' })).body).toContain('V-Reserve');
+    const pages: [string, string][] = [
+      ['/', 'index'],
+      ['/h/GZ01/', 'index'],
+      ['/records', 'index'],
+      ['/t/abc', 'index'],
+      ['/w/abc', 'index'],
+      ['/kiosk', 'kiosk'],
+      ['/counter', 'counter'],
+      ['/display', 'display'],
+      ['/admin', 'admin'],
+      ['/admin/anything', 'admin'],
+    ];
+    for (const [url, page] of pages) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(`<!doctype html><title>V-Reserve ${page}</title>`);
+    }
   });
 
   it('hashed build files are cached for good; the page and unhashed files are not', async () => {
@@ -65,6 +81,7 @@ describe('precompressed web assets', () => {
   // Text that compresses well, as a real bundle does, and is far above the 1 kB floor; bytes outside ASCII too.
   const script = Array.from({ length: 400 }, (_, i) => `export const label${i} = "预约 ${i}";`).join('\n');
   const page = `<!doctype html><html lang="zh-CN"><title>微预约</title>${'<div class="slot"></div>'.repeat(80)}</html>`;
+  const kioskPage = page.replace('微预约', '微预约 自助机');
   const HASHED = '/assets/booking-app-DbpBi81h.js';
 
   beforeAll(async () => {
@@ -72,6 +89,7 @@ describe('precompressed web assets', () => {
     web = join(dir, 'web');
     mkdirSync(join(web, 'assets'), { recursive: true });
     writeFileSync(join(web, 'index.html'), page);
+    writeFileSync(join(web, 'kiosk.html'), kioskPage);
     writeFileSync(join(web, HASHED), script);
     writeFileSync(join(web, 'assets', 'tiny-Ab12Cd34.js'), 'console.log(1)');
     writeFileSync(join(web, 'assets', 'logo.png'), Buffer.alloc(4096, 7));
@@ -124,13 +142,16 @@ describe('precompressed web assets', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it('the page is sent compressed too, and still never cached', async () => {
-    for (const path of ['/', '/records']) {
+  it('the pages are sent compressed too, byte-identical once decompressed, and still never cached', async () => {
+    for (const [path, expected] of [['/', page], ['/records', page], ['/kiosk', kioskPage]] as const) {
       const res = await app.inject({ url: path, headers: { 'accept-encoding': 'gzip, br' } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['cache-control']).toMatch(/no-cache|max-age=0/);
-      expect(brotliDecompressSync(res.rawPayload).toString('utf8')).toBe(page);
+      expect(brotliDecompressSync(res.rawPayload).toString('utf8')).toBe(expected);
+      const gz = await app.inject({ url: path, headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(expected);
     }
   });
 

@@ -133,5 +133,20 @@ for (const setup of SETUPS.filter((s) => wantedStores().includes(s.store))) {
         pub.close();
       }
     });
+
+    it('the public stream opened from a position (?lastEventId=, as the booking page opens it) replays what came after it', async (c) => {
+      if (servers.length === 0) return c.skip();
+      const base = (servers[0] as ServerProcess).url;
+      const { lastId } = (await (await fetch(`${base}/api/v1/events/public/poll`)).json()) as { lastId: number };
+      await walkIn((servers.at(-1) as ServerProcess).url, tokens.kiosk, 2);
+      const pub = await openSse(`${base}/api/v1/events/public?lastEventId=${lastId}`);
+      try {
+        const e = await pub.waitFor((x) => x.type === 'ticket.walk_in' && x.data.serviceId === 2, 1000);
+        expect(e.id).toBeGreaterThan(lastId);
+        expect(pub.events.every((x) => x.id > lastId)).toBe(true);
+      } finally {
+        pub.close();
+      }
+    });
   });
 }

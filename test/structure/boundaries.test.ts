@@ -35,7 +35,7 @@ describe('the import graph of src', () => {
 
   it('is read: known imports are found, relative ones resolved to files that exist', () => {
     const has = (from: string, to: string) => edges.some((e) => e.from === from && e.to === to);
-    expect(has('src/web/app.tsx', 'src/web/booking/booking-app.tsx')).toBe(true);
+    expect(has('src/web/main.tsx', 'src/web/booking/booking-app.tsx')).toBe(true);
     expect(has('src/server/services/booking.service.ts', 'src/domain/booking-rules.ts')).toBe(true);
     expect(edges.filter((e) => !e.resolved).map(shown)).toEqual([]);
   });

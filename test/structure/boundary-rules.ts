@@ -3,7 +3,7 @@
 import { type ImportEdge, shown } from './import-graph.js';
 
 /** The screen folders of src/web: each is one front end (or one page of it). */
-const SCREENS: ReadonlySet<string> = new Set(['booking', 'records', 'kiosk', 'counter', 'display', 'admin', 'ticket']);
+const SCREENS: ReadonlySet<string> = new Set(['booking', 'records', 'kiosk', 'counter', 'display', 'evaluator', 'admin', 'ticket']);
 /** Files directly in src/web (main.tsx, app.tsx) are the entry: they pick a screen, nothing imports them. */
 const ENTRY = '(entry)';
 

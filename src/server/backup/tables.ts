@@ -40,6 +40,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('webhook_endpoint'),
   keyed('webhook_cursor', 'name'),
   id('webhook_delivery'),
+  id('rating'),
+  id('rating_case'),
+  id('rating_case_note'),
 ];
 
 /**

@@ -10,6 +10,7 @@ import { UsageError } from './failure.js';
 export const ADMIN_USAGE = `  admin create --username U --password P [--role city_admin|admin|staff] [--hall CODE] [--name "显示名"]
             create a staff account (role admin of the first hall by default; city_admin: every hall)
   device create kiosk|display --name N [--hall CODE]
+  device create evaluator --counter N [--name N] [--hall CODE]
             create a kiosk or display token and print its pairing link`;
 
 /** The hall named by --hall (default: the first). */
@@ -53,12 +54,15 @@ export async function deviceCommand(ctx: ServiceContext, args: string[], baseUrl
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: 'string' }, hall: { type: 'string' } },
+    options: { name: { type: 'string' }, hall: { type: 'string' }, counter: { type: 'string' } },
   });
   const kind = positionals[1] ?? '';
   if (positionals[0] !== 'create' || !isDeviceKind(kind)) throw new UsageError(`usage:\n${ADMIN_USAGE}`);
   const hall = await hallNamed(ctx, values.hall);
-  const { device, token } = await createDevice(ctx, hall.id, kind, values.name ?? kind);
+  const counter = values.counter === undefined ? undefined : Number(values.counter);
+  if (counter !== undefined && !(Number.isInteger(counter) && counter > 0)) throw new UsageError(`--counter: a counter number, not "${values.counter}"`);
+  if (kind === 'evaluator' && counter === undefined) throw new UsageError('an evaluator stands at a counter: vreserve device create evaluator --counter 3');
+  const { device, token } = await createDevice(ctx, hall.id, kind, values.name ?? kind, counter);
   say(`created ${kind} "${device.name}" (#${device.id})`);
   say(`token: ${token}`);
   say(`open once on the device: ${baseUrl}${pairPath(kind, token)}`);

@@ -7,7 +7,10 @@ import type { LiveEventType } from '../../contracts/events.js';
 import type { MessageKind } from '../../domain/messages.js';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import type { CounterState, PauseReason } from '../../domain/counter-state.js';
+import type { AgentRelation } from '../../domain/proxy-booking.js';
 import type { QueueOrder } from '../../domain/queue-order.js';
+import type { RatingChannel, RatingLevel } from '../../domain/rating.js';
+import type { CaseState } from '../../domain/rating-case.js';
 import type { DayOverride } from '../../domain/schedule.js';
 import type { DeviceKind, Role } from '../../domain/sign-in.js';
 import type { TicketKind, TicketStatus } from '../../domain/ticket-status.js';
@@ -141,6 +144,10 @@ export interface BookingTable {
   rescheduled_to: string | null;
   /** 改约: the number of the booking this one was moved from. */
   rescheduled_from: string | null;
+  /** 代办: the agent's ID card (keyed hash, masked) and relation; null for a booking made by the person. */
+  agent_id_hash: string | null;
+  agent_id_masked: string | null;
+  agent_relation: AgentRelation | null;
 }
 
 export interface TicketTable {
@@ -177,6 +184,8 @@ export interface TicketTable {
   called_by: number | null;
   started_by: number | null;
   finished_by: number | null;
+  /** 代办: the relation of whoever booked it for the person (the counter asks for the authorisation letter). */
+  agent_relation: AgentRelation | null;
 }
 
 export interface StaffTable {
@@ -212,6 +221,8 @@ export interface DeviceTable {
   created_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  /** An evaluator (评价器) shows the ratings of this counter's tickets. */
+  counter_id: number | null;
 }
 
 export interface CounterTable {
@@ -450,6 +461,59 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
 }
 
+export interface RatingTable {
+  id: Generated<number>;
+  hall_id: number;
+  ticket_id: number;
+  ticket_number: string;
+  service_id: number;
+  counter_id: number | null;
+  staff_id: number | null;
+  /** The ticket's hall date. */
+  date: string;
+  level: RatingLevel;
+  /** Comma-separated RatingReason values ('' for none). */
+  reasons: string;
+  comment: string | null;
+  channel: RatingChannel;
+  created_at: string;
+}
+
+export interface RatingCaseTable {
+  id: Generated<number>;
+  hall_id: number;
+  rating_id: number;
+  ticket_number: string;
+  service_id: number;
+  counter_id: number | null;
+  staff_id: number | null;
+  date: string;
+  opened_at: string;
+  /** The hall date the case opened; due_date counts working days from it. */
+  opened_on: string;
+  due_date: string;
+  state: CaseState;
+  assignee_id: number | null;
+  rectified_at: string | null;
+  revisited_at: string | null;
+  revisit_date: string | null;
+  revisit_outcome: string | null;
+  revisit_level: RatingLevel | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface RatingCaseNoteTable {
+  id: Generated<number>;
+  case_id: number;
+  hall_id: number;
+  from_state: CaseState | null;
+  to_state: CaseState;
+  note: string;
+  actor: string;
+  at: string;
+}
+
 export interface Database {
   hall: HallTable;
   service_catalog: ServiceCatalogTable;
@@ -479,6 +543,9 @@ export interface Database {
   webhook_endpoint: WebhookEndpointTable;
   webhook_cursor: WebhookCursorTable;
   webhook_delivery: WebhookDeliveryTable;
+  rating: RatingTable;
+  rating_case: RatingCaseTable;
+  rating_case_note: RatingCaseNoteTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

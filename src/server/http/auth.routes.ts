@@ -170,6 +170,7 @@ export async function authRoutes(app: App, ctx: ServiceContext, opts: AuthRouteO
         (await staffOf(ctx, request)).username,
         request.body.kind,
         request.body.name,
+        request.body.counterNumber,
       );
       return reply.status(201).send({ device, token, pairPath: pairPath(request.body.kind, token) });
     },

@@ -3,6 +3,7 @@
 // reconnects with Last-Event-ID gets what it missed; one that cannot hold a stream polls.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { EventId } from '../../contracts/common.js';
 import { EventsPollQuery, EventsPollResponse, type LiveEvent } from '../../contracts/events.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { ServiceContext } from '../services/context.js';
@@ -37,6 +38,8 @@ const availabilityOnly =
 
 const PublicQuery = Type.Object(
   {
+    // Where to start (what a stream the page opens itself sends: it cannot set Last-Event-ID).
+    lastEventId: Type.Optional(EventId),
     hall: Type.Optional(
       Type.String({
         maxLength: 16,
@@ -134,7 +137,8 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
     return { events: events.map(scope).filter((e): e is LiveEvent => e !== null), lastId };
   }
 
-  const device = requireDeviceOrStaff(ctx, 'kiosk', 'display');
+  // A 评价器 hears its counter complete a ticket (and ratings come in) to show the rating screen at once.
+  const device = requireDeviceOrStaff(ctx, 'kiosk', 'display', 'evaluator');
   const hallScope = async (request: FastifyRequest) => allOfHall((await hallOf(ctx, request)).hall.id);
   const publicScope = async (request: FastifyRequest) => {
     const code = (request.query as { hall?: string }).hall;
@@ -148,7 +152,7 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
       onRequest: device,
       schema: {
         tags: ['events'],
-        summary: 'All hall events (SSE); kiosks, displays and staff',
+        summary: 'All hall events (SSE); kiosks, displays, evaluators and staff',
         response: { ...sse, ...errorResponses(401, 403) },
       },
     },

@@ -18,7 +18,7 @@ const HallCode = Type.String({
 });
 
 /** Routes that work inside one hall: every one of them takes `?hall=CODE`. */
-const HALL_SCOPED = /^\/api\/v1\/(admin|audit|counters|devices|display|events(?!\/public)|kiosk|queue|reports|staff|tickets)(\/|$)/;
+const HALL_SCOPED = /^\/api\/v1\/(admin|audit|counters|devices|display|evaluator|events(?!\/public)|kiosk|queue|reports|staff|tickets)(\/|$)/;
 
 export function isHallScoped(url: string): boolean {
   return HALL_SCOPED.test(url);

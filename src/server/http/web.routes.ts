@@ -6,13 +6,24 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './types.js';
 
-/** Paths the single-page web app answers itself (React decides what to show). */
 /**
- * Every path a web app answers; /h/CODE/… is the booking app of one hall (a hall's own link and QR
- * code), /t/TOKEN the page of one booking or ticket (the QR codes on confirmations and tickets),
- * /w/TOKEN the page of one 候补 offer (the link in its message).
+ * Each front end's page (built by `vite build` from src/web, see vite.config.ts) and the top-level
+ * paths it answers, sub-paths included: the citizen pages (/h/CODE/… the booking app of one hall, its
+ * link and QR code; /t/TOKEN one booking's or ticket's page, the QR codes on confirmations and
+ * tickets; /w/TOKEN one 候补 offer, the link in its message), the kiosk, the counter, the display
+ * board and the admin console. A phone opening / loads the citizen page's scripts only.
  */
-export const WEB_APP_PATHS = ['/', '/h', '/records', '/kiosk', '/counter', '/display', '/admin', '/t', '/w'];
+export const WEB_FRONT_ENDS: Readonly<Record<string, readonly string[]>> = {
+  'index.html': ['/', '/h', '/records', '/t', '/w'],
+  'kiosk.html': ['/kiosk'],
+  'counter.html': ['/counter'],
+  'display.html': ['/display'],
+  'evaluator.html': ['/evaluator'],
+  'admin.html': ['/admin'],
+};
+
+/** Every path a web front end answers. */
+export const WEB_APP_PATHS = Object.values(WEB_FRONT_ENDS).flat();
 
 export function defaultWebRoot(): string {
   // src/server/http -> ../../../dist/web, and the same from dist/server/http.
@@ -42,10 +53,12 @@ export async function webRoutes(app: App, root: string = defaultWebRoot()): Prom
       if (/[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.(js|css)(\.br|\.gz)?$/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  const handler = (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
-  for (const path of WEB_APP_PATHS) {
-    app.get(path, { schema: { hide: true } }, handler);
-    if (path !== '/') app.get(`${path}/*`, { schema: { hide: true } }, handler);
+  for (const [page, paths] of Object.entries(WEB_FRONT_ENDS)) {
+    // A page is never cached (a new build names new scripts); it is sent precompressed too.
+    const handler = (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile(page, { maxAge: 0 });
+    for (const path of paths) {
+      app.get(path, { schema: { hide: true } }, handler);
+      if (path !== '/') app.get(`${path}/*`, { schema: { hide: true } }, handler);
+    }
   }
 }

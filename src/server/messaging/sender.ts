@@ -6,6 +6,7 @@
 import { hostname } from 'node:os';
 import { type QuietHours, afterFailure, minutesUntilAllowed } from '../../domain/delivery.js';
 import { type MessageTemplates, MissingVariable, expiresWithSlot, isUrgent, renderMessage } from '../../domain/messages.js';
+import { ratingOpen } from '../../domain/rating.js';
 import { hallTime, slotHasStarted } from '../../domain/schedule.js';
 import { findBookingById } from '../repositories/booking.repository.js';
 import { bookingContact } from '../repositories/contact.repository.js';
@@ -17,6 +18,8 @@ import { verificationContext } from '../services/verification.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { contactContext } from '../services/notify.service.js';
 import { entryContact, findHoldOfEntry } from '../repositories/waitlist.repository.js';
+import { findRatingOfTicket } from '../repositories/rating.repository.js';
+import { findTicketById } from '../repositories/ticket.repository.js';
 import { entryContactContext } from '../services/waitlist-offer.service.js';
 import { SmsRejected, type SmsDriver, describeSmsError } from './sms-driver.js';
 
@@ -144,6 +147,10 @@ export class NotificationSender {
     if (!booking.notify) return { status: 'skipped', error: 'the citizen switched messages off' };
     const hall = await this.ctx.halls.byId(n.hallId);
     const local = hallTime(this.ctx.clock(), hall?.timeZone ?? this.ctx.hallTz);
+    if (n.kind === 'rating.invite') {
+      const why = await this.inviteStale(n, local.date);
+      if (why) return { status: 'skipped', error: why };
+    }
     if (expiresWithSlot(n.kind)) {
       if (booking.status !== 'booked') return { status: 'skipped', error: `the booking is ${booking.status}` };
       if (slotHasStarted(booking.date, booking.slotStart, local)) return { status: 'skipped', error: 'the slot has begun' };
@@ -161,6 +168,15 @@ export class NotificationSender {
     if (!contact?.sealed) return { status: 'skipped', error: 'no phone number is kept for this booking' };
     const to = this.open(contact.sealed, contactContext(contact.number));
     return typeof to === 'string' ? { to, params: n.params } : to;
+  }
+
+  /** A 好差评 invitation is pointless once the ticket is rated or its 7 days are over. */
+  private async inviteStale(n: NotificationRecord, today: string): Promise<string | null> {
+    const ticket = n.ticketId === null ? undefined : await findTicketById(this.ctx.db, n.ticketId);
+    if (!ticket) return 'no ticket to rate';
+    if (await findRatingOfTicket(this.ctx.db, ticket.id)) return 'the ticket was rated already';
+    if (ratingOpen(ticket, today)) return 'the time to rate it is over';
+    return null;
   }
 
   /** A 短信验证码: the phone and the code, sealed in their row until sent. */

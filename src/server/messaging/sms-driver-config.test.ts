@@ -45,7 +45,7 @@ describe('SMS driver settings', () => {
     expect(problems).toEqual([
       'SMS_ALIYUN_ACCESS_KEY_ID is required with SMS_DRIVER=aliyun',
       'SMS_ALIYUN_SIGN_NAME is required with SMS_DRIVER=aliyun',
-      'SMS_ALIYUN_TEMPLATES needs a template for every message kind; missing: booking.reminder_day, booking.reminder_hour, booking.cancelled, booking.hall_closed, ticket.soon, ticket.passed, verify.code, waitlist.offer',
+      'SMS_ALIYUN_TEMPLATES needs a template for every message kind; missing: booking.reminder_day, booking.reminder_hour, booking.cancelled, booking.hall_closed, ticket.soon, ticket.passed, verify.code, waitlist.offer, rating.invite',
     ]);
     expect(problems.join('\n')).not.toContain('TopSecretValue123');
     expect(parse({ SMS_DRIVER: 'aliyun' }).problems).toContain(`SMS_ALIYUN_TEMPLATES needs a template for every message kind; missing: ${MESSAGE_KINDS.join(', ')}`);
@@ -68,7 +68,7 @@ describe('SMS driver settings', () => {
     const base = { SMS_DRIVER: 'aliyun', SMS_ALIYUN_ACCESS_KEY_ID: 'id', SMS_ALIYUN_ACCESS_KEY_SECRET: 'sk', SMS_ALIYUN_SIGN_NAME: 's' };
     expect(parse({ ...base, SMS_ALIYUN_TEMPLATES: `${allKinds(() => 'SMS_1')},ticket.gone=SMS_9,oops` }).problems).toEqual([
       'SMS_ALIYUN_TEMPLATES: "oops" is not kind=code (such as booking.confirmed=SMS_123456789)',
-      'SMS_ALIYUN_TEMPLATES: unknown message kind "ticket.gone" (known: booking.confirmed, booking.reminder_day, booking.reminder_hour, booking.cancelled, booking.hall_closed, ticket.soon, ticket.called, ticket.passed, verify.code, waitlist.offer)',
+      'SMS_ALIYUN_TEMPLATES: unknown message kind "ticket.gone" (known: booking.confirmed, booking.reminder_day, booking.reminder_hour, booking.cancelled, booking.hall_closed, ticket.soon, ticket.called, ticket.passed, verify.code, waitlist.offer, rating.invite)',
     ]);
     expect(parse({ ...base, SMS_ALIYUN_TEMPLATES: allKinds((i) => (i === 0 ? 'SMS 1' : 'SMS_1')) }).problems).toEqual([
       'SMS_ALIYUN_TEMPLATES: the template of booking.confirmed must look like SMS_123456789 (got "SMS 1")',

@@ -1,5 +1,6 @@
 // 预定表. Rows are never deleted: status and timestamps change. Rows become BookingRecords here;
 // nothing above this layer sees a column name.
+import type { AgentRelation } from '../../domain/proxy-booking.js';
 import type { Selectable } from 'kysely';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import type { BookingTable } from '../db/schema.js';
@@ -42,6 +43,14 @@ export interface BookingRecord {
   rescheduledTo?: string | null;
   /** 改约: the number this booking was moved from. */
   rescheduledFrom?: string | null;
+  /** 代办: who booked it for the person (absent or null: the person themself). */
+  agent?: BookingAgent | null;
+}
+
+export interface BookingAgent {
+  idHash: string;
+  idMasked: string;
+  relation: AgentRelation;
 }
 
 /** A new booking, with its phone sealed for messages (null: none kept). */
@@ -75,6 +84,7 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
     reschedules: Number(r.reschedules ?? 0),
     rescheduledTo: r.rescheduled_to ?? null,
     rescheduledFrom: r.rescheduled_from ?? null,
+    agent: r.agent_id_hash && r.agent_relation ? { idHash: r.agent_id_hash, idMasked: r.agent_id_masked ?? '', relation: r.agent_relation } : null,
   };
 }
 
@@ -106,6 +116,9 @@ export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
     public_token: b.publicToken,
     reschedules: b.reschedules ?? 0,
     rescheduled_from: b.rescheduledFrom ?? null,
+    agent_id_hash: b.agent?.idHash ?? null,
+    agent_id_masked: b.agent?.idMasked ?? null,
+    agent_relation: b.agent?.relation ?? null,
   });
 }
 
@@ -150,24 +163,12 @@ export async function bookingsOfPersonSince(db: Db, who: { idHash: string; phone
   return rows.map(toBooking);
 }
 
-export async function bookingsOfPersonOn(db: Db, idHash: string, date: string): Promise<BookingRecord[]> {
-  const rows = await db
-    .selectFrom('booking')
-    .selectAll()
-    .where('id_hash', '=', idHash)
-    .where('date', '=', date)
-    .orderBy('slot_start')
-    .orderBy('id')
-    .execute();
-  return rows.map(toBooking);
-}
-
-/** 预约记录: bookings made with this ID card and this phone, newest first. */
+/** 预约记录: bookings made with this ID card and this phone (as the person, or as the agent of a 代办), newest first. */
 export async function bookingsByCredentials(db: Db, idHash: string, phoneHash: string): Promise<BookingRecord[]> {
   const rows = await db
     .selectFrom('booking')
     .selectAll()
-    .where('id_hash', '=', idHash)
+    .where((eb) => eb.or([eb('id_hash', '=', idHash), eb('agent_id_hash', '=', idHash)]))
     .where('phone_hash', '=', phoneHash)
     .orderBy('date', 'desc')
     .orderBy('slot_start', 'desc')
@@ -300,4 +301,29 @@ export async function bookingTotalsOn(db: Db, from: string, to: string): Promise
     .groupBy(['hall_id', 'date'])
     .execute();
   return new Map(rows.map((r) => [`${r.hall_id}|${r.date}`, Number(r.count)]));
+}
+
+/** 预约取号: today's bookings the holder of this ID card may check in — their own, and those they booked for others (代办). */
+export async function bookingsToCheckInOn(db: Db, idHash: string, date: string): Promise<BookingRecord[]> {
+  const rows = await db
+    .selectFrom('booking')
+    .selectAll()
+    .where((eb) => eb.or([eb('id_hash', '=', idHash), eb('agent_id_hash', '=', idHash)]))
+    .where('date', '=', date)
+    .orderBy('slot_start')
+    .orderBy('id')
+    .execute();
+  return rows.map(toBooking);
+}
+
+/** 代办: how many bookings an agent holds for others from `today` on, not yet checked in or ended. */
+export async function upcomingAsAgent(db: Db, agentIdHash: string, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('booking')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agent_id_hash', '=', agentIdHash)
+    .where('status', '=', 'booked')
+    .where('date', '>=', today)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

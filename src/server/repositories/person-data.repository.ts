@@ -181,6 +181,8 @@ export async function eraseBookings(db: Db, ids: number[], at: string): Promise<
         idempotency_hash: null,
         request_fingerprint: null,
         public_token: null,
+        agent_id_hash: null,
+        agent_id_masked: null,
         updated_at: at,
       })
       .where('id', 'in', part)
@@ -290,4 +292,14 @@ export async function countRecordsBefore(db: Db, date: string): Promise<number> 
     .where('id_hash', '<>', ERASED)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/** 代办: erases this ID card where it booked for others (the person's booking stays theirs); how many changed. */
+export async function eraseAgentOf(db: Db, idHash: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('booking')
+    .set({ agent_id_hash: null, agent_id_masked: null, updated_at: at })
+    .where('agent_id_hash', '=', idHash)
+    .executeTakeFirst();
+  return affected(result);
 }

@@ -168,9 +168,11 @@ export interface DeviceRecord {
   createdAt: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  /** An evaluator's counter (id); null for other kinds. */
+  counterId: number | null;
 }
 
-const deviceColumns = ['id', 'hall_id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at'] as const;
+const deviceColumns = ['id', 'hall_id', 'kind', 'name', 'created_at', 'revoked_at', 'last_seen_at', 'counter_id'] as const;
 const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number]>): DeviceRecord => ({
   id: r.id,
   hallId: Number(r.hall_id),
@@ -179,6 +181,7 @@ const toDevice = (r: Pick<Selectable<DeviceTable>, (typeof deviceColumns)[number
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
   lastSeenAt: r.last_seen_at,
+  counterId: r.counter_id === null ? null : Number(r.counter_id),
 });
 
 export async function insertDevice(
@@ -189,6 +192,7 @@ export async function insertDevice(
     name: string;
     tokenHash: string;
     at: string;
+    counterId?: number | null;
   },
 ): Promise<DeviceRecord> {
   await db
@@ -201,6 +205,7 @@ export async function insertDevice(
       created_at: d.at,
       revoked_at: null,
       last_seen_at: null,
+      counter_id: d.counterId ?? null,
     })
     .execute();
   const r = await db.selectFrom('device').select(deviceColumns).where('token_hash', '=', d.tokenHash).executeTakeFirstOrThrow();

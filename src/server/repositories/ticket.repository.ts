@@ -1,6 +1,7 @@
 // Queue tickets: one per check-in (same number as the booking) and one per walk-in. Rows become
 // TicketRecords here; nothing above this layer sees a column name.
 import { type Selectable, sql } from 'kysely';
+import type { AgentRelation } from '../../domain/proxy-booking.js';
 import { OPEN_TICKET_STATUSES, type TicketKind, type TicketStatus } from '../../domain/ticket-status.js';
 import type { TicketTable } from '../db/schema.js';
 import { type Db, affected, insertReturningId } from './portable.js';
@@ -40,12 +41,14 @@ export interface TicketRecord {
   calledBy: number | null;
   startedBy: number | null;
   finishedBy: number | null;
+  /** 代办: the relation of whoever booked it for the person (absent or null: the person themself). */
+  agentRelation?: AgentRelation | null;
 }
 
 /** What issuing a ticket needs; a new ticket waits from `queuedAt`. */
 export type NewTicket = Pick<
   TicketRecord,
-  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt' | 'publicToken'
+  'hallId' | 'number' | 'callNumber' | 'serviceId' | 'date' | 'kind' | 'bookingId' | 'slotStart' | 'slotEnd' | 'queuedAt' | 'publicToken' | 'agentRelation'
 >;
 
 function toTicket(r: Selectable<TicketTable>): TicketRecord {
@@ -77,6 +80,7 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
     calledBy: r.called_by ?? null,
     startedBy: r.started_by ?? null,
     finishedBy: r.finished_by ?? null,
+    agentRelation: r.agent_relation ?? null,
   };
 }
 
@@ -96,6 +100,7 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
     queued_at: t.queuedAt,
     updated_at: t.queuedAt,
     public_token: t.publicToken,
+    agent_relation: t.agentRelation ?? null,
   });
   return {
     ...t,
@@ -413,4 +418,23 @@ export async function requeueTicket(db: Db, id: number, after: string | null, at
     .where('requeued_at', 'is', null)
     .executeTakeFirst();
   return affected(r) === 1;
+}
+
+/** The ticket a counter completed (办结) last on a day, if any. */
+export async function lastServedAtCounter(db: Db, counterId: number, date: string): Promise<TicketRecord | undefined> {
+  const r = await db
+    .selectFrom('ticket')
+    .selectAll()
+    .where('counter_id', '=', counterId)
+    .where('date', '=', date)
+    .where('status', '=', 'served')
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? toTicket(r) : undefined;
+}
+
+export async function findTicketById(db: Db, id: number): Promise<TicketRecord | undefined> {
+  const r = await db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toTicket(r) : undefined;
 }

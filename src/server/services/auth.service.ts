@@ -22,6 +22,7 @@ import {
   startSlowDown,
   touchDevice,
 } from '../repositories/staff.repository.js';
+import { findCounterByNumber } from '../repositories/counter.repository.js';
 import { AppError } from './app-error.js';
 import { type ServiceContext, nowOf } from './context.js';
 import { hashPassword, newToken, verifyPassword } from './password.js';
@@ -47,6 +48,8 @@ export interface DevicePrincipal {
   deviceKind: DeviceKind;
   name: string;
   hallId: number;
+  /** An evaluator's counter (id). */
+  counterId: number | null;
 }
 
 export type Principal = StaffPrincipal | DevicePrincipal;
@@ -169,7 +172,21 @@ export async function createStaff(
   }
 }
 
-export async function createDevice(ctx: ServiceContext, hallId: number, kind: DeviceKind, name: string): Promise<{ device: DeviceRecord; token: string }> {
+export async function createDevice(
+  ctx: ServiceContext,
+  hallId: number,
+  kind: DeviceKind,
+  name: string,
+  counterNumber?: number,
+): Promise<{ device: DeviceRecord; token: string }> {
+  // An evaluator (评价器) stands at one counter and rates its tickets; other devices have none.
+  let counterId: number | null = null;
+  if (kind === 'evaluator') {
+    if (counterNumber === undefined) throw new AppError('VALIDATION', { field: 'counterNumber', reason: 'an evaluator needs the counter it stands at' });
+    const counter = await findCounterByNumber(ctx.db, hallId, counterNumber);
+    if (!counter?.active) throw new AppError('COUNTER_NOT_FOUND', { counter: counterNumber });
+    counterId = counter.id;
+  }
   const token = newToken();
   const device = await insertDevice(ctx.db, {
     hallId,
@@ -177,6 +194,7 @@ export async function createDevice(ctx: ServiceContext, hallId: number, kind: De
     name: name.trim() || kind,
     tokenHash: tokenHash(token),
     at: nowOf(ctx).iso,
+    counterId,
   });
   return { device, token };
 }
@@ -193,6 +211,7 @@ export async function deviceForToken(ctx: ServiceContext, token: string): Promis
     deviceKind: device.kind,
     name: device.name,
     hallId: device.hallId,
+    counterId: device.counterId,
   };
 }
 

@@ -3,6 +3,7 @@ import { newBooking } from './new-booking.js';
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
+import { MAX_AGENT_BOOKINGS, agentRefusal } from '../../domain/proxy-booking.js';
 import { type HallTime, findSlot, isValidDate, slotRefusal } from '../../domain/schedule.js';
 import { formatTicketNumber, parseTicketNumber } from '../../domain/ticket-number.js';
 import {
@@ -14,13 +15,14 @@ import {
   findBookingByNumber,
   findBookingsByNumbers,
   insertBooking,
+  upcomingAsAgent,
 } from '../repositories/booking.repository.js';
 import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureSlotRow, slotIsFull, takePlace } from '../repositories/inventory.repository.js';
-import { ensurePerson, lockPerson } from '../repositories/person.repository.js';
-import { isUniqueViolation } from '../repositories/portable.js';
+import { ensurePerson, lockPersons } from '../repositories/person.repository.js';
+import { type Db, isUniqueViolation } from '../repositories/portable.js';
 import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { type Service, findService, findServicesByIds } from '../repositories/service.repository.js';
@@ -30,7 +32,7 @@ import { checkCode, spendCode } from './verification.service.js';
 import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone, whatToBring } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
-import { credentials } from './credentials.js';
+import { type Credentials, credentials } from './credentials.js';
 import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
 import { refuseIfBlocked } from './no-show.service.js';
@@ -44,6 +46,29 @@ export function ownersView(ctx: ServiceContext, row: BookingRecord, service: Ser
     notify: row.notify,
     ...(row.publicToken ? { publicToken: row.publicToken } : {}),
   };
+}
+
+/** The agent's ID card (代办), checked as any; a refusal names the agent's field, not the person's. */
+function agentCredentials(ctx: ServiceContext, idCard: string, today: string) {
+  try {
+    return credentials(ctx, { idCard }, today);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, { ...error.details, field: 'agent.idCard' });
+    throw error;
+  }
+}
+
+/** Locks the person's row (and the agent's, for a 代办) in one statement; the person's id. Missing rows are made outside the transaction. */
+async function lockPeopleOf(ctx: ServiceContext, trx: Db, who: Credentials, agent: Credentials | null, at: string): Promise<number> {
+  const people = agent ? [who, agent] : [who];
+  const ids = await lockPersons(trx, people.map((p) => p.idHash), at);
+  const personId = ids?.get(who.idHash);
+  if (!ids || personId === undefined) {
+    throw new MissingRow(async () => {
+      for (const p of people) await ensurePerson(ctx.db, { ...p, at });
+    });
+  }
+  return personId;
 }
 
 /** Thrown inside the booking transaction when the same Idempotency-Key committed a booking first. */
@@ -81,6 +106,11 @@ export async function createBooking(
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);
+  // 代办: the agent's own ID card; they are not the person they book for.
+  const agent = input.agent ? { ...agentCredentials(ctx, input.agent.idCard, now.local.date), relation: input.agent.relation } : null;
+  if (agent && agentRefusal(agent.idHash, who.idHash, 0) === 'AGENT_IS_PRINCIPAL') {
+    throw new AppError('VALIDATION', { field: 'agent.idCard', reason: 'the agent’s ID card is the person’s own; book without 代办' });
+  }
   if (!isValidDate(input.date))
     throw new AppError('VALIDATION', {
       reason: `date ${input.date}`,
@@ -105,7 +135,7 @@ export async function createBooking(
 
   const idempotencyHash = opts.idempotencyKey ? ctx.pii.idempotencyKey(opts.idempotencyKey, who.idHash) : null;
   const name = input.name?.trim() ?? '';
-  const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name]);
+  const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name, agent?.idHash ?? '', agent?.relation ?? '']);
   if (idempotencyHash) {
     const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
     if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
@@ -125,9 +155,14 @@ export async function createBooking(
   let remaining = 0;
   try {
     row = await transact(ctx.db, async (trx) => {
-      // The person's row is locked first: their other bookings cannot change until we commit.
-      const personId = await lockPerson(trx, who.idHash, now.iso);
-      if (personId === null) throw new MissingRow(() => ensurePerson(ctx.db, { ...who, at: now.iso }));
+      // The person's row is locked first: their other bookings cannot change until we commit. A 代办
+      // locks the agent's row in the same statement: two bookings by one agent count each other.
+      const personId = await lockPeopleOf(ctx, trx, who, agent, now.iso);
+      if (agent) {
+        if (agentRefusal(agent.idHash, who.idHash, await upcomingAsAgent(trx, agent.idHash, now.local.date)) === 'AGENT_LIMIT') {
+          throw new AppError('AGENT_LIMIT', { limit: MAX_AGENT_BOOKINGS });
+        }
+      }
       await spendCode(trx, codeId, now.iso);
       // A retry with the same key that raced us: it held the person's row and committed first.
       if (idempotencyHash) {
@@ -175,6 +210,7 @@ export async function createBooking(
           notify,
           lang: opts.lang,
           at: now.iso,
+          agent: agent ? { idHash: agent.idHash, idMasked: agent.idMasked, relation: agent.relation } : null,
         },
         { idempotencyHash, requestFingerprint: idempotencyHash ? fingerprint : null },
       );
@@ -235,11 +271,14 @@ export async function lookupBookings(
 export async function ownBooking(ctx: ServiceContext, number: string, input: { idCard: string; phone: string }) {
   const who = credentials(ctx, input, nowOf(ctx).local.date);
   const row = await findBookingByNumber(ctx.db, number);
-  if (!row || row.idHash !== who.idHash || row.phoneHash !== who.phoneHash) throw new AppError('NOT_FOUND');
+  const mine = row && row.phoneHash === who.phoneHash && (row.idHash === who.idHash || row.agent?.idHash === who.idHash);
+  if (!row || !mine) throw new AppError('NOT_FOUND');
   const service = await findService(ctx.db, row.serviceId);
   const hall = await ctx.halls.byId(row.hallId);
   if (!service || !hall) throw new AppError('NOT_FOUND');
-  return { who, row, service, hall, now: nowOf({ ...ctx, hall }) };
+  // 代办: the agent acts for the person, so the person's rules and records apply (改约 moves the person's booking).
+  const acting = row.idHash === who.idHash ? who : { ...who, idHash: row.idHash, idMasked: row.idMasked };
+  return { who: acting, row, service, hall, now: nowOf({ ...ctx, hall }) };
 }
 
 export async function cancelBooking(

@@ -3,7 +3,7 @@ import type { Lang } from '../../contracts/errors.js';
 import type { CheckInBody, CheckInResponse, Ticket, WalkInResponse } from '../../contracts/kiosk.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
-import { type BookingRecord, bookingsOfPersonOn, changeBookingStatus } from '../repositories/booking.repository.js';
+import { type BookingRecord, bookingsToCheckInOn, changeBookingStatus } from '../repositories/booking.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureWalkInRow, takeWalkIn } from '../repositories/inventory.repository.js';
@@ -42,10 +42,10 @@ function stateOf(b: BookingRecord, service: Service, now: HallTime): CheckInStat
   return checkInState(b, service.schedule.checkInBeforeMinutes, now);
 }
 
-/** Today's bookings of the person with this ID card in this hall that can still be checked in. */
+/** Today's bookings in this hall that the holder of this ID card can still check in: their own, and those they booked for others (代办). */
 async function bookingsOfIdCard(ctx: HallContext, idCard: string, now: Now, lang: Lang): Promise<BookingRecord[]> {
   const who = credentials(ctx, { idCard }, now.local.date);
-  const everywhere = await bookingsOfPersonOn(ctx.db, who.idHash, now.local.date);
+  const everywhere = await bookingsToCheckInOn(ctx.db, who.idHash, now.local.date);
   const ofToday = everywhere.filter((b) => b.hallId === ctx.hall.id);
   const today = ofToday.filter((b) => b.status === 'booked' || b.status === 'checked_in');
   if (today.length > 0) return today;
@@ -99,6 +99,7 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
         queuedAt: now.iso,
         // The same page as the booking's: the QR on the confirmation keeps working after check-in.
         publicToken: b.publicToken,
+        agentRelation: b.agent?.relation ?? null,
       });
       await markNearFront(trx, ctx, ticket, service(b), now);
       await appendEvent(trx, {

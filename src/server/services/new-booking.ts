@@ -21,6 +21,8 @@ export interface BookingDraft {
   lang: BookingRecord['lang'];
   /** ISO instant of the write. */
   at: string;
+  /** 代办: who booked it for the person (null: the person themself). */
+  agent?: BookingRecord['agent'];
 }
 
 type Extra = Partial<Pick<NewBooking, 'idempotencyHash' | 'requestFingerprint' | 'reschedules' | 'rescheduledFrom'>>;
@@ -51,6 +53,7 @@ export function newBooking(ctx: ServiceContext, d: BookingDraft, extra: Extra = 
     // Kept only for messages: none when the citizen wants none.
     phoneSealed: d.notify && d.phone ? sealPhone(ctx, d.phone, d.number) : null,
     publicToken: newPublicToken(),
+    agent: d.agent ?? null,
     ...extra,
   };
 }

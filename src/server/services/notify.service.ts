@@ -3,6 +3,7 @@
 // phone; the sender renders the text and decrypts the number at send time.
 import { type ReminderPlan, reminderMoments } from '../../domain/delivery.js';
 import type { MessageKind } from '../../domain/messages.js';
+import { RATING_INVITE_AFTER_DAYS, lastRatingDate } from '../../domain/rating.js';
 import { publicTicketPath } from '../../domain/public-ticket.js';
 import { orderQueue } from '../../domain/queue-order.js';
 import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/schedule.js';
@@ -194,4 +195,28 @@ export async function markNearFront(trx: Db, ctx: ServiceContext, t: TicketRecor
   const ahead = ordered.findIndex((w) => w.id === t.id);
   if (ahead < 0 || ahead > n) return;
   await queueTicket(trx, t, 'ticket.soon', `ticket.soon:${t.id}`, 'zh', {}, now, 'checked in near the front');
+}
+
+/**
+ * 好差评 invitation: when a booked ticket is served (办结), one text is queued for 3 days later; the
+ * sender skips it if the ticket was rated by then or the 7 days are over.
+ */
+export async function queueRatingInvite(trx: Db, ctx: ServiceContext, t: TicketRecord, service: Service, hall: Hall, now: Now): Promise<void> {
+  if (!ctx.messaging || t.bookingId === null) return;
+  const who = (await ticketBookings(trx, [t.bookingId])).get(t.bookingId);
+  if (!who) return;
+  const en = who.lang === 'en';
+  const due = new Date(now.instant.getTime() + RATING_INVITE_AFTER_DAYS * 86_400_000).toISOString();
+  const link = `${bookingLink(ctx, t)}${t.publicToken ? '?via=message' : ''}`;
+  await queueNotification(trx, {
+    hallId: t.hallId,
+    kind: 'rating.invite',
+    cause: `rating.invite:${t.id}`,
+    bookingId: t.bookingId,
+    ticketId: t.id,
+    lang: who.lang,
+    params: { number: t.number, service: en ? service.nameEn : service.nameZh, date: t.date, hall: en ? hall.nameEn : hall.nameZh, until: lastRatingDate(t.date), link },
+    dueAt: due,
+    createdAt: now.iso,
+  });
 }

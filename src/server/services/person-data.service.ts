@@ -13,6 +13,7 @@ import {
   bookingsOfIdAndPhone,
   bookingsOfIdCard,
   eraseBookingPhones,
+  eraseAgentOf,
   eraseBookings,
   erasePersonIfUnused,
   eraseSpentVerifications,
@@ -114,6 +115,8 @@ export async function forgetPerson(ctx: ServiceContext, input: { idCard: string;
       bookings.map((b) => b.id),
       now.iso,
     );
+    // Where they booked for others (代办), their ID card goes too; those bookings remain the other person's.
+    await eraseAgentOf(trx, who.idHash, now.iso);
     const verificationCodes = who.phoneHash ? await eraseSpentVerifications(trx, who.phoneHash, now.iso) : 0;
     const person = await erasePersonIfUnused(trx, who.idHash);
     // Neither the ID card nor the phone (nor their masked forms) goes into the log: what was erased is enough.

@@ -26,6 +26,7 @@ export function presentBooking(b: BookingRecord, service: Service, hall: Hall, n
     status: effectiveStatus(b, now),
     idCardMasked: b.idMasked,
     phoneMasked: b.phoneMasked,
+    ...(b.agent ? { agent: { idCardMasked: b.agent.idMasked, relation: b.agent.relation } } : {}),
     createdAt: b.createdAt,
     checkInOpensAt: checkInOpensAt(b.slotStart, service.schedule.checkInBeforeMinutes),
     ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
@@ -58,5 +59,6 @@ export function presentTicket(
     estimatedWaitMinutes: place.wait,
     counterNumber: place.counterNumber,
     callCount: t.callCount,
+    ...(t.agentRelation ? { agentRelation: t.agentRelation } : {}),
   };
 }

@@ -15,6 +15,8 @@ import { type TicketRecord, findTicketByPublicToken, findTicketsByBookingIds } f
 import { AppError } from './app-error.js';
 import { type ServiceContext, hallName, hallTimeOf, serviceName } from './context.js';
 import { ticketOf, ticketPlaces } from './hall-state.js';
+import { type RateResult, rateTicket, ratingStateOf } from './rating.service.js';
+import type { RatingInput } from '../../domain/rating.js';
 
 type Common = Pick<PublicTicketResponse, 'serviceLetter' | 'serviceName' | 'hallCode' | 'hallName' | 'today' | 'now'>;
 
@@ -50,6 +52,8 @@ async function ticketView(ctx: ServiceContext, t: TicketRecord, service: Service
     const counter = (await listCounters(ctx.db, hall.id)).find((c) => c.id === t.counterId);
     return { ...base, counterNumber: counter?.number ?? null, counterName: counter?.name ?? null };
   }
+  // 办结: the page offers the rating (好差评) until 7 days after the ticket's day.
+  if (t.status === 'served') return { ...base, rating: await ratingStateOf(ctx, t, hall) };
   return base;
 }
 
@@ -74,13 +78,20 @@ function bookingView(ctx: ServiceContext, b: BookingRecord, service: Service, ha
   };
 }
 
-export async function publicTicketView(ctx: ServiceContext, token: string, lang: Lang): Promise<PublicTicketResponse> {
+/** What a token names: a ticket (a walk-in's, or a checked-in booking's), else a booking not checked in. */
+export async function recordOfToken(ctx: ServiceContext, token: string): Promise<{ ticket?: TicketRecord; booking?: BookingRecord }> {
   // A malformed token is as unknown as a wrong one.
   if (!isPublicToken(token)) throw new AppError('TICKET_NOT_FOUND');
   let ticket = await findTicketByPublicToken(ctx.db, token);
   const booking = ticket ? undefined : await findBookingByPublicToken(ctx.db, token);
   // A booking checked in by a release before tokens: its ticket has none of its own.
   if (booking?.checkedInAt) ticket = (await findTicketsByBookingIds(ctx.db, [booking.id]))[0];
+  if (!ticket && !booking) throw new AppError('TICKET_NOT_FOUND');
+  return ticket ? { ticket } : { booking };
+}
+
+export async function publicTicketView(ctx: ServiceContext, token: string, lang: Lang): Promise<PublicTicketResponse> {
+  const { ticket, booking } = await recordOfToken(ctx, token);
   const record = ticket ?? booking;
   if (!record) throw new AppError('TICKET_NOT_FOUND');
   const hall = await ctx.halls.byId(record.hallId);
@@ -100,4 +111,14 @@ export async function publicTicketView(ctx: ServiceContext, token: string, lang:
   // 改约: the old page leads to the new booking's (holding its token is holding the booking).
   const to = booking?.rescheduledTo ? await findBookingByNumber(ctx.db, booking.rescheduledTo) : undefined;
   return to ? { ...view, rescheduledTo: { number: to.number, path: to.publicToken ? publicTicketPath(to.publicToken) : null } } : view;
+}
+
+/** A rating from the ticket's page (its QR code, or the invitation text's link). */
+export async function rateByToken(ctx: ServiceContext, token: string, input: RatingInput, via: 'web' | 'message'): Promise<RateResult> {
+  const { ticket } = await recordOfToken(ctx, token);
+  // A booking never checked in has no service to rate.
+  if (!ticket) throw new AppError('RATING_NOT_FINISHED');
+  const hall = await ctx.halls.byId(ticket.hallId);
+  if (!hall) throw new AppError('TICKET_NOT_FOUND');
+  return rateTicket(ctx, ticket, hall, input, via);
 }

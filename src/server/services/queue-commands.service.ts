@@ -26,7 +26,7 @@ import { AppError } from './app-error.js';
 import { type HallContext, type Now, nowOf } from './context.js';
 import { type Actor, assertCounterOpen } from './counter-state.service.js';
 import { ticketActionView } from './hall-view.service.js';
-import { queueSoon, queueTicketCalled, queueTicketPassed } from './notify.service.js';
+import { queueRatingInvite, queueSoon, queueTicketCalled, queueTicketPassed } from './notify.service.js';
 import { transact } from './transact.js';
 
 /** Live clients hear of the committed change at once; then the counter gets its answer. */
@@ -152,6 +152,8 @@ export async function ticketAction(ctx: HallContext, actor: Actor, number: strin
     if (!ok) throw new AppError('TICKET_STATE');
     if (action === 'complete' && ticket.bookingId !== null) {
       await changeBookingStatus(trx, ticket.bookingId, 'checked_in', 'served', { at: now.iso });
+      const service = await findService(trx, ticket.serviceId);
+      if (service) await queueRatingInvite(trx, ctx, ticket, service, ctx.hall, now);
     }
     if (action === 'recall' && counter) await queueTicketCalled(trx, ctx, ticket, counter, ctx.hall, ticket.callCount + 1, now);
     if (action === 'no-show') {

@@ -167,6 +167,7 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
         notify: row.notify,
         lang,
         at: now.iso,
+        agent: row.agent ?? null,
       },
       { reschedules: (row.reschedules ?? 0) + 1, rescheduledFrom: row.number },
     );

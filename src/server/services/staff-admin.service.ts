@@ -2,6 +2,7 @@
 import type { StaffAccount } from '../../contracts/admin.js';
 import type { DeviceKind, Role } from '../../domain/sign-in.js';
 import { appendAudit } from '../repositories/audit.repository.js';
+import { listCounters } from '../repositories/counter.repository.js';
 import {
   type DeviceRecord,
   findStaffById,
@@ -113,22 +114,36 @@ export async function setStaffActivity(ctx: HallContext, actor: string, id: numb
   });
 }
 
-export async function createDeviceAudited(ctx: HallContext, actor: string, kind: DeviceKind, name: string): Promise<{ device: DeviceRecord; token: string }> {
-  const made = await createDevice(ctx, ctx.hall.id, kind, name);
+export async function createDeviceAudited(
+  ctx: HallContext,
+  actor: string,
+  kind: DeviceKind,
+  name: string,
+  counterNumber?: number,
+): Promise<{ device: ListedDevice; token: string }> {
+  const made = await createDevice(ctx, ctx.hall.id, kind, name, counterNumber);
   await appendAudit(ctx.db, {
     hallId: ctx.hall.id,
     at: nowOf(ctx).iso,
     actor,
     action: 'device.create',
     target: `${kind} #${made.device.id}`,
-    details: { name: made.device.name },
+    details: { name: made.device.name, ...(counterNumber !== undefined && kind === 'evaluator' ? { counter: counterNumber } : {}) },
   });
-  return made;
+  return { device: (await withCounters(ctx, [made.device]))[0] as ListedDevice, token: made.token };
 }
 
-/** Kiosks and display boards, revoked ones included. */
-export async function listPairedDevices(ctx: HallContext): Promise<DeviceRecord[]> {
-  return listDevices(ctx.db, ctx.hall.id);
+/** A device as the console lists it: an evaluator names the counter it stands at. */
+export type ListedDevice = DeviceRecord & { counterNumber: number | null };
+
+async function withCounters(ctx: HallContext, devices: DeviceRecord[]): Promise<ListedDevice[]> {
+  const counters = new Map((await listCounters(ctx.db, ctx.hall.id)).map((c) => [c.id, c.number]));
+  return devices.map((d) => ({ ...d, counterNumber: d.counterId === null ? null : (counters.get(d.counterId) ?? null) }));
+}
+
+/** Kiosks, display boards and evaluators, revoked ones included. */
+export async function listPairedDevices(ctx: HallContext): Promise<ListedDevice[]> {
+  return withCounters(ctx, await listDevices(ctx.db, ctx.hall.id));
 }
 
 export async function revokeDeviceAudited(ctx: HallContext, actor: string, id: number): Promise<void> {

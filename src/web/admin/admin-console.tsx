@@ -24,12 +24,13 @@ import { MessagesScreen } from './messages-screen.js';
 import { NoShowScreen } from './no-show-screen.js';
 import { ReportsScreen } from './reports-screen.js';
 import { PersonsScreen } from './persons-screen.js';
+import { RatingsScreen } from './ratings-screen.js';
 import { ServicesScreen } from './services-screen.js';
 import { StaffScreen } from './staff-screen.js';
 import { TodayScreen } from './today-screen.js';
 import { WebhooksScreen } from './webhooks-screen.js';
 
-function Section({ tab, location, today }: { tab: AdminTab; location: Location; today: string }) {
+function Section({ tab, location, today, city }: { tab: AdminTab; location: Location; today: string; city: boolean }) {
   switch (tab) {
     case 'services':
       return <ServicesScreen query={location.query} />;
@@ -45,6 +46,8 @@ function Section({ tab, location, today }: { tab: AdminTab; location: Location; 
       return <WebhooksScreen />;
     case 'noShow':
       return <NoShowScreen />;
+    case 'ratings':
+      return <RatingsScreen today={today} city={city} />;
     case 'audit':
       return <AuditScreen />;
     case 'persons':
@@ -92,7 +95,7 @@ function Console({ location, role, own }: { location: Location; role: AdminRole;
   if (!hall.data || !value) {
     body = failed !== null ? <LoadFailed error={failed} onRetry={hall.data ? halls.reload : hall.reload} /> : <Loading />;
   } else {
-    body = <Section tab={tab} location={location} today={hall.data.today} />;
+    body = <Section tab={tab} location={location} today={hall.data.today} city={role === 'city_admin'} />;
     // A city admin switches halls where a section works in one (with one hall there is nothing to switch).
     const switchable = role === 'city_admin' && isHallTab(tab) && value.halls.length > 1;
     place = switchable ? <HallSwitcher cityLevel={hasCityLevel(tab)} /> : <HallPlace city={role === 'city_admin' && !isHallTab(tab)} />;

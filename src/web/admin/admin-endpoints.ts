@@ -19,6 +19,7 @@ import type { AdminHall, CatalogBody, CatalogEntry, CityOverviewResponse, Create
 export type { CatalogBody, CatalogEntry };
 import type { CreateStaffBody, Device } from '../../contracts/auth.js';
 import type { BackupStatusResponse } from '../../contracts/backup.js';
+import type { CountersResponse } from '../../contracts/queue.js';
 import type { PersonDataResponse, PersonForgetResponse, PersonQueryBody } from '../../contracts/person-data.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { NotificationStatus, NotificationsResponse } from '../../contracts/notifications.js';
@@ -113,8 +114,20 @@ export function getDevices(call: Call): Promise<{ devices: Device[] }> {
   return requestJson('GET', scopedHref('/api/v1/devices', call.scope), call);
 }
 
-export function createDevice(kind: Device['kind'], name: string, call: Call): Promise<{ device: Device; token: string; pairPath: string }> {
-  return requestJson('POST', scopedHref('/api/v1/devices', call.scope), { ...call, body: { kind, name } });
+/** A new device; an evaluator (评价器) names the counter it stands at. */
+export function createDevice(
+  kind: Device['kind'],
+  name: string,
+  counterNumber: number | null,
+  call: Call,
+): Promise<{ device: Device; token: string; pairPath: string }> {
+  const body = kind === 'evaluator' && counterNumber !== null ? { kind, name, counterNumber } : { kind, name };
+  return requestJson('POST', scopedHref('/api/v1/devices', call.scope), { ...call, body });
+}
+
+/** The hall's counters (the counter console's list), for choosing where a 评价器 stands. */
+export function getCounters(call: Call): Promise<CountersResponse> {
+  return requestJson('GET', scopedHref('/api/v1/counters', call.scope), call);
 }
 
 export function revokeDevice(id: number, call: Call): Promise<{ ok: boolean }> {

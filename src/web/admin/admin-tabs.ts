@@ -4,7 +4,7 @@
 // chooses it for a city admin), one hall or the whole city, or no hall at all (the city's own).
 import { hrefOf } from '../nav/router.js';
 
-export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'webhooks', 'noShow', 'audit', 'persons', 'city', 'halls', 'catalog'] as const;
+export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'webhooks', 'noShow', 'ratings', 'audit', 'persons', 'city', 'halls', 'catalog'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export type AdminRole = 'city_admin' | 'admin';
@@ -30,6 +30,8 @@ const TAB_INFO: Record<AdminTab, TabInfo> = {
   webhooks: { cityOnly: false, halls: 'hall', group: 'hall' },
   // 爽约管理: one hall's rule and blocked people (a block is per hall).
   noShow: { cityOnly: false, halls: 'hall', group: 'hall' },
+  // 好差评: one hall's cases and figures (a city admin also sees every hall's figures side by side).
+  ratings: { cityOnly: false, halls: 'hall', group: 'hall' },
   // The log takes no hall: a hall admin reads their hall's entries, a city admin every hall's.
   audit: { cityOnly: false, halls: 'none', group: 'hall' },
   // 个人信息: a person's data on request; a hall admin reaches their hall's bookings, a city admin every hall's.

@@ -3,6 +3,8 @@
 // id. Pure: words come from translate().
 import type { Lang } from '../../contracts/errors.js';
 import { localName } from '../i18n/local-name.js';
+// The console's texts are not in every front end's dictionaries: this module needs them added.
+import '../i18n/admin-messages.js';
 import { type MessageKey, translate } from '../i18n/translate.js';
 import { kindName } from './messages-logic.js';
 

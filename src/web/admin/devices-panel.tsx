@@ -1,6 +1,6 @@
-// Kiosks and display boards: each has a token; a new one's pairing link is shown once (copy it or
-// scan its QR code on the device), the list says when each was last seen, and a lost or retired
-// device is revoked.
+// Kiosks, display boards and counters' 评价器: each has a token; a new one's pairing link is shown
+// once (copy it or scan its QR code on the device), the list says when each was last seen (and at
+// which counter an evaluator stands), and a lost or retired device is revoked.
 import { type FormEvent, useId, useState } from 'react';
 import type { Device } from '../../contracts/auth.js';
 import { errorText } from '../api/error-text.js';
@@ -10,7 +10,7 @@ import { Banner } from '../ui/banner.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { TextField } from '../ui/text-field.js';
 import { AdminListState, AdminTable, RowButton } from './admin-table.js';
-import { createDevice, getDevices, revokeDevice } from './admin-endpoints.js';
+import { createDevice, getCounters, getDevices, revokeDevice } from './admin-endpoints.js';
 import { hallDateTime } from './admin-time.js';
 import { useHallZone } from '../hall/hall-zone.js';
 import { OneTimeSecret } from './one-time-secret.js';
@@ -29,18 +29,23 @@ export function DevicesPanel() {
   const devices = useAdminResource((call) => getDevices(call), 'admin-devices');
   const [kind, setKind] = useState<Kind>('kiosk');
   const [name, setName] = useState('');
+  const counters = useAdminResource((call) => getCounters(call), 'admin-device-counters');
+  const [counter, setCounter] = useState<number | null>(null);
   const [checked, setChecked] = useState(false);
   const [paired, setPaired] = useState<{ name: string; url: string } | null>(null);
   const [asking, setAsking] = useState<Device | null>(null);
   const { busy, refusal, flash, setFlash, run } = useAdminAction({ onSuccess: () => devices.reload(), onSettled: () => setAsking(null) });
   const nameProblem = checked && !name.trim() ? t('admin.problem.EMPTY') : null;
+  const counterList = [...(counters.data?.counters ?? [])].sort((a, b) => a.number - b.number);
+  const chosenCounter = counter ?? counterList[0]?.number ?? null;
+  const counterProblem = checked && kind === 'evaluator' && chosenCounter === null ? t('admin.problem.COUNTER_REQUIRED') : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (!name.trim() || busy) return;
+    if (!name.trim() || busy || (kind === 'evaluator' && chosenCounter === null)) return;
     void run(async () => {
-      const made = await createDevice(kind, name.trim(), call);
+      const made = await createDevice(kind, name.trim(), chosenCounter, call);
       setPaired({ name: made.device.name, url: pairingUrl(window.location.origin, made.pairPath) });
       setName('');
       setChecked(false);
@@ -82,7 +87,10 @@ export function DevicesPanel() {
             return (
               <tr key={d.id} data-device={d.name} className={state === 'revoked' ? 'row--inactive' : undefined}>
                 <th scope="row">{d.name}</th>
-                <td>{t(`admin.dev.kind.${d.kind}`)}</td>
+                <td>
+                  {t(`admin.dev.kind.${d.kind}`)}
+                  {d.counterNumber ? <span className="device-counter"> · {t('admin.dev.counterOf', { n: d.counterNumber })}</span> : null}
+                </td>
                 <td className="nowrap">{hallDateTime(d.createdAt, zone)}</td>
                 <td className="nowrap">
                   {state === 'revoked' ? (
@@ -110,8 +118,8 @@ export function DevicesPanel() {
         <div className="sub-form__grid">
           <fieldset className="choice-group">
             <legend>{t('admin.dev.kind')}</legend>
-            <div className="choice-grid choice-grid--two">
-              {(['kiosk', 'display'] as const).map((k) => (
+            <div className="choice-grid">
+              {(['kiosk', 'display', 'evaluator'] as const).map((k) => (
                 <label key={k} className="choice">
                   <input type="radio" name="device-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
                   <span className="choice__title">{t(`admin.dev.kind.${k}`)}</span>
@@ -127,6 +135,38 @@ export function DevicesPanel() {
             onChange={(e) => setName(e.target.value)}
             error={nameProblem}
           />
+          {kind === 'evaluator' && (
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-counter`}>
+                {t('admin.dev.counter')}
+              </label>
+              <p className="field__hint" id={`${id}-counter-hint`}>
+                {counterList.length === 0 && counters.data ? t('admin.dev.counterNone') : t('admin.dev.counterHint')}
+              </p>
+              <select
+                id={`${id}-counter`}
+                className="field__input"
+                aria-describedby={`${id}-counter-hint`}
+                aria-invalid={counterProblem !== null}
+                value={chosenCounter ?? ''}
+                onChange={(e) => setCounter(Number(e.target.value))}
+              >
+                {counterList.map((c) => {
+                  const label = t('admin.dev.counterOf', { n: c.number });
+                  return (
+                    <option key={c.number} value={c.number}>
+                      {c.name && c.name !== label ? `${label} · ${c.name}` : label}
+                    </option>
+                  );
+                })}
+              </select>
+              {counterProblem && (
+                <p className="field__error" role="alert">
+                  {counterProblem}
+                </p>
+              )}
+            </div>
+          )}
         </div>
         <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
           {busy ? t('admin.saving') : t('admin.dev.create')}

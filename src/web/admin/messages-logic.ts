@@ -4,6 +4,8 @@
 import type { NotificationEntry, NotificationStatus } from '../../contracts/notifications.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MESSAGE_KINDS, type MessageKind } from '../../domain/messages.js';
+// The console's texts are not in every front end's dictionaries: this module needs them added.
+import '../i18n/admin-messages.js';
 import { type MessageKey, translate } from '../i18n/translate.js';
 
 export const MESSAGES_PAGE = 50;
@@ -22,6 +24,7 @@ const KIND_KEYS: Record<MessageKind, MessageKey> = {
   'ticket.passed': 'admin.msg.kind.passed',
   'verify.code': 'admin.msg.kind.code',
   'waitlist.offer': 'admin.msg.kind.waitlistOffer',
+  'rating.invite': 'admin.msg.kind.ratingInvite',
 };
 
 const isKind = (kind: string): kind is MessageKind => (MESSAGE_KINDS as readonly string[]).includes(kind);

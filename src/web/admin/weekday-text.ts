@@ -1,6 +1,8 @@
 // Open weekdays in a few words: runs of three or more days joined ('周一至周五、周日',
 // 'Mon–Fri, Sun'), every day as one word. Pure.
 import type { Lang } from '../../contracts/errors.js';
+// The console's texts are not in every front end's dictionaries: this module needs them added.
+import '../i18n/admin-messages.js';
 import { translate } from '../i18n/translate.js';
 
 const word = (day: number, lang: Lang) => translate(lang, `admin.weekday.${day as 1 | 2 | 3 | 4 | 5 | 6 | 7}`);

@@ -51,6 +51,11 @@ export async function requestJson<T>(method: 'GET' | 'POST' | 'PUT', path: strin
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', (error as Error).message);
   }
+  return readJson<T>(response);
+}
+
+/** The JSON of an answer, or the ApiError for it (a refusal, or not JSON). */
+export async function readJson<T>(response: Response): Promise<T> {
   let body: unknown = null;
   try {
     body = await response.json();

@@ -2,8 +2,9 @@
 // (?service=ID&date=…) and a confirmation (?booking=NUMBER), as it always was. With many halls,
 // `/` opens the hall this device chose (or the chooser), /h is the chooser and /h/CODE/ is one
 // hall's own app with the same screens in its query string.
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, Suspense, lazy, useEffect } from 'react';
 import type { HallToday, HallsResponse } from '../../contracts/halls.js';
+import { takeEarlyHalls } from '../api/early.js';
 import { getHalls } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { type Location, navigate } from '../nav/router.js';
@@ -13,14 +14,33 @@ import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { type Resource, useResource } from '../ui/use-resource.js';
-import { ConfirmationPage } from './confirmation-page.js';
 import { HallBar } from './hall-bar.js';
 import { HallChooser } from './hall-chooser.js';
 import { hallBase, hallCodeOf, rememberHall, rememberedHall, startOf } from './hall-logic.js';
 import { type HallPlace, HallPlaceContext, SINGLE_HALL } from './hall-place.js';
 import { HomePage } from './home-page.js';
-import { ServicePage } from './service-page.js';
 import { RetentionDaysContext, VerifyPhoneContext } from './verify-phone.js';
+
+// A phone's first screen is the home page (or the hall chooser): the service page (the form, the
+// ID card rules, the SMS code) and the confirmation (its QR code) are chunks of their own, fetched
+// once the first screen is up, so the list of services shows without waiting for them.
+const loadServicePage = () => import('./service-page.js');
+const loadConfirmationPage = () => import('./confirmation-page.js');
+const ServicePage = lazy(() => loadServicePage().then((m) => ({ default: m.ServicePage })));
+const ConfirmationPage = lazy(() => loadConfirmationPage().then((m) => ({ default: m.ConfirmationPage })));
+
+/** A moment for the first screen's own requests (the service list) to have the phone's bandwidth alone. */
+const PREFETCH_AFTER_MS = 1500;
+
+/** Fetches the next screens' chunks once the first screen is up (a tap on a service then opens at once). */
+function usePrefetchScreens(): void {
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      loadServicePage().then(loadConfirmationPage, () => {});
+    }, PREFETCH_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+}
 
 /** The screen the query string names, in a place. */
 function Screens({ location, place }: { location: Location; place: HallPlace }) {
@@ -34,10 +54,11 @@ function Screens({ location, place }: { location: Location; place: HallPlace }) 
       <ServicePage key={`${place.base}|${service}|${reschedule ?? ''}`} serviceId={service} askedDate={location.query.get('date')} reschedule={reschedule} />
     );
   }
+  usePrefetchScreens();
   return (
     <HallPlaceContext.Provider value={place}>
       <AppShell section="/" homeHref={place.base} place={place.hall ? <HallBar hall={place.hall} many={place.many} /> : undefined}>
-        {screen}
+        <Suspense fallback={<Loading />}>{screen}</Suspense>
       </AppShell>
     </HallPlaceContext.Provider>
   );
@@ -89,7 +110,8 @@ function HallApp({ code, location, halls }: { code: string; location: Location; 
 export function BookingApp({ location }: { location: Location }): ReactNode {
   const { lang } = useI18n();
   const code = hallCodeOf(location.path);
-  const halls = useResource((signal) => getHalls({ lang, signal }), lang);
+  // At `/` the halls may have been asked for before the page's scripts arrived (public/early.js).
+  const halls = useResource((signal) => takeEarlyHalls(lang) ?? getHalls({ lang, signal }), lang);
   return (
     <VerifyPhoneContext.Provider value={halls.data?.verifyPhone ?? false}>
       <RetentionDaysContext.Provider value={halls.data?.contactRetentionDays ?? 30}>

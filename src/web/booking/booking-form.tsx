@@ -21,6 +21,8 @@ import { NotifyChoice } from './notify-choice.js';
 import { type AttemptKey, fingerprintOf, keyForAttempt } from './idempotency.js';
 import { useVerifyPhone } from './verify-phone.js';
 import { useEligibility } from './use-eligibility.js';
+import { type AgentDraft, AgentFields } from './agent-fields.js';
+import { parseIdCard } from '../../domain/id-card.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
 
@@ -41,6 +43,8 @@ export function BookingForm(props: {
   const [sending, setSending] = useState(false);
   const [notify, setNotify] = useState(true);
   const [refusal, setRefusal] = useState<unknown>(null);
+  const [agent, setAgent] = useState<AgentDraft>({ on: false, idCard: '', relation: 'child' });
+  const [agentError, setAgentError] = useState<string | null>(null);
   const attempt = useRef<AttemptKey | null>(null);
   const sms = useSmsCode(useVerifyPhone());
   const eligibility = useEligibility(props.service.id, lang);
@@ -59,10 +63,22 @@ export function BookingForm(props: {
     if (person.ok) void eligibility.check(person.value);
   };
 
+  /** 代办: the agent's own card, checked like the person's; not the person's card. */
+  const agentProblem = (): string | null => {
+    if (!agent.on) return null;
+    if (agent.idCard.trim() === '') return t('form.idCard.empty');
+    const id = parseIdCard(agent.idCard, props.today);
+    if (!id.ok) return problemText({ field: 'idCard', reason: id.error }, lang);
+    const person = parseIdCard(draft.idCard, props.today);
+    return person.ok && person.id.value === id.id.value ? t('agent.same') : null;
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
     setRefusal(null);
+    const agentWrong = agentProblem();
+    setAgentError(agentWrong);
     const checked = validatePerson(draft, props.today);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -78,21 +94,30 @@ export function BookingForm(props: {
       if (first) document.getElementById(`booking-${first}`)?.focus();
       return;
     }
+    if (agentWrong) {
+      document.getElementById('booking-agent-idCard')?.focus();
+      return;
+    }
     const proof = sms.check();
     if (!proof) return;
-    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value, notify, ...proof };
+    const forOther = agent.on ? { agent: { idCard: agent.idCard.trim().toUpperCase(), relation: agent.relation } } : {};
+    const body = { serviceId: props.service.id, date: props.date, slot: props.slot, ...checked.value, notify, ...proof, ...forOther };
     attempt.current = keyForAttempt(attempt.current, fingerprintOf(body));
     setSending(true);
     try {
       const result = await createBooking(body, attempt.current.key, { lang });
       attempt.current = null;
       rememberBooking(browserStore(), result.booking, { zh: props.service.nameZh, en: props.service.nameEn }, new Date(), place.hall ?? undefined);
-      setSessionCredentials({ idCard: checked.value.idCard, phone: checked.value.phone });
+      // 我的预约 finds it with the agent's own card and phone (a 代办) or the person's.
+      setSessionCredentials({ idCard: agent.on ? agent.idCard.trim().toUpperCase() : checked.value.idCard, phone: checked.value.phone });
       navigate(hrefOf(place.base, { booking: result.booking.number }));
     } catch (error) {
       const code = error instanceof ApiError ? error.code : '';
       const fieldProblem = error instanceof ApiError ? serverFieldProblem(error.code, error.details) : null;
-      if (fieldProblem) setErrors((e) => ({ ...e, [fieldProblem.field]: fieldProblem }));
+      if (error instanceof ApiError && error.details.field === 'agent.idCard') {
+        setAgentError(errorText(error, lang));
+        document.getElementById('booking-agent-idCard')?.focus();
+      } else if (fieldProblem) setErrors((e) => ({ ...e, [fieldProblem.field]: fieldProblem }));
       else if (eligibility.refused(error)) document.getElementById('booking-blocked')?.focus();
       else if (SLOT_CODES.has(code)) props.onSlotRefused(error);
       // A refusal of the code is said beside the code field, which takes the focus again.
@@ -121,6 +146,16 @@ export function BookingForm(props: {
         onChange={update}
         onBlur={blur}
         errorOf={errorOf}
+        labels={agent.on ? { idCard: t('form.idCard.person'), phone: t('form.phone.agent') } : undefined}
+      />
+      <AgentFields
+        draft={agent}
+        error={agentError}
+        onChange={(next) => {
+          setAgent(next);
+          if (agentError) setAgentError(null);
+        }}
+        onBlur={() => agent.idCard !== '' && setAgentError(agentProblem())}
       />
       {sms.shown && (
         <SmsCodeField

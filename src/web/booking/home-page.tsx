@@ -3,6 +3,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { ServiceSummary, ServicesResponse } from '../../contracts/services.js';
 import { addDays } from '../../domain/schedule.js';
+import { takeEarlyServices } from '../api/early.js';
 import { getServices } from '../api/endpoints.js';
 import { getHallServices } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -20,7 +21,8 @@ import { useHallPlace } from './hall-place.js';
 /** Looks ahead day by day (at most a week and a day) until every service has an open day. */
 async function loadNextOpenDays(hall: string | null, lang: Lang, signal: AbortSignal) {
   const services = (date: string | undefined) => (hall ? getHallServices(hall, date, { lang, signal }) : getServices(date, { lang, signal }));
-  const first = await services(undefined);
+  // At `/` the list may have been asked for before the page's scripts arrived (public/early.js).
+  const first = (hall === null ? await takeEarlyServices(lang) : null) ?? (await services(undefined));
   const answers: ServicesResponse[] = [first];
   for (let i = 1; i <= 8 && !everyServiceFound(answers); i++) {
     answers.push(await services(addDays(first.today, i)));
@@ -67,7 +69,11 @@ export function HomePage() {
   // Counts change as people book and cancel: reload, at most about once a second (for this
   // hall's services only, when the city has many).
   const ids = new Set(res.data?.services.map((s) => s.id));
-  useLiveReload(publicChannel(code), res.reload, { mergeMs: PUBLIC_MERGE_MS, relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId) });
+  useLiveReload(publicChannel(code), res.reload, {
+    mergeMs: PUBLIC_MERGE_MS,
+    relevant: (e) => !code || e.serviceId === null || ids.has(e.serviceId),
+    loadsAsItSubscribes: true,
+  });
   return (
     <section className="page">
       <h1 ref={heading} tabIndex={-1}>

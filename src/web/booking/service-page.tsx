@@ -32,7 +32,11 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
   const place = useHallPlace();
   const heading = useFocusHeading<HTMLHeadingElement>(`service-${serviceId}`);
   const res = useResource((signal) => getAvailability(serviceId, {}, { lang, signal }), `${serviceId}`);
-  useLiveReload(publicChannel(place.hall?.code), res.reload, { relevant: (e) => e.serviceId === serviceId || e.serviceId === null, mergeMs: PUBLIC_MERGE_MS });
+  useLiveReload(publicChannel(place.hall?.code), res.reload, {
+    relevant: (e) => e.serviceId === serviceId || e.serviceId === null,
+    mergeMs: PUBLIC_MERGE_MS,
+    loadsAsItSubscribes: true,
+  });
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
   const [slotMissing, setSlotMissing] = useState(0);

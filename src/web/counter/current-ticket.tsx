@@ -24,6 +24,11 @@ export function CurrentTicket({ ticket }: { ticket: Ticket | null }) {
             <span>{ticket.serviceName}</span>
             <span>{ticket.kind === 'booking' ? t('desk.kindBooking', { slot: formatSlot(ticket.slotStart ?? '', ticket.slotEnd) }) : t('desk.kindWalkIn')}</span>
           </p>
+          {ticket.agentRelation && (
+            <p className="current__agent" data-testid="current-agent">
+              <strong>{t('agent.shown', { relation: t(`agent.relation.${ticket.agentRelation}`) })}</strong> {t('agent.letter')}
+            </p>
+          )}
         </>
       ) : (
         <p className="current__idle">{t('desk.idle')}</p>

@@ -34,13 +34,13 @@ export function DeskButtons({ allowed, busy, onAction }: { allowed: ReadonlySet<
             disabled={!allowed.has(action) || busy !== null}
             aria-busy={busy === action}
             aria-keyshortcuts={key}
-            aria-label={t(LABELS[action])}
             onClick={() => onAction(action)}
           >
             <span className="desk-button__label">{t(LABELS[action])}</span>
-            <kbd className="desk-button__key">
+            {/* The key is said by aria-keyshortcuts; the name is the words alone, as they read. */}
+            <span className="desk-button__key" aria-hidden="true">
               {key}
-            </kbd>
+            </span>
           </button>
         );
       })}

@@ -44,6 +44,13 @@ describe('deviceVerdict', () => {
     name: '叫号屏 1',
     hall: 'MAIN',
   };
+  const evaluator: MeResponse = {
+    kind: 'device',
+    id: 3,
+    deviceKind: 'evaluator',
+    name: '1 号窗口评价器',
+    hall: 'MAIN',
+  };
   const staff = (mustChangePassword: boolean): MeResponse => ({
     kind: 'staff',
     username: 'a',
@@ -62,6 +69,10 @@ describe('deviceVerdict', () => {
     [staff(false), 'kiosk', 'paired'],
     [staff(false), 'display', 'paired'],
     [staff(true), 'display', 'unpaired'],
+    [evaluator, 'evaluator', 'paired'],
+    [evaluator, 'display', 'wrong-kind'],
+    [display, 'evaluator', 'wrong-kind'],
+    [staff(false), 'evaluator', 'unpaired'],
   ] as const)('%o as %s -> %s', (me, kind, verdict) => {
     expect(deviceVerdict(me, kind)).toBe(verdict);
   });

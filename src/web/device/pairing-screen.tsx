@@ -11,7 +11,8 @@ import type { PairingState } from './use-device-pairing.js';
 function PairingProblem({ kind, reason }: { kind: DeviceKind; reason: string }) {
   const { t } = useI18n();
   if (reason !== 'bad-link' && reason !== 'wrong-kind') return null;
-  const text = reason === 'bad-link' ? t('device.badLink') : kind === 'kiosk' ? t('device.wrongKindKiosk') : t('device.wrongKindDisplay');
+  const wrongKind = { kiosk: t('device.wrongKindKiosk'), display: t('device.wrongKindDisplay'), evaluator: t('device.wrongKindEvaluator') }[kind];
+  const text = reason === 'bad-link' ? t('device.badLink') : wrongKind;
   return (
     <p className="device-screen__problem" role="alert">
       {text}
@@ -58,12 +59,13 @@ export function PairingScreen({ kind, pairing, onRetry }: { kind: DeviceKind; pa
       </section>
     );
   }
+  const evaluator = kind === 'evaluator';
   return (
     <section className="device-screen device-screen--unpaired" data-testid="unpaired">
-      <h1 className="device-screen__title">{t('device.displayUnpaired')}</h1>
+      <h1 className="device-screen__title">{t(evaluator ? 'device.evaluatorUnpaired' : 'device.displayUnpaired')}</h1>
       <PairingProblem kind={kind} reason={pairing.reason} />
-      <p className="device-screen__lead">{t('device.askStaffDisplay')}</p>
-      <p className="device-screen__hint">{t('device.howToPair', { path: '/display#pair=…' })}</p>
+      <p className="device-screen__lead">{t(evaluator ? 'device.askStaffEvaluator' : 'device.askStaffDisplay')}</p>
+      <p className="device-screen__hint">{t('device.howToPair', { path: `/${kind}#pair=…` })}</p>
     </section>
   );
 }

@@ -50,6 +50,7 @@ export const enAdminMessages: Record<keyof typeof zhAdminMessages, string> = {
   'admin.msg.kind.passed': 'Number passed',
   'admin.msg.kind.code': 'Verification code',
   'admin.msg.kind.waitlistOffer': 'Waiting-list offer',
+  'admin.msg.kind.ratingInvite': 'Rating invitation',
 
   'admin.audit.a.notificationResend': 'Resend text message',
 };

@@ -30,7 +30,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.tabHint.today': 'Live figures',
   'admin.tabHint.services': 'Slots, capacity, rules',
   'admin.tabHint.calendar': 'Closed and make-up days',
-  'admin.tabHint.staff': 'Accounts, kiosks, displays',
+  'admin.tabHint.staff': 'Accounts, kiosks, displays, rating pads',
   'admin.tabHint.reports': 'Daily figures, export',
   'admin.tabHint.audit': 'Who changed what, when',
 
@@ -267,7 +267,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.imp.doneCancelled': '{n} days imported; {cancelled} bookings were cancelled',
   'admin.imp.confirmSeveral': 'Bookings on other closed days of the list are cancelled as well.',
 
-  'admin.staff.lead': 'Staff accounts, and pairing of kiosks and display boards.',
+  'admin.staff.lead': 'Staff accounts, and pairing of kiosks, display boards and counters’ rating pads.',
   'admin.staff.title': 'Staff accounts',
   'admin.staff.none': 'No accounts yet.',
   'admin.staff.username': 'Username',
@@ -281,7 +281,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.staff.locked': 'Many failed sign-ins: slowed down',
   'admin.staff.mustChange': 'Must change password',
   'admin.staff.reset': 'Reset password',
-  'admin.staff.resetLabel': 'Reset the password of {name}',
+  'admin.staff.resetLabel': 'Reset password: {name}',
   'admin.staff.resetTitleAsk': 'Reset the password of {name}?',
   'admin.staff.resetBody': 'A one-time password is made and shown once; their open sessions end, and they must choose a new password at the next sign-in.',
   'admin.staff.resetTitle': 'New one-time password for {name}',
@@ -305,7 +305,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'admin.role.city_admin': 'City administrator',
   'admin.role.staff': 'Counter staff',
 
-  'admin.dev.title': 'Kiosks and display boards',
+  'admin.dev.title': 'Kiosks, display boards and rating pads',
   'admin.dev.none': 'No devices yet.',
   'admin.dev.name': 'Device name',
   'admin.dev.nameHint': 'E.g. "Entrance kiosk"',

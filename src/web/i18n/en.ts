@@ -1,5 +1,4 @@
 // English. Same keys and placeholders as zh.ts (checked by the type and by i18n.test.ts).
-import { enAdmin } from './en-admin.js';
 import { enCitizen } from './en-citizen.js';
 import { enNoShow } from './en-no-show.js';
 import { enTicket } from './en-ticket.js';
@@ -7,9 +6,12 @@ import { enHall } from './en-hall.js';
 import { enMessages } from './en-messages.js';
 import { enReschedule } from './en-reschedule.js';
 import { enWaitlist } from './en-waitlist.js';
-import type { MessageKey } from './zh.js';
+import { enRating } from './en-rating.js';
+import { enAgent } from './en-agent.js';
+import { enElder } from './en-elder.js';
+import type { CoreMessageKey } from './zh.js';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   'app.name': 'V-Reserve',
   'app.footer': 'Government Service Hall · V-Reserve',
   'nav.label': 'Main',
@@ -179,6 +181,8 @@ export const en: Record<MessageKey, string> = {
   ...enHall,
   ...enMessages,
   ...enWaitlist,
-  ...enAdmin,
   ...enReschedule,
+  ...enRating,
+  ...enAgent,
+  ...enElder,
 };

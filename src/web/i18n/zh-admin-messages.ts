@@ -47,6 +47,7 @@ export const zhAdminMessages = {
   'admin.msg.kind.passed': '过号',
   'admin.msg.kind.code': '短信验证码',
   'admin.msg.kind.waitlistOffer': '候补名额',
+  'admin.msg.kind.ratingInvite': '评价邀请',
 
   'admin.audit.a.notificationResend': '重发短信',
 } as const;

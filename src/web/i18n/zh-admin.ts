@@ -29,7 +29,7 @@ export const zhAdmin = {
   'admin.tabHint.today': '实时数据',
   'admin.tabHint.services': '时段、名额、规则',
   'admin.tabHint.calendar': '闭馆日与调休',
-  'admin.tabHint.staff': '账号、取号机、叫号屏',
+  'admin.tabHint.staff': '账号、取号机、叫号屏、评价器',
   'admin.tabHint.reports': '按日统计、导出',
   'admin.tabHint.audit': '谁在何时改了什么',
 
@@ -263,7 +263,7 @@ export const zhAdmin = {
   'admin.imp.doneCancelled': '已导入 {n} 天，取消了 {cancelled} 个预约',
   'admin.imp.confirmSeveral': '列表中其他有预约的闭馆日也会一并取消预约。',
 
-  'admin.staff.lead': '管理工作人员账号，以及取号机、叫号屏的配对。',
+  'admin.staff.lead': '管理工作人员账号，以及取号机、叫号屏和窗口评价器的配对。',
   'admin.staff.title': '工作人员账号',
   'admin.staff.none': '还没有账号。',
   'admin.staff.username': '用户名',
@@ -277,7 +277,7 @@ export const zhAdmin = {
   'admin.staff.locked': '多次登录失败，已限速',
   'admin.staff.mustChange': '待改密码',
   'admin.staff.reset': '重置密码',
-  'admin.staff.resetLabel': '重置 {name} 的密码',
+  'admin.staff.resetLabel': '重置密码：{name}',
   'admin.staff.resetTitleAsk': '重置 {name} 的密码？',
   'admin.staff.resetBody': '将生成一个一次性密码，只显示一次；此人已登录的会话会退出，下次登录时必须设置新密码。',
   'admin.staff.resetTitle': '{name} 的新一次性密码',
@@ -301,7 +301,7 @@ export const zhAdmin = {
   'admin.role.city_admin': '市级管理员',
   'admin.role.staff': '窗口人员',
 
-  'admin.dev.title': '取号机与叫号屏',
+  'admin.dev.title': '取号机、叫号屏与评价器',
   'admin.dev.none': '还没有设备。',
   'admin.dev.name': '设备名称',
   'admin.dev.nameHint': '如“大厅入口取号机”',

@@ -1,5 +1,6 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
-import { zhAdmin } from './zh-admin.js';
+import type { zhAdmin } from './zh-admin.js';
+import type { zhAdminRatings } from './zh-admin-ratings.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhNoShow } from './zh-no-show.js';
 import { zhTicket } from './zh-ticket.js';
@@ -7,6 +8,9 @@ import { zhHall } from './zh-hall.js';
 import { zhMessages } from './zh-messages.js';
 import { zhReschedule } from './zh-reschedule.js';
 import { zhWaitlist } from './zh-waitlist.js';
+import { zhRating } from './zh-rating.js';
+import { zhAgent } from './zh-agent.js';
+import { zhElder } from './zh-elder.js';
 
 export const zh = {
   'app.name': '微预约',
@@ -178,8 +182,16 @@ export const zh = {
   ...zhHall,
   ...zhMessages,
   ...zhWaitlist,
-  ...zhAdmin,
   ...zhReschedule,
+  ...zhRating,
+  ...zhAgent,
+  ...zhElder,
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/**
+ * Every key: these and the admin console's (zh-admin.ts), which only the console loads and adds
+ * (admin-messages.ts): a phone opening the booking page does not download them.
+ */
+export type MessageKey = keyof typeof zh | keyof typeof zhAdmin | keyof typeof zhAdminRatings;
+/** The keys every front end has (this file's). */
+export type CoreMessageKey = keyof typeof zh;

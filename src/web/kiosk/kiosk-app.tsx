@@ -8,6 +8,7 @@ import { ApiError } from '../api/client.js';
 import { PairingScreen } from '../device/pairing-screen.js';
 import { useDevicePairing } from '../device/use-device-pairing.js';
 import { I18nProvider, useI18n } from '../i18n/i18n.js';
+import { ElderSwitch } from '../ui/elder-switch.js';
 import { LangSwitch } from '../ui/lang-switch.js';
 import type { ScannedCode } from '../../domain/public-ticket.js';
 import { CameraScan, hasCameraScan } from './camera-scan.js';
@@ -42,6 +43,7 @@ function KioskFrame({ home, children }: { home: (() => void) | null; children: R
               {t('kiosk.home')}
             </button>
           )}
+          <ElderSwitch className="kiosk-button kiosk-button--ghost" />
           <LangSwitch className="kiosk-button kiosk-button--ghost" />
         </div>
       </header>

@@ -2,7 +2,8 @@
 // reconnects and sends Last-Event-ID itself), polling every 2 s when the stream keeps failing,
 // and a new try of the stream now and then while polling. Listeners hear "this changed" (an
 // event) or "reload everything" (after a (re)connection, when events may have been missed).
-import { LIVE_EVENT_TYPES, type LiveEvent } from '../../contracts/events.js';
+import { LIVE_EVENT_TYPES } from '../../contracts/event-types.js';
+import type { LiveEvent } from '../../contracts/events.js';
 import {
   DENIED_POLL_MS,
   POLL_INTERVAL_MS,
@@ -14,7 +15,12 @@ import {
   takeEventId,
 } from './live-logic.js';
 
-export type LiveChange = { kind: 'event'; event: LiveEvent } | { kind: 'resync' };
+/**
+ * resync: load afresh, events may have been missed. `initial` marks the opening of the connection's
+ * first stream at its first try: only a screen whose data was loaded before it subscribed needs
+ * that one (see useLiveReload's `loadsAsItSubscribes`).
+ */
+export type LiveChange = { kind: 'event'; event: LiveEvent } | { kind: 'resync'; initial: boolean };
 /** connecting: not yet heard from the server; live: hearing it; reconnecting: lost it; denied: 401/403 (not paired / signed out). */
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'denied';
 
@@ -36,9 +42,20 @@ export class LiveConnection {
   private retryTimer: number | null = null;
   private polling: AbortController | null = null;
   private running = false;
+  /** Whether a resync was sent since start(): the next one is not the initial one. */
+  private resynced = false;
+  /** Counts start()s, so that a position that arrives after a stop does not begin a stopped run. */
+  private runs = 0;
   status: LiveStatus = 'connecting';
 
-  constructor(private readonly paths: LivePaths) {}
+  /**
+   * `startAfter`: the id of the last event when the page's first data was read (public/early.js reads
+   * it before the service list): the first stream starts there and replays what came since.
+   */
+  constructor(
+    private readonly paths: LivePaths,
+    private startAfter: Promise<number | null> | null = null,
+  ) {}
 
   subscribe(listener: (change: LiveChange) => void, onStatus?: (status: LiveStatus) => void): () => void {
     this.listeners.add(listener);
@@ -56,6 +73,26 @@ export class LiveConnection {
 
   private start(): void {
     this.running = true;
+    const position = this.startAfter;
+    this.startAfter = null;
+    if (!position) {
+      this.begin();
+      return;
+    }
+    const run = ++this.runs;
+    // Stopped (and maybe started again) meanwhile: that run has begun on its own.
+    const stillThisRun = () => this.running && run === this.runs;
+    position.then(
+      (id) => {
+        if (!stillThisRun()) return;
+        if (id !== null && this.lastId === null) this.lastId = id;
+        this.begin();
+      },
+      () => stillThisRun() && this.begin(),
+    );
+  }
+
+  private begin(): void {
     this.mode = typeof EventSource === 'function' ? 'stream' : 'poll';
     if (this.mode === 'stream') this.openStream();
     else this.poll();
@@ -63,6 +100,8 @@ export class LiveConnection {
 
   private stop(): void {
     this.running = false;
+    this.runs++;
+    this.resynced = false;
     this.closeStream();
     this.clearTimers();
     this.polling?.abort();
@@ -82,6 +121,11 @@ export class LiveConnection {
     for (const l of [...this.listeners]) l(change);
   }
 
+  private resync(initial = false): void {
+    this.resynced = true;
+    this.emit({ kind: 'resync', initial });
+  }
+
   private setStatus(status: LiveStatus): void {
     if (status === this.status) return;
     this.status = status;
@@ -99,11 +143,13 @@ export class LiveConnection {
     this.source = source;
     source.onopen = () => {
       if (source !== this.source) return;
+      // The connection's first stream, opened at the first try: asked for with the screens' first loads.
+      const initial = !this.resynced && this.failures === 0 && this.mode === 'stream';
       if (this.mode === 'poll') this.leavePolling();
       this.failures = 0;
       this.setStatus('live');
       // Whatever happened before this stream began is not in it: screens load afresh.
-      this.emit({ kind: 'resync' });
+      this.resync(initial);
     };
     source.onerror = () => {
       if (source === this.source) this.onStreamError(source);
@@ -114,7 +160,7 @@ export class LiveConnection {
     };
     for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onMessage as EventListener);
     // Too much was missed to replay: reload everything.
-    source.addEventListener('reset', () => this.emit({ kind: 'resync' }));
+    source.addEventListener('reset', () => this.resync());
   }
 
   private onStreamError(source: EventSource): void {
@@ -188,7 +234,7 @@ export class LiveConnection {
         this.take(answer.events);
         this.lastId = step.lastId;
         this.setStatus('live');
-        if (step.resync) this.emit({ kind: 'resync' });
+        if (step.resync) this.resync();
       }
     } catch {
       if (controller.signal.aborted) return;

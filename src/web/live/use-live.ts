@@ -2,6 +2,7 @@
 // and a hook that reloads a screen's data when something relevant changed.
 import { useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../../contracts/events.js';
+import { takeEarlyPosition } from '../api/early.js';
 import { type LiveChange, LiveConnection, type LiveStatus } from './live-connection.js';
 
 /**
@@ -24,7 +25,8 @@ const connections = new Map<LiveChannel, LiveConnection>();
 function connectionOf(channel: LiveChannel): LiveConnection {
   let c = connections.get(channel);
   if (!c) {
-    c = new LiveConnection(pathsOf(channel));
+    // The booking page at `/` read its service list after this position (public/early.js): start there.
+    c = new LiveConnection(pathsOf(channel), channel === 'public' ? takeEarlyPosition() : null);
     connections.set(channel, c);
   }
   return c;
@@ -48,17 +50,24 @@ const MERGE_MS = 60;
 /**
  * Reloads when an event passes `relevant` (all by default) or after a (re)connection. Returns the
  * connection's status for a "reconnecting" badge.
+ *
+ * `loadsAsItSubscribes`: the screen sends its first load in the same mount as it subscribes (its
+ * resource and this hook in one component), so when that subscription starts the connection, the
+ * load and the stream are asked for together and the stream's first opening brings nothing the
+ * load will not have: no second load of the same data on every page load. (A reconnection, a
+ * replay too long to send, or a connection another screen started still reload.)
  */
 export function useLiveReload(
   channel: LiveChannel,
   reload: () => void,
-  opts: { relevant?: (event: LiveEvent) => boolean; enabled?: boolean; mergeMs?: number } = {},
+  opts: { relevant?: (event: LiveEvent) => boolean; enabled?: boolean; mergeMs?: number; loadsAsItSubscribes?: boolean } = {},
 ): LiveStatus {
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
   const relevantRef = useRef(opts.relevant);
   relevantRef.current = opts.relevant;
   const timer = useRef<number | null>(null);
+  const loadsAsItSubscribes = opts.loadsAsItSubscribes ?? false;
   useEffect(
     () => () => {
       if (timer.current !== null) window.clearTimeout(timer.current);
@@ -69,6 +78,7 @@ export function useLiveReload(
     channel,
     (change) => {
       if (change.kind === 'event' && relevantRef.current && !relevantRef.current(change.event)) return;
+      if (change.kind === 'resync' && change.initial && loadsAsItSubscribes) return;
       if (timer.current !== null) return;
       timer.current = window.setTimeout(() => {
         timer.current = null;

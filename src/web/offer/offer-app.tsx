@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { formatShortDate, formatSlot } from '../i18n/format.js';
 import type { Location } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
-import { LangSwitch } from '../ui/lang-switch.js';
+import { AppHeader } from '../ui/app-header.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useResource } from '../ui/use-resource.js';
@@ -89,13 +89,7 @@ export function OfferApp({ location }: { location: Location }) {
 
   return (
     <div className="app ticket-page">
-      <header className="app-header">
-        <Link href="/" className="app-header__brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>{t('app.name')}</span>
-        </Link>
-        <LangSwitch />
-      </header>
+      <AppHeader />
       <main id="main" className="app-main" tabIndex={-1}>
         <section className="page">
           <h1>{t('offer.title')}</h1>

@@ -13,6 +13,7 @@ export function IdCardPhoneFields({
   onChange,
   onBlur,
   errorOf,
+  labels,
 }: {
   idPrefix: string;
   values: Readonly<Record<PersonField, string>>;
@@ -21,13 +22,15 @@ export function IdCardPhoneFields({
   onChange: (field: PersonField, value: string) => void;
   onBlur: (field: PersonField) => void;
   errorOf: (field: PersonField) => string | null;
+  /** Other labels (代办: the person's ID card, the agent's phone). */
+  labels?: Readonly<Record<PersonField, string>>;
 }) {
   const { t } = useI18n();
   return (
     <>
       <TextField
         id={`${idPrefix}-idCard`}
-        label={t('form.idCard')}
+        label={labels?.idCard ?? t('form.idCard')}
         value={values.idCard}
         onChange={(e) => onChange('idCard', e.target.value)}
         onBlur={() => onBlur('idCard')}
@@ -41,7 +44,7 @@ export function IdCardPhoneFields({
       />
       <TextField
         id={`${idPrefix}-phone`}
-        label={t('form.phone')}
+        label={labels?.phone ?? t('form.phone')}
         type="tel"
         inputMode="numeric"
         autoComplete="tel"

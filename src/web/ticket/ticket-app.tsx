@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { Location } from '../nav/router.js';
-import { LangSwitch } from '../ui/lang-switch.js';
+import { AppHeader } from '../ui/app-header.js';
 import { Link } from '../ui/link.js';
 import { CallAlert, useSoundUnlock } from './call-alert.js';
 import { isNewCall, tokenOfPath } from './ticket-logic.js';
@@ -34,13 +34,7 @@ export function TicketApp({ location }: { location: Location }) {
 
   return (
     <div className="app ticket-page">
-      <header className="app-header">
-        <Link href="/" className="app-header__brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>{t('app.name')}</span>
-        </Link>
-        <LangSwitch />
-      </header>
+      <AppHeader />
       <main id="main" className="app-main" tabIndex={-1}>
         {poll.notFound ? (
           <section className="page ticket-missing">
@@ -55,7 +49,7 @@ export function TicketApp({ location }: { location: Location }) {
         ) : poll.ticket ? (
           <section className="page">
             <h1 className="visually-hidden">{t('ticket.title')}</h1>
-            <TicketView ticket={poll.ticket} token={token} />
+            <TicketView ticket={poll.ticket} token={token} via={location.query.get('via') === 'message' ? 'message' : 'web'} />
             <p className="ticket-updated" aria-live="off">
               {poll.stale ? t('ticket.loadFailed') : t('ticket.updatedAt', { time: poll.ticket.now })}
             </p>

@@ -6,6 +6,7 @@ import { formatLongDate, formatMinutes, formatShortDate, formatSlot } from '../i
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../ui/link.js';
 import { checkInMessage } from './ticket-logic.js';
+import { TicketRating } from './ticket-rating.js';
 
 // The QR drawing code is loaded only for a booking still to be checked in (shown to the kiosk's scanner).
 const TicketQr = lazy(() => import('../ui/ticket-qr.js').then((m) => ({ default: m.TicketQr })));
@@ -74,7 +75,7 @@ function NowBox({ ticket }: { ticket: PublicTicketResponse }) {
   }
 }
 
-export function TicketView({ ticket, token }: { ticket: PublicTicketResponse; token: string }) {
+export function TicketView({ ticket, token, via = 'web' }: { ticket: PublicTicketResponse; token: string; via?: 'web' | 'message' }) {
   const { t, lang } = useI18n();
   return (
     <article className={`ticket-card ticket-card--${ticket.state}`}>
@@ -90,6 +91,7 @@ export function TicketView({ ticket, token }: { ticket: PublicTicketResponse; to
         </>
       )}
       <NowBox ticket={ticket} />
+      <TicketRating ticket={ticket} token={token} via={via} />
       {ticket.state === 'booked' && ticket.checkIn !== 'expired' && (
         <Suspense fallback={null}>
           <div className="ticket-card__qr">

@@ -2,7 +2,7 @@
 // `place` (the hall being booked in, in a city of many halls) goes under the sections.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { LangSwitch } from './lang-switch.js';
+import { AppHeader } from './app-header.js';
 import { Link } from './link.js';
 
 export function AppShell({
@@ -17,13 +17,7 @@ export function AppShell({
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
-      <header className="app-header">
-        <Link href={homeHref} className="app-header__brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>{t('app.name')}</span>
-        </Link>
-        <LangSwitch />
-      </header>
+      <AppHeader homeHref={homeHref} />
       <nav className="app-nav" aria-label={t('nav.label')}>
         <Link href={homeHref} aria-current={section === '/' ? 'page' : undefined}>
           {t('nav.book')}

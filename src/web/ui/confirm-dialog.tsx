@@ -1,7 +1,26 @@
 // A modal question on the native <dialog>: focus starts on "no" (the first button) unless the
-// caller asks for "yes" (a deliberate key sequence such as X then Enter), and stays inside;
-// Escape answers "no".
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+// caller asks for "yes" (a deliberate key sequence such as X then Enter), and stays inside (Tab
+// cycles through its buttons); Escape answers "no", and the focus goes back where it was.
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+
+/**
+ * Tab past the last control comes back to the first (and Shift+Tab the other way): a modal dialog
+ * would otherwise let the focus leave for the browser's own bar.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), [href], input:not([disabled]), select, textarea')];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export function ConfirmDialog(props: {
   open: boolean;
@@ -38,6 +57,7 @@ export function ConfirmDialog(props: {
         event.preventDefault();
         if (!props.busy) props.onCancel();
       }}
+      onKeyDown={keepFocusInside}
     >
       <h2 id={titleId} className="dialog__title">
         {props.title}

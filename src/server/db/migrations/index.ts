@@ -19,6 +19,8 @@ import * as bookingReschedule from './2026120701-booking-reschedule.js';
 import * as waitlist from './2026120801-waitlist.js';
 import * as counterState from './2026120901-counter-state.js';
 import * as webhooks from './2026121001-webhooks.js';
+import * as ratings from './2026121002-ratings.js';
+import * as bookingAgent from './2026121003-booking-agent.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026120801-waitlist': waitlist,
   '2026120901-counter-state': counterState,
   '2026121001-webhooks': webhooks,
+  '2026121002-ratings': ratings,
+  '2026121003-booking-agent': bookingAgent,
 };

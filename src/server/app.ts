@@ -15,6 +15,7 @@ import { EventBus, type WakeChannel } from './events/event-bus.js';
 import { adminRoutes } from './http/admin.routes.js';
 import { hallsAdminRoutes } from './http/halls-admin.routes.js';
 import { notificationsRoutes } from './http/notifications.routes.js';
+import { webhooksRoutes } from './http/webhooks.routes.js';
 import { backupRoutes } from './http/backup.routes.js';
 import { personDataRoutes } from './http/person-data.routes.js';
 import { authRoutes } from './http/auth.routes.js';
@@ -39,6 +40,7 @@ import { installRateLimits } from './http/rate-limit.js';
 import { metricsRoutes } from './http/metrics.routes.js';
 import { queueRoutes } from './http/queue.routes.js';
 import { NotificationSender, type SenderOptions } from './messaging/sender.js';
+import { WebhookDeliverer, type WebhookDelivererOptions } from './messaging/webhook-sender.js';
 import { startHoldExpiry } from './runtime.js';
 import type { CitizenMessaging } from './services/notify.service.js';
 import { ReadCache } from './http/read-cache.js';
@@ -100,6 +102,8 @@ export interface AppDeps {
   messaging?: CitizenMessaging;
   /** Run a message sender in this process (it stops with the app); default none. */
   sender?: SenderOptions;
+  /** Run a webhook deliverer in this process (it stops with the app; needs `messaging`); default none. */
+  webhooks?: WebhookDelivererOptions;
 }
 
 // Bodies are validated strictly (a string is not a number); query strings and path parameters
@@ -195,20 +199,35 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.priority ? { priority: deps.priority } : {}),
     ...(deps.messaging ? { messaging: deps.messaging } : {}),
   };
+  // Whatever commits a change (and so maybe a message, an event or a test ping) wakes the outbox workers at once.
+  const workers: { wake(): void; start(): void; stop(): Promise<void> }[] = [];
   if (deps.sender && deps.messaging) {
-    const sender = new NotificationSender(ctx, {
-      ...deps.sender,
-      onError: (err) => app.log.warn({ err }, 'text messages: a sending round failed; retrying'),
-    });
-    // Whatever commits a change (and so maybe a message) wakes the sender at once.
+    workers.push(
+      new NotificationSender(ctx, {
+        ...deps.sender,
+        onError: (err) => app.log.warn({ err }, 'text messages: a sending round failed; retrying'),
+      }),
+    );
+  }
+  if (deps.webhooks && deps.messaging) {
+    workers.push(
+      new WebhookDeliverer(ctx, {
+        ...deps.webhooks,
+        onError: (err) => app.log.warn({ err }, 'webhooks: a delivery round failed; retrying'),
+      }),
+    );
+  }
+  if (workers.length > 0) {
     ctx.events = {
       committed() {
         bus.committed();
-        sender.wake();
+        for (const w of workers) w.wake();
       },
     };
-    sender.start();
-    app.addHook('onClose', () => sender.stop());
+    for (const w of workers) {
+      w.start();
+      app.addHook('onClose', () => w.stop());
+    }
   }
 
   if (metrics) {
@@ -275,6 +294,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await personDataRoutes(app, ctx);
   await hallsAdminRoutes(app, ctx);
   await notificationsRoutes(app, ctx);
+  await webhooksRoutes(app, ctx);
   await backupRoutes(app, ctx, deps.backup);
   await legacyRoutes(app, ctx, deps.legacy);
   await webRoutes(app, deps.webRoot);

@@ -136,6 +136,7 @@ async function runWorker(config: Readonly<Config>, logger: pino.Logger = createL
           },
         }
       : {}),
+    ...(config.messaging.webhookSender ? { webhooks: {} } : {}),
   });
   let closing = false;
   const shutdown = async (signal: string) => {

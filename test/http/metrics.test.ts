@@ -175,6 +175,18 @@ describe('GET /metrics: the hall floor, the outbox and the process', () => {
     expect(sample(text, 'vreserve_notification_oldest_due_seconds')).toBe(300);
   });
 
+  it('shows the webhook backlog', async () => {
+    const admin = await t.signIn('admin');
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/admin/webhooks', payload: { url: 'https://receiver.example/in', events: ['ticket.called'] }, headers: admin });
+    expect(made.statusCode).toBe(201);
+    // A test ping nobody delivers in this test.
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/admin/webhooks/${made.json().endpoint.id}/test`, payload: {}, headers: admin })).statusCode).toBe(202);
+    await new Promise((r) => setTimeout(r, 2_100));
+    const text = await scrape();
+    expect(sample(text, 'vreserve_webhook_backlog{state="queued"}')).toBe(1);
+    expect(sample(text, 'vreserve_webhook_backlog{state="failed"}')).toBe(0);
+  });
+
   it('counts the live streams open in this process', async () => {
     expect(sample(await scrape(), 'vreserve_sse_clients')).toBe(0);
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -420,6 +420,56 @@ export interface WaitlistHoldTable {
   updated_at: string;
 }
 
+/** Where a hall's events are POSTed (hall_id null: every hall's); the secret sealed under a data key. */
+export interface WebhookEndpointTable {
+  id: Generated<number>;
+  hall_id: number | null;
+  url: string;
+  /** JSON array of the event names subscribed to. */
+  events: string;
+  secret_cipher: string;
+  secret_key_id: string;
+  active: number;
+  /** The latest event when it was made: it gets only later ones. */
+  since_event_id: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One row (name 'events'): the last event id fanned out into webhook deliveries. */
+export interface WebhookCursorTable {
+  name: string;
+  last_event_id: number;
+  updated_at: string;
+}
+
+export type WebhookDeliveryStatus = 'queued' | 'sending' | 'delivered' | 'failed';
+
+/** The webhook outbox: one delivery per endpoint and event (or a test ping), the body as sent. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  hall_id: number | null;
+  event_id: number | null;
+  event_type: string;
+  number: string | null;
+  /** Deliveries of one endpoint with the same key go out in id order. */
+  order_key: string;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: Generated<number>;
+  first_attempt_at: string | null;
+  next_attempt_at: string;
+  lease_until: string | null;
+  lease_owner: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
 export interface RatingTable {
   id: Generated<number>;
   hall_id: number;
@@ -499,6 +549,9 @@ export interface Database {
   no_show_lift: NoShowLiftTable;
   waitlist_entry: WaitlistEntryTable;
   waitlist_hold: WaitlistHoldTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_cursor: WebhookCursorTable;
+  webhook_delivery: WebhookDeliveryTable;
   rating: RatingTable;
   rating_case: RatingCaseTable;
   rating_case_note: RatingCaseNoteTable;

@@ -26,6 +26,8 @@ export interface MessagingOptions {
   verifyPhone: boolean;
   /** Run the senders in this process (SMS_SENDER, default on; off for an instance that only serves). */
   sender: boolean;
+  /** Run the webhook deliverers in this process (WEBHOOK_SENDER, default on; off for an instance that only serves). */
+  webhookSender: boolean;
 }
 
 
@@ -96,6 +98,8 @@ function messagingOptions(env: NodeJS.ProcessEnv, problems: string[]): Messaging
   }
   const senderRaw = (env.SMS_SENDER ?? 'on').trim().toLowerCase();
   if (!['on', 'off'].includes(senderRaw)) problems.push(`SMS_SENDER must be on or off (got "${env.SMS_SENDER}")`);
+  const webhookRaw = (env.WEBHOOK_SENDER ?? 'on').trim().toLowerCase();
+  if (!['on', 'off'].includes(webhookRaw)) problems.push(`WEBHOOK_SENDER must be on or off (got "${env.WEBHOOK_SENDER}")`);
   return {
     sms: smsDriverConfigFromEnv(env, problems),
     templates: templatesFrom(env.SMS_TEMPLATES_FILE, problems),
@@ -106,6 +110,7 @@ function messagingOptions(env: NodeJS.ProcessEnv, problems: string[]): Messaging
     contactRetentionDays: wholeNumber(env, 'CONTACT_RETENTION_DAYS', 30, 1, 3650, problems),
     leaseMs: wholeNumber(env, 'SMS_LEASE_SECONDS', 60, 2, 3600, problems) * 1000,
     sender: senderRaw !== 'off',
+    webhookSender: webhookRaw !== 'off',
     verifyPhone: false,
   };
 }

@@ -1,6 +1,6 @@
 // Gauges of what is going on in the halls and the process, read when Prometheus scrapes:
 // - from the store (the same figures in every worker, so the cluster keeps the largest, not the
-//   sum): queues per hall and service, the text-message backlog; read at most every 2 s;
+//   sum): queues per hall and service, the text-message and webhook backlogs; read at most every 2 s;
 // - from this process (summed over workers): live-stream clients, database pool use;
 // - per worker (labelled with its pid): how far its live-event tail is behind the event table.
 import { Gauge } from 'prom-client';
@@ -9,6 +9,7 @@ import type { PoolUse } from '../db/dialect.js';
 import type { EventBus } from '../events/event-bus.js';
 import { latestEventId } from '../repositories/event.repository.js';
 import { type NotificationBacklog, type WaitingQueue, notificationBacklog, waitingQueues } from '../repositories/operations-figures.repository.js';
+import { type WebhookBacklog, webhookBacklog } from '../repositories/webhook.repository.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Metrics } from './registry.js';
 
@@ -23,6 +24,7 @@ export interface OperationsSource {
 interface StoreFigures {
   queues: (WaitingQueue & { hall: string })[];
   backlog: NotificationBacklog;
+  webhooks: WebhookBacklog;
   latestEventId: number;
   at: number;
 }
@@ -37,14 +39,16 @@ export function watchOperations(metrics: Metrics, source: OperationsSource): voi
     const halls = await ctx.halls.all();
     const dates = [...new Set(halls.map((h) => hallTime(now, h.timeZone).date))];
     const codes = new Map(halls.map((h) => [h.id, h.code]));
-    const [queues, backlog, latest] = await Promise.all([
+    const [queues, backlog, webhooks, latest] = await Promise.all([
       waitingQueues(ctx.db, dates),
       notificationBacklog(ctx.db, now.toISOString()),
+      webhookBacklog(ctx.db),
       latestEventId(ctx.db),
     ]);
     return {
       queues: queues.map((q) => ({ ...q, hall: codes.get(q.hallId) ?? String(q.hallId) })),
       backlog,
+      webhooks,
       latestEventId: latest,
       at: now.getTime(),
     };
@@ -104,6 +108,20 @@ export function watchOperations(metrics: Metrics, source: OperationsSource): voi
       this.set({ state: 'queued' }, backlog.queued);
       this.set({ state: 'sending' }, backlog.sending);
       this.set({ state: 'failed' }, backlog.failed);
+    },
+  });
+  new Gauge({
+    name: 'vreserve_webhook_backlog',
+    help: 'Webhook deliveries not delivered: queued (due, waiting to retry or behind an earlier one of the same number), sending (claimed), failed (given up)',
+    labelNames: ['state'] as const,
+    aggregator: 'max',
+    registers,
+    async collect() {
+      const webhooks = (await storeFigures())?.webhooks;
+      if (!webhooks) return;
+      this.set({ state: 'queued' }, webhooks.queued);
+      this.set({ state: 'sending' }, webhooks.sending);
+      this.set({ state: 'failed' }, webhooks.failed);
     },
   });
   new Gauge({

@@ -37,7 +37,7 @@ export async function upsert<T extends keyof Database>(
 }
 
 /** INSERT of one row that returns its generated id in one statement on every database. */
-export async function insertReturningId<T extends 'booking' | 'ticket' | 'phone_verification' | 'waitlist_entry' | 'waitlist_hold' | 'rating' | 'rating_case'>(
+export async function insertReturningId<T extends 'booking' | 'ticket' | 'phone_verification' | 'waitlist_entry' | 'waitlist_hold' | 'rating' | 'rating_case' | 'webhook_endpoint' | 'webhook_delivery'>(
   db: Db,
   table: T,
   values: Parameters<InsertQueryBuilder<Database, T, InsertResult>['values']>[0],

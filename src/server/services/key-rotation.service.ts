@@ -7,6 +7,8 @@ import type { ContactCipher } from './contact-cipher.js';
 import { contactContext } from './notify.service.js';
 import { entryContactsUnderOtherKeys, replaceEntryContact } from '../repositories/waitlist.repository.js';
 import { entryContactContext } from './waitlist-offer.service.js';
+import { endpointsUnderOtherKeys, replaceEndpointSecret } from '../repositories/webhook.repository.js';
+import { webhookSecretContext } from './webhook-admin.service.js';
 
 export interface RotationReport {
   keyId: string;
@@ -56,6 +58,18 @@ export async function rotateContacts(db: Db, cipher: ContactCipher, opts: { batc
       if (await replaceEntryContact(db, row.id, row.sealed, cipher.seal(phone, entryContactContext(row.id)))) reencrypted++;
     }
     opts.onBatch?.(reencrypted);
+  }
+  // Webhook secrets are sealed the same way (a handful of rows: no batches). They are not phones:
+  // `reencrypted` and `byKey` count phones only.
+  for (const row of await endpointsUnderOtherKeys(db, keyId)) {
+    let secret: string;
+    try {
+      secret = cipher.open(row.sealed, webhookSecretContext(row.id));
+    } catch {
+      unreadable[row.sealed.keyId] = (unreadable[row.sealed.keyId] ?? 0) + 1;
+      continue;
+    }
+    await replaceEndpointSecret(db, row.id, row.sealed, cipher.seal(secret, webhookSecretContext(row.id)));
   }
   return { keyId, reencrypted, unreadable, byKey: await countContactsByKey(db) };
 }

@@ -28,6 +28,7 @@ import { RatingsScreen } from './ratings-screen.js';
 import { ServicesScreen } from './services-screen.js';
 import { StaffScreen } from './staff-screen.js';
 import { TodayScreen } from './today-screen.js';
+import { WebhooksScreen } from './webhooks-screen.js';
 
 function Section({ tab, location, today, city }: { tab: AdminTab; location: Location; today: string; city: boolean }) {
   switch (tab) {
@@ -41,6 +42,8 @@ function Section({ tab, location, today, city }: { tab: AdminTab; location: Loca
       return <ReportsScreen query={location.query} today={today} />;
     case 'messages':
       return <MessagesScreen />;
+    case 'webhooks':
+      return <WebhooksScreen />;
     case 'noShow':
       return <NoShowScreen />;
     case 'ratings':

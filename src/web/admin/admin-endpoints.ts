@@ -23,6 +23,14 @@ import type { CountersResponse } from '../../contracts/queue.js';
 import type { PersonDataResponse, PersonForgetResponse, PersonQueryBody } from '../../contracts/person-data.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { NotificationStatus, NotificationsResponse } from '../../contracts/notifications.js';
+import type {
+  WebhookCreateBody,
+  WebhookDeliveriesResponse,
+  WebhookEndpoint,
+  WebhookEndpointsResponse,
+  WebhookSecretResponse,
+  WebhookUpdateBody,
+} from '../../contracts/webhooks.js';
 import type { Static } from 'typebox';
 import { ApiError, errorFromResponse, requestJson } from '../api/client.js';
 import { hrefOf } from '../nav/router.js';
@@ -188,6 +196,31 @@ export function getNotifications(query: { status?: NotificationStatus; before?: 
 
 export function resendNotification(id: number, call: Call): Promise<{ id: number; status: 'queued' }> {
   return requestJson('POST', scopedHref(`/api/v1/admin/notifications/${id}/resend`, call.scope), call);
+}
+
+/** Webhook endpoints of the hall (and, for a city admin, those of every hall); never their secrets. */
+export function getWebhooks(call: Call): Promise<WebhookEndpointsResponse> {
+  return requestJson('GET', scopedHref('/api/v1/admin/webhooks', call.scope), call);
+}
+
+export function createWebhook(body: WebhookCreateBody, call: Call): Promise<WebhookSecretResponse> {
+  return requestJson('POST', scopedHref('/api/v1/admin/webhooks', call.scope), { ...call, body });
+}
+
+export function updateWebhook(id: number, body: WebhookUpdateBody, call: Call): Promise<WebhookEndpoint> {
+  return requestJson('PUT', scopedHref(`/api/v1/admin/webhooks/${id}`, call.scope), { ...call, body });
+}
+
+export function rotateWebhookSecret(id: number, call: Call): Promise<WebhookSecretResponse> {
+  return requestJson('POST', scopedHref(`/api/v1/admin/webhooks/${id}/rotate-secret`, call.scope), { ...call, body: {} });
+}
+
+export function testWebhook(id: number, call: Call): Promise<{ deliveryId: number }> {
+  return requestJson('POST', scopedHref(`/api/v1/admin/webhooks/${id}/test`, call.scope), { ...call, body: {} });
+}
+
+export function getWebhookDeliveries(id: number, call: Call): Promise<WebhookDeliveriesResponse> {
+  return requestJson('GET', scopedHref(`/api/v1/admin/webhooks/${id}/deliveries`, call.scope, { limit: 50 }), call);
 }
 
 export function getHalls(call: CityCall): Promise<{ halls: AdminHall[] }> {

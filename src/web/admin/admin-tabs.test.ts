@@ -15,7 +15,7 @@ describe('admin addresses', () => {
     expect(tabOf(q('tab=city'), 'admin')).toBe('today');
     expect(tabOf(q('tab=halls'), 'admin')).toBe('today');
     expect(tabOf(q('tab=catalog'), 'admin')).toBe('catalog');
-    expect(tabsFor('admin')).toEqual(['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'noShow', 'ratings', 'audit', 'persons', 'catalog']);
+    expect(tabsFor('admin')).toEqual(['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'webhooks', 'noShow', 'ratings', 'audit', 'persons', 'catalog']);
     expect(tabOf(q('tab=messages'), 'admin')).toBe('messages');
     expect(tabsFor('city_admin')).toContain('city');
   });

@@ -4,7 +4,7 @@
 // chooses it for a city admin), one hall or the whole city, or no hall at all (the city's own).
 import { hrefOf } from '../nav/router.js';
 
-export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'noShow', 'ratings', 'audit', 'persons', 'city', 'halls', 'catalog'] as const;
+export const ADMIN_TABS = ['today', 'services', 'calendar', 'staff', 'reports', 'messages', 'webhooks', 'noShow', 'ratings', 'audit', 'persons', 'city', 'halls', 'catalog'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export type AdminRole = 'city_admin' | 'admin';
@@ -26,6 +26,8 @@ const TAB_INFO: Record<AdminTab, TabInfo> = {
   reports: { cityOnly: false, halls: 'hall-or-city', group: 'hall' },
   // 短信记录: one hall's text messages (the server reads them by hall).
   messages: { cityOnly: false, halls: 'hall', group: 'hall' },
+  // Webhook 推送: one hall's endpoints (a city admin also sees and adds those for every hall).
+  webhooks: { cityOnly: false, halls: 'hall', group: 'hall' },
   // 爽约管理: one hall's rule and blocked people (a block is per hall).
   noShow: { cityOnly: false, halls: 'hall', group: 'hall' },
   // 好差评: one hall's cases and figures (a city admin also sees every hall's figures side by side).

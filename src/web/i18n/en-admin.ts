@@ -1,11 +1,13 @@
 // English for the admin console (/admin). Same keys and placeholders as zh-admin.ts.
 import { enAdminHalls } from './en-admin-halls.js';
 import { enAdminMessages } from './en-admin-messages.js';
+import { enAdminWebhooks } from './en-admin-webhooks.js';
 import type { zhAdmin } from './zh-admin.js';
 
 export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   ...enAdminHalls,
   ...enAdminMessages,
+  ...enAdminWebhooks,
   'admin.appName': 'Admin console',
   'admin.nav': 'Admin sections',
   'admin.notAdmin': 'This page is for administrators. Sign in with an admin account, or use the counter console (/counter).',

@@ -1,10 +1,12 @@
 // 简体中文 for the admin console (/admin). Spread into zh.ts; en-admin.ts has the same keys.
 import { zhAdminHalls } from './zh-admin-halls.js';
 import { zhAdminMessages } from './zh-admin-messages.js';
+import { zhAdminWebhooks } from './zh-admin-webhooks.js';
 
 export const zhAdmin = {
   ...zhAdminHalls,
   ...zhAdminMessages,
+  ...zhAdminWebhooks,
   'admin.appName': '管理后台',
   'admin.nav': '管理后台导航',
   'admin.notAdmin': '此页面仅限管理员使用。请用管理员账号登录，或到窗口工作台（/counter）办理业务。',

@@ -21,6 +21,7 @@ import * as counterState from './2026120901-counter-state.js';
 import * as ratings from './2026121002-ratings.js';
 import * as bookingAgent from './2026121003-booking-agent.js';
 import * as priorityTickets from './2026121004-priority-tickets.js';
+import * as webhooks from './2026121005-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026121002-ratings': ratings,
   '2026121003-booking-agent': bookingAgent,
   '2026121004-priority-tickets': priorityTickets,
+  '2026121005-webhooks': webhooks,
 };

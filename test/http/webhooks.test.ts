@@ -254,4 +254,29 @@ describe('deliveries', () => {
     await deliver();
     expect(received.map((r) => r.headers['x-vreserve-event'])).toEqual(['ping']);
   });
+  it('a 差评 reaches the provincial platform: rating.created with the level and reasons, then case.closed', async () => {
+    t.setNow('2026-12-10T09:10:00+08:00');
+    const made = (await create({ url: RECEIVER, events: ['rating.created', 'case.closed'] })).body;
+    const staff = await t.signIn('staff', 'wangli');
+    const walk = await post(t.app, '/api/v1/kiosk/walk-in', { serviceId: 1 }, t.kiosk);
+    await post(t.app, '/api/v1/counters/1/call-next', {}, staff);
+    await post(t.app, `/api/v1/tickets/${walk.body.ticket.number}/complete`, {}, staff);
+    const rated = await post(t.app, `/api/v1/t/${walk.body.ticket.publicToken}/rating`, { level: 'very_dissatisfied', reasons: ['attitude'], comment: '电话 13812345678' });
+    expect(rated.status).toBe(201);
+    const { cases } = (await get(t.app, '/api/v1/admin/rating-cases?from=2026-12-01&to=2026-12-10', admin)).body;
+    for (const step of [{ to: 'rectifying', note: '培训' }, { to: 'closed', note: '无法联系到办事人' }]) {
+      expect((await post(t.app, `/api/v1/admin/rating-cases/${cases[0].id}/step`, step, admin)).status).toBe(200);
+    }
+    await deliver();
+    expect(received.map((r) => r.headers['x-vreserve-event'])).toEqual(['rating.created', 'case.closed']);
+    const [rating, closed] = received.map((r) => JSON.parse(r.body));
+    expect(rating).toMatchObject({ event: 'rating.created', hallCode: 'MAIN', number: walk.body.ticket.number, data: { level: 'very_dissatisfied', reasons: ['attitude'], channel: 'web' } });
+    expect(closed).toMatchObject({ event: 'case.closed', number: walk.body.ticket.number, data: { caseId: cases[0].id, state: 'closed' } });
+    // The comment (with a phone typed into it) never leaves: only the level and reasons do.
+    expect(received.map((r) => r.body).join('')).not.toContain('1381234');
+    for (const r of received) {
+      const header = { signature: r.headers['x-vreserve-signature'] as string, timestamp: r.headers['x-vreserve-timestamp'] as string };
+      expect(verifyWebhook(made.secret, header, r.body, Math.floor(t.ctx.clock().getTime() / 1000))).toBe(true);
+    }
+  });
 });

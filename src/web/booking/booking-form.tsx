@@ -148,15 +148,6 @@ export function BookingForm(props: {
         errorOf={errorOf}
         labels={agent.on ? { idCard: t('form.idCard.person'), phone: t('form.phone.agent') } : undefined}
       />
-      <AgentFields
-        draft={agent}
-        error={agentError}
-        onChange={(next) => {
-          setAgent(next);
-          if (agentError) setAgentError(null);
-        }}
-        onBlur={() => agent.idCard !== '' && setAgentError(agentProblem())}
-      />
       {sms.shown && (
         <SmsCodeField
           id="booking-smsCode"
@@ -171,6 +162,16 @@ export function BookingForm(props: {
           {...sms.field}
         />
       )}
+      {/* After the code: the code belongs to the phone above it. */}
+      <AgentFields
+        draft={agent}
+        error={agentError}
+        onChange={(next) => {
+          setAgent(next);
+          if (agentError) setAgentError(null);
+        }}
+        onBlur={() => agent.idCard !== '' && setAgentError(agentProblem())}
+      />
       {eligibility.blocked && (
         <div id="booking-blocked" tabIndex={-1}>
           <Banner tone="error" title={errorText(eligibility.blocked, lang)}>

@@ -6,7 +6,8 @@
 // running during a rolling upgrade write rows without one (the columns are nullable); those rows
 // simply have no page, as before.
 import { randomBytes } from 'node:crypto';
-import { type Kysely, MysqlAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { dropIndexOn } from './portable.js';
 
 const BATCH = 500;
 
@@ -41,15 +42,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ticket_public_token_uq').on('ticket').column('public_token').unique().execute();
 }
 
-/** DROP INDEX: MySQL names the table, PostgreSQL and SQLite must not. */
-async function dropIndex(db: Kysely<any>, name: string, table: string): Promise<void> {
-  const drop = db.schema.dropIndex(name);
-  await (db.getExecutor().adapter instanceof MysqlAdapter ? drop.on(table) : drop).execute();
-}
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await dropIndex(db, 'ticket_public_token_uq', 'ticket');
-  await dropIndex(db, 'booking_public_token_uq', 'booking');
+  await dropIndexOn(db, 'ticket_public_token_uq', 'ticket');
+  await dropIndexOn(db, 'booking_public_token_uq', 'booking');
   await db.schema.alterTable('ticket').dropColumn('public_token').execute();
   await db.schema.alterTable('booking').dropColumn('public_token').execute();
 }

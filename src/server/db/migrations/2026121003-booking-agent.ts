@@ -3,6 +3,7 @@
 // and the relation (子女, 配偶, 其他); the ticket carries the relation so the counter asks for the
 // authorisation letter. The booking's phone is the agent's. Only additions.
 import type { Kysely } from 'kysely';
+import { dropIndexOn } from './portable.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('booking').addColumn('agent_id_hash', 'varchar(64)').execute();
@@ -14,6 +15,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('ticket').dropColumn('agent_relation').execute();
-  await db.schema.dropIndex('booking_agent').on('booking').execute();
+  await dropIndexOn(db, 'booking_agent', 'booking');
   for (const column of ['agent_relation', 'agent_id_masked', 'agent_id_hash']) await db.schema.alterTable('booking').dropColumn(column).execute();
 }

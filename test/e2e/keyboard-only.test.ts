@@ -50,6 +50,7 @@ describeHall('keyboard only', { clock: '2026-11-25T08:30:00+08:00' }, (e2e) => {
     await tabTo(page, (el) => el.tag === 'A' && el.text.includes('医社保办理'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '医社保办理' }).waitFor();
+    await page.locator('input[name="slot"]').first().waitFor();
     // The slots are a radio group: Tab into it, arrows move, Space chooses.
     await tabTo(page, (el) => el.tag === 'INPUT' && el.type === 'radio' && el.name === 'slot');
     await page.keyboard.press('ArrowRight');
@@ -74,6 +75,8 @@ describeHall('keyboard only', { clock: '2026-11-25T08:30:00+08:00' }, (e2e) => {
 
   it('looks it up and cancels it; the dialog keeps the focus and gives it back', async () => {
     await page.goto('/records');
+    // The page's own chunk may take a moment on a busy machine: Tab through it once it is there.
+    await page.getByRole('textbox', { name: '身份证号' }).waitFor();
     await tabTo(page, (el) => el.tag === 'INPUT' && (el.type === null || el.type === 'text'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type(CITIZEN.idCard);

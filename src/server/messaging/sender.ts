@@ -3,7 +3,6 @@
 // still go out, renders it, decrypts the phone just for the call, sends it and records the outcome.
 // A sender that dies mid-send leaves its rows leased; when the lease runs out another sender sends
 // them again — the only way a message can go out twice (its attempts then read 2 in the log).
-import { hostname } from 'node:os';
 import { type QuietHours, afterFailure, minutesUntilAllowed } from '../../domain/delivery.js';
 import { type MessageTemplates, MissingVariable, expiresWithSlot, isUrgent, renderMessage } from '../../domain/messages.js';
 import { ratingOpen } from '../../domain/rating.js';
@@ -22,8 +21,9 @@ import { findRatingOfTicket } from '../repositories/rating.repository.js';
 import { findTicketById } from '../repositories/ticket.repository.js';
 import { entryContactContext } from '../services/waitlist-offer.service.js';
 import { SmsRejected, type SmsDriver, describeSmsError } from './sms-driver.js';
+import { PollingWorker, type PollingOptions } from './polling-worker.js';
 
-export interface SenderOptions {
+export interface SenderOptions extends PollingOptions {
   driver: SmsDriver;
   templates: MessageTemplates;
   quietHours: QuietHours | null;
@@ -34,66 +34,17 @@ export interface SenderOptions {
   leaseMs?: number;
   /** A gateway call taking longer is abandoned and retried (SMS_TIMEOUT_MS, default 10 s). */
   timeoutMs?: number;
-  /** Looks for due messages this often when nothing wakes it (default 1 s). */
-  pollMs?: number;
   random?: () => number;
-  onError?: (error: unknown) => void;
   /** Told of every outcome (metrics, tests). */
   onOutcome?: (n: NotificationRecord, outcome: Outcome) => void;
 }
 
-export class NotificationSender {
-  readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private stopped = false;
-
+export class NotificationSender extends PollingWorker {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly opts: SenderOptions,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  /** Something was queued: look now rather than at the next poll. */
-  wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    let done = 0;
-    try {
-      this.running = this.runOnce();
-      done = await this.running;
-    } catch (error) {
-      this.opts.onError?.(error);
-    } finally {
-      this.running = null;
-    }
-    // Something was due: look again at once (other senders may have taken part of this round).
-    const more = this.again || done > 0;
-    this.again = false;
-    this.schedule(more ? 0 : (this.opts.pollMs ?? 1000));
+  ) {
+    super(opts);
   }
 
   /**

@@ -4,7 +4,6 @@
 // due deliveries with a lease, POSTs them signed, and records the outcome. A receiver that is down
 // is retried with backoff for 24 hours; deliveries about one number wait for the earlier ones.
 // Nothing here runs in a booking's transaction: a dead receiver never slows a booking.
-import { hostname } from 'node:os';
 import { WEBHOOK_EVENTS } from '../../contracts/webhooks.js';
 import { type OutboxEvent, fanOutUpTo, orderKeyOf, webhookBody, webhookRetry } from '../../domain/webhooks.js';
 import { eventsAfter } from '../repositories/event.repository.js';
@@ -28,8 +27,9 @@ import type { ServiceContext } from '../services/context.js';
 import { transact } from '../services/transact.js';
 import { webhookSecretContext } from '../services/webhook-admin.service.js';
 import { signWebhook } from './webhook-signature.js';
+import { PollingWorker, type PollingOptions } from './polling-worker.js';
 
-export interface WebhookDelivererOptions {
+export interface WebhookDelivererOptions extends PollingOptions {
   /** Deliveries claimed per round (default 50) and sent at once (default 8). */
   batch?: number;
   parallel?: number;
@@ -37,13 +37,10 @@ export interface WebhookDelivererOptions {
   leaseMs?: number;
   /** A receiver taking longer is abandoned and retried (default 10 s). */
   timeoutMs?: number;
-  /** Looks for due deliveries this often when nothing wakes it (default 1 s). */
-  pollMs?: number;
   /** Events read per fan-out round (default 500). */
   fanOutBatch?: number;
   /** The HTTP client (tests may wrap it); default the global fetch. */
   fetch?: typeof fetch;
-  onError?: (error: unknown) => void;
   /** Told of every outcome (tests). */
   onOutcome?: (d: DeliveryRecord, outcome: DeliveryOutcome) => void;
 }
@@ -53,57 +50,12 @@ const SUBSCRIBABLE: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 /** Lost the race for the cursor: another worker fanned this range out. */
 class CursorMoved extends Error {}
 
-export class WebhookDeliverer {
-  readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private stopped = false;
-
+export class WebhookDeliverer extends PollingWorker {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly opts: WebhookDelivererOptions = {},
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  /** Something was committed (maybe an event or a test ping): look now rather than at the next poll. */
-  wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    let done = 0;
-    try {
-      this.running = this.runOnce();
-      done = await this.running;
-    } catch (error) {
-      this.opts.onError?.(error);
-    } finally {
-      this.running = null;
-    }
-    const more = this.again || done > 0;
-    this.again = false;
-    this.schedule(more ? 0 : (this.opts.pollMs ?? 1000));
+  ) {
+    super(opts);
   }
 
   /** One round: fan out new events, then send what is due; how many events and deliveries it handled. */

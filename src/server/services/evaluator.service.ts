@@ -6,7 +6,7 @@ import type { EvaluatorCurrentResponse } from '../../contracts/rating.js';
 import type { RatingInput } from '../../domain/rating.js';
 import { listCounters } from '../repositories/counter.repository.js';
 import { findService } from '../repositories/service.repository.js';
-import { listStaff } from '../repositories/staff.repository.js';
+import { findStaffById } from '../repositories/staff.repository.js';
 import { findTicketByNumber, lastServedAtCounter } from '../repositories/ticket.repository.js';
 import { AppError } from './app-error.js';
 import { type HallContext, hallName, hallTimeOf, nowOf, serviceName } from './context.js';
@@ -30,8 +30,7 @@ export async function evaluatorCurrent(ctx: HallContext, counterId: number | nul
   if (!last?.finishedAt || now.instant.getTime() - Date.parse(last.finishedAt) > EVALUATOR_SHOW_SECONDS * 1000) return { ...base, ticket: null };
   const rating = await ratingStateOf(ctx, last, ctx.hall);
   if (rating.state !== 'open') return { ...base, ticket: null };
-  const [service, staff] = await Promise.all([findService(ctx.db, last.serviceId), last.finishedBy === null ? [] : listStaff(ctx.db, null)]);
-  const who = staff.find((s) => s.id === last.finishedBy);
+  const [service, who] = await Promise.all([findService(ctx.db, last.serviceId), last.finishedBy === null ? undefined : findStaffById(ctx.db, last.finishedBy)]);
   return {
     ...base,
     ticket: {

@@ -32,6 +32,18 @@ function figures(key: string, label: string, ratings: RatingRecord[], cases: Cas
   };
 }
 
+/** Items by a key, each list in the items' order. */
+function groupBy<T, K>(items: T[], keyOf: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of items) {
+    const k = keyOf(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 /** Groups ratings and their cases by a key, in the order the keys are given; groups without ratings are left out. */
 function grouped<K>(
   ratings: RatingRecord[],
@@ -40,16 +52,10 @@ function grouped<K>(
   groups: { key: K; id: string; label: string }[],
   today: string,
 ): RatingFigures[] {
+  const ratingsBy = groupBy(ratings, keyOf);
+  const casesBy = groupBy(cases, keyOf);
   return groups
-    .map((g) =>
-      figures(
-        g.id,
-        g.label,
-        ratings.filter((r) => keyOf(r) === g.key),
-        cases.filter((c) => keyOf(c) === g.key),
-        today,
-      ),
-    )
+    .map((g) => figures(g.id, g.label, ratingsBy.get(g.key) ?? [], casesBy.get(g.key) ?? [], today))
     .filter((f) => f.ratings > 0);
 }
 
@@ -94,18 +100,12 @@ export async function citySatisfaction(ctx: ServiceContext, halls: Hall[], from:
   checkRange(from, to);
   const [ratings, cases] = await Promise.all([ratingsBetween(ctx.db, null, from, to), casesBetween(ctx.db, null, from, to)]);
   const today = hallTimeOf(ctx, halls[0]).date;
+  const ratingsBy = groupBy(ratings, (r) => r.hallId);
+  const casesBy = groupBy(cases, (c) => c.hallId);
   return {
     from,
     to,
-    halls: halls.map((h) =>
-      figures(
-        h.code,
-        hallName(h, lang),
-        ratings.filter((r) => r.hallId === h.id),
-        cases.filter((c) => c.hallId === h.id),
-        hallTimeOf(ctx, h).date,
-      ),
-    ),
+    halls: halls.map((h) => figures(h.code, hallName(h, lang), ratingsBy.get(h.id) ?? [], casesBy.get(h.id) ?? [], hallTimeOf(ctx, h).date)),
     total: figures('', lang === 'en' ? 'All halls' : '全部大厅', ratings, cases, today),
   };
 }

@@ -67,8 +67,8 @@ export function CameraScan({ onCode, onClose }: { onCode: (code: ScannedCode) =>
 
   return (
     <section className="kiosk-camera">
-      <h1 className="kiosk-title">{t('kiosk.scanCheckIn')}</h1>
-      <p className="kiosk-lead">{failed ? t('kiosk.cameraFailed') : t('kiosk.cameraTitle')}</p>
+      <h1 className="kiosk-title" data-speak="title">{t('kiosk.scanCheckIn')}</h1>
+      <p className="kiosk-lead" data-speak="lead">{failed ? t('kiosk.cameraFailed') : t('kiosk.cameraTitle')}</p>
       {!failed && <video ref={video} className="kiosk-camera__video" muted playsInline />}
       <button type="button" className="kiosk-button" onClick={onClose}>
         {t('kiosk.cancel')}

@@ -65,10 +65,10 @@ export function CheckInScreen({
   return (
     <section className="kiosk-checkin">
       <div className="kiosk-checkin__entry">
-        <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+        <h1 ref={heading} tabIndex={-1} className="kiosk-title" data-speak="title">
           {t('kiosk.checkIn')}
         </h1>
-        <p className="kiosk-lead" id="id-entry-label">
+        <p className="kiosk-lead" data-speak="lead" id="id-entry-label">
           {t('kiosk.enterId')}
         </p>
         <output className={`id-display${showInvalid ? ' id-display--invalid' : ''}`} aria-labelledby="id-entry-label" aria-live="polite">

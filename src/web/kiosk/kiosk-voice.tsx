@@ -1,7 +1,7 @@
 // 长辈版 at the kiosk speaks: each step's title and help, a refusal, and the number issued, in
 // Mandarin through the same speech queue as the display board (without its chime), with a 重听
-// button that says it again. It reads what the screen shows, so every step speaks without each
-// screen knowing about the voice.
+// button that says it again. It reads what the screen shows, marked with `data-speak` (title, lead,
+// number), so every step speaks without each screen knowing about the voice.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { useElderMode } from '../ui/elder-mode.js';
@@ -13,10 +13,10 @@ const voice = new Announcer({ chime: false });
 function screenText(main: HTMLElement): string {
   const text = (selector: string) => main.querySelector(selector)?.textContent ?? '';
   return kioskSpeech({
-    title: text('.kiosk-title'),
-    callNumbers: [...main.querySelectorAll('[data-testid="call-number"]')].map((e) => e.textContent ?? ''),
+    title: text('[data-speak="title"]'),
+    callNumbers: [...main.querySelectorAll('[data-speak="number"]')].map((e) => e.textContent ?? ''),
     alert: text('[role="alert"]'),
-    lead: text('.kiosk-lead'),
+    lead: text('[data-speak="lead"]'),
   });
 }
 

@@ -7,7 +7,7 @@ export function StartScreen({ onCheckIn, onWalkIn, onCamera }: { onCheckIn: () =
   const heading = useFocusHeading<HTMLHeadingElement>('start');
   return (
     <section className="kiosk-start">
-      <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+      <h1 ref={heading} tabIndex={-1} className="kiosk-title" data-speak="title">
         {t('kiosk.welcome')}
       </h1>
       <div className="kiosk-choices">

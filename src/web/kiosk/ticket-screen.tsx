@@ -50,7 +50,7 @@ export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { ticket
   const heading = useFocusHeading<HTMLHeadingElement>('tickets');
   return (
     <section className="kiosk-tickets">
-      <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+      <h1 ref={heading} tabIndex={-1} className="kiosk-title" data-speak="title">
         {reprint ? t('kiosk.ticketReprint') : t('kiosk.ticketTitle')}
       </h1>
       <ul className="tickets">
@@ -58,7 +58,7 @@ export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { ticket
           <li key={ticket.number} className="ticket">
             <p className="ticket__label">{t('kiosk.ticketNumber')}</p>
             {/* The number the hall calls out, largest; the 办事编号 smaller, for the record. */}
-            <p className="ticket__number" data-testid="call-number">
+            <p className="ticket__number" data-testid="call-number" data-speak="number">
               {ticket.callNumber}
             </p>
             <p className="ticket__record">
@@ -69,7 +69,7 @@ export function TicketScreen({ tickets, reprint, secondsLeft, onDone }: { ticket
           </li>
         ))}
       </ul>
-      <p className="kiosk-lead">{t('kiosk.ticketHelp')}</p>
+      <p className="kiosk-lead" data-speak="lead">{t('kiosk.ticketHelp')}</p>
       <div className="kiosk-actions">
         <button type="button" className="kiosk-button kiosk-button--primary" onClick={() => window.print()}>
           {t('kiosk.print')}

@@ -76,10 +76,10 @@ export function WalkInScreen({
 
   return (
     <section className="kiosk-walkin" aria-busy={res.loading}>
-      <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+      <h1 ref={heading} tabIndex={-1} className="kiosk-title" data-speak="title">
         {t('kiosk.walkIn')}
       </h1>
-      <p className="kiosk-lead">{t('kiosk.chooseService')}</p>
+      <p className="kiosk-lead" data-speak="lead">{t('kiosk.chooseService')}</p>
       <PriorityChoice value={priority} onChange={setPriority} disabled={sending !== null} />
       {refusal !== null && (
         <p className="kiosk-refusal kiosk-refusal__title" role="alert">
@@ -95,7 +95,7 @@ export function WalkInScreen({
         </div>
       )}
       {!res.data && res.loading && (
-        <p className="kiosk-lead" role="status">
+        <p className="kiosk-lead" data-speak="lead" role="status">
           {t('common.loading')}
         </p>
       )}

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type PriorityEntry, type PriorityGroup, type PriorityRules, ageOn, isElderlyIdCard, kioskPriority, nextToCall, priorityOrder } from './priority.js';
+import {
+  type PriorityEntry,
+  type PriorityGroup,
+  type PriorityRules,
+  ageOn,
+  ageOnDayOf,
+  bookedPriority,
+  isElderlyIdCard,
+  kioskPriority,
+  nextToCall,
+  priorityOrder,
+} from './priority.js';
 import { composeIdCard } from './id-card.js';
 
 const local = { date: '2026-12-03', time: '10:00', minutes: 600 };
@@ -50,6 +61,29 @@ describe('the group of a ticket issued at the kiosk', () => {
     ['disabled', undefined, 'disabled'],
     ['military', old, 'military'],
   ] as const)('choice %s with card %s -> %s', (choice, card, group) => expect(kioskPriority(choice, card, '2026-12-03', 70)).toBe(group));
+});
+
+describe('the group of a booking checked in by its scanned code', () => {
+  it('the age on the booked day comes from the card at booking; an invalid card gives none', () => {
+    const card = composeIdCard('11010519561204002');
+    expect(ageOnDayOf(card, '2026-12-03')).toBe(69);
+    expect(ageOnDayOf(card, '2026-12-04')).toBe(70);
+    expect(ageOnDayOf(`${card.slice(0, 17)}${card.endsWith('1') ? '2' : '1'}`, '2026-12-04')).toBeNull();
+  });
+
+  it.each([
+    [undefined, 70, false, 'elderly'],
+    [undefined, 69, false, null],
+    [undefined, null, false, null],
+    // The agent shows the code: their age is not known, so no automatic 老年人 …
+    [undefined, 80, true, null],
+    // … but anyone may choose a group staff will check, or decline.
+    ['pregnant', 30, false, 'pregnant'],
+    ['disabled', 80, true, 'disabled'],
+    ['none', 80, false, null],
+  ] as const)('choice %s, age %s, by agent %s -> %s', (choice, ageOnDay, byAgent, group) =>
+    expect(bookedPriority(choice, { ageOnDay, byAgent }, 70)).toBe(group),
+  );
 });
 
 describe('who is called next with priority tickets', () => {

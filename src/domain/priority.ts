@@ -54,6 +54,27 @@ export function kioskPriority(choice: PriorityChoice | undefined, idCard: string
   return idCard !== undefined && isElderlyIdCard(idCard, today, priorityAge) ? 'elderly' : null;
 }
 
+/** The holder's age in whole years on a day (YYYY-MM-DD), from a valid ID card; null for an invalid card. */
+export function ageOnDayOf(idCard: string, day: string): number | null {
+  const parsed = parseIdCard(idCard, day);
+  return parsed.ok ? ageOn(parsed.id.birthDate, day) : null;
+}
+
+/**
+ * The group of a booking checked in by its scanned code, where no ID card is read: the citizen's own
+ * choice, else elderly by the person's age on the booked day as kept with the booking. A 代办
+ * booking's code is usually shown by the agent, whose age is unknown: no automatic 老年人 then.
+ */
+export function bookedPriority(
+  choice: PriorityChoice | undefined,
+  booking: { ageOnDay: number | null; byAgent: boolean },
+  priorityAge: number,
+): PriorityGroup | null {
+  if (choice === 'none') return null;
+  if (choice !== undefined) return choice;
+  return !booking.byAgent && booking.ageOnDay !== null && booking.ageOnDay >= priorityAge ? 'elderly' : null;
+}
+
 export interface PriorityRules {
   maxPasses: number;
   maxExtraMinutes: number;

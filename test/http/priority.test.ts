@@ -81,6 +81,50 @@ describe('优先 · 老年人 at the kiosk', () => {
   });
 });
 
+describe('优先 · 老年人 at a check-in by scanned code (no ID card read)', () => {
+  const last4 = (card: string) => card.slice(-4);
+  const book = async (idCard: string, phone: string, over: Record<string, unknown> = {}) => {
+    const res = await post(t.app, '/api/v1/bookings', bookingBody({ idCard, phone }, over));
+    expect(res.status).toBe(201);
+    return res.body.booking as { number: string; publicToken: string };
+  };
+  const scan = (b: { publicToken: string }, idCard: string, extra: Record<string, unknown> = {}) =>
+    post(t.app, '/api/v1/kiosk/check-in', { token: b.publicToken, idCardLast4: last4(idCard), ...extra }, t.kiosk);
+  beforeEach(() => t.setNow('2026-11-25T08:30:00+08:00'));
+
+  it('the booking kept the age on its day, so the scanned code gives 优先 · 老年人; nothing of the birth date is stored', async () => {
+    const old = await book(ELDERLY, person(1).phone);
+    const young = await book(ALMOST, person(2).phone);
+    const stored = JSON.stringify(await t.store.db.selectFrom('booking').selectAll().execute());
+    expect(stored).not.toContain('1956');
+    expect(stored).not.toContain(ELDERLY.slice(6, 14));
+    t.setNow('2026-11-25T08:50:00+08:00');
+    const a = await scan(old, ELDERLY);
+    expect(a.status).toBe(200);
+    expect(a.body.tickets[0].priority).toBe('elderly');
+    // 70 only tomorrow: a normal ticket today.
+    expect((await scan(young, ALMOST)).body.tickets[0].priority).toBeNull();
+  });
+
+  it('the citizen may decline it or choose a group staff will check', async () => {
+    const a = await book(ELDERLY, person(1).phone);
+    const b = await book(person(3).idCard, person(3).phone);
+    t.setNow('2026-11-25T08:50:00+08:00');
+    expect((await scan(a, ELDERLY, { priority: 'none' })).body.tickets[0].priority).toBeNull();
+    expect((await scan(b, person(3).idCard, { priority: 'pregnant' })).body.tickets[0].priority).toBe('pregnant');
+  });
+
+  it('a 代办 booking’s code (shown by the agent, whose age is not known) gives no automatic 老年人', async () => {
+    const child = person(4);
+    const res = await post(t.app, '/api/v1/bookings', bookingBody({ idCard: ELDERLY, phone: child.phone }, { agent: { idCard: child.idCard, relation: 'child' } }));
+    expect(res.status).toBe(201);
+    t.setNow('2026-11-25T08:50:00+08:00');
+    const scanned = await scan(res.body.booking, ELDERLY);
+    expect(scanned.status).toBe(200);
+    expect(scanned.body.tickets[0].priority).toBeNull();
+  });
+});
+
 describe('call-next with 优先 tickets', () => {
   it('calls priority tickets first, but never more than PRIORITY_MAX_PASSES (3) in a row past a normal ticket', async () => {
     const normal = (await walkIn({})).body.ticket.number;

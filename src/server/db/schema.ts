@@ -151,6 +151,8 @@ export interface BookingTable {
   agent_id_hash: string | null;
   agent_id_masked: string | null;
   agent_relation: AgentRelation | null;
+  /** 老年人 at a scanned-code check-in: the person's age in whole years on the booked day (null: booked before it was kept). */
+  age_on_day: number | null;
 }
 
 export interface TicketTable {

@@ -45,6 +45,8 @@ export interface BookingRecord {
   rescheduledFrom?: string | null;
   /** 代办: who booked it for the person (absent or null: the person themself). */
   agent?: BookingAgent | null;
+  /** The person's age in whole years on the booked day, from the ID card at booking (absent or null: not known). */
+  ageOnDay?: number | null;
 }
 
 export interface BookingAgent {
@@ -85,6 +87,7 @@ function toBooking(r: Selectable<BookingTable>): BookingRecord {
     rescheduledTo: r.rescheduled_to ?? null,
     rescheduledFrom: r.rescheduled_from ?? null,
     agent: r.agent_id_hash && r.agent_relation ? { idHash: r.agent_id_hash, idMasked: r.agent_id_masked ?? '', relation: r.agent_relation } : null,
+    ageOnDay: r.age_on_day === null || r.age_on_day === undefined ? null : Number(r.age_on_day),
   };
 }
 
@@ -119,6 +122,7 @@ export async function insertBooking(db: Db, b: NewBooking): Promise<number> {
     agent_id_hash: b.agent?.idHash ?? null,
     agent_id_masked: b.agent?.idMasked ?? null,
     agent_relation: b.agent?.relation ?? null,
+    age_on_day: b.ageOnDay ?? null,
   });
 }
 

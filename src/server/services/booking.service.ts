@@ -1,4 +1,5 @@
 // 预约: book, look up and cancel. Capacity and numbers are taken inside one transaction.
+import { ageOnDayOf } from '../../domain/priority.js';
 import { newBooking } from './new-booking.js';
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
@@ -211,6 +212,7 @@ export async function createBooking(
           lang: opts.lang,
           at: now.iso,
           agent: agent ? { idHash: agent.idHash, idMasked: agent.idMasked, relation: agent.relation } : null,
+          ageOnDay: ageOnDayOf(who.idCard, input.date),
         },
         { idempotencyHash, requestFingerprint: idempotencyHash ? fingerprint : null },
       );

@@ -2,7 +2,7 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInBody, CheckInResponse, Ticket, WalkInBody, WalkInResponse } from '../../contracts/kiosk.js';
 import { parseIdCard } from '../../domain/id-card.js';
-import { kioskPriority } from '../../domain/priority.js';
+import { bookedPriority, kioskPriority } from '../../domain/priority.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import { type BookingRecord, bookingsToCheckInOn, changeBookingStatus } from '../repositories/booking.repository.js';
@@ -83,10 +83,16 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
     throw new AppError('BOOKING_EXPIRED');
   }
 
-  // 优先: the citizen's choice, else 老年人 when the ID card says so; only the group is kept.
-  const priority = kioskPriority(input.priority, 'idCard' in input ? input.idCard : undefined, now.local.date, priorityOf(ctx).age);
+  // 优先: the citizen's choice, else 老年人 when the ID card says so, or (a scanned code, no card read)
+  // the age kept with the booking; only the group goes on the ticket.
+  const priorityAge = priorityOf(ctx).age;
+  const priorityOfBooking = (b: BookingRecord) =>
+    'idCard' in input
+      ? kioskPriority(input.priority, input.idCard, now.local.date, priorityAge)
+      : bookedPriority(input.priority, { ageOnDay: b.ageOnDay ?? null, byAgent: Boolean(b.agent) }, priorityAge);
   let issued = 0;
   for (const b of open) {
+    const priority = priorityOfBooking(b);
     // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
     const won = await transact(ctx.db, async (trx) => {
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;

@@ -23,6 +23,8 @@ export interface BookingDraft {
   at: string;
   /** 代办: who booked it for the person (null: the person themself). */
   agent?: BookingRecord['agent'];
+  /** The person's age on the booked day (null: not known, e.g. no ID card in this request). */
+  ageOnDay?: number | null;
 }
 
 type Extra = Partial<Pick<NewBooking, 'idempotencyHash' | 'requestFingerprint' | 'reschedules' | 'rescheduledFrom'>>;
@@ -54,6 +56,7 @@ export function newBooking(ctx: ServiceContext, d: BookingDraft, extra: Extra = 
     phoneSealed: d.notify && d.phone ? sealPhone(ctx, d.phone, d.number) : null,
     publicToken: newPublicToken(),
     agent: d.agent ?? null,
+    ageOnDay: d.ageOnDay ?? null,
     ...extra,
   };
 }

@@ -2,6 +2,7 @@
 // it). One transaction ends the old booking (cancelled, reason `rescheduled`, naming the new
 // number), takes the new place and gives the old one back: whatever races it (a cancel, another
 // move, bookings for the last place), the citizen ends with exactly one of the two.
+import { ageOnDayOf } from '../../domain/priority.js';
 import { newBooking } from './new-booking.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { RescheduleBody, RescheduleResponse } from '../../contracts/bookings.js';
@@ -168,6 +169,8 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
         lang,
         at: now.iso,
         agent: row.agent ?? null,
+        // The person's own card gives the age on the new day; an agent's card does not, so it is kept.
+        ageOnDay: who.idHash === row.idHash ? ageOnDayOf(who.idCard, t.date) : (row.ageOnDay ?? null),
       },
       { reschedules: (row.reschedules ?? 0) + 1, rescheduledFrom: row.number },
     );

@@ -94,9 +94,9 @@ export function getPublicTicket(token: string, call: Call): Promise<PublicTicket
 }
 
 /** 扫码签到: a scanned booking code (token or 办事编号) with the ID card's last 4. */
-export function kioskCheckInByCode(code: ScannedCode, idCardLast4: string, call: Call): Promise<CheckInResponse> {
-  const body = code.kind === 'token' ? { token: code.token, idCardLast4 } : { number: code.number, idCardLast4 };
-  return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body });
+export function kioskCheckInByCode(code: ScannedCode, idCardLast4: string, call: Call, priority?: PriorityChoice): Promise<CheckInResponse> {
+  const found = code.kind === 'token' ? { token: code.token } : { number: code.number };
+  return requestJson('POST', '/api/v1/kiosk/check-in', { ...call, body: { ...found, idCardLast4, ...(priority ? { priority } : {}) } });
 }
 
 /** 爽约: may this person book this service online now? A blocked person gets BOOKING_BLOCKED (until when, and why). */

@@ -9,7 +9,7 @@ export const enPriority: Record<keyof typeof zhPriority, string> = {
   'priority.pregnant': 'Pregnant',
   'priority.military': 'Service member',
   'priority.choiceTitle': 'Priority service (optional)',
-  'priority.auto': 'By ID card (seniors get priority)',
+  'priority.auto': 'Automatic (seniors get priority)',
   'priority.none': 'No priority',
   'priority.notice': 'If you choose disability, pregnancy or (retired) service member, please show your papers at the counter: staff will check them.',
   'priority.set': 'Priority group',

@@ -8,7 +8,7 @@ export const zhPriority = {
   'priority.pregnant': '孕妇',
   'priority.military': '军人',
   'priority.choiceTitle': '优先服务（可选）',
-  'priority.auto': '按身份证（老年人自动优先）',
+  'priority.auto': '自动判断（老年人优先）',
   'priority.none': '不需要优先',
   'priority.notice': '选择残疾人、孕妇、现役军人或退役军人优先的，请到窗口时出示相关证件，工作人员将核验。',
   'priority.set': '优先类别',

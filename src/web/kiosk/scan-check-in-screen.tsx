@@ -10,6 +10,7 @@ import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
+import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
 import type { KeypadKey } from './keypad-logic.js';
 import { useKeypadKeys } from './use-keypad-keys.js';
 import { LAST4_LENGTH, canPressLast4, pressLast4 } from './scan-logic.js';
@@ -34,6 +35,8 @@ export function ScanCheckInScreen({
   const [value, setValue] = useState('');
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
+  // 'auto': 老年人 by the age the booking kept (no ID card is read here), or a group staff will check.
+  const [priority, setPriority] = useState<KioskPriority>('auto');
   const complete = value.length === LAST4_LENGTH;
 
   const press = useCallback((key: KeypadKey) => {
@@ -46,7 +49,7 @@ export function ScanCheckInScreen({
     setSending(true);
     setRefusal(null);
     try {
-      const answer = await kioskCheckInByCode(code, value, { lang });
+      const answer = await kioskCheckInByCode(code, value, { lang }, priorityField(priority));
       onTickets(answer.tickets, answer.reprint);
     } catch (error) {
       setRefusal(error);
@@ -54,7 +57,7 @@ export function ScanCheckInScreen({
       setSending(false);
       onRefused(error);
     }
-  }, [complete, sending, code, value, lang, onTickets, onRefused]);
+  }, [complete, sending, code, value, lang, onTickets, onRefused, priority]);
 
   useKeypadKeys(press, submit);
 
@@ -62,10 +65,10 @@ export function ScanCheckInScreen({
   return (
     <section className="kiosk-checkin">
       <div className="kiosk-checkin__entry">
-        <h1 ref={heading} tabIndex={-1} className="kiosk-title">
+        <h1 ref={heading} tabIndex={-1} className="kiosk-title" data-speak="title">
           {t('kiosk.scanned')}
         </h1>
-        <p className="kiosk-lead" id="last4-label">
+        <p className="kiosk-lead" data-speak="lead" id="last4-label">
           {t('kiosk.enterLast4')}
         </p>
         <output className="id-display id-display--last4" aria-labelledby="last4-label" aria-live="polite" data-testid="last4">
@@ -92,6 +95,7 @@ export function ScanCheckInScreen({
             </div>
           )}
         </div>
+        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} />}
       </div>
       <div className="kiosk-checkin__pad">
         <Keypad value={value} onKey={press} disabled={sending} canPress={canPressLast4} />

@@ -107,7 +107,7 @@ describe('admin: a person’s data', () => {
     const erased = rows.filter((r) => r.id_hash === 'erased');
     expect(erased).toHaveLength(2);
     for (const r of erased) {
-      expect(r).toMatchObject({ phone_hash: 'erased', phone_cipher: null, phone_key_id: null, public_token: null, idempotency_hash: null });
+      expect(r).toMatchObject({ phone_hash: 'erased', phone_cipher: null, phone_key_id: null, public_token: null, idempotency_hash: null, age_on_day: null });
       expect(r.id_masked).toMatch(/^\*+$/);
       expect(r.phone_masked).toMatch(/^\*+$/);
     }

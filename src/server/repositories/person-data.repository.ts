@@ -183,6 +183,7 @@ export async function eraseBookings(db: Db, ids: number[], at: string): Promise<
         public_token: null,
         agent_id_hash: null,
         agent_id_masked: null,
+        age_on_day: null,
         updated_at: at,
       })
       .where('id', 'in', part)

@@ -100,7 +100,9 @@ describeHall('every screen passes axe', { clock: '2026-11-25T10:00:00+08:00' }, 
     await phone.reload();
     await phone.getByRole('heading', { name: '医社保办理' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.dataset.elder)).toBe('on');
-    await phone.getByRole('radio', { name: /10:00–11:00/ }).waitFor();
+    // One decision a screen: the day (step 1), the time (step 2), then who (step 3).
+    await phone.getByRole('button', { name: '下一步' }).click();
+    await phone.locator('input[name="slot"]:not(:disabled)').first().click();
     const target = await phone.getByRole('button', { name: '提交预约' }).boundingBox();
     expect(target?.height ?? 0).toBeGreaterThanOrEqual(48);
     await screenshot(phone, 'elder-service-phone');

@@ -12,6 +12,7 @@ import { publicChannel, useLiveReload } from '../live/use-live.js';
 import { hrefOf, navigate } from '../nav/router.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';
+import { useElderMode } from '../ui/elder-mode.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
@@ -22,6 +23,7 @@ import { OtherHalls } from './other-halls.js';
 import { BookingForm } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
+import { ElderNext, type ElderStep, ElderStepHead, shownStep } from './elder-steps.js';
 import { RescheduleForm } from './reschedule-form.js';
 import { SlotPicker } from './slot-picker.js';
 import { WaitlistJoin } from './waitlist-join.js';
@@ -40,6 +42,9 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
   const [slot, setSlot] = useState<string | null>(null);
   const [slotNotice, setSlotNotice] = useState<unknown>(null);
   const [slotMissing, setSlotMissing] = useState(0);
+  // 长辈版: one decision a screen (day, time, then who); the standard page shows all three at once.
+  const elder = useElderMode();
+  const [elderStep, setElderStep] = useState<ElderStep>('date');
   // A service of another hall opened under this hall's address (or at `/` of a city with many
   // halls): go to its own hall's address.
   const ownHall = res.data?.hall;
@@ -73,8 +78,12 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
     setSlot(null);
     setSlotNotice(null);
     setSlotMissing(0);
+    setElderStep('slot');
     navigate(hrefOf(place.base, { service: serviceId, date: next, reschedule }), { replace: true });
   };
+  const step = elder ? shownStep(elderStep, state === 'open', chosenSlot !== null) : null;
+  const show = (part: ElderStep) => step === null || step === part;
+  const chosen = day?.slots.find((s) => s.start === chosenSlot);
 
   return (
     <section className="page" aria-busy={res.loading}>
@@ -100,7 +109,11 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
       {place.many && place.hall && wantsOtherHalls(data.days, data.today) && (
         <OtherHalls hall={place.hall.code} letter={service.letter} today={data.today} version={availabilityVersion(data)} reschedule={reschedule} />
       )}
-      <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />
+      {step !== null && day && (
+        <ElderStepHead step={step} date={day.date} slot={chosen ? { start: chosen.start, end: chosen.end } : null} onBack={setElderStep} />
+      )}
+      {show('date') && <DatePicker days={data.days} today={data.today} value={date} onChange={chooseDate} />}
+      {step === 'date' && state === 'open' && <ElderNext onClick={() => setElderStep('slot')} />}
       {!day && <Banner tone="info" title={t('service.noDays')} />}
       {day && (state === 'full' || state === 'over') && <DayFull day={day} days={data.days} onChoose={chooseDate} />}
       {day && state === 'full' && (
@@ -113,17 +126,21 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
               {t('service.slotsRefreshed')}
             </Banner>
           )}
-          <SlotPicker
-            day={day}
-            value={chosenSlot}
-            missing={slotMissing}
-            onChange={(s) => {
-              setSlot(s);
-              setSlotNotice(null);
-              setSlotMissing(0);
-            }}
-          />
-          {reschedule ? (
+          {show('slot') && (
+            <SlotPicker
+              day={day}
+              value={chosenSlot}
+              missing={slotMissing}
+              onChange={(s) => {
+                setSlot(s);
+                setSlotNotice(null);
+                setSlotMissing(0);
+                setElderStep('form');
+              }}
+            />
+          )}
+          {step === 'slot' && chosenSlot !== null && <ElderNext onClick={() => setElderStep('form')} />}
+          {!show('form') ? null : reschedule ? (
             <RescheduleForm
               number={reschedule}
               service={service}
@@ -134,6 +151,7 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
               onSlotRefused={(error) => {
                 setSlot(null);
                 setSlotNotice(error);
+                setElderStep('slot');
                 res.reload();
               }}
             />
@@ -147,11 +165,12 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
               onSlotRefused={(error) => {
                 setSlot(null);
                 setSlotNotice(error);
+                setElderStep('slot');
                 res.reload();
               }}
             />
           )}
-          {!reschedule && (
+          {!reschedule && show('slot') && (
             <WaitlistJoin
               key={day.date}
               serviceId={serviceId}

@@ -1,6 +1,7 @@
 // 满意度 figures: the satisfaction rate (基本满意 and above / all), counts per level, 整改率 and 回访率,
 // by service, counter, staff member and day in one hall, and by hall for the city; JSON and CSV.
 // A case counts with its rating: both belong to the ticket's day.
+import { groupBy } from '../../domain/group-by.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../../contracts/errors.js';
 import type { CitySatisfactionResponse, RatingFigures, RatingListResponse, RatingReportResponse } from '../../contracts/rating.js';
@@ -30,18 +31,6 @@ function figures(key: string, label: string, ratings: RatingRecord[], cases: Cas
     rectificationRate: c.rectificationRate,
     revisitRate: c.revisitRate,
   };
-}
-
-/** Items by a key, each list in the items' order. */
-function groupBy<T, K>(items: T[], keyOf: (x: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const x of items) {
-    const k = keyOf(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
 }
 
 /** Groups ratings and their cases by a key, in the order the keys are given; groups without ratings are left out. */

@@ -1,4 +1,5 @@
 // Today's dashboard and the reports over a date range (JSON and Excel-friendly CSV).
+import { groupBy } from '../../domain/group-by.js';
 import { stringify } from 'csv-stringify/sync';
 import type { DayFigures, ReportResponse, TodayResponse } from '../../contracts/admin.js';
 import type { Lang } from '../../contracts/errors.js';
@@ -94,17 +95,6 @@ export async function report(ctx: ServiceContext, scope: ReportScope, from: stri
     }
   }
   return { from, to, rows };
-}
-
-function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k) ?? [];
-    list.push(item);
-    groups.set(k, list);
-  }
-  return groups;
 }
 
 export async function today(ctx: HallContext, lang: Lang): Promise<TodayResponse> {

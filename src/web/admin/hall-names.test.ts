@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtName, groupBy, hallName } from './hall-names.js';
+import { districtName, groupsOf, hallName } from './hall-names.js';
 
 describe('hall names', () => {
   it('reads in the screen language, Chinese standing in for an empty English name', () => {
@@ -11,7 +11,7 @@ describe('hall names', () => {
   });
 
   it('groups in first-seen order, keeping the order inside a group', () => {
-    expect(groupBy(['a1', 'b1', 'a2', 'c1'], (s) => s[0] as string)).toEqual([
+    expect(groupsOf(['a1', 'b1', 'a2', 'c1'], (s) => s[0] as string)).toEqual([
       { key: 'a', items: ['a1', 'a2'] },
       { key: 'b', items: ['b1'] },
       { key: 'c', items: ['c1'] },

@@ -1,6 +1,7 @@
 // Halls as the console names and groups them: in the screen's language (the English name may be
 // empty: the Chinese one stands in), grouped by district in the server's order.
 import type { Lang } from '../../contracts/errors.js';
+import { groupBy } from '../../domain/group-by.js';
 
 interface Named {
   nameZh: string;
@@ -15,14 +16,7 @@ export function districtName(hall: { districtZh: string; districtEn: string }, l
   return lang === 'en' && hall.districtEn.trim() ? hall.districtEn : hall.districtZh;
 }
 
-/** Consecutive groups by a key, each group in first-seen order and keeping the items' order. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups].map(([key, grouped]) => ({ key, items: grouped }));
+/** Halls (or anything) in groups by a key, each group in first-seen order and keeping the items' order. */
+export function groupsOf<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
+  return [...groupBy(items, keyOf)].map(([key, grouped]) => ({ key, items: grouped }));
 }

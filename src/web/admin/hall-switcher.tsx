@@ -4,13 +4,13 @@ import { useId } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { useAdminScope } from './admin-scope-context.js';
 import { scopeValue } from './admin-scope.js';
-import { districtName, groupBy, hallName } from './hall-names.js';
+import { districtName, groupsOf, hallName } from './hall-names.js';
 
 export function HallSwitcher({ cityLevel }: { cityLevel: boolean }) {
   const { t, lang } = useI18n();
   const id = useId();
   const { halls, scope, choose } = useAdminScope();
-  const groups = groupBy(halls, (h) => districtName(h, lang));
+  const groups = groupsOf(halls, (h) => districtName(h, lang));
   const option = (h: (typeof halls)[number]) => (
     <option key={h.code} value={h.code}>
       {h.active ? hallName(h, lang) : t('admin.scope.closed', { name: hallName(h, lang) })}

@@ -26,7 +26,8 @@ import { parseIdCard } from '../../domain/id-card.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE']);
 
-export function BookingForm(props: {
+/** What the service page gives a form that books (BookingForm) or moves a booking (RescheduleForm). */
+export interface SlotFormProps {
   service: ServiceSummary;
   date: string;
   slot: string | null;
@@ -34,7 +35,9 @@ export function BookingForm(props: {
   onSlotRefused: (error: unknown) => void;
   /** Submitted without a slot: the slot picker says so and takes the focus. */
   onSlotMissing: () => void;
-}) {
+}
+
+export function BookingForm(props: SlotFormProps) {
   const { t, lang } = useI18n();
   const place = useHallPlace();
   const [draft, setDraft] = useState<PersonDraft>({ idCard: '', phone: '' });

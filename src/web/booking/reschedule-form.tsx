@@ -5,7 +5,7 @@
 // else they are asked here. Where codes are on, a 短信验证码 with the purpose `reschedule`.
 import { type FormEvent, useState } from 'react';
 import type { PersonCredentials } from '../../contracts/bookings.js';
-import type { ServiceSummary } from '../../contracts/services.js';
+import type { SlotFormProps } from './booking-form.js';
 import { ApiError } from '../api/client.js';
 import { rescheduleBooking } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
@@ -25,15 +25,7 @@ import { useVerifyPhone } from './verify-phone.js';
 
 const SLOT_CODES = new Set(['SLOT_FULL', 'SLOT_NOT_BOOKABLE', 'RESCHEDULE_SAME_SLOT']);
 
-export function RescheduleForm(props: {
-  number: string;
-  service: ServiceSummary;
-  date: string;
-  slot: string | null;
-  today: string;
-  onSlotRefused: (error: unknown) => void;
-  onSlotMissing: () => void;
-}) {
+export function RescheduleForm(props: SlotFormProps & { number: string }) {
   const { t, lang } = useI18n();
   const place = useHallPlace();
   const [known] = useState<PersonCredentials | null>(sessionCredentials);

@@ -20,7 +20,7 @@ import { PUBLIC_MERGE_MS, dayState, initialDate, slotStillBookable } from './ava
 import { availabilityVersion, hallBase, wantsOtherHalls } from './hall-logic.js';
 import { useHallPlace } from './hall-place.js';
 import { OtherHalls } from './other-halls.js';
-import { BookingForm } from './booking-form.js';
+import { BookingForm, type SlotFormProps } from './booking-form.js';
 import { DatePicker } from './date-picker.js';
 import { DayFull } from './day-full.js';
 import { ElderNext, type ElderStep, ElderStepHead, shownStep } from './elder-steps.js';
@@ -81,6 +81,19 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
     setElderStep('slot');
     navigate(hrefOf(place.base, { service: serviceId, date: next, reschedule }), { replace: true });
   };
+  const formProps = (on: string): SlotFormProps => ({
+    service,
+    date: on,
+    slot: chosenSlot,
+    today: data.today,
+    onSlotMissing: () => setSlotMissing((n) => n + 1),
+    onSlotRefused: (error) => {
+      setSlot(null);
+      setSlotNotice(error);
+      setElderStep('slot');
+      res.reload();
+    },
+  });
   const step = elder ? shownStep(elderStep, state === 'open', chosenSlot !== null) : null;
   const show = (part: ElderStep) => step === null || step === part;
   const chosen = day?.slots.find((s) => s.start === chosenSlot);
@@ -140,36 +153,7 @@ export function ServicePage({ serviceId, askedDate, reschedule = null }: { servi
             />
           )}
           {step === 'slot' && chosenSlot !== null && <ElderNext onClick={() => setElderStep('form')} />}
-          {!show('form') ? null : reschedule ? (
-            <RescheduleForm
-              number={reschedule}
-              service={service}
-              date={day.date}
-              slot={chosenSlot}
-              today={data.today}
-              onSlotMissing={() => setSlotMissing((n) => n + 1)}
-              onSlotRefused={(error) => {
-                setSlot(null);
-                setSlotNotice(error);
-                setElderStep('slot');
-                res.reload();
-              }}
-            />
-          ) : (
-            <BookingForm
-              service={service}
-              date={day.date}
-              slot={chosenSlot}
-              today={data.today}
-              onSlotMissing={() => setSlotMissing((n) => n + 1)}
-              onSlotRefused={(error) => {
-                setSlot(null);
-                setSlotNotice(error);
-                setElderStep('slot');
-                res.reload();
-              }}
-            />
-          )}
+          {!show('form') ? null : reschedule ? <RescheduleForm number={reschedule} {...formProps(day.date)} /> : <BookingForm {...formProps(day.date)} />}
           {!reschedule && show('slot') && (
             <WaitlistJoin
               key={day.date}

@@ -106,6 +106,17 @@ describe('优先 · 老年人 at a check-in by scanned code (no ID card read)', 
     expect((await scan(young, ALMOST)).body.tickets[0].priority).toBeNull();
   });
 
+  it('a hall that does not honour 老年人 gives the scanned code a normal ticket', async () => {
+    const admin = await t.signIn('admin');
+    const rule = { groups: ['disabled', 'pregnant', 'military'], age: 70, maxPasses: 3, maxExtraMinutes: 15, reserve: 5 };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/admin/priority/rule', payload: rule, headers: admin })).statusCode).toBe(200);
+    const old = await book(ELDERLY, person(1).phone);
+    t.setNow('2026-11-25T08:50:00+08:00');
+    const res = await scan(old, ELDERLY);
+    expect(res.status).toBe(200);
+    expect(res.body.tickets[0].priority).toBeNull();
+  });
+
   it('the citizen may decline it or choose a group staff will check', async () => {
     const a = await book(ELDERLY, person(1).phone);
     const b = await book(person(3).idCard, person(3).phone);

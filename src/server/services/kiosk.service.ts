@@ -2,7 +2,6 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInBody, CheckInResponse, Ticket, WalkInBody, WalkInResponse } from '../../contracts/kiosk.js';
 import { parseIdCard } from '../../domain/id-card.js';
-import { bookedPriority, kioskPriority } from '../../domain/priority.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import { type BookingRecord, bookingsToCheckInOn, changeBookingStatus } from '../repositories/booking.repository.js';
@@ -19,7 +18,7 @@ import { type HallContext, type Now, type ServiceContext, nowOf } from './contex
 import { newPublicToken } from './public-token.js';
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
-import { priorityOf } from './priority.service.js';
+import { issuedPriority, priorityOf } from './priority.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
 import { markNearFront } from './notify.service.js';
 import { reclaimIfReleased, releaseUnusedPlaces } from './release.service.js';
@@ -84,15 +83,20 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
   }
 
   // 优先: the citizen's choice, else 老年人 when the ID card says so, or (a scanned code, no card read)
-  // the age kept with the booking; only the group goes on the ticket.
-  const priorityAge = priorityOf(ctx).age;
-  const priorityOfBooking = (b: BookingRecord) =>
-    'idCard' in input
-      ? kioskPriority(input.priority, input.idCard, now.local.date, priorityAge)
-      : bookedPriority(input.priority, { ageOnDay: b.ageOnDay ?? null, byAgent: Boolean(b.agent) }, priorityAge);
+  // the age kept with the booking; only the group goes on the ticket. Decided for every booking
+  // before any is written: a group the hall does not honour refuses the whole check-in.
+  const rule = await priorityOf(ctx, ctx.hall.id);
+  const priorities = new Map(
+    open.map((b) => [
+      b.id,
+      'idCard' in input
+        ? issuedPriority(rule, input.priority, input.idCard, now.local.date)
+        : issuedPriority(rule, input.priority, undefined, now.local.date, { ageOnDay: b.ageOnDay ?? null, byAgent: Boolean(b.agent) }),
+    ]),
+  );
   let issued = 0;
   for (const b of open) {
-    const priority = priorityOfBooking(b);
+    const priority = priorities.get(b.id) ?? null;
     // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
     const won = await transact(ctx.db, async (trx) => {
       if (!(await changeBookingStatus(trx, b.id, 'booked', 'checked_in', { at: now.iso, checkedInAt: now.iso }))) return false;
@@ -146,7 +150,8 @@ export async function walkIn(ctx: HallContext, input: WalkInBody, lang: Lang): P
     const id = parseIdCard(input.idCard, now.local.date);
     if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
   }
-  const priority = kioskPriority(input.priority, input.idCard, now.local.date, priorityOf(ctx).age);
+  const rule = await priorityOf(ctx, ctx.hall.id);
+  const priority = issuedPriority(rule, input.priority, input.idCard, now.local.date);
   const service = await activeService(ctx.db, input.serviceId);
   // A kiosk issues only its own hall's numbers.
   if (service.hallId !== ctx.hall.id) throw new AppError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
@@ -159,7 +164,7 @@ export async function walkIn(ctx: HallContext, input: WalkInBody, lang: Lang): P
   const issued = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);
     if (taken === 'missing') {
-      throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota, priorityOf(ctx).reserve));
+      throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota, rule.reserve));
     }
     if (taken === 'again') throw new RetryTransaction();
     // 绿色通道: an elderly citizen still gets a number, from the day's reserve, once the quota is used up.

@@ -10,7 +10,8 @@ import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
-import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
+import { type KioskPriority, PriorityChoice, sentPriority } from './priority-choice.js';
+import { usePriorityGroups } from './use-priority-groups.js';
 import type { KeypadKey } from './keypad-logic.js';
 import { useKeypadKeys } from './use-keypad-keys.js';
 import { LAST4_LENGTH, canPressLast4, pressLast4 } from './scan-logic.js';
@@ -37,6 +38,7 @@ export function ScanCheckInScreen({
   const [refusal, setRefusal] = useState<unknown>(null);
   // 'auto': 老年人 by the age the booking kept (no ID card is read here), or a group staff will check.
   const [priority, setPriority] = useState<KioskPriority>('auto');
+  const groups = usePriorityGroups();
   const complete = value.length === LAST4_LENGTH;
 
   const press = useCallback((key: KeypadKey) => {
@@ -49,7 +51,7 @@ export function ScanCheckInScreen({
     setSending(true);
     setRefusal(null);
     try {
-      const answer = await kioskCheckInByCode(code, value, { lang }, priorityField(priority));
+      const answer = await kioskCheckInByCode(code, value, { lang }, sentPriority(priority, groups));
       onTickets(answer.tickets, answer.reprint);
     } catch (error) {
       setRefusal(error);
@@ -57,7 +59,7 @@ export function ScanCheckInScreen({
       setSending(false);
       onRefused(error);
     }
-  }, [complete, sending, code, value, lang, onTickets, onRefused, priority]);
+  }, [complete, sending, code, value, lang, onTickets, onRefused, priority, groups]);
 
   useKeypadKeys(press, submit);
 
@@ -95,7 +97,7 @@ export function ScanCheckInScreen({
             </div>
           )}
         </div>
-        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} />}
+        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} groups={groups} />}
       </div>
       <div className="kiosk-checkin__pad">
         <Keypad value={value} onKey={press} disabled={sending} canPress={canPressLast4} />

@@ -68,15 +68,16 @@ export default defineConfig({
         // What every front end uses at once (React, the shell, the shared folders ui/ live/ api/ nav/
         // i18n/) in one file, instead of a handful of small ones cut by which front ends share each
         // (on a phone at 400 ms a request, each costs a header and a turn on one of six connections).
-        // Left out: the QR code (a confirmation's or ticket's, loaded with them) and the admin
-        // console's texts (loaded by the console).
+        // Left out: the QR code (a confirmation's or ticket's, loaded with them), the admin
+        // console's texts (loaded by the console) and the English texts (i18n/english.ts, loaded
+        // when English is chosen).
         codeSplitting: {
           groups: [
             {
               name: 'common',
               test: (id: string) =>
                 /rolldown.runtime|modulepreload-polyfill|[\\/]src[\\/]web[\\/]app\.tsx$|[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]|[\\/]src[\\/]web[\\/](ui|live|api|nav|i18n)[\\/]/.test(id) &&
-                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en-admin)/.test(id),
+                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en[.-]|english\.)/.test(id),
             },
           ],
         },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { enAdmin } from './en-admin.js';
-import { translate } from './translate.js';
+import { langLoaded, loadLang, translate } from './translate.js';
 import { type CoreMessageKey, zh } from './zh.js';
 import { zhAdmin } from './zh-admin.js';
 
@@ -29,7 +29,17 @@ describe('dictionaries', () => {
     expect(Object.keys(zhAdmin).filter((k) => k in zh)).toEqual([]);
   });
 
-  it('fills placeholders and leaves unknown ones visible', () => {
+  it('has the English texts only once English is asked for (a Chinese page does not download them)', async () => {
+    expect(langLoaded('zh')).toBe(true);
+    expect(langLoaded('en')).toBe(false);
+    expect(translate('en', 'slot.remaining')).toBe('slot.remaining');
+    await loadLang('en');
+    expect(langLoaded('en')).toBe(true);
+    expect(translate('en', 'slot.remaining')).toBe('{n} left');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', async () => {
+    await loadLang('en');
     expect(translate('zh', 'slot.remaining' satisfies CoreMessageKey, { n: 3 })).toBe('余 3 个');
     expect(translate('en', 'kiosk.waitingAhead', { n: 0 })).toBe('0 waiting ahead of you');
     expect(translate('en', 'slot.remaining')).toBe('{n} left');

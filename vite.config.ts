@@ -69,15 +69,16 @@ export default defineConfig({
         // i18n/) in one file, instead of a handful of small ones cut by which front ends share each
         // (on a phone at 400 ms a request, each costs a header and a turn on one of six connections).
         // Left out: the QR code (a confirmation's or ticket's, loaded with them), the admin
-        // console's texts (loaded by the console) and the English texts (i18n/english.ts, loaded
-        // when English is chosen).
+        // console's texts (loaded by the console), the English texts (i18n/english.ts, loaded
+        // when English is chosen) and the Chinese texts of the screens after the booking page's
+        // first one (i18n/zh-later.ts and the files it gathers, loaded with those screens).
         codeSplitting: {
           groups: [
             {
               name: 'common',
               test: (id: string) =>
                 /rolldown.runtime|modulepreload-polyfill|[\\/]src[\\/]web[\\/]app\.tsx$|[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]|[\\/]src[\\/]web[\\/](ui|live|api|nav|i18n)[\\/]/.test(id) &&
-                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en[.-]|english\.)/.test(id),
+                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en[.-]|english\.|later-messages|zh-(later|agent|hall|messages|no-show|priority|rating|reschedule|ticket|waitlist)\.)/.test(id),
             },
           ],
         },

@@ -25,6 +25,7 @@ import { DayFull } from './day-full.js';
 import { RescheduleForm } from './reschedule-form.js';
 import { SlotPicker } from './slot-picker.js';
 import { WaitlistJoin } from './waitlist-join.js';
+import '../i18n/later-messages.js';
 import '../styles/citizen-screens.css';
 
 /** `reschedule`: the number of a booking being moved (改约): the same pickers, then RescheduleForm in place of the booking form. */

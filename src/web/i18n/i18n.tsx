@@ -35,6 +35,8 @@ export function I18nProvider({ persist, initial, children }: { persist: boolean;
   const setLang = useCallback(
     (next: Lang) => {
       setWanted(next);
+      // Texts already here: the switch shows at once, as it always did.
+      if (langLoaded(next)) setShown(next);
       if (!persist) return;
       try {
         window.localStorage.setItem(LANG_STORAGE_KEY, next);

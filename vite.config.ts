@@ -61,6 +61,9 @@ export default defineConfig({
     emptyOutDir: true,
     // Maps stay beside the build for whoever runs it, unreferenced and never served (web.routes.ts).
     sourcemap: 'hidden',
+    // Which chunks each page and screen loads (.vite/manifest.json, never served: web.routes.ts), for
+    // the tests that check a phone loads none of the other front ends' scripts.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       input: Object.fromEntries(Object.keys(FRONT_ENDS).map((page) => [page.replace(/\.html$/, ''), webFile(page)])),

@@ -79,6 +79,10 @@ function inlineCitizenStyles(): Plugin {
   };
 }
 
+/** Modules of the shared folders that the booking page's first screen does not use (its chunk stays small). */
+const NOT_ON_FIRST_SCREEN =
+  /[\\/]src[\\/]web[\\/]ui[\\/](confirm-dialog|text-field|live-badge|status-badge|priority-badge)\.tsx$|[\\/]src[\\/]web[\\/]api[\\/](queue|waitlist|auth|rating)-endpoints\.ts$/;
+
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   plugins: [react(), apiServer(), frontEndPages(), inlineCitizenStyles(), precompress()],
@@ -100,15 +104,21 @@ export default defineConfig({
         // Left out: the QR code (a confirmation's or ticket's, loaded with them), the admin
         // console's texts (loaded by the console), the English texts (i18n/english.ts, loaded
         // when English is chosen) and the Chinese texts of the screens after the booking page's
-        // first one (i18n/zh-later.ts and the files it gathers, loaded with those screens).
+        // first one (i18n/zh-later.ts and the files it gathers, loaded with those screens). The
+        // shared pieces the booking page's first screen does not use (dialogs, the staff and kiosk
+        // endpoints, badges) are one chunk of their own, 'shared', for the other front ends and the
+        // citizen's later screens.
         codeSplitting: {
           groups: [
             {
               name: 'common',
+              priority: 2,
               test: (id: string) =>
                 /rolldown.runtime|modulepreload-polyfill|[\\/]src[\\/]web[\\/]app\.tsx$|[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]|[\\/]src[\\/]web[\\/](ui|live|api|nav|i18n)[\\/]/.test(id) &&
-                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en[.-]|english\.|later-messages|zh-(later|agent|hall|messages|no-show|priority|rating|reschedule|ticket|waitlist)\.)/.test(id),
+                !/[\\/]ui[\\/](qr-code|ticket-qr)\.tsx$|[\\/]i18n[\\/](admin-messages|zh-admin|en[.-]|english\.|later-messages|zh-(later|agent|hall|messages|no-show|priority|rating|reschedule|ticket|waitlist)\.)/.test(id) &&
+                !NOT_ON_FIRST_SCREEN.test(id),
             },
+            { name: 'shared', priority: 1, test: (id: string) => NOT_ON_FIRST_SCREEN.test(id) },
           ],
         },
       },

@@ -54,7 +54,8 @@ function apiServer(): Plugin {
 }
 
 /**
- * The citizen page's stylesheet (its first screen's: front-end-citizen.css, under 3 kB compressed)
+ * The citizen page (index.html) names its English texts' chunk (for public/early.js), and its
+ * stylesheet (its first screen's: front-end-citizen.css, under 3 kB compressed)
  * is written into index.html instead of linked: on a phone the page's bytes arrive while the
  * browser waits out the round trip of its first requests, so the styles no longer take bandwidth
  * from the scripts after it, nor a request. The page is never cached, so a return visit fetches
@@ -70,6 +71,9 @@ function inlineCitizenStyles(): Plugin {
       handler(html, context) {
         if (!context.filename.endsWith('index.html') || !context.bundle) return html;
         const bundle = context.bundle;
+        // Where the English texts are, for public/early.js to fetch them at once on a device set to English.
+        const english = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'english');
+        if (english) html = html.replace('</title>', `</title>\n    <meta name="vreserve-english" content="/${english.fileName}" />`);
         return html.replace(/<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g, (link, file: string) => {
           const css = bundle[file];
           return css?.type === 'asset' ? `<style>${String(css.source)}</style>` : link;

@@ -76,6 +76,8 @@ describeHall('what the hall floor noticed (over lunch, 13:30)', { clock: '2026-1
     expect(await chip('2026-11-27').locator('input').isDisabled()).toBe(true);
     await screenshot(phone, 'floor-closed-days-phone');
     await phone.getByRole('button', { name: 'English' }).click();
+    // The English texts are fetched when English is first chosen.
+    await phone.locator('html[lang="en"]').waitFor();
     expect(await textOf(chip('2026-11-26').locator('.chip__note'))).toBe('Hall closed');
     expect(await textOf(chip('2026-11-27').locator('.chip__note'))).toBe('设备检修');
     await phone.getByRole('button', { name: '中文' }).click();

@@ -2,9 +2,27 @@
 // Such an origin is not "potentially trustworthy" (localhost is), so HTTPS-only headers break it:
 // upgrade-insecure-requests sends the scripts to https (a blank page) and Secure cookies are
 // dropped (no pairing, no sign-in). Every screen must render and work, with a clean console.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { KIOSK_PORTRAIT, PHONE, describeHall, screenshot } from './support/index.js';
+import { ROOT } from './support/web-build.js';
+
+type Manifest = Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
+
+/** Every script a page can load, at once or later (its lazy screens), from the build's manifest. */
+function scriptsReachableFrom(page: string): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/web/.vite/manifest.json'), 'utf8')) as Manifest;
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const next of [...(manifest[key].imports ?? []), ...(manifest[key].dynamicImports ?? [])]) visit(next);
+  };
+  visit(page);
+  return new Set([...seen].map((key) => `/${manifest[key]?.file}`));
+}
 
 const HOST = 'hall.test';
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
@@ -42,14 +60,19 @@ describeHall(`every screen over plain HTTP at http://${HOST}`, { clock: '2026-11
     await phone.getByRole('button', { name: /医社保办理/ }).or(phone.getByRole('link', { name: /医社保办理/ })).first().waitFor();
     await screenshot(phone, 'lan-booking-home');
     // A phone downloads the citizen page's scripts only: none of those that only the admin console,
-    // the counter, the kiosk or the board load (their pages' entries and preloads).
+    // the counter, the kiosk or the board load (their pages' entries and preloads). Chunks the
+    // citizen page shares with them (texts, error messages) come with its later screens, so what
+    // the citizen page can load is read from the build's manifest, not from its page alone.
     const scriptsOf = async (path: string) =>
       [...(await (await fetch(`${e2e.server.url}${path}`)).text()).matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
     const citizen = await scriptsOf('/');
     expect(citizen.length).toBeGreaterThan(0);
     expect(scripts).toEqual(expect.arrayContaining(citizen));
+    const citizenCanLoad = scriptsReachableFrom('index.html');
+    // Every built script it took is the citizen page's own (public/early.js is not a built one).
+    expect(scripts.filter((p) => p.startsWith('/assets/') && !citizenCanLoad.has(p))).toEqual([]);
     for (const other of ['/admin', '/counter', '/kiosk', '/display']) {
-      const own = (await scriptsOf(other)).filter((p) => !citizen.includes(p));
+      const own = (await scriptsOf(other)).filter((p) => !citizenCanLoad.has(p));
       expect(own.length, other).toBeGreaterThan(0);
       expect(scripts.filter((p) => own.includes(p)), other).toEqual([]);
     }

@@ -24,6 +24,8 @@ describe('web assets', () => {
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(web, 'assets', 'booking-app-DbpBi81h.js'), 'console.log(2)');
     writeFileSync(join(web, 'assets', 'app.js.map'), '{"version":3,"sources":["booking.tsx"]}');
+    mkdirSync(join(web, '.vite'));
+    writeFileSync(join(web, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-Ab12Cd34.js","src":"index.html"}}');
     const store = openStore(`sqlite:${join(dir, 'test.db')}`);
     await migrateToLatest(store.db);
     app = await buildApp({ store, clock: () => new Date(), hallTz: 'Asia/Shanghai', secret: TEST_SECRET, webRoot: web });
@@ -66,10 +68,29 @@ describe('web assets', () => {
     expect((await app.inject({ url: '/' })).headers['cache-control']).toMatch(/max-age=0|no-cache/);
   });
 
+  it("scripts carry nosniff and the resource policy but not the page's own headers (each costs bytes on a phone); pages keep them all", async () => {
+    for (const url of ['/assets/booking-app-DbpBi81h.js', '/assets/app.js']) {
+      const res = await app.inject({ url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'x-xss-protection']) expect(res.headers[name], `${url} ${name}`).toBeUndefined();
+    }
+    const page = await app.inject({ url: '/' });
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
   it('does not serve source maps', async () => {
     const res = await app.inject({ url: '/assets/app.js.map' });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('sources');
+  });
+
+  it("does not serve the build's manifest (it is for the tests)", async () => {
+    const res = await app.inject({ url: '/.vite/manifest.json' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('index-Ab12Cd34');
   });
 });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, errorFromResponse } from './client.js';
-import { errorText } from './error-text.js';
+import { errorText, loadErrorMessages } from './error-text.js';
 
 describe('errorFromResponse', () => {
   it('keeps code, message and details of an error body', () => {
@@ -16,6 +16,9 @@ describe('errorFromResponse', () => {
 });
 
 describe('errorText', () => {
+  // The shared messages are a chunk the page asks for as it starts (error-text.ts).
+  beforeAll(() => loadErrorMessages());
+
   it('words known codes in the asked language, with details filled in', () => {
     const e = new ApiError(422, 'TOO_EARLY', '还未到取号时间', { opensAt: '13:00' });
     expect(errorText(e, 'en')).toBe('Too early to check in; check-in opens at 13:00');

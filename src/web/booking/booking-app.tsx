@@ -8,7 +8,7 @@ import { takeEarlyHalls } from '../api/early.js';
 import { getHalls } from '../api/hall-endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { type Location, navigate } from '../nav/router.js';
-import { browserStore } from '../person/remembered.js';
+import { browserStore } from '../person/browser-store.js';
 import { AppShell } from '../ui/app-shell.js';
 import { Banner } from '../ui/banner.js';
 import { Link } from '../ui/link.js';

@@ -15,6 +15,8 @@ import { TicketQr } from '../ui/ticket-qr.js';
 import { localName } from '../i18n/local-name.js';
 import { hallBase } from './hall-logic.js';
 import { useHallPlace } from './hall-place.js';
+import '../i18n/later-messages.js';
+import '../styles/citizen-screens.css';
 
 export function ConfirmationPage({ number }: { number: string }) {
   const { t, lang } = useI18n();

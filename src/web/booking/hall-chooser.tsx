@@ -4,7 +4,7 @@ import type { HallToday } from '../../contracts/halls.js';
 import { useI18n } from '../i18n/i18n.js';
 import { localName } from '../i18n/local-name.js';
 import { useLiveReload } from '../live/use-live.js';
-import { browserStore } from '../person/remembered.js';
+import { browserStore } from '../person/browser-store.js';
 import { AppShell } from '../ui/app-shell.js';
 import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';

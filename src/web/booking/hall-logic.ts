@@ -4,7 +4,7 @@
 import type { HallToday } from '../../contracts/halls.js';
 import type { DayAvailability } from '../../contracts/services.js';
 import { addDays } from '../../domain/schedule.js';
-import type { KeyValueStore } from '../person/remembered.js';
+import type { KeyValueStore } from '../person/browser-store.js';
 import { dayState } from './availability-logic.js';
 
 /** The device remembers the chosen hall's code (nothing personal) under this key. */

@@ -27,6 +27,8 @@ import { ElderNext, type ElderStep, ElderStepHead, shownStep } from './elder-ste
 import { RescheduleForm } from './reschedule-form.js';
 import { SlotPicker } from './slot-picker.js';
 import { WaitlistJoin } from './waitlist-join.js';
+import '../i18n/later-messages.js';
+import '../styles/citizen-screens.css';
 
 /** `reschedule`: the number of a booking being moved (改约): the same pickers, then RescheduleForm in place of the booking form. */
 export function ServicePage({ serviceId, askedDate, reschedule = null }: { serviceId: number; askedDate: string | null; reschedule?: string | null }) {

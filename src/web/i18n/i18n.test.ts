@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { enAdmin } from './en-admin.js';
 import { enAdminPriority } from './en-admin-priority.js';
-import { translate } from './translate.js';
+import { langLoaded, loadLang, translate } from './translate.js';
 import { type CoreMessageKey, zh } from './zh.js';
 import { zhAdmin } from './zh-admin.js';
 import { zhAdminPriority } from './zh-admin-priority.js';
+import { zhLater } from './zh-later.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-// Every front end's texts (zh.ts, en.ts) and the admin console's own (zh-admin.ts, en-admin.ts).
+// Every front end's texts (zh.ts and the later screens' zh-later.ts; en.ts) and the admin console's
+// own (zh-admin.ts, en-admin.ts).
 const PARTS: [string, Record<string, string>, Record<string, string>][] = [
-  ['every front end', zh, en],
+  ['every front end', { ...zh, ...zhLater }, en],
   ['the admin console', zhAdmin, enAdmin],
   ['the admin console’s 优先 parts', zhAdminPriority, enAdminPriority],
 ];
@@ -29,11 +31,29 @@ describe.each(PARTS)('dictionaries of %s', (_name, zhPart, enPart) => {
 
 describe('dictionaries', () => {
   it('share no key between the parts (a later part would silently replace a text)', () => {
-    expect(Object.keys(zhAdmin).filter((k) => k in zh)).toEqual([]);
-    expect(Object.keys(zhAdminPriority).filter((k) => k in zh || k in zhAdmin)).toEqual([]);
+    expect(Object.keys(zhAdmin).filter((k) => k in zh || k in zhLater)).toEqual([]);
+    expect(Object.keys(zhAdminPriority).filter((k) => k in zh || k in zhLater || k in zhAdmin)).toEqual([]);
+    expect(Object.keys(zhLater).filter((k) => k in zh)).toEqual([]);
   });
 
-  it('fills placeholders and leaves unknown ones visible', () => {
+  it("has the later screens' Chinese texts once later-messages is imported, as those screens do", async () => {
+    expect(translate('zh', 'common.loading')).toBe(zh['common.loading']);
+    expect(translate('zh', 'live.on')).toBe('live.on');
+    await import('./later-messages.js');
+    expect(translate('zh', 'live.on')).toBe(zhLater['live.on']);
+  });
+
+  it('has the English texts only once English is asked for (a Chinese page does not download them)', async () => {
+    expect(langLoaded('zh')).toBe(true);
+    expect(langLoaded('en')).toBe(false);
+    expect(translate('en', 'slot.remaining')).toBe('slot.remaining');
+    await loadLang('en');
+    expect(langLoaded('en')).toBe(true);
+    expect(translate('en', 'slot.remaining')).toBe('{n} left');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', async () => {
+    await loadLang('en');
     expect(translate('zh', 'slot.remaining' satisfies CoreMessageKey, { n: 3 })).toBe('余 3 个');
     expect(translate('en', 'kiosk.waitingAhead', { n: 0 })).toBe('0 waiting ahead of you');
     expect(translate('en', 'slot.remaining')).toBe('{n} left');

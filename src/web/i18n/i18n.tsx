@@ -1,8 +1,10 @@
 // The language of the screen: zh-CN by default, English on request. The booking app remembers
-// the choice in localStorage; the kiosk does not (the next person starts in Chinese).
+// the choice in localStorage; the kiosk does not (the next person starts in Chinese). English texts
+// are a chunk of their own, fetched when English is chosen: until they are here the screen stays in
+// the language it shows (or, when it starts in English, shows nothing yet).
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../contracts/errors.js';
-import { type MessageKey, type Params, translate } from './translate.js';
+import { type MessageKey, type Params, langLoaded, loadLang, translate } from './translate.js';
 
 export type { Lang, MessageKey };
 export const LANG_STORAGE_KEY = 'vreserve.lang';
@@ -27,10 +29,14 @@ export function storedLang(): Lang {
 
 /** `initial` fixes the starting language (a display board set up by its address); else stored or zh. */
 export function I18nProvider({ persist, initial, children }: { persist: boolean; initial?: Lang; children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => initial ?? (persist ? storedLang() : 'zh'));
+  const [wanted, setWanted] = useState<Lang>(() => initial ?? (persist ? storedLang() : 'zh'));
+  // The language on screen: the wanted one once its texts are here.
+  const [lang, setShown] = useState<Lang | null>(() => (langLoaded(wanted) ? wanted : null));
   const setLang = useCallback(
     (next: Lang) => {
-      setLangState(next);
+      setWanted(next);
+      // Texts already here: the switch shows at once, as it always did.
+      if (langLoaded(next)) setShown(next);
       if (!persist) return;
       try {
         window.localStorage.setItem(LANG_STORAGE_KEY, next);
@@ -41,9 +47,28 @@ export function I18nProvider({ persist, initial, children }: { persist: boolean;
     [persist],
   );
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    if (lang === wanted) return;
+    let live = true;
+    loadLang(wanted).then(
+      () => {
+        if (live) setShown(wanted);
+      },
+      () => {
+        // The texts could not be fetched (the network went): stay in (or start in) Chinese.
+        if (!live) return;
+        setShown('zh');
+        setWanted('zh');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang, wanted]);
+  useEffect(() => {
+    if (lang) document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
-  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }), [lang, setLang]);
+  const value = useMemo<I18nValue | null>(() => (lang ? { lang, setLang, t: (key, params) => translate(lang, key, params) } : null), [lang, setLang]);
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

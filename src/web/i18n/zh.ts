@@ -2,16 +2,8 @@
 import type { zhAdmin } from './zh-admin.js';
 import type { zhAdminPriority } from './zh-admin-priority.js';
 import type { zhAdminRatings } from './zh-admin-ratings.js';
+import type { zhLater } from './zh-later.js';
 import { zhCitizen } from './zh-citizen.js';
-import { zhNoShow } from './zh-no-show.js';
-import { zhPriority } from './zh-priority.js';
-import { zhTicket } from './zh-ticket.js';
-import { zhHall } from './zh-hall.js';
-import { zhMessages } from './zh-messages.js';
-import { zhReschedule } from './zh-reschedule.js';
-import { zhWaitlist } from './zh-waitlist.js';
-import { zhRating } from './zh-rating.js';
-import { zhAgent } from './zh-agent.js';
 import { zhElder } from './zh-elder.js';
 
 export const zh = {
@@ -179,22 +171,14 @@ export const zh = {
   'kiosk.estimatedSoon': '很快就会叫到您，请留意叫号',
 
   ...zhCitizen,
-  ...zhNoShow,
-  ...zhTicket,
-  ...zhHall,
-  ...zhMessages,
-  ...zhWaitlist,
-  ...zhReschedule,
-  ...zhPriority,
-  ...zhRating,
-  ...zhAgent,
   ...zhElder,
 } as const;
 
 /**
- * Every key: these and the admin console's (zh-admin.ts), which only the console loads and adds
- * (admin-messages.ts): a phone opening the booking page does not download them.
+ * Every key: these, the later screens' (zh-later.ts, added by later-messages.ts before they render)
+ * and the admin console's (zh-admin.ts), which only the console loads and adds (admin-messages.ts):
+ * a phone opening the booking page downloads this file's texts only.
  */
-export type MessageKey = keyof typeof zh | keyof typeof zhAdmin | keyof typeof zhAdminRatings | keyof typeof zhAdminPriority;
-/** The keys every front end has (this file's). */
-export type CoreMessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | keyof typeof zhLater | keyof typeof zhAdmin | keyof typeof zhAdminRatings | keyof typeof zhAdminPriority;
+/** The keys every front end has (this file's and the later screens'): en.ts has them all. */
+export type CoreMessageKey = keyof typeof zh | keyof typeof zhLater;

@@ -15,6 +15,8 @@ import { Link } from '../ui/link.js';
 import { LoadFailed, Loading } from '../ui/loading.js';
 import { useResource } from '../ui/use-resource.js';
 import { offerState, offerTokenOfPath } from './offer-logic.js';
+import '../i18n/later-messages.js';
+import '../styles/citizen-screens.css';
 
 export function OfferApp({ location }: { location: Location }) {
   const { t, lang } = useI18n();

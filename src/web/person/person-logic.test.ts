@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeIdCard } from '../../domain/id-card.js';
+// The English texts, as a page in English has them (english.ts).
+import '../i18n/english.js';
 import { checkField, idCardLength, problemText, serverFieldProblem, validatePerson } from './person-logic.js';
 
 const TODAY = '2026-11-25';

@@ -6,14 +6,12 @@ import type { Booking } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { BookingStatus } from '../../domain/booking-rules.js';
 import { localName } from '../i18n/local-name.js';
+import type { KeyValueStore } from './browser-store.js';
 
 export const REMEMBERED_KEY = 'vreserve.bookings';
 export const REMEMBERED_MAX = 20;
 
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+export { type KeyValueStore, browserStore } from './browser-store.js';
 
 export interface RememberedBooking {
   number: string;
@@ -219,19 +217,4 @@ export function hallNameOf(booking: RememberedBooking, lang: Lang): string {
 
 export function findRemembered(store: KeyValueStore, number: string): RememberedBooking | undefined {
   return loadRemembered(store).find((r) => r.number === number);
-}
-
-let chosen: KeyValueStore | null = null;
-
-/** window.localStorage when usable, else one in-memory store for the page (private mode, disabled storage). */
-export function browserStore(): KeyValueStore {
-  if (chosen) return chosen;
-  try {
-    window.localStorage.getItem(REMEMBERED_KEY);
-    chosen = window.localStorage;
-  } catch {
-    const memory = new Map<string, string>();
-    chosen = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) };
-  }
-  return chosen;
 }

@@ -4,15 +4,26 @@
 // trips less before the list shows. The page takes the answers once (src/web/api/early.ts).
 // The position of the live events is asked for first and the list after it: the page's live
 // connection starts from that position, so nothing that changed after the list was read is missed.
-// A plain script (no build step, no imports): the page's scripts are not here yet.
+// A plain script (no build step, no imports): the page's scripts are not here yet. On every citizen
+// path, a device set to English also fetches the English texts at once.
 (() => {
-  if (window.location.pathname !== '/' || window.location.search) return;
   let lang = 'zh';
   try {
     if (window.localStorage.getItem('vreserve.lang') === 'en') lang = 'en';
   } catch {
     // Storage refused (private mode): the page starts in Chinese too.
   }
+  // A device set to English: its texts are a chunk the page would ask for only once its scripts
+  // ran (src/web/i18n/translate.ts); fetched now, beside them (the page names it: vite.config.ts).
+  const english = lang === 'en' ? document.querySelector('meta[name="vreserve-english"]') : null;
+  if (english) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = english.content;
+    document.head.appendChild(link);
+  }
+  if (window.location.pathname !== '/' || window.location.search) return;
   const get = (path) => fetch(path, { headers: { accept: 'application/json', 'accept-language': lang }, cache: 'no-store' });
   const early = { lang, halls: get('/api/v1/halls'), position: null, services: null };
   early.halls.catch(() => {});

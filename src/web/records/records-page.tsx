@@ -27,6 +27,8 @@ import { hrefOf, navigate } from '../nav/router.js';
 import { sessionCredentials, setSessionCredentials } from '../person/session.js';
 import { usePullToRefresh } from './use-pull-to-refresh.js';
 import { WaitlistSection } from './waitlist-section.js';
+import '../i18n/later-messages.js';
+import '../styles/citizen-screens.css';
 
 export function RecordsPage() {
   const { t, lang } = useI18n();

@@ -11,6 +11,8 @@ import { CallAlert, useSoundUnlock } from './call-alert.js';
 import { isNewCall, tokenOfPath } from './ticket-logic.js';
 import { TicketView } from './ticket-view.js';
 import { useTicketPoll } from './use-ticket-poll.js';
+import '../i18n/later-messages.js';
+import '../styles/citizen-screens.css';
 
 export function TicketApp({ location }: { location: Location }) {
   const { t, lang } = useI18n();

@@ -3,6 +3,7 @@
 // BENCH_CROWD_REF=0). Prints to stdout and writes nothing to bench/RESULTS.md, so that an engineer
 // working on the booking path can compare ratios of one run without a full bench.
 //   npm run build && flock /work/bench.lock node --import tsx bench/booking-path.ts
+// BENCH_CROWD_REF=0 leaves out the reference's crowd, BENCH_CROWD_ONLY=1 the bookings' rounds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const THREADS = Number(process.env.WRK_THREADS || 2);
 const CROWD_ATTEMPTS = Number(process.env.BENCH_CROWD_ATTEMPTS || 20_000);
 const CROWD_REF = process.env.BENCH_CROWD_REF !== '0';
+const CROWD_WARM = Number(process.env.BENCH_CROWD_WARM || 0);
+const CROWD_ONLY = process.env.BENCH_CROWD_ONLY === '1';
 const CROWD_PLACES_PER_SLOT = 40;
 const DATE = '2026-11-26';
 const SLOTS = DEFAULT_SCHEDULE.slots.map((s) => s.start);
@@ -42,6 +45,9 @@ const show = (name: string, f: WrkFigures) =>
 
 async function crowd(url: string, mode: 'real' | 'ref', name: string, booked: () => Promise<number>) {
   const o = { services: '1', limit: CROWD_ATTEMPTS, connections: 50, seconds: 120 };
+  // BENCH_CROWD_WARM=N: first N seconds of bookings on the other services (a server that has been
+  // serving for a while), to tell a cold process's first bookings from the crowd's own cost.
+  if (CROWD_WARM > 0) await book(url, mode, 6_000_000, { services: '2,3,4', seconds: CROWD_WARM });
   const c = await book(url, mode, 3_000_000, o);
   const r = await book(url, mode, 4_000_000, o);
   return { c, r, name, booked };
@@ -58,7 +64,8 @@ try {
   await book(`${real.base}/api/v1/bookings`, 'real', 5_000_000, { seconds: 2 });
   await book(`${ref.base}/book`, 'ref', 5_000_000, { seconds: 2 });
   const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  // BENCH_CROWD_ONLY=1: only the flash crowd.
+  for (let round = 0; round < (CROWD_ONLY ? 0 : ROUNDS); round++) {
     const a = await book(`${real.base}/api/v1/bookings`, 'real', round * 200_000);
     const b = await book(`${ref.base}/book`, 'ref', round * 200_000);
     ratios.push(Math.round((a.rps / b.rps) * 100) / 100);

@@ -9,8 +9,8 @@ import { openStore } from '../src/server/db/dialect.js';
 import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
 import { ensureCounter, nextOrder } from '../src/server/repositories/number-counter.repository.js';
 import { ensureSlotRow, slotIsFull, takePlace } from '../src/server/repositories/inventory.repository.js';
-import { ensurePerson, lockPerson } from '../src/server/repositories/person.repository.js';
-import { MissingRow, RetryTransaction, transact } from '../src/server/services/transact.js';
+import { ensurePerson, lockOrCreatePersons } from '../src/server/repositories/person.repository.js';
+import { MissingRow, RetryTransaction, makeMissingRow, transact } from '../src/server/services/transact.js';
 
 const store = openStore(process.env.DATABASE_URL as string);
 const servicesBody = process.env.SERVICES_BODY as string;
@@ -25,15 +25,23 @@ app.post('/book', async (request, reply) => {
   const counterKey = { serviceId: b.serviceId, date: b.date, time: b.slot };
   if (await slotIsFull(store.db, slotKey)) return reply.status(409).send({ code: 'SLOT_FULL' });
   const number = await transact(store.db, async (trx) => {
-    const personId = await lockPerson(trx, b.idHash, at);
-    if (personId === null) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked: 'x', at }));
+    // As the real booking: the person's row made in the transaction on SQLite, outside it elsewhere.
+    const personId = (await lockOrCreatePersons(trx, [{ idHash: b.idHash, idMasked: 'x' }], at))?.get(b.idHash);
+    if (personId === undefined) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked: 'x', at }));
     await bookingsOfPersonSince(trx, b, b.date);
-    const place = await takePlace(trx, slotKey);
-    if (place === 'missing') throw new MissingRow(() => ensureSlotRow(store.db, slotKey, '23:59', capacity));
-    if (place === 'again') throw new RetryTransaction();
+    let place = await takePlace(trx, slotKey);
+    if (place === 'missing') {
+      await makeMissingRow(trx, store.db, (db) => ensureSlotRow(db, slotKey, '23:59', capacity));
+      place = await takePlace(trx, slotKey);
+    }
+    if (place === 'missing' || place === 'again') throw new RetryTransaction();
     if (place === 'full') throw new Full();
-    const order = await nextOrder(trx, counterKey);
-    if (order === null) throw new MissingRow(() => ensureCounter(store.db, counterKey));
+    let order = await nextOrder(trx, counterKey);
+    if (order === null) {
+      await makeMissingRow(trx, store.db, (db) => ensureCounter(db, counterKey));
+      order = await nextOrder(trx, counterKey);
+    }
+    if (order === null) throw new RetryTransaction();
     const n = `R${b.date.replaceAll('-', '')}${b.slot.replace(':', '')}${order}-${b.serviceId}`;
     await insertBooking(trx, {
       hallId: 1,

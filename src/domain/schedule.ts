@@ -132,6 +132,19 @@ export function hallDayStart(date: string, timeZone: string): Date {
  * daylight-saving changes: the wall-clock difference is corrected until the zone agrees.
  */
 export function hallInstant(date: string, time: string, timeZone: string): Date {
+  // Pure and asked again and again for the same few slots (every booking's reminders): remembered.
+  const key = `${date}T${time} ${timeZone}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
+  const found = findHallInstant(date, time, timeZone);
+  if (instants.size >= 10_000) instants.clear();
+  instants.set(key, found.getTime());
+  return found;
+}
+
+const instants = new Map<string, number>();
+
+function findHallInstant(date: string, time: string, timeZone: string): Date {
   const wall = Date.parse(`${date}T${time}:00Z`);
   let guess = wall;
   for (let i = 0; i < 3; i++) {

@@ -1,7 +1,7 @@
 // The text-message outbox. Rows are queued in the transaction of their cause (one per cause, by the
 // UNIQUE `cause`); a sender claims a due row with one conditional UPDATE that also takes a lease,
 // so two senders never hold the same row; a row whose lease ran out (its sender died) is due again.
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import type { MessageKind } from '../../domain/messages.js';
 import type { Database, NotificationStatus } from '../db/schema.js';
 import { type Db, affected, insertIgnore } from './portable.js';
@@ -37,7 +37,17 @@ export interface NotificationRecord extends Omit<NewNotification, 'createdAt' | 
 
 /** Queues a message; a second message for the same cause is silently not queued. */
 export async function queueNotification(db: Db, n: NewNotification): Promise<void> {
-  await insertIgnore(db, 'notification', {
+  await queueNotifications(db, [n]);
+}
+
+/** Queues several messages in one statement (a booking's confirmation and reminders); each cause at most once. */
+export async function queueNotifications(db: Db, ns: NewNotification[]): Promise<void> {
+  if (ns.length === 0) return;
+  await insertIgnore(db, 'notification', ns.map(notificationRow));
+}
+
+function notificationRow(n: NewNotification): Insertable<Database['notification']> {
+  return {
     hall_id: n.hallId,
     kind: n.kind,
     cause: n.cause,
@@ -52,7 +62,7 @@ export async function queueNotification(db: Db, n: NewNotification): Promise<voi
     next_attempt_at: n.dueAt,
     created_at: n.createdAt,
     updated_at: n.createdAt,
-  });
+  };
 }
 
 function isDue(eb: ExpressionBuilder<Database, 'notification'>, now: string): Expression<SqlBool> {

@@ -14,6 +14,24 @@ function isSqlite(db: Db): boolean {
 }
 
 /**
+ * Whether a transaction may create a row it then locks. On SQLite it may: a transaction holds the
+ * one write lock from its BEGIN IMMEDIATE, so the insert waits for nobody and costs no extra commit
+ * (an fsync). On PostgreSQL and MySQL lazily made rows are inserted outside the transaction
+ * (MissingRow in services/transact.ts), since MySQL's insert locks can deadlock two transactions.
+ */
+export function createsRowsInTransaction(db: Db): boolean {
+  return isSqlite(db);
+}
+
+/**
+ * One writer at a time, whose COMMIT (an fsync) runs on the event loop: SQLite through
+ * better-sqlite3. Transactions on such a store are committed in groups (services/commit-group.ts).
+ */
+export function commitsOnEventLoop(db: Db): boolean {
+  return isSqlite(db);
+}
+
+/**
  * A read that must see the latest committed row and keep it until commit (SELECT … FOR UPDATE).
  * SQLite has no such clause and needs none: its transactions already run one at a time.
  */

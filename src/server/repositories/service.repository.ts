@@ -1,6 +1,7 @@
 import type { ServiceSchedule } from '../../domain/schedule.js';
 import type { QueueOrder } from '../../domain/queue-order.js';
-import type { ServiceRow } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { Database, ServiceRow } from '../db/schema.js';
 import type { Db } from './portable.js';
 
 /** A hall's offering of a catalogue service (names are the catalogue's, kept on the row). */
@@ -113,20 +114,26 @@ export interface CatalogEntry {
   sortOrder: number;
 }
 
+type CatalogRow = Selectable<Database['service_catalog']>;
+
+const catalogEntry = (r: CatalogRow): CatalogEntry => ({
+  letter: r.letter,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  bringZh: r.bring_zh,
+  bringEn: r.bring_en,
+  sortOrder: r.sort_order,
+});
+
 export async function listCatalog(db: Db): Promise<CatalogEntry[]> {
   const rows = await db.selectFrom('service_catalog').selectAll().orderBy('sort_order').orderBy('letter').execute();
-  return rows.map((r) => ({
-    letter: r.letter,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    bringZh: r.bring_zh,
-    bringEn: r.bring_en,
-    sortOrder: r.sort_order,
-  }));
+  return rows.map(catalogEntry);
 }
 
+/** One letter's entry (every booking that sends messages reads it: one row, not the catalogue). */
 export async function findCatalogEntry(db: Db, letter: string): Promise<CatalogEntry | undefined> {
-  return (await listCatalog(db)).find((e) => e.letter === letter);
+  const row = await db.selectFrom('service_catalog').selectAll().where('letter', '=', letter).executeTakeFirst();
+  return row ? catalogEntry(row) : undefined;
 }
 
 /** Adds or changes a catalogue entry; every hall's offering of the letter takes the new names. */

@@ -22,7 +22,7 @@ import { overrideOnLocked } from '../repositories/calendar.repository.js';
 import { appendEvent } from '../repositories/event.repository.js';
 import { ensureCounter, nextOrder } from '../repositories/number-counter.repository.js';
 import { ensureSlotRow, slotIsFull, takePlace } from '../repositories/inventory.repository.js';
-import { ensurePerson, lockPersons } from '../repositories/person.repository.js';
+import { ensurePerson, lockOrCreatePersons } from '../repositories/person.repository.js';
 import { type Db, isUniqueViolation } from '../repositories/portable.js';
 import { findTicketsByBookingIds } from '../repositories/ticket.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
@@ -37,7 +37,7 @@ import { type Credentials, credentials } from './credentials.js';
 import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
 import { refuseIfBlocked } from './no-show.service.js';
-import { MissingRow, RetryTransaction, transact } from './transact.js';
+import { MissingRow, RetryTransaction, makeMissingRow, transact } from './transact.js';
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
 export function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
@@ -59,10 +59,13 @@ function agentCredentials(ctx: ServiceContext, idCard: string, today: string) {
   }
 }
 
-/** Locks the person's row (and the agent's, for a 代办) in one statement; the person's id. Missing rows are made outside the transaction. */
+/**
+ * Locks the person's row (and the agent's, for a 代办) in one statement; the person's id. Missing
+ * rows are made in the transaction on SQLite, outside it elsewhere (see lockOrCreatePersons).
+ */
 async function lockPeopleOf(ctx: ServiceContext, trx: Db, who: Credentials, agent: Credentials | null, at: string): Promise<number> {
   const people = agent ? [who, agent] : [who];
-  const ids = await lockPersons(trx, people.map((p) => p.idHash), at);
+  const ids = await lockOrCreatePersons(trx, people, at);
   const personId = ids?.get(who.idHash);
   if (!ids || personId === undefined) {
     throw new MissingRow(async () => {
@@ -136,20 +139,25 @@ export async function createBooking(
 
   const idempotencyHash = opts.idempotencyKey ? ctx.pii.idempotencyKey(opts.idempotencyKey, who.idHash) : null;
   const name = input.name?.trim() ?? '';
-  const fingerprint = ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name, agent?.idHash ?? '', agent?.relation ?? '']);
+  // What a replay under the same Idempotency-Key must match; without a key there is nothing to match.
+  const fingerprint = idempotencyHash
+    ? ctx.pii.request([input.serviceId, input.date, input.slot, who.idHash, who.phoneHash, name, agent?.idHash ?? '', agent?.relation ?? ''])
+    : '';
   if (idempotencyHash) {
     const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
     if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
   }
 
+  const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
+  // Cheap refusal, asked first of the per-person rules (a flash crowd is mostly these): a slot
+  // already full needs no write transaction (and no fsync), nor the 爽约 lookup or a 短信验证码.
+  // The place is still taken by the conditional UPDATE below, so a slot that fills meanwhile can
+  // never be oversold, and one freed a moment ago reads as free here.
+  if (await slotIsFull(ctx.db, slotKey)) throw new AppError('SLOT_FULL');
   // 爽约: a person blocked in this hall is refused before anything is written.
   await refuseIfBlocked(ctx, hall, who, now);
   // 短信验证码 (when on): checked before any write; used once inside the booking's transaction.
   const codeId = await checkCode(ctx, who.phoneHash, 'book', input.smsCode);
-  const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
-  // Cheap refusal: a slot already full needs no write transaction (and no fsync). The place is still
-  // taken by the conditional UPDATE below, so a slot that fills meanwhile can never be oversold.
-  if (await slotIsFull(ctx.db, slotKey)) throw new AppError('SLOT_FULL');
   const bring = await whatToBring(ctx, service, input.notify !== false);
   const counterKey = { serviceId: service.id, date: input.date, time: slot.start };
   let row: BookingRecord;
@@ -176,9 +184,12 @@ export async function createBooking(
       const conflict = bookingConflict(theirs, { serviceId: service.id, date: input.date }, now.local, MAX_ACTIVE_BOOKINGS, sameService);
       if (conflict) throw new AppError(conflict, conflict === 'BOOKING_LIMIT' ? { limit: MAX_ACTIVE_BOOKINGS } : {});
 
-      const place = await takePlace(trx, slotKey);
-      if (place === 'missing') throw new MissingRow(() => ensureSlotRow(ctx.db, slotKey, slot.end, slot.capacity));
-      if (place === 'again') throw new RetryTransaction();
+      let place = await takePlace(trx, slotKey);
+      if (place === 'missing') {
+        await makeMissingRow(trx, ctx.db, (db) => ensureSlotRow(db, slotKey, slot.end, slot.capacity));
+        place = await takePlace(trx, slotKey);
+      }
+      if (place === 'missing' || place === 'again') throw new RetryTransaction();
       if (place === 'full') throw new AppError('SLOT_FULL');
       // With the slot's row held, a closure of the day either committed already or waits for us.
       const dayNow = await overrideOnLocked(trx, hall.id, input.date);
@@ -186,8 +197,12 @@ export async function createBooking(
         throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'closed', field: 'slot' });
       }
 
-      const order = await nextOrder(trx, counterKey);
-      if (order === null) throw new MissingRow(() => ensureCounter(ctx.db, counterKey));
+      let order = await nextOrder(trx, counterKey);
+      if (order === null) {
+        await makeMissingRow(trx, ctx.db, (db) => ensureCounter(db, counterKey));
+        order = await nextOrder(trx, counterKey);
+      }
+      if (order === null) throw new RetryTransaction();
       const number = formatTicketNumber({
         prefix: hall.numberPrefix,
         letter: service.letter,

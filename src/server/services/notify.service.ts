@@ -10,7 +10,7 @@ import type { BookingRecord } from '../repositories/booking.repository.js';
 import type { HallCounter } from '../repositories/counter.repository.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import { bookingsToMessage } from '../repositories/contact.repository.js';
-import { queueNotification, skipQueuedOfBooking } from '../repositories/notification.repository.js';
+import { type NewNotification, queueNotification, queueNotifications, skipQueuedOfBooking } from '../repositories/notification.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { type CatalogEntry, type Service, findCatalogEntry } from '../repositories/service.repository.js';
 import { type TicketRecord, waitingTicketsOf } from '../repositories/ticket.repository.js';
@@ -67,8 +67,18 @@ function bookingLink(ctx: ServiceContext, b: Pick<BookingRecord, 'publicToken'>)
   return b.publicToken ? `${base}${publicTicketPath(b.publicToken)}` : `${base}/records`;
 }
 
-async function queue(trx: Db, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`) {
-  await queueNotification(trx, { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso });
+function message(kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`): NewNotification {
+  return { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso };
+}
+
+async function queue(trx: Db, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause?: string) {
+  await queueNotification(trx, message(kind, b, params, dueAt, now, cause));
+}
+
+/** The reminders still ahead of a booking, due in the hall's time. */
+function reminders(messaging: CitizenMessaging, b: MessageBooking, params: Record<string, string>, hall: Hall, now: Now): NewNotification[] {
+  const moments = reminderMoments(messaging.reminders, b.date, toMinutes(b.slotStart), now.local, addDays(b.date, -1));
+  return moments.map((m) => message(m.kind, b, params, hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString(), now));
 }
 
 /** What to bring for a service (the city catalogue's text), read before the booking's transaction: none when no message will be sent. */
@@ -89,19 +99,14 @@ export async function queueBookingMade(
   if (!ctx.messaging || !b.notify) return;
   const params = bookingParams(ctx, b, service, hall);
   const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
-  await queue(trx, 'booking.confirmed', b, { ...params, bring }, now.iso, now);
-  await queueReminders(trx, ctx, b, service, hall, now);
+  // The confirmation and the reminders in one statement.
+  await queueNotifications(trx, [message('booking.confirmed', b, { ...params, bring }, now.iso, now), ...reminders(ctx.messaging, b, params, hall, now)]);
 }
 
 /** The reminders still ahead of a booking (at booking, or when messages are switched on later). */
 export async function queueReminders(trx: Db, ctx: ServiceContext, b: MessageBooking, service: Service, hall: Hall, now: Now): Promise<void> {
   if (!ctx.messaging || !b.notify) return;
-  const params = bookingParams(ctx, b, service, hall);
-  const moments = reminderMoments(ctx.messaging.reminders, b.date, toMinutes(b.slotStart), now.local, addDays(b.date, -1));
-  for (const m of moments) {
-    const at = hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString();
-    await queue(trx, m.kind, b, params, at, now);
-  }
+  await queueNotifications(trx, reminders(ctx.messaging, b, bookingParams(ctx, b, service, hall), hall, now));
 }
 
 /** A cancelled booking's reminders are dropped at once (the sender would skip them anyway). */

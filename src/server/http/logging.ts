@@ -9,8 +9,15 @@ const PII_PARAM = /(^|\[)(id_?card|idcard|id_?no|phone|mobile|tel|name)\]?(\[\d*
 // Numbers that look like an ID card (18 or 15 digits) or a mainland mobile phone (+86 or not), standing alone:
 // not part of a longer word, so a 办事编号 such as Y202611250900123 is left as it is.
 const PII_NUMBER = '(?<![0-9A-Za-z])(\\d{17}[\\dXx]|\\d{15}|(?:86)?1[3-9]\\d{9})(?![0-9A-Za-z])';
-const hasPiiNumber = (text: string) => new RegExp(PII_NUMBER).test(text);
-const hidePiiNumbers = (text: string) => text.replace(new RegExp(PII_NUMBER, 'g'), '***');
+const PII_NUMBER_ONCE = new RegExp(PII_NUMBER);
+const PII_NUMBER_ALL = new RegExp(PII_NUMBER, 'g');
+const hasPiiNumber = (text: string) => PII_NUMBER_ONCE.test(text);
+const hidePiiNumbers = (text: string) => text.replace(PII_NUMBER_ALL, '***');
+
+// Every personal number is 11 digits or more in a row, and every personal parameter's name holds one of
+// these words. A URL with neither, and nothing %-escaped or +-spaced that decoding could turn into them,
+// is logged as it is without the full pass (most requests: /api/v1/services?date=2026-11-26).
+const MAYBE_PII = /\d{11}|[%+]|id_?card|idcard|id_?no|phone|mobile|tel|name/i;
 
 function decoded(text: string): string {
   try {
@@ -28,6 +35,7 @@ function redactPath(path: string): string {
 
 /** Replaces the values of personal query parameters (the legacy API sends some) with ***. */
 export function redactUrl(url: string): string {
+  if (!MAYBE_PII.test(url)) return url;
   const q = url.indexOf('?');
   const path = redactPath(q < 0 ? url : url.slice(0, q));
   if (q < 0) return path;

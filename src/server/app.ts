@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
-import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply, type onResponseHookHandler } from 'fastify';
 import { ErrorBody } from '../contracts/common.js';
 import { errorMessage } from '../contracts/errors.js';
 import type { BackupOptions } from './backup/backup-config.js';
@@ -265,9 +265,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Reads of the service list are micro-cached; any write handled here makes them fresh at once.
   const readCache = new ReadCache(deps.readCacheMs ?? 500);
-  app.addHook('onResponse', (request, _reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') readCache.clear();
+  // The hook goes on the write routes alone (as each is declared): reads run no onResponse hook.
+  const clearReadCache: onResponseHookHandler = (_request, _reply, done) => {
+    readCache.clear();
     done();
+  };
+  app.addHook('onRoute', (route) => {
+    if ([route.method].flat().some((m) => m !== 'GET' && m !== 'HEAD')) route.onResponse = [...[route.onResponse ?? []].flat(), clearReadCache];
   });
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);

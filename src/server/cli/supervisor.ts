@@ -19,7 +19,21 @@ const DIED: Record<ExitCause, string> = {
   'failed-to-start': 'worker failed to start',
 };
 
+/**
+ * V8 flags for the workers, unless the operator passed their own (node --max-semi-space-size=… main.js).
+ * V8 grows the young generation to 2 × 16 MB while the app starts (schemas, routes) and keeps it:
+ * a third of an idle worker's memory. At 2 × 4 MB an idle worker holds about 25 MB less and its
+ * peak under load drops too, for a few more (cheap) scavenges. `--optimize-for-size` would save ~12 MB
+ * more but cost the read path 10–15 % of its CPU per request, so it is left to the operator.
+ */
+export function workerExecArgv(execArgv: readonly string[], nodeOptions = ''): string[] {
+  // V8 reads --max_semi_space_size and --max-semi-space-size alike; NODE_OPTIONS reaches the workers too.
+  const given = [...execArgv, ...nodeOptions.split(/\s+/)].map((a) => (a.split('=')[0] ?? '').replaceAll('_', '-'));
+  return given.includes('--max-semi-space-size') ? [...execArgv] : [...execArgv, '--max-semi-space-size=4'];
+}
+
 export function superviseWorkers({ workers, limits, logger, onServing }: SupervisorOptions): void {
+  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
   const now = () => performance.now();
   const policy = new RestartPolicy(limits, now);
   const alive = new Set<number>();

@@ -86,12 +86,22 @@ const LEGACY_WRITE = /^\/order\//;
  * The mini-program is no browser page and sends neither Fetch Metadata nor Origin, so it passes.
  */
 export function installCrossOriginGuard(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (!WRITES.has(request.method)) return;
-    // The matched route's pattern, not the raw URL: /%61pi/… is routed to /api/… too.
-    const route = request.routeOptions.url ?? '';
-    const p = provenanceOf(request);
-    if (route.startsWith('/api/') && isCrossOrigin(p)) throw new AppError('CROSS_ORIGIN');
-    if (LEGACY_WRITE.test(route) && isCrossOrigin({ ...p, cookieCredentials: true, bearer: true })) throw new AppError('CROSS_ORIGIN');
+  // A callback hook: reads (most requests) pass without the promise an async hook costs.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!WRITES.has(request.method)) return done();
+    try {
+      done(crossOriginRefusal(request));
+    } catch (error) {
+      done(error as Error);
+    }
   });
+}
+
+function crossOriginRefusal(request: FastifyRequest): AppError | undefined {
+  // The matched route's pattern, not the raw URL: /%61pi/… is routed to /api/… too.
+  const route = request.routeOptions.url ?? '';
+  const p = provenanceOf(request);
+  if (route.startsWith('/api/') && isCrossOrigin(p)) return new AppError('CROSS_ORIGIN');
+  if (LEGACY_WRITE.test(route) && isCrossOrigin({ ...p, cookieCredentials: true, bearer: true })) return new AppError('CROSS_ORIGIN');
+  return undefined;
 }

@@ -45,15 +45,19 @@ export function installHallScope(app: App): void {
  * refused as if that hall did not exist, whatever else the request says.
  */
 export function refuseOtherHalls(app: App, ctx: ServiceContext): void {
-  app.addHook('preValidation', async (request) => {
-    const url = request.routeOptions.url;
-    if (!url || !isHallScoped(url)) return;
+  // On the hall-scoped routes alone (added as each is declared), first among their own hooks: the
+  // public routes, the busiest, do not run it at all.
+  const guard = async (request: FastifyRequest) => {
     const code = askedCode(request);
     if (code === undefined) return;
     const who = await principalOf(ctx, request);
     const ownId = who?.kind === 'device' ? who.hallId : who?.kind === 'staff' ? who.hallId : null;
     if (ownId === null) return;
     if ((await ctx.halls.byId(ownId))?.code !== code) throw new AppError('HALL_NOT_FOUND', { hall: code });
+  };
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!isHallScoped(route.url)) return;
+    route.preValidation = [guard, ...[route.preValidation ?? []].flat()];
   });
 }
 
@@ -79,9 +83,14 @@ export async function hallOf(ctx: ServiceContext, request: FastifyRequest): Prom
 
 /** A hall the public may see: active, by code (none: the first hall). */
 export async function publicHall(ctx: ServiceContext, code?: string): Promise<HallContext> {
+  return inHall(ctx, await publicHallRecord(ctx, code));
+}
+
+/** The record of the hall publicHall gives, without its context (a cached answer needs only the code). */
+export async function publicHallRecord(ctx: ServiceContext, code?: string): Promise<Hall> {
   const hall: Hall | undefined = code !== undefined ? await ctx.halls.byCode(code) : await ctx.halls.first();
   if (!hall?.active) throw new AppError('HALL_NOT_FOUND', { hall: code ?? '' });
-  return inHall(ctx, hall);
+  return hall;
 }
 
 /** Whether the signed-in staff member is a city admin (every hall, the catalogue, the city calendar). */

@@ -17,8 +17,9 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 
 /** A body that is not application/json on a /api/v1 write: 415 UNSUPPORTED_MEDIA_TYPE, nothing read. */
 export function installJsonOnly(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (!WRITES.has(request.method) || !request.routeOptions.url?.startsWith('/api/v1/') || !hasBody(request)) return;
-    if (!isJsonMediaType(request.headers['content-type'])) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  // A callback hook: reads (most requests) pass without the promise an async hook costs.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!WRITES.has(request.method) || !request.routeOptions.url?.startsWith('/api/v1/') || !hasBody(request)) return done();
+    done(isJsonMediaType(request.headers['content-type']) ? undefined : new AppError('UNSUPPORTED_MEDIA_TYPE'));
   });
 }

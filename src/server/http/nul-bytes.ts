@@ -23,11 +23,12 @@ function urlHasNul(url: string): boolean {
   return url.includes('\u0000') || /%00/i.test(url);
 }
 
+// Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
 export function refuseNulBytes(app: App): void {
-  app.addHook('onRequest', async (request) => {
-    if (urlHasNul(request.url)) throw new NulCharacterError('the address');
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(urlHasNul(request.url) ? new NulCharacterError('the address') : undefined);
   });
-  app.addHook('preValidation', async (request) => {
-    if (hasNul(request.body)) throw new NulCharacterError('a field');
+  app.addHook('preValidation', (request, _reply, done) => {
+    done(request.body !== undefined && hasNul(request.body) ? new NulCharacterError('a field') : undefined);
   });
 }

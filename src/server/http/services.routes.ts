@@ -9,12 +9,12 @@ import {
   ServicesResponse,
 } from '../../contracts/services.js';
 import { HallCodeParams, HallDetailResponse, HallsResponse, SuggestionsQuery, SuggestionsResponse } from '../../contracts/halls.js';
-import { nowOf } from '../services/context.js';
+import { inHall, nowOf } from '../services/context.js';
 import { listServiceSummaries, serviceAvailability } from '../services/catalog.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { hallDetail, hallsToday, suggestions } from '../services/hall.service.js';
 import { errorResponses } from './errors.js';
-import { publicHall } from './hall-scope.js';
+import { publicHall, publicHallRecord } from './hall-scope.js';
 import { langOf } from './lang.js';
 import type { ReadCache } from './read-cache.js';
 import type { App } from './types.js';
@@ -34,9 +34,10 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
   );
 
   async function sendServices(date: string | undefined, code: string | undefined, lang: 'zh' | 'en', reply: FastifyReply) {
-    const hall = await publicHall(ctx, code);
-    const body = await cache.get(`services|${hall.hall.code}|${date ?? ''}|${lang}`, async () =>
-      JSON.stringify(await listServiceSummaries(hall, date, lang)),
+    const hall = await publicHallRecord(ctx, code);
+    // The hall's context is built only when the answer is computed, not on every cached read.
+    const body = await cache.get(`services|${hall.code}|${date ?? ''}|${lang}`, async () =>
+      JSON.stringify(await listServiceSummaries(inHall(ctx, hall), date, lang)),
     );
     // Already serialized (and cached as text): Fastify sends a JSON string as it is.
     return reply.type('application/json; charset=utf-8').send(body as unknown as ServicesResponse);

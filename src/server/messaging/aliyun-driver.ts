@@ -6,10 +6,10 @@ import type { OutgoingSms, SmsDriver } from './sms-driver.js';
 import type { SmsDriverConfig } from './sms-driver-config.js';
 
 // The SDK is CommonJS with an __esModule default that Node's ESM loader and Vite's interop read
-// differently; require() gives the same module.exports everywhere.
+// differently; require() gives the same module.exports everywhere. It is required when the driver is
+// built, not when this module loads: the SDK takes about 25 MB and 2 s to load, and a server on
+// another driver (the default is log) never needs it.
 const require = createRequire(import.meta.url);
-const dysms = require('@alicloud/dysmsapi20170525') as typeof import('@alicloud/dysmsapi20170525');
-const { $OpenApiUtil } = require('@alicloud/openapi-core') as typeof import('@alicloud/openapi-core');
 
 /** The checked settings of SMS_DRIVER=aliyun (sms-driver-config.ts). */
 export type AliyunDriverOptions = Omit<Extract<SmsDriverConfig, { driver: 'aliyun' }>, 'driver'>;
@@ -54,6 +54,8 @@ interface SendSmsBody {
 }
 
 export function aliyunDriver(options: AliyunDriverOptions): SmsDriver {
+  const dysms = require('@alicloud/dysmsapi20170525') as typeof import('@alicloud/dysmsapi20170525');
+  const { $OpenApiUtil } = require('@alicloud/openapi-core') as typeof import('@alicloud/openapi-core');
   const client = new dysms.default(
     new $OpenApiUtil.Config({
       accessKeyId: options.accessKeyId,

@@ -7,8 +7,9 @@ import { gatewayError, temporary, withDeadline } from './gateway-driver.js';
 import { type OutgoingSms, type SmsDriver, SmsRejected } from './sms-driver.js';
 import type { SmsDriverConfig } from './sms-driver-config.js';
 
-// CommonJS with an __esModule flag: require() reads it the same under Node and under Vite.
-const tencentcloud = createRequire(import.meta.url)('tencentcloud-sdk-nodejs-sms') as typeof import('tencentcloud-sdk-nodejs-sms');
+// CommonJS with an __esModule flag: require() reads it the same under Node and under Vite. Required
+// when the driver is built: a server on another driver does not load the SDK.
+const require = createRequire(import.meta.url);
 
 /** The checked settings of SMS_DRIVER=tencent (sms-driver-config.ts). */
 export type TencentDriverOptions = Omit<Extract<SmsDriverConfig, { driver: 'tencent' }>, 'driver'>;
@@ -51,6 +52,7 @@ export function tencentTemplateParams(sms: Pick<OutgoingSms, 'kind' | 'params'>)
 }
 
 export function tencentDriver(options: TencentDriverOptions): SmsDriver {
+  const tencentcloud = require('tencentcloud-sdk-nodejs-sms') as typeof import('tencentcloud-sdk-nodejs-sms');
   const client = new tencentcloud.sms.v20210111.Client({
     credential: { secretId: options.secretId, secretKey: options.secretKey },
     region: options.region,

@@ -1,6 +1,7 @@
 // Fixed-window hit counters kept outside the process (the store or Redis), so that every worker
 // and every instance behind the load balancer counts against the same limit.
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import { type Db, isRetryableConflict } from '../repositories/portable.js';
 import { deleteBucket, deleteExpiredBuckets, incrementBucket } from '../repositories/rate-limit.repository.js';
 
@@ -86,6 +87,8 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(url: string, options: RedisLimiterOptions = {}) {
     this.#prefix = options.keyPrefix ?? 'vreserve:rl:';
+    // ioredis (about 7 MB) is loaded by the first Redis limiter, not by every worker that imports this file.
+    const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
     this.#redis = new Redis(url, {
       lazyConnect: true,
       // While Redis is away, fail at once (the HTTP layer lets the request through) instead of

@@ -170,6 +170,21 @@ describe('many halls', () => {
     });
   });
 
+  it('a kiosk of the second hall lists that hall’s services and clock; citizens without a hall in the path get the first', async () => {
+    await openEast();
+    const eastKiosk = await deviceOf('CD');
+    const eastY = await serviceIn('CD', 'Y');
+    const listed = await get(t.app, '/api/v1/services', eastKiosk);
+    expect(listed.status).toBe(200);
+    expect(listed.body.services.find((s: { letter: string }) => s.letter === 'Y').id).toBe(eastY);
+    expect((await get(t.app, '/api/v1/hall', eastKiosk)).body.code).toBe('CD');
+    // The first hall's kiosk and a citizen: the first hall, as before.
+    const main = await get(t.app, '/api/v1/services', t.kiosk);
+    expect(main.body.services.find((s: { letter: string }) => s.letter === 'Y').id).toBe(1);
+    expect((await get(t.app, '/api/v1/services')).body.services.find((s: { letter: string }) => s.letter === 'Y').id).toBe(1);
+    expect((await get(t.app, '/api/v1/hall')).body.code).not.toBe('CD');
+  });
+
   it('一键换厅: a hall that is full hears of the halls with a place sooner', async () => {
     await openEast();
     // The first hall's Y is full today and tomorrow (capacity set to 0 on those days by closing them for this hall).

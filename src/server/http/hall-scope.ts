@@ -93,6 +93,19 @@ export async function publicHallRecord(ctx: ServiceContext, code?: string): Prom
   return hall;
 }
 
+/**
+ * The hall a read that names no hall answers for: a paired device's or a hall staff member's own
+ * hall (a kiosk in the second hall lists that hall's services), else (a citizen, a city admin) the
+ * first hall. A request without credentials costs no lookup.
+ */
+export async function readerHallRecord(ctx: ServiceContext, request: FastifyRequest): Promise<Hall> {
+  if (request.headers.cookie === undefined && request.headers.authorization === undefined) return publicHallRecord(ctx);
+  const who = await principalOf(ctx, request);
+  const ownId = who?.kind === 'device' || who?.kind === 'staff' ? who.hallId : null;
+  const own = ownId === null ? undefined : await ctx.halls.byId(ownId);
+  return own?.active ? own : publicHallRecord(ctx);
+}
+
 /** Whether the signed-in staff member is a city admin (every hall, the catalogue, the city calendar). */
 export async function isCityAdmin(ctx: ServiceContext, request: FastifyRequest): Promise<boolean> {
   const who = await principalOf(ctx, request);

@@ -10,11 +10,12 @@ import {
 } from '../../contracts/services.js';
 import { HallCodeParams, HallDetailResponse, HallsResponse, SuggestionsQuery, SuggestionsResponse } from '../../contracts/halls.js';
 import { inHall, nowOf } from '../services/context.js';
+import type { Hall } from '../services/hall-directory.js';
 import { listServiceSummaries, serviceAvailability } from '../services/catalog.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { hallDetail, hallsToday, suggestions } from '../services/hall.service.js';
 import { errorResponses } from './errors.js';
-import { publicHall, publicHallRecord } from './hall-scope.js';
+import { publicHall, publicHallRecord, readerHallRecord } from './hall-scope.js';
 import { langOf } from './lang.js';
 import type { ReadCache } from './read-cache.js';
 import type { App } from './types.js';
@@ -30,11 +31,10 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
         response: { 200: ServicesResponse, ...errorResponses() },
       },
     },
-    (request, reply) => sendServices(request.query.date, undefined, langOf(request), reply),
+    async (request, reply) => sendServices(request.query.date, await readerHallRecord(ctx, request), langOf(request), reply),
   );
 
-  async function sendServices(date: string | undefined, code: string | undefined, lang: 'zh' | 'en', reply: FastifyReply) {
-    const hall = await publicHallRecord(ctx, code);
+  async function sendServices(date: string | undefined, hall: Hall, lang: 'zh' | 'en', reply: FastifyReply) {
     // The hall's context is built only when the answer is computed, not on every cached read.
     const body = await cache.get(`services|${hall.code}|${date ?? ''}|${lang}`, async () =>
       JSON.stringify(await listServiceSummaries(inHall(ctx, hall), date, lang)),
@@ -89,7 +89,7 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
         response: { 200: ServicesResponse, ...errorResponses(404) },
       },
     },
-    (request, reply) => sendServices(request.query.date, request.params.code, langOf(request), reply),
+    async (request, reply) => sendServices(request.query.date, await publicHallRecord(ctx, request.params.code), langOf(request), reply),
   );
 
   app.get(
@@ -116,8 +116,8 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
         response: { 200: HallResponse },
       },
     },
-    async () => {
-      const hall = await publicHall(ctx);
+    async (request) => {
+      const hall = inHall(ctx, await readerHallRecord(ctx, request));
       const now = nowOf(hall).local;
       return {
         code: hall.hall.code,

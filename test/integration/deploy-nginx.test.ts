@@ -391,7 +391,8 @@ describe('nginx in front of two instances, as docs/deploy.md sets them up', () =
     const first = await openStream('/api/v1/events/public');
     const second = await openStream('/api/v1/events/public');
     expect(first.headers['content-type']).toMatch(/^text\/event-stream/);
-    for (const s of instances) expect(s.output()).toContain('/api/v1/events/public');
+    // Request lines are written in batches (at most 250 ms late): wait for each instance's.
+    for (const s of instances) await expect.poll(() => s.output(), { timeout: 5_000 }).toContain('/api/v1/events/public');
 
     const open = await bookThroughNginx(1, 4242);
 

@@ -105,6 +105,10 @@ export const ERROR_MESSAGES = {
   COUNTER_STATE: { zh: '窗口当前状态不能这样操作', en: 'The counter cannot do this in its current state' },
   TICKET_NOT_FOUND: { zh: '没有这个号', en: 'No such ticket' },
   TICKET_STATE: { zh: '该号当前状态不能这样操作', en: 'That ticket cannot do this in its current state' },
+  PRIORITY_GROUP_OFF: {
+    zh: '本大厅不设此类优先，请选择其他选项',
+    en: 'This hall does not give priority to this group; choose another option',
+  },
   AGENT_LIMIT: { zh: '每位代办人最多同时为他人保留 {limit} 个预约', en: 'An agent may hold at most {limit} upcoming bookings for other people' },
   ALREADY_RATED: { zh: '该号已经评价过了，感谢您的评价', en: 'This ticket has already been rated; thank you' },
   RATING_NOT_FINISHED: { zh: '办结后才能评价', en: 'A ticket can be rated once it has been served' },

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { DateString, Id, TimeString } from './common.js';
+import { PriorityGroup } from './kiosk.js';
 
 export const ServiceIdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
@@ -39,7 +40,10 @@ export const ServicesResponse = Type.Object({
   today: DateString,
   now: TimeString,
   services: Type.Array(ServiceSummary),
-  priorityAge: Type.Optional(Type.Integer({ description: 'PRIORITY_AGE: from this age a citizen is 优先 · 老年人 (the kiosk offers the 绿色通道 by it)' })),
+  priorityAge: Type.Optional(Type.Integer({ description: "The hall's 老年人 age (its 优先 rule, else PRIORITY_AGE): the kiosk offers the 绿色通道 by it" })),
+  priorityGroups: Type.Optional(
+    Type.Array(PriorityGroup, { description: 'The 优先 groups the hall honours: the kiosk offers only these (a walk-in or check-in naming another is PRIORITY_GROUP_OFF)' }),
+  ),
 });
 export type ServicesResponse = Static<typeof ServicesResponse>;
 

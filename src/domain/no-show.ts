@@ -2,6 +2,7 @@
 // while. Pure: the caller gives the bookings, the hall-local time and the hall's rule.
 // A moment is a hall-local 'YYYY-MM-DD HH:mm' string, so moments compare as strings.
 import type { BookingStatus } from './booking-rules.js';
+import { type Bounds, boundsProblems } from './rule-bounds.js';
 import { type HallTime, addDays, slotHasEnded, toMinutes } from './schedule.js';
 
 export interface NoShowRule {
@@ -121,15 +122,13 @@ export function releaseIsDue(date: string, slotStart: string, releaseAfterMinute
 }
 
 /** A rule as the admin sets it: every number in range, else the reason. */
+export const NO_SHOW_RULE_BOUNDS: Bounds<'limit' | 'windowDays' | 'blockDays' | 'lateCancelMinutes'> = {
+  limit: [0, 100],
+  windowDays: [1, 3650],
+  blockDays: [0, 3650],
+  lateCancelMinutes: [0, 1440],
+};
+
 export function ruleProblems(rule: NoShowRule): string[] {
-  const problems: string[] = [];
-  const whole = (name: keyof NoShowRule, min: number, max: number) => {
-    const v = rule[name];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be a whole number from ${min} to ${max}`);
-  };
-  whole('limit', 0, 100);
-  whole('windowDays', 1, 3650);
-  whole('blockDays', 0, 3650);
-  whole('lateCancelMinutes', 0, 1440);
-  return problems;
+  return boundsProblems(rule, NO_SHOW_RULE_BOUNDS);
 }

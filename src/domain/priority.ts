@@ -57,6 +57,16 @@ export function kioskPriority(choice: PriorityChoice | undefined, idCard: string
 export interface PriorityRules {
   maxPasses: number;
   maxExtraMinutes: number;
+  /**
+   * The groups the hall honours (absent: all four). A ticket of a group the hall turned off after
+   * it was issued waits as a normal ticket: the hall's rule decides the order, not the ticket's past.
+   */
+  groups?: readonly PriorityGroup[];
+}
+
+/** Whether a ticket is called as a priority ticket under these rules. */
+export function countsAsPriority(e: { priority: PriorityGroup | null }, rules: PriorityRules): boolean {
+  return e.priority !== null && (rules.groups === undefined || rules.groups.includes(e.priority));
 }
 
 export interface PriorityEntry extends QueueEntry {
@@ -85,12 +95,12 @@ function mayPass(e: PriorityEntry, nowMs: number, rules: PriorityRules): boolean
 function pickFrom<T extends PriorityEntry>(queue: readonly T[], nowMs: number, rules: PriorityRules): NextCall<T> | null {
   const head = queue[0];
   if (!head) return null;
-  const first = queue.findIndex((e) => e.priority !== null);
+  const first = queue.findIndex((e) => countsAsPriority(e, rules));
   if (first > 0) {
     const ahead = queue.slice(0, first);
     if (ahead.every((e) => mayPass(e, nowMs, rules))) return { ticket: queue[first] as T, passed: ahead, endsRow: false };
   }
-  return { ticket: head, passed: [], endsRow: head.priority === null };
+  return { ticket: head, passed: [], endsRow: !countsAsPriority(head, rules) };
 }
 
 /**
@@ -131,6 +141,6 @@ export function priorityOrder<T extends PriorityEntry>(
     out.push(picked);
     rest = rest.filter((e) => e !== picked);
     for (const p of next.passed) state.set(p.number, { passes: p.passes + 1, firstPassedAt: p.firstPassedAt ?? now.iso });
-    if (next.endsRow) for (const e of rest) if (e.priority === null) state.set(e.number, { ...(state.get(e.number) as { passes: number; firstPassedAt: string | null }), passes: 0 });
+    if (next.endsRow) for (const e of rest) if (!countsAsPriority(e, rules)) state.set(e.number, { ...(state.get(e.number) as { passes: number; firstPassedAt: string | null }), passes: 0 });
   }
 }

@@ -21,6 +21,7 @@ import { personDataRoutes } from './http/person-data.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { bookingsRoutes } from './http/bookings.routes.js';
 import { noShowRoutes } from './http/no-show.routes.js';
+import { priorityRoutes } from './http/priority.routes.js';
 import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
 import { installCrossOriginGuard } from './http/cross-origin.js';
 import { eventsRoutes } from './http/events.routes.js';
@@ -271,6 +272,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await servicesRoutes(app, ctx, readCache);
   await bookingsRoutes(app, ctx);
   await noShowRoutes(app, ctx);
+  await priorityRoutes(app, ctx);
   await publicTicketRoutes(app, ctx);
   await ratingRoutes(app, ctx);
   await waitlistRoutes(app, ctx);

@@ -43,6 +43,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   id('rating'),
   id('rating_case'),
   id('rating_case_note'),
+  keyed('priority_rule', 'hall_id'),
 ];
 
 /**

@@ -367,6 +367,21 @@ export interface NoShowRuleTable {
   updated_by: string;
 }
 
+/** A hall's own 优先 rule (absent: the PRIORITY_* defaults); each group column is 1 when the hall honours it. */
+export interface PriorityRuleTable {
+  hall_id: number;
+  elderly: number;
+  disabled: number;
+  pregnant: number;
+  military: number;
+  age: number;
+  max_passes: number;
+  max_extra_minutes: number;
+  reserve: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 /** A block an admin lifted: the person's misses in that hall up to `lifted_local` no longer count. */
 export interface NoShowLiftTable {
   id: Generated<number>;
@@ -547,6 +562,7 @@ export interface Database {
   phone_verification: PhoneVerificationTable;
   no_show_rule: NoShowRuleTable;
   no_show_lift: NoShowLiftTable;
+  priority_rule: PriorityRuleTable;
   waitlist_entry: WaitlistEntryTable;
   waitlist_hold: WaitlistHoldTable;
   webhook_endpoint: WebhookEndpointTable;

@@ -144,10 +144,10 @@ export async function queueRoutes(app: App, ctx: ServiceContext): Promise<void> 
       onRequest: staff,
       schema: {
         tags: ['counter'],
-        summary: '优先: set the priority group of a number that waits or is at a counter (staff check 残疾人, 孕妇, 军人), or null to clear it',
+        summary: '优先: set the priority group of a number that waits or is at a counter (staff check 残疾人, 孕妇, 军人), or null to clear it; PRIORITY_GROUP_OFF for a group the hall does not honour',
         params: TicketNumberParams,
         body: SetPriorityBody,
-        response: { 200: TicketActionResponse, ...denied },
+        response: { 200: TicketActionResponse, ...denied, ...errorResponses(422) },
       },
     },
     async (request) => setPriority(await here(request), await staffOf(ctx, request), request.params.number, request.body.priority, langOf(request)),

@@ -135,13 +135,15 @@ export async function listServiceSummaries(ctx: HallContext, date: string | unde
   const services = await listServices(ctx.db, ctx.hall.id);
   // Today's places of bookings nobody came for join the walk-in quota (due slots, once each).
   if (day === now.date) await releaseUnusedPlaces(ctx, services, clock);
+  const rule = await priorityOf(ctx, ctx.hall.id);
   return {
     hall: ctx.hall.code,
     date: day,
     today: now.date,
     now: now.time,
-    services: await summaries(ctx.db, ctx.hall.id, services, day, now, lang, priorityOf(ctx).reserve),
-    priorityAge: priorityOf(ctx).age,
+    services: await summaries(ctx.db, ctx.hall.id, services, day, now, lang, rule.reserve),
+    priorityAge: rule.age,
+    priorityGroups: [...rule.groups],
   };
 }
 
@@ -173,7 +175,7 @@ export async function serviceAvailability(
   const to = addDays(from, days - 1);
   const counts = indexSlots(await slotCounts(ctx.db, [service.id], from, to));
   const overrides = await overrideDaysBetween(ctx.db, service.hallId, from, to);
-  const [summary] = await summaries(ctx.db, service.hallId, [service], now.date, now, lang, priorityOf(ctx).reserve);
+  const [summary] = await summaries(ctx.db, service.hallId, [service], now.date, now, lang, (await priorityOf(ctx, service.hallId)).reserve);
   return {
     hall: hallCtx.hall.code,
     service: summary as ServiceSummary,

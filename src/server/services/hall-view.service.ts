@@ -27,18 +27,20 @@ export async function presentTickets(
 ): Promise<Ticket[]> {
   const theirs = new Map(tickets.map((t) => [t.serviceId, services.get(t.serviceId) as Service]));
   const places = await ticketPlaces(ctx.db, ctx.hall.id, theirs, now.local.date);
-  return tickets.map((t) => ticketOf(places, t, now, lang, priorityOf(ctx)));
+  const rule = await priorityOf(ctx, ctx.hall.id);
+  return tickets.map((t) => ticketOf(places, t, now, lang, rule));
 }
 
 export async function queueView(ctx: HallContext, serviceIds: number[] | null, lang: Lang): Promise<QueueResponse> {
   const now = nowOf(ctx);
   const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
   const wanted = [...state.services.values()].filter((s) => s.active && (!serviceIds || serviceIds.includes(s.id)));
+  const rule = await priorityOf(ctx, ctx.hall.id);
   return {
     date: now.local.date,
     now: now.local.time,
     queues: wanted.map((service) => {
-      const ordered = callOrder(state.waiting.filter((t) => t.serviceId === service.id), now, service.queueOrder, priorityOf(ctx));
+      const ordered = callOrder(state.waiting.filter((t) => t.serviceId === service.id), now, service.queueOrder, rule);
       const average = averageOf(state, service);
       const maxWait = maxWaitMinutesOf(service.schedule);
       const waitedOf = (t: TicketRecord) => (now.instant.getTime() - Date.parse(t.queuedAt)) / 60_000;
@@ -63,7 +65,7 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
         maxWaitMinutes: maxWait,
       };
     }),
-    counters: state.counters.map((c) => counterOf(state, c, now, lang, priorityOf(ctx))),
+    counters: state.counters.map((c) => counterOf(state, c, now, lang, rule)),
     passed: (await passedTicketsOf(ctx.db, wanted.map((s) => s.id), now.local.date)).map((t) => ({
       number: t.number,
       callNumber: t.callNumber,
@@ -77,7 +79,8 @@ export async function queueView(ctx: HallContext, serviceIds: number[] | null, l
 export async function countersView(ctx: HallContext, lang: Lang): Promise<Counter[]> {
   const now = nowOf(ctx);
   const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
-  return state.counters.map((c) => counterOf(state, c, now, lang, priorityOf(ctx)));
+  const rule = await priorityOf(ctx, ctx.hall.id);
+  return state.counters.map((c) => counterOf(state, c, now, lang, rule));
 }
 
 /** Where a call on the board stands: live at its counter, or ended there and how. */
@@ -135,6 +138,6 @@ export async function ticketActionView(ctx: HallContext, number: string, counter
   const state = await hallState(ctx.db, ctx.hall.id, now.local.date);
   const ticket = (await findTicketByNumber(ctx.db, number)) as TicketRecord;
   const counter = state.counters.find((c) => c.id === (counterId ?? ticket.counterId));
-  const rules = priorityOf(ctx);
+  const rules = await priorityOf(ctx, ctx.hall.id);
   return { ticket: ticketOf(state, ticket, now, lang, rules), counter: counter ? counterOf(state, counter, now, lang, rules) : null };
 }

@@ -2,7 +2,6 @@
 import type { Lang } from '../../contracts/errors.js';
 import type { CheckInBody, CheckInResponse, Ticket, WalkInBody, WalkInResponse } from '../../contracts/kiosk.js';
 import { parseIdCard } from '../../domain/id-card.js';
-import { kioskPriority } from '../../domain/priority.js';
 import { type CheckInState, type HallTime, checkInOpensAt, checkInState, walkInHours } from '../../domain/schedule.js';
 import { CALL_NUMBER_COUNTER, formatCallNumber, formatTicketNumber } from '../../domain/ticket-number.js';
 import { type BookingRecord, bookingsToCheckInOn, changeBookingStatus } from '../repositories/booking.repository.js';
@@ -19,7 +18,7 @@ import { type HallContext, type Now, type ServiceContext, nowOf } from './contex
 import { newPublicToken } from './public-token.js';
 import type { Db } from '../repositories/portable.js';
 import { presentTickets } from './hall-view.service.js';
-import { priorityOf } from './priority.service.js';
+import { issuedPriority, priorityOf } from './priority.service.js';
 import { requeueAtKiosk } from './ticket-return.service.js';
 import { markNearFront } from './notify.service.js';
 import { reclaimIfReleased, releaseUnusedPlaces } from './release.service.js';
@@ -84,7 +83,8 @@ export async function checkIn(ctx: HallContext, input: CheckInBody, lang: Lang):
   }
 
   // 优先: the citizen's choice, else 老年人 when the ID card says so; only the group is kept.
-  const priority = kioskPriority(input.priority, 'idCard' in input ? input.idCard : undefined, now.local.date, priorityOf(ctx).age);
+  const rule = await priorityOf(ctx, ctx.hall.id);
+  const priority = issuedPriority(rule, input.priority, 'idCard' in input ? input.idCard : undefined, now.local.date);
   let issued = 0;
   for (const b of open) {
     // Two kiosks may scan the same card at once: only the one that moves the status issues a ticket.
@@ -140,7 +140,8 @@ export async function walkIn(ctx: HallContext, input: WalkInBody, lang: Lang): P
     const id = parseIdCard(input.idCard, now.local.date);
     if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
   }
-  const priority = kioskPriority(input.priority, input.idCard, now.local.date, priorityOf(ctx).age);
+  const rule = await priorityOf(ctx, ctx.hall.id);
+  const priority = issuedPriority(rule, input.priority, input.idCard, now.local.date);
   const service = await activeService(ctx.db, input.serviceId);
   // A kiosk issues only its own hall's numbers.
   if (service.hallId !== ctx.hall.id) throw new AppError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
@@ -153,7 +154,7 @@ export async function walkIn(ctx: HallContext, input: WalkInBody, lang: Lang): P
   const issued = await transact(ctx.db, async (trx) => {
     const taken = await takeWalkIn(trx, service.id, date);
     if (taken === 'missing') {
-      throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota, priorityOf(ctx).reserve));
+      throw new MissingRow(() => ensureWalkInRow(ctx.db, service.id, date, service.schedule.walkInQuota, rule.reserve));
     }
     if (taken === 'again') throw new RetryTransaction();
     // 绿色通道: an elderly citizen still gets a number, from the day's reserve, once the quota is used up.

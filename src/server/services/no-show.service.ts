@@ -15,6 +15,7 @@ import { AppError } from './app-error.js';
 import { activeService, hallOfService } from './catalog.service.js';
 import { type HallContext, type Now, type ServiceContext, nowOf, serviceName } from './context.js';
 import { credentials } from './credentials.js';
+import { ownOrDefault, saveHallRule } from './hall-rule.service.js';
 import { transact } from './transact.js';
 
 export function noShowOptions(ctx: ServiceContext): NoShowOptions {
@@ -22,9 +23,8 @@ export function noShowOptions(ctx: ServiceContext): NoShowOptions {
 }
 
 /** The hall's own rule, or the NO_SHOW_* defaults (late cancels then do not count). */
-export async function ruleOf(ctx: ServiceContext, hallId: number): Promise<{ rule: NoShowRule; own: boolean }> {
-  const own = await findNoShowRule(ctx.db, hallId);
-  return own ? { rule: own, own: true } : { rule: noShowOptions(ctx).rule, own: false };
+export function ruleOf(ctx: ServiceContext, hallId: number): Promise<{ rule: NoShowRule; own: boolean }> {
+  return ownOrDefault(() => findNoShowRule(ctx.db, hallId), noShowOptions(ctx).rule);
 }
 
 const localOf = (iso: string, timeZone: string) => {
@@ -159,12 +159,11 @@ export async function noShowRule(ctx: HallContext): Promise<NoShowRuleResponse> 
 /** An admin sets the hall's own rule (audited). */
 export async function setNoShowRule(ctx: HallContext, actor: string, body: NoShowRuleBody): Promise<NoShowRuleResponse> {
   const rule: NoShowRule = { ...body };
-  const problems = ruleProblems(rule);
-  if (problems.length > 0) throw new AppError('VALIDATION', { reason: problems.join('; ') });
-  const now = nowOf(ctx);
-  await transact(ctx.db, async (trx) => {
-    await saveNoShowRule(trx, ctx.hall.id, rule, now.iso, actor);
-    await appendAudit(trx, { at: now.iso, actor, action: 'no_show.rule', target: ctx.hall.code, details: { ...rule }, hallId: ctx.hall.id });
+  await saveHallRule(ctx, actor, {
+    action: 'no_show.rule',
+    rule,
+    problems: ruleProblems(rule),
+    save: (trx, now) => saveNoShowRule(trx, ctx.hall.id, rule, now.iso, actor),
   });
   return noShowRule(ctx);
 }

@@ -172,7 +172,7 @@ export async function queueSoon(trx: Db, ctx: ServiceContext, service: Service, 
   const n = ctx.messaging?.soonAhead ?? 0;
   if (!ctx.messaging || n === 0) return;
   // In the order they will be called, 优先 tickets included.
-  const front = callOrder(await waitingTicketsOf(trx, [service.id], now.local.date), now, service.queueOrder, priorityOf(ctx)).slice(0, n + 1);
+  const front = callOrder(await waitingTicketsOf(trx, [service.id], now.local.date), now, service.queueOrder, await priorityOf(ctx, hall.id, trx)).slice(0, n + 1);
   const booked = front.filter((t) => t.bookingId !== null);
   const who = await ticketBookings(trx, booked.map((t) => t.bookingId as number));
   for (const [ahead, t] of front.entries()) {
@@ -193,7 +193,7 @@ export async function queueSoon(trx: Db, ctx: ServiceContext, service: Service, 
 export async function markNearFront(trx: Db, ctx: ServiceContext, t: TicketRecord, service: Service, now: Now): Promise<void> {
   const n = ctx.messaging?.soonAhead ?? 0;
   if (n === 0 || t.bookingId === null) return;
-  const ordered = callOrder(await waitingTicketsOf(trx, [service.id], now.local.date), now, service.queueOrder, priorityOf(ctx));
+  const ordered = callOrder(await waitingTicketsOf(trx, [service.id], now.local.date), now, service.queueOrder, await priorityOf(ctx, service.hallId, trx));
   const ahead = ordered.findIndex((w) => w.id === t.id);
   if (ahead < 0 || ahead > n) return;
   await queueTicket(trx, t, 'ticket.soon', `ticket.soon:${t.id}`, 'zh', {}, now, 'checked in near the front');

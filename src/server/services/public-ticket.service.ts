@@ -49,7 +49,7 @@ async function ticketView(ctx: ServiceContext, t: TicketRecord, service: Service
   if (t.status === 'waiting') {
     const places = await ticketPlaces(ctx.db, hall.id, new Map([[service.id, service]]), t.date);
     const instant = ctx.clock();
-    const shown = ticketOf(places, t, { instant, iso: instant.toISOString(), local: hallTimeOf(ctx, hall) }, lang, priorityOf(ctx));
+    const shown = ticketOf(places, t, { instant, iso: instant.toISOString(), local: hallTimeOf(ctx, hall) }, lang, await priorityOf(ctx, hall.id));
     return { ...base, waitingAhead: shown.waitingAhead, estimatedWaitMinutes: shown.estimatedWaitMinutes };
   }
   if (t.status === 'called' || t.status === 'serving') {

@@ -4,7 +4,7 @@
 // the commit, the answer comes from the read model (hall-view.service).
 import type { Lang } from '../../contracts/errors.js';
 import type { TicketActionResponse } from '../../contracts/queue.js';
-import { nextToCall } from '../../domain/priority.js';
+import { countsAsPriority, nextToCall } from '../../domain/priority.js';
 import { orderForServices } from '../../domain/queue-order.js';
 import { appendAudit } from '../repositories/audit.repository.js';
 import { changeBookingStatus } from '../repositories/booking.repository.js';
@@ -75,19 +75,20 @@ export async function callNext(ctx: HallContext, actor: Actor, counterNumber: nu
   const counter = await counterByNumber(ctx.db, ctx.hall.id, counterNumber);
   const services = (await listServices(ctx.db, ctx.hall.id, { includeInactive: true })).filter((s) => counter.serviceIds.includes(s.id));
   const order = orderForServices(services.map((s) => s.queueOrder));
+  const rules = await priorityOf(ctx, ctx.hall.id);
   try {
     const called = await transact(ctx.db, async (trx) => {
       await assertCounterOpen(trx, counter);
       const [open] = await openTicketsOfCounters(trx, [counter.id]);
       if (open) throw new AppError('COUNTER_BUSY', { number: open.number });
       const waiting = await waitingTicketsLocked(trx, counter.serviceIds, now.local.date);
-      const next = nextToCall(waiting, now, order, priorityOf(ctx));
+      const next = nextToCall(waiting, now, order, rules);
       if (!next) throw new AppError('QUEUE_EMPTY');
       const row = next.ticket;
       // Held rows cannot be taken by another call; the condition in callTicket stays the backstop.
       if (!(await callTicket(trx, row.id, counter.id, now.iso, actor.id))) throw new RetryTransaction();
       await markPassed(trx, next.passed.map((t) => t.id), now.iso);
-      if (next.endsRow) await endPassRow(trx, waiting.filter((t) => t.id !== row.id && t.priority === null).map((t) => t.id));
+      if (next.endsRow) await endPassRow(trx, waiting.filter((t) => t.id !== row.id && !countsAsPriority(t, rules)).map((t) => t.id));
       await appendEvent(trx, event('ticket.called', row, now, counter));
       await tellCalled(trx, ctx, row, counter, services, now);
       return row;

@@ -32,7 +32,9 @@ export async function releaseUnusedPlaces(ctx: ServiceContext, services: Service
       const places = await releaseSlot(trx, key);
       if (!places) return 0;
       if (!(await addReleasedToWalkIns(trx, key.serviceId, date, places))) {
-        throw new MissingRow(() => ensureWalkInRow(ctx.db, key.serviceId, date, service.schedule.walkInQuota, priorityOf(ctx).reserve));
+        throw new MissingRow(async () =>
+          ensureWalkInRow(ctx.db, key.serviceId, date, service.schedule.walkInQuota, (await priorityOf(ctx, service.hallId)).reserve),
+        );
       }
       return places;
     });

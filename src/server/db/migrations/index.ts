@@ -22,6 +22,7 @@ import * as ratings from './2026121002-ratings.js';
 import * as bookingAgent from './2026121003-booking-agent.js';
 import * as priorityTickets from './2026121004-priority-tickets.js';
 import * as webhooks from './2026121005-webhooks.js';
+import * as priorityRules from './2026121201-priority-rules.js';
 
 export const migrations: Record<string, Migration> = {
   '2026112401-core': core,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026121003-booking-agent': bookingAgent,
   '2026121004-priority-tickets': priorityTickets,
   '2026121005-webhooks': webhooks,
+  '2026121201-priority-rules': priorityRules,
 };

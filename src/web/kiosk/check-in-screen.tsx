@@ -11,7 +11,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { hallToday, useHallZone } from '../hall/hall-zone.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { Keypad } from './keypad.js';
-import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
+import { type KioskPriority, PriorityChoice, sentPriority } from './priority-choice.js';
+import { usePriorityGroups } from './use-priority-groups.js';
 import { type KeypadKey, groupIdCard, keypadVerdict, pressKey } from './keypad-logic.js';
 import { useKeypadKeys } from './use-keypad-keys.js';
 
@@ -33,6 +34,7 @@ export function CheckInScreen({
   const [refusal, setRefusal] = useState<unknown>(null);
   const [checked, setChecked] = useState(false);
   const [priority, setPriority] = useState<KioskPriority>('auto');
+  const groups = usePriorityGroups();
   const zone = useHallZone();
   const verdict = keypadVerdict(value, hallToday(zone));
 
@@ -48,14 +50,14 @@ export function CheckInScreen({
     setSending(true);
     setRefusal(null);
     try {
-      const answer = await kioskCheckIn(verdict.idCard, { lang }, priorityField(priority));
+      const answer = await kioskCheckIn(verdict.idCard, { lang }, sentPriority(priority, groups));
       onTickets(answer.tickets, answer.reprint);
     } catch (error) {
       setRefusal(error);
       setSending(false);
       onRefused(error);
     }
-  }, [verdict, sending, lang, onTickets, onRefused, priority]);
+  }, [verdict, sending, lang, onTickets, onRefused, priority, groups]);
 
   useKeypadKeys(press, submit);
 
@@ -98,7 +100,7 @@ export function CheckInScreen({
           )}
         </div>
         {/* A refusal takes its place (the walk-in screen asks again), so the screen never scrolls. */}
-        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} />}
+        {refusal === null && <PriorityChoice value={priority} onChange={setPriority} disabled={sending} groups={groups} />}
       </div>
       <div className="kiosk-checkin__pad">
         <Keypad value={value} onKey={press} disabled={sending} />

@@ -11,7 +11,7 @@ import { localName } from '../i18n/local-name.js';
 import { useLiveReload } from '../live/use-live.js';
 import { useFocusHeading } from '../ui/use-focus-heading.js';
 import { useResource } from '../ui/use-resource.js';
-import { type KioskPriority, PriorityChoice, priorityField } from './priority-choice.js';
+import { type KioskPriority, PriorityChoice, sentPriority } from './priority-choice.js';
 import { OPENING_RECHECK_MS, walkInState } from './walk-in-logic.js';
 
 /**
@@ -42,8 +42,13 @@ export function WalkInScreen({
   const [priority, setPriority] = useState<KioskPriority>(initial);
   // 老年人 by the ID card (not declined): a service whose quota is used up still gives a number from its reserve.
   const data = res.data;
+  const groups = data?.priorityGroups;
   const greenLane =
-    idCard !== undefined && priority === 'auto' && !!data && isElderlyIdCard(idCard, data.today, data.priorityAge ?? DEFAULT_PRIORITY_AGE);
+    idCard !== undefined &&
+    priority === 'auto' &&
+    !!data &&
+    (groups === undefined || groups.includes('elderly')) &&
+    isElderlyIdCard(idCard, data.today, data.priorityAge ?? DEFAULT_PRIORITY_AGE);
   const byGreenLane = (s: ServiceSummary) => greenLane && walkInState(s) === 'full' && (s.walkIn.priorityLeft ?? 0) > 0;
 
   const take = async (service: ServiceSummary) => {
@@ -51,7 +56,7 @@ export function WalkInScreen({
     setSending(service.id);
     setRefusal(null);
     try {
-      const field = priorityField(priority);
+      const field = sentPriority(priority, groups);
       const answer = await kioskWalkIn(service.id, { lang }, { ...(idCard ? { idCard } : {}), ...(field ? { priority: field } : {}) });
       onTicket(answer.ticket);
     } catch (error) {
@@ -80,7 +85,7 @@ export function WalkInScreen({
         {t('kiosk.walkIn')}
       </h1>
       <p className="kiosk-lead">{t('kiosk.chooseService')}</p>
-      <PriorityChoice value={priority} onChange={setPriority} disabled={sending !== null} />
+      <PriorityChoice value={priority} onChange={setPriority} disabled={sending !== null} groups={groups} />
       {refusal !== null && (
         <p className="kiosk-refusal kiosk-refusal__title" role="alert">
           {errorText(refusal, lang)}

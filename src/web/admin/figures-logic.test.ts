@@ -46,6 +46,17 @@ describe('totals', () => {
     expect(t.averageServiceMinutes).toBe(6);
   });
 
+  it('sums 优先 tickets and weights their mean wait by them', () => {
+    const t = totals([
+      row('2026-11-25', 1, { priorityTickets: 3, priorityAverageWaitMinutes: 4 }),
+      row('2026-11-25', 2, { priorityTickets: 1, priorityAverageWaitMinutes: 8 }),
+      row('2026-11-25', 3, { priorityTickets: 0 }),
+    ]);
+    expect(t.priorityTickets).toBe(4);
+    expect(t.priorityAverageWaitMinutes).toBe(5);
+    expect(totals([row('2026-11-25', 1)]).priorityAverageWaitMinutes).toBeNull();
+  });
+
   it('has no averages when nobody was served', () => {
     const t = totals([row('2026-11-25', 1, { averageWaitMinutes: 5 })]);
     expect(t.averageWaitMinutes).toBeNull();

@@ -14,8 +14,9 @@ export type CountKey =
   | 'served'
   | 'noShow'
   | 'overMaxWait'
-  | 'waitingOverMaxWait';
-export type AverageKey = 'averageWaitMinutes' | 'averageServiceMinutes';
+  | 'waitingOverMaxWait'
+  | 'priorityTickets';
+export type AverageKey = 'averageWaitMinutes' | 'averageServiceMinutes' | 'priorityAverageWaitMinutes';
 /** Per row only: a percentile of several rows is not made from theirs. */
 export type PercentileKey = 'p90WaitMinutes' | 'p90ServiceMinutes';
 export type FigureKey = CountKey | AverageKey | PercentileKey;
@@ -48,6 +49,9 @@ export const REPORT_COLUMNS: readonly FigureKey[] = [
   'overMaxWait',
   'p90WaitMinutes',
   'p90ServiceMinutes',
+  // 优先: how many, and how long they waited (beside the mean wait of everyone, to compare).
+  'priorityTickets',
+  'priorityAverageWaitMinutes',
 ];
 
 const COUNTS: readonly CountKey[] = [
@@ -62,23 +66,28 @@ const COUNTS: readonly CountKey[] = [
   'noShow',
   'overMaxWait',
   'waitingOverMaxWait',
+  'priorityTickets',
 ];
 
 export type Totals = Record<CountKey, number> & Record<AverageKey | PercentileKey, number | null>;
 
-/** Sums of the counts; the averages weighted by the people served (none served: no average). */
+/**
+ * Sums of the counts; the averages weighted by the people served (none served: no average), the
+ * 优先 tickets' mean wait by the 优先 tickets.
+ */
 export function totals(rows: readonly DayFigures[]): Totals {
   const out = Object.fromEntries(COUNTS.map((k) => [k, rows.reduce((n, r) => n + r[k], 0)])) as Record<CountKey, number>;
-  const weighted = (key: AverageKey): number | null => {
-    const known = rows.filter((r) => r[key] !== null && r.served > 0);
-    const weight = known.reduce((n, r) => n + r.served, 0);
+  const weighted = (key: AverageKey, by: 'served' | 'priorityTickets' = 'served'): number | null => {
+    const known = rows.filter((r) => r[key] !== null && r[by] > 0);
+    const weight = known.reduce((n, r) => n + r[by], 0);
     if (weight === 0) return null;
-    return Math.round((known.reduce((n, r) => n + (r[key] as number) * r.served, 0) / weight) * 10) / 10;
+    return Math.round((known.reduce((n, r) => n + (r[key] as number) * r[by], 0) / weight) * 10) / 10;
   };
   return {
     ...out,
     averageWaitMinutes: weighted('averageWaitMinutes'),
     averageServiceMinutes: weighted('averageServiceMinutes'),
+    priorityAverageWaitMinutes: weighted('priorityAverageWaitMinutes', 'priorityTickets'),
     p90WaitMinutes: rows.length === 1 ? (rows[0] as DayFigures).p90WaitMinutes : null,
     p90ServiceMinutes: rows.length === 1 ? (rows[0] as DayFigures).p90ServiceMinutes : null,
   };

@@ -1,5 +1,5 @@
-// 爽约管理: the hall's rule (editable), the people blocked from booking online (masked), and lifting
-// a block with a reason that goes to the audit log.
+// 爽约管理: the hall's rule (editable), its 优先 rule beside it (the hall's other per-hall rule), the
+// people blocked from booking online (masked), and lifting a block with a reason that goes to the audit log.
 import { type FormEvent, useState } from 'react';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -7,6 +7,8 @@ import { Banner } from '../ui/banner.js';
 import { AdminListState, AdminTable, RowButton } from './admin-table.js';
 import { useAdminCall } from './admin-scope-context.js';
 import { type BlockedPerson, type NoShowRuleBody, getBlockedPeople, getNoShowRule, liftNoShowBlock, setNoShowRule } from './no-show-endpoints.js';
+import { PriorityRulePanel } from './priority-rule-panel.js';
+import { RuleNumberField } from './rule-number-field.js';
 import { ScreenHead } from './screen-head.js';
 import { useAdminAction } from './use-admin-action.js';
 import { useAdminResource } from './use-admin-resource.js';
@@ -17,6 +19,7 @@ export function NoShowScreen() {
     <section className="admin-screen">
       <ScreenHead id="noShow" title={t('admin.noShow.title')} />
       <RulePanel />
+      <PriorityRulePanel />
       <BlockedPanel />
     </section>
   );
@@ -63,19 +66,14 @@ function RulePanel() {
         <form className="sub-form" onSubmit={save}>
           <div className="sub-form__grid">
             {NUMBERS.map((key) => (
-              <div key={key} className="field">
-                <label className="field__label" htmlFor={`no-show-${key}`}>
-                  {t(`admin.noShow.${key}`)}
-                </label>
-                <input
-                  id={`no-show-${key}`}
-                  className="field__input"
-                  type="number"
-                  min={key === 'windowDays' ? 1 : 0}
-                  value={shown[key]}
-                  onChange={(e) => setDraft({ ...shown, [key]: Number(e.target.value) })}
-                />
-              </div>
+              <RuleNumberField
+                key={key}
+                id={`no-show-${key}`}
+                label={t(`admin.noShow.${key}`)}
+                min={key === 'windowDays' ? 1 : 0}
+                value={shown[key]}
+                onChange={(value) => setDraft({ ...shown, [key]: value })}
+              />
             ))}
             <label className="field">
               <input type="checkbox" checked={shown.lateCancel} onChange={(e) => setDraft({ ...shown, lateCancel: e.target.checked })} />{' '}

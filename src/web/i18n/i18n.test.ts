@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { enAdmin } from './en-admin.js';
+import { enAdminPriority } from './en-admin-priority.js';
 import { translate } from './translate.js';
 import { type CoreMessageKey, zh } from './zh.js';
 import { zhAdmin } from './zh-admin.js';
+import { zhAdminPriority } from './zh-admin-priority.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -11,6 +13,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 const PARTS: [string, Record<string, string>, Record<string, string>][] = [
   ['every front end', zh, en],
   ['the admin console', zhAdmin, enAdmin],
+  ['the admin console’s 优先 parts', zhAdminPriority, enAdminPriority],
 ];
 
 describe.each(PARTS)('dictionaries of %s', (_name, zhPart, enPart) => {
@@ -27,6 +30,7 @@ describe.each(PARTS)('dictionaries of %s', (_name, zhPart, enPart) => {
 describe('dictionaries', () => {
   it('share no key between the parts (a later part would silently replace a text)', () => {
     expect(Object.keys(zhAdmin).filter((k) => k in zh)).toEqual([]);
+    expect(Object.keys(zhAdminPriority).filter((k) => k in zh || k in zhAdmin)).toEqual([]);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

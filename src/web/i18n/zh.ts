@@ -1,5 +1,6 @@
 // 简体中文 (default). en.ts must have the same keys and placeholders.
 import type { zhAdmin } from './zh-admin.js';
+import type { zhAdminPriority } from './zh-admin-priority.js';
 import type { zhAdminRatings } from './zh-admin-ratings.js';
 import { zhCitizen } from './zh-citizen.js';
 import { zhNoShow } from './zh-no-show.js';
@@ -194,6 +195,6 @@ export const zh = {
  * Every key: these and the admin console's (zh-admin.ts), which only the console loads and adds
  * (admin-messages.ts): a phone opening the booking page does not download them.
  */
-export type MessageKey = keyof typeof zh | keyof typeof zhAdmin | keyof typeof zhAdminRatings;
+export type MessageKey = keyof typeof zh | keyof typeof zhAdmin | keyof typeof zhAdminRatings | keyof typeof zhAdminPriority;
 /** The keys every front end has (this file's). */
 export type CoreMessageKey = keyof typeof zh;

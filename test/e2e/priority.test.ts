@@ -1,6 +1,7 @@
 // Issue 15, 优先 on the screens: a citizen of 70 types the ID card at the kiosk, has no booking and
 // takes a walk-in number: the ticket says 优先 · 老年人. The counter calls that number before the
-// normal one that came first, shows the group in words, and the display board does too.
+// normal one that came first, shows the group in words, and the display board does too. The admin
+// turns a group off in the console and the kiosk stops offering it; the report shows the 优先 figures.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { composeIdCard } from '../../src/domain/id-card.js';
@@ -93,5 +94,36 @@ describeHall('优先 tickets on the screens', { clock: '2026-11-25T10:00:00+08:0
     expect(await textOf(phone.getByTestId('ticket-priority'))).toBe('优先 · 残疾人');
     await screenshot(phone, 'priority-ticket-page');
     await phone.close();
+  });
+
+  it('the admin turns 孕妇 off in the console: the kiosk stops offering it, and the report shows the 优先 tickets', async () => {
+    const admin = await e2e.page(LAPTOP);
+    await admin.goto('/admin?tab=noShow');
+    await signIn(admin, e2e.server.firstStart.username, ADMIN_PASSWORD);
+    const form = admin.getByRole('form', { name: '优先规则' });
+    await form.getByRole('checkbox', { name: '孕妇' }).uncheck();
+    await form.getByRole('button', { name: '保存优先规则' }).click();
+    await admin.getByText('优先规则已保存').waitFor();
+    expect(await textOf(admin.getByTestId('priority-rule'))).toContain('优先人群：老年人、残疾人、军人');
+    await screenshot(admin, 'admin-priority-rule');
+
+    await kiosk.goto('/kiosk');
+    await kiosk.getByRole('button', { name: /现场取号/ }).click();
+    await kiosk.getByRole('heading', { name: '现场取号' }).waitFor();
+    // The groups come with the services: once a service is listed, the choice is the hall's.
+    await kiosk.getByRole('button', { name: /医社保办理/ }).waitFor();
+    await kiosk.getByRole('radio', { name: '残疾人' }).waitFor();
+    expect(await kiosk.getByRole('radio', { name: '孕妇' }).count()).toBe(0);
+    await screenshot(kiosk, 'priority-kiosk-without-pregnant');
+
+    // Three 优先 numbers of 医社保办理 today: the elderly walk-in, the one staff set to 孕妇, the 残疾人 one.
+    await admin.goto('/admin?tab=reports&from=2026-11-25&to=2026-11-25');
+    const table = admin.getByTestId('report-table');
+    await table.getByRole('columnheader', { name: '优先号', exact: true }).waitFor();
+    await table.getByRole('columnheader', { name: '优先号平均等候（分钟）' }).waitFor();
+    const row = table.locator('tbody tr', { hasText: '医社保办理' });
+    expect(await textOf(row.locator('[data-col="priorityTickets"]'))).toBe('3');
+    await screenshot(admin, 'admin-reports-priority');
+    await admin.close();
   });
 });

@@ -142,7 +142,7 @@ describeHall('every screen passes axe', { clock: '2026-11-25T10:00:00+08:00' }, 
     await signIn(admin, e2e.server.firstStart.username, ADMIN_PASSWORD);
     await admin.getByRole('heading', { name: '今日' }).first().waitFor();
     await bothLanguages(admin, 'admin today');
-    for (const tab of ['services', 'reports', 'ratings', 'staff']) {
+    for (const tab of ['services', 'reports', 'ratings', 'staff', 'noShow']) {
       await admin.goto(`/admin?tab=${tab}`);
       await admin.locator('main h1').first().waitFor();
       expect(await serious(admin), `admin ${tab}`).toEqual([]);

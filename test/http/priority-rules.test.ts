@@ -5,7 +5,7 @@ import { PriorityRuleBody } from '../../src/contracts/priority.js';
 import { composeIdCard } from '../../src/domain/id-card.js';
 import { PRIORITY_RULE_BOUNDS } from '../../src/domain/priority-rule.js';
 import { checkInvariants } from '../../src/server/services/check.service.js';
-import { bookingBody, get, post } from '../support/http.js';
+import { bookingBody, get, openEastHall, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { type TestApp, makeTestApp } from '../support/test-app.js';
 
@@ -88,15 +88,7 @@ describe('hall scope', () => {
   let city: Record<string, string>;
   let east: Record<string, string>;
   beforeEach(async () => {
-    city = await t.signIn('city_admin');
-    const hall = await post(
-      t.app,
-      '/api/v1/admin/halls',
-      { code: 'CD', nameZh: '城东政务服务中心', nameEn: 'East Service Centre', districtZh: '城东区', districtEn: 'East District', addressZh: '东大街 1 号' },
-      city,
-    );
-    expect(hall.status).toBe(201);
-    east = await t.signIn('admin', 'east-boss', 'CD');
+    ({ city, east } = await openEastHall(t));
   });
 
   it('a hall admin reads and writes only their own hall’s rule; another hall answers as not found', async () => {

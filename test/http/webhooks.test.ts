@@ -9,7 +9,7 @@ import { verifyWebhook } from '../../src/server/messaging/webhook-signature.js';
 import { createContactCipher, dataKeyFrom } from '../../src/server/services/contact-cipher.js';
 import { rotateContacts } from '../../src/server/services/key-rotation.service.js';
 import { webhookSecretContext } from '../../src/server/services/webhook-admin.service.js';
-import { bookingBody, get, post } from '../support/http.js';
+import { bookingBody, get, openEastHall, post } from '../support/http.js';
 import { person } from '../support/people.js';
 import { TEST_DATA_KEY, type TestApp, makeTestApp } from '../support/test-app.js';
 
@@ -107,15 +107,7 @@ describe('hall scope', () => {
   let city: Record<string, string>;
   let east: Record<string, string>;
   beforeEach(async () => {
-    city = await t.signIn('city_admin');
-    const hall = await post(
-      t.app,
-      '/api/v1/admin/halls',
-      { code: 'CD', nameZh: '城东政务服务中心', nameEn: 'East Service Centre', districtZh: '城东区', districtEn: 'East District', addressZh: '东大街 1 号' },
-      city,
-    );
-    expect(hall.status).toBe(201);
-    east = await t.signIn('admin', 'east-boss', 'CD');
+    ({ city, east } = await openEastHall(t));
   });
 
   it('a hall admin sees and changes only their hall’s endpoints; another hall’s answer as not found', async () => {

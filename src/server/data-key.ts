@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ContactCipher, type DataKey, createContactCipher, dataKeyFrom } from './services/contact-cipher.js';
-import { keepPrivate } from './secret.js';
+import { createKeyFileOnce, keepPrivate } from './secret.js';
 
 const OWNER_ONLY = 0o600;
 
@@ -32,15 +32,8 @@ export function loadOrCreateKeyFile(dataDir: string, log: (msg: string) => void)
   const file = dataKeyFile(dataDir);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, `# V-Reserve data keys, oldest first; the last one encrypts. Back this file up with the database.\n${newKeyLine()}`, {
-        mode: OWNER_ONLY,
-        flag: 'wx',
-      });
-      log(`no DATA_KEY configured: generated a data key in ${file}; keep it (and back it up) or set DATA_KEY`);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    const text = `# V-Reserve data keys, oldest first; the last one encrypts. Back this file up with the database.\n${newKeyLine()}`;
+    if (createKeyFileOnce(file, text)) log(`no DATA_KEY configured: generated a data key in ${file}; keep it (and back it up) or set DATA_KEY`);
   }
   return readKeyFile(file, log);
 }

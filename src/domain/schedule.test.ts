@@ -37,6 +37,27 @@ describe('hall time zone', () => {
     expect(t.date).toBe(date);
     expect(t.time).toBe(time);
   });
+
+  it('reads each instant right when asked second after second, across minutes, midnight and a daylight-saving change', () => {
+    const direct = (at: Date, tz: string) => {
+      const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    };
+    // Midnight in Shanghai; London leaving summer time on 2026-10-25 (01:59:59 BST, then 01:00 GMT).
+    for (const [start, tz] of [['2026-11-24T15:58:30Z', 'Asia/Shanghai'], ['2026-10-25T00:58:00Z', 'Europe/London']] as const) {
+      for (let s = 0; s < 240; s += 7) {
+        const at = new Date(Date.parse(start) + s * 1000);
+        const t = hallTime(at, tz);
+        expect(`${t.date} ${t.time}`).toBe(direct(at, tz));
+        // What one caller does with its reading is not seen by the next.
+        t.date = 'changed';
+      }
+    }
+    // Going back in time (a simulated clock set earlier) reads the earlier minute.
+    expect(hallTime(new Date('2026-11-24T16:00:00Z'), 'Asia/Shanghai').time).toBe('00:00');
+    expect(hallTime(new Date('2026-11-24T15:59:00Z'), 'Asia/Shanghai').time).toBe('23:59');
+  });
 });
 
 describe('hall-local date and time as an instant', () => {

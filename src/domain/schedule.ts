@@ -110,8 +110,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// The last reading per zone: every request asks for "now", and a reading changes once a minute.
+const lastReading = new Map<string, { minute: number; time: HallTime }>();
+
 /** The hall's wall-clock reading of an instant. */
 export function hallTime(instant: Date, timeZone: string): HallTime {
+  const ms = instant.getTime();
+  // Zone offsets are whole minutes since 1970 (not in older local mean times): the minute decides.
+  if (!(ms >= 0)) return readClock(instant, timeZone);
+  const minute = Math.floor(ms / 60_000);
+  const last = lastReading.get(timeZone);
+  if (last?.minute === minute) return { ...last.time };
+  const time = readClock(instant, timeZone);
+  lastReading.set(timeZone, { minute, time: { ...time } });
+  return time;
+}
+
+function readClock(instant: Date, timeZone: string): HallTime {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const time = `${parts.hour}:${parts.minute}`;

@@ -1,6 +1,7 @@
 // Places per slot and walk-in numbers per day. Both are taken with one conditional UPDATE, so
 // the count can never pass the limit however many processes write at once.
 import { sql } from 'kysely';
+import { compiledOnce } from './compiled-once.js';
 import { type Db, affected, insertIgnore } from './portable.js';
 
 export interface SlotKey {
@@ -50,14 +51,17 @@ export async function takePlace(db: Db, key: SlotKey): Promise<'taken' | 'full' 
   return Number(row.reserved) >= Number(row.capacity) ? 'full' : 'again';
 }
 
-function slotCount(db: Db, key: SlotKey): Promise<{ reserved: number; capacity: number } | undefined> {
-  return db
+const slotCountRow = compiledOnce((db, serviceId: number, date: string, slotStart: string) =>
+  db
     .selectFrom('slot_inventory')
     .select(['reserved', 'capacity'])
-    .where('service_id', '=', key.serviceId)
-    .where('date', '=', key.date)
-    .where('slot_start', '=', key.slotStart)
-    .executeTakeFirst();
+    .where('service_id', '=', serviceId)
+    .where('date', '=', date)
+    .where('slot_start', '=', slotStart),
+);
+
+async function slotCount(db: Db, key: SlotKey): Promise<{ reserved: number; capacity: number } | undefined> {
+  return (await slotCountRow(db, key.serviceId, key.date, key.slotStart))[0];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ServiceSchedule } from '../../domain/schedule.js';
 import type { QueueOrder } from '../../domain/queue-order.js';
 import type { Selectable } from 'kysely';
 import type { Database, ServiceRow } from '../db/schema.js';
+import { compiledOnce } from './compiled-once.js';
 import type { Db } from './portable.js';
 
 /** A hall's offering of a catalogue service (names are the catalogue's, kept on the row). */
@@ -39,8 +40,10 @@ export async function listServices(db: Db, hallId: number | null, opts: { includ
   return (await q.execute()).map(toService);
 }
 
+const serviceRow = compiledOnce((db, id: number) => db.selectFrom('service').selectAll().where('id', '=', id));
+
 export async function findService(db: Db, id: number): Promise<Service | undefined> {
-  const row = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await serviceRow(db, id);
   return row ? toService(row) : undefined;
 }
 

@@ -1,0 +1,35 @@
+// Queries asked on every request (a booking's service and its slot) are built and compiled by
+// Kysely once per kind of store instead of on every call: the SQL text is kept, and each call
+// passes its own values. Only for queries whose shape never depends on the values.
+import type { Compilable, CompiledQuery } from 'kysely';
+import type { Db } from './portable.js';
+
+type Value = string | number;
+
+// Stands for the i-th argument while the query is compiled; never a value a caller passes.
+const MARK = '\u0000vreserve-argument-';
+
+interface Compiled<R> {
+  query: CompiledQuery<R>;
+  /** For each parameter of the SQL: the argument it takes (its index), or a value fixed in the query. */
+  from: (number | { fixed: unknown })[];
+}
+
+export function compiledOnce<A extends Value[], R>(build: (db: Db, ...args: A) => Compilable<R>): (db: Db, ...args: A) => Promise<R[]> {
+  // The SQL depends on the dialect only: a store and its transactions share one adapter.
+  const byAdapter = new WeakMap<object, Compiled<R>>();
+  return async (db, ...args) => {
+    const adapter = db.getExecutor().adapter;
+    let compiled = byAdapter.get(adapter);
+    if (!compiled) {
+      const marks = args.map((_, i) => `${MARK}${i}`) as A;
+      const query = build(db, ...marks).compile();
+      const from = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : { fixed: p }));
+      if (args.some((_, i) => !from.includes(i))) throw new Error(`compiledOnce: an argument is not a value of the query: ${query.sql}`);
+      compiled = { query, from };
+      byAdapter.set(adapter, compiled);
+    }
+    const parameters = compiled.from.map((f) => (typeof f === 'number' ? args[f] : f.fixed));
+    return (await db.executeQuery<R>({ ...compiled.query, parameters })).rows;
+  };
+}

@@ -1,14 +1,20 @@
 // The bare reference for `npm run bench`: the booking transaction's SQL (the same repository
-// calls the real service makes, at the store's same durability) behind a plain Fastify route, with
-// no validation, hashing, schema, logging or error mapping; and a route returning a fixed body the
-// size of /api/v1/services. A slot known to be full is refused after one read, as the real server
-// does, with 409. CAPACITY sets the places of a slot row it creates (default a million).
+// calls, in the same order, that the real service makes inside its transaction — the person's lock,
+// their bookings, the place, the day's calendar, the number, the booking, its three messages in the
+// outbox, the live event and the day's remaining places — at the store's same durability) behind a
+// plain Fastify route, with no validation, hashing, schema, logging or error mapping; and a route
+// returning a fixed body the size of /api/v1/services. A slot known to be full is refused after one
+// read, as the real server does, with 409. CAPACITY sets the places of a slot row it creates
+// (default a million).
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { openStore } from '../src/server/db/dialect.js';
 import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
 import { ensureCounter, nextOrder } from '../src/server/repositories/number-counter.repository.js';
-import { ensureSlotRow, slotIsFull, takePlace } from '../src/server/repositories/inventory.repository.js';
+import { overrideOnLocked } from '../src/server/repositories/calendar.repository.js';
+import { appendEvent } from '../src/server/repositories/event.repository.js';
+import { ensureSlotRow, slotCounts, slotIsFull, takePlace } from '../src/server/repositories/inventory.repository.js';
+import { type NewNotification, queueNotifications } from '../src/server/repositories/notification.repository.js';
 import { ensurePerson, lockOrCreatePersons } from '../src/server/repositories/person.repository.js';
 import { MissingRow, RetryTransaction, makeMissingRow, transact } from '../src/server/services/transact.js';
 
@@ -36,6 +42,7 @@ app.post('/book', async (request, reply) => {
     }
     if (place === 'missing' || place === 'again') throw new RetryTransaction();
     if (place === 'full') throw new Full();
+    await overrideOnLocked(trx, 1, b.date);
     let order = await nextOrder(trx, counterKey);
     if (order === null) {
       await makeMissingRow(trx, store.db, (db) => ensureCounter(db, counterKey));
@@ -43,7 +50,7 @@ app.post('/book', async (request, reply) => {
     }
     if (order === null) throw new RetryTransaction();
     const n = `R${b.date.replaceAll('-', '')}${b.slot.replace(':', '')}${order}-${b.serviceId}`;
-    await insertBooking(trx, {
+    const bookingId = await insertBooking(trx, {
       hallId: 1,
       number: n,
       serviceId: b.serviceId,
@@ -69,6 +76,12 @@ app.post('/book', async (request, reply) => {
       // The same unique, random public token as a real booking.
       publicToken: randomBytes(16).toString('base64url'),
     });
+    // The confirmation and the two reminders, with variables of the real messages' size.
+    const params = { number: n, service: '医社保办理', date: b.date, slot: `${b.slot}-23:59`, hall: '政务服务中心', address: '地址见大厅页面', link: `http://127.0.0.1/t/${'x'.repeat(22)}` };
+    const message = (kind: NewNotification['kind'], dueAt: string): NewNotification => ({ hallId: 1, kind, cause: `${kind}:${bookingId}`, bookingId, ticketId: null, lang: 'zh', params, dueAt, createdAt: at });
+    await queueNotifications(trx, [{ ...message('booking.confirmed', at), params: { ...params, bring: '身份证' } }, message('booking.reminder_day', at), message('booking.reminder_hour', at)]);
+    await appendEvent(trx, { type: 'booking.created', hallId: 1, serviceId: b.serviceId, date: b.date, at, number: n });
+    await slotCounts(trx, [b.serviceId], b.date, b.date);
     return n;
   }).catch((e) => {
     if (e instanceof Full) return null;

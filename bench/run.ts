@@ -20,6 +20,7 @@ import { DEFAULT_SCHEDULE } from '../src/domain/schedule.js';
 import { type Server, bookedCount, childrenListening, prepareSqlite, rssMb, start, stop } from './servers.js';
 import { CITY_HALLS, hallsReport, measureHalls } from './halls.js';
 import { MESSAGES_BENCH, measureMessages, messagesReport } from './messages.js';
+import { type Spread, serverTimes, startProbe } from './crowd-probe.js';
 import { PHONE_BENCH, measurePhone, phoneReport } from './phone.js';
 import { type StoreFigures, measureStores } from './stores.js';
 import { BOOKING_SCRIPT, ensureWrk, runWrk, type WrkFigures, wrkVersion } from './wrk.js';
@@ -64,11 +65,17 @@ const read = (url: string, seconds = SECONDS) => runWrk({ url, seconds, connecti
 const warmUp = (url: string) => read(url, 2);
 
 /** 20 000 attempts by distinct citizens on one service's day of 200 places, then as many on the full day. */
-async function flashCrowd(url: string, mode: 'real' | 'ref'): Promise<{ crowd: Figures; refusals: Figures }> {
+async function flashCrowd(server: Server, mode: 'real' | 'ref'): Promise<Omit<Crowd, 'booked'>> {
+  const url = `${server.base}/${mode === 'real' ? 'api/v1/bookings' : 'book'}`;
   const crowdOpts = { services: '1', limit: CROWD_ATTEMPTS, connections: CROWD_CONNECTIONS, seconds: 120 };
+  const probe = startProbe(server.base, mode, { serviceId: 2, date: BOOK_DATE, slot: SLOTS[0] as string });
   const crowd = await booking(url, mode, 3_000_000, crowdOpts);
+  const probed = await probe.stop();
+  // Log lines are written at most 250 ms late.
+  await new Promise((r) => setTimeout(r, 400));
+  const own = mode === 'real' ? serverTimes(server.log, '/api/v1/bookings') : null;
   const refusals = await booking(url, mode, 4_000_000, crowdOpts);
-  return { crowd, refusals };
+  return { crowd, refusals, probe: probed, own };
 }
 
 async function main() {
@@ -164,13 +171,13 @@ async function measureMain(root: string): Promise<string> {
 }
 
 /** The flash crowd on a fresh store of 200 places, on the real server or the reference (which serves `body` as its list). */
-async function crowdOn(dir: string, mode: 'real' | 'ref', body = ''): Promise<{ crowd: Figures; refusals: Figures; booked: number }> {
+async function crowdOn(dir: string, mode: 'real' | 'ref', body = ''): Promise<Crowd> {
   const url = await prepareSqlite(dir, CROWD_PLACES_PER_SLOT);
   const server =
     mode === 'real'
       ? await start(['dist/server/main.js', 'serve'], serverEnv(dir, url, 1, 'info'), dir, '/readyz')
       : await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: url, SERVICES_BODY: body, CAPACITY: String(CROWD_PLACES_PER_SLOT) }, dir, '/services');
-  const figures = await flashCrowd(`${server.base}/${mode === 'real' ? 'api/v1/bookings' : 'book'}`, mode);
+  const figures = await flashCrowd(server, mode);
   await stop(server);
   return { ...figures, booked: await bookedCount(url, BOOK_DATE) };
 }
@@ -211,9 +218,11 @@ function compare(runs: Figures[], refs: Figures[]): Compared | null {
 }
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : String(Math.round(v)));
 const fivexx = (f: Figures) => Object.entries(f.statuses).reduce((n, [s, c]) => (s.startsWith('5') ? n + c : n), 0);
+const spreadText = (s: Spread) => `${s.n} answers, p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms`;
 const codesOf = (f: Figures) => Object.entries(f.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
 
-type Crowd = { crowd: Figures; refusals: Figures; booked: number };
+/** The crowd by wrk, the probe's view during it, the server's own times (real only), then the full day. */
+type Crowd = { crowd: Figures; refusals: Figures; booked: number; probe: Spread; own: Spread | null };
 interface TwoWorkers {
   idle2: number[];
   peak2: number[];
@@ -288,6 +297,8 @@ function render(r: {
           crowdRow('real: the full day', realCrowd.refusals),
           crowdRow('reference: the crowd', refCrowd.crowd, refCrowd.booked),
           crowdRow('reference: the full day', refCrowd.refusals),
+          '',
+          `During the crowd, one more citizen on a connection of their own (bench/crowd-probe.ts: an attempt every 10 ms on service 2's ${BOOK_DATE}, timed from outside the server): real ${spreadText(realCrowd.probe)}; reference ${spreadText(refCrowd.probe)}.${realCrowd.own ? ` The real server's own time for each booking request of the crowd, from its log lines (from the request's start to its answer, not the wait before it is read): ${spreadText(realCrowd.own)}.` : ''} wrk's connections each wait for their answer before asking again (a closed loop); where wrk's p99 is far above both, the difference is time a request spends before the server reads it or before wrk reads the answer.`,
         ]
       : []),
     '',
@@ -300,7 +311,7 @@ function render(r: {
       : []),
     ...(realCrowd && refCrowd
       ? [
-          `- flash crowd: ${realCrowd.booked} booked of ${CROWD_PLACES} places, ${fivexx(realCrowd.crowd)} × 5xx, p99 **${ms(realCrowd.crowd.p99)} ms** (target < 100 ms); the crowd answered at ${realCrowd.crowd.rps} req/s and the full day refused at **${realCrowd.refusals.rps} req/s = ${q.book ? ratio(realCrowd.refusals.rps, q.book.median.rps) : '?'}×** the booking rate (target ≥ 5×); reference: ${refCrowd.booked} booked, refusals at ${refCrowd.refusals.rps} req/s`,
+          `- flash crowd: ${realCrowd.booked} booked of ${CROWD_PLACES} places, ${fivexx(realCrowd.crowd)} × 5xx, p99 **${ms(realCrowd.crowd.p99)} ms** by wrk (target < 100 ms; a citizen on their own connection: p99 ${ms(realCrowd.probe.p99)} ms${realCrowd.own ? `, the server's own time p99 ${ms(realCrowd.own.p99)} ms` : ''}); the crowd answered at ${realCrowd.crowd.rps} req/s and the full day refused at **${realCrowd.refusals.rps} req/s = ${q.book ? ratio(realCrowd.refusals.rps, q.book.median.rps) : '?'}×** the booking rate (target ≥ 5×); reference: ${refCrowd.booked} booked, refusals at ${refCrowd.refusals.rps} req/s`,
         ]
       : []),
     ...(two

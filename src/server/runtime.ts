@@ -36,6 +36,7 @@ export function citizenMessaging(config: Readonly<Config>, logger: { warn(msg: s
     publicUrl: config.messaging.publicUrl,
     verifyPhone: config.messaging.verifyPhone,
     retentionDays: config.messaging.contactRetentionDays,
+    quietHours: config.messaging.quietHours,
   };
 }
 

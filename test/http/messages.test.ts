@@ -9,7 +9,7 @@ import { type OutgoingSms, SmsRejected } from '../../src/server/messaging/sms-dr
 import { eraseExpiredContacts } from '../../src/server/services/contact-retention.service.js';
 import { bookingBody, get, post } from '../support/http.js';
 import { person } from '../support/people.js';
-import { type TestApp, makeTestApp } from '../support/test-app.js';
+import { type TestApp, makeTestApp, testMessaging } from '../support/test-app.js';
 
 let t: TestApp;
 let sent: OutgoingSms[];
@@ -116,6 +116,31 @@ describe('a booking made', () => {
     // The evening reminder held back overnight would say "tomorrow" on the day itself: it is dropped.
     expect(sent.map((s) => s.kind)).toEqual(['booking.confirmed', 'booking.reminder_hour']);
     expect((await rows()).find((r) => r.kind === 'booking.reminder_day')).toMatchObject({ status: 'skipped', error: 'its day has come' });
+  });
+
+  it('made in the quiet hours: its confirmation waits for their end from the start, and the sender does not touch it before', async () => {
+    t.setNow('2026-11-25T22:30:00+08:00');
+    expect((await book(1)).status).toBe(201);
+    const queued = await rows();
+    expect(queued.map((r) => [r.kind, r.due_at, r.next_attempt_at])).toEqual([
+      // Due when it was made (its retries count from then); taken up at 08:00 the next morning.
+      ['booking.confirmed', '2026-11-25T14:30:00.000Z', '2026-11-26T00:00:00.000Z'],
+      ['booking.reminder_hour', '2026-11-26T00:00:00.000Z', '2026-11-26T00:00:00.000Z'],
+    ]);
+    t.setNow('2026-11-26T07:59:00+08:00');
+    await sender().runOnce();
+    // Nothing taken up and put back: the rows are as they were written.
+    expect(await rows()).toEqual(queued);
+    t.setNow('2026-11-26T08:00:00+08:00');
+    await sender().runOnce();
+    expect(sent.map((s) => s.kind)).toEqual(['booking.confirmed', 'booking.reminder_hour']);
+  });
+
+  it('made in the quiet hours with QUIET_HOURS off: its confirmation goes at once', async () => {
+    await t.close();
+    t = await makeTestApp({ now: '2026-11-25T22:30:00+08:00', messaging: testMessaging({ quietHours: null }) });
+    await book(1);
+    expect((await rows()).find((r) => r.kind === 'booking.confirmed')?.next_attempt_at).toBe('2026-11-25T14:30:00.000Z');
   });
 
   it('a citizen who wants no messages: no phone kept, nothing queued', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_REMINDERS } from '../../src/domain/delivery.js';
+import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDERS } from '../../src/domain/delivery.js';
 import { createContactCipher, dataKeyFrom } from '../../src/server/services/contact-cipher.js';
 import type { CitizenMessaging } from '../../src/server/services/notify.service.js';
 import type { BackupOptions } from '../../src/server/backup/backup-config.js';
@@ -69,6 +69,8 @@ export function testMessaging(overrides: Partial<CitizenMessaging> = {}): Citize
     reminders: DEFAULT_REMINDERS,
     soonAhead: 3,
     publicUrl: 'http://hall.test',
+    // As a server has it unless QUIET_HOURS says otherwise.
+    quietHours: DEFAULT_QUIET_HOURS,
     ...overrides,
   };
 }

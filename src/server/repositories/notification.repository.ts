@@ -18,6 +18,8 @@ export interface NewNotification {
   createdAt: string;
   /** Recorded as skipped at once, with this reason (it occupies its cause so nothing is sent for it). */
   skipped?: string;
+  /** Not taken up before this instant (the end of the quiet hours); `dueAt` stays when it was due. */
+  notBefore?: string;
 }
 
 export interface NotificationRecord extends Omit<NewNotification, 'createdAt' | 'skipped'> {
@@ -59,7 +61,7 @@ function notificationRow(n: NewNotification): Insertable<Database['notification'
     status: n.skipped ? 'skipped' : 'queued',
     error: n.skipped ?? null,
     due_at: n.dueAt,
-    next_attempt_at: n.dueAt,
+    next_attempt_at: n.notBefore ?? n.dueAt,
     created_at: n.createdAt,
     updated_at: n.createdAt,
   };

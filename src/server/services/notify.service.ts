@@ -1,8 +1,8 @@
 // What each change tells the citizen: the messages it queues, inside the change's own transaction
 // (so a message exists exactly when its cause committed). Only the variables are queued, never the
 // phone; the sender renders the text and decrypts the number at send time.
-import { type ReminderPlan, reminderMoments } from '../../domain/delivery.js';
-import type { MessageKind } from '../../domain/messages.js';
+import { type QuietHours, type ReminderPlan, minutesUntilAllowed, reminderMoments } from '../../domain/delivery.js';
+import { type MessageKind, isUrgent } from '../../domain/messages.js';
 import { RATING_INVITE_AFTER_DAYS, lastRatingDate } from '../../domain/rating.js';
 import { publicTicketPath } from '../../domain/public-ticket.js';
 import { addDays, fromMinutes, hallInstant, toMinutes } from '../../domain/schedule.js';
@@ -31,6 +31,8 @@ export interface CitizenMessaging {
   verifyPhone?: boolean;
   /** CONTACT_RETENTION_DAYS, as the booking form tells the citizen. */
   retentionDays?: number;
+  /** QUIET_HOURS on the hall's clock (null: off; absent: the sender decides alone). */
+  quietHours?: QuietHours | null;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -67,18 +69,29 @@ function bookingLink(ctx: ServiceContext, b: Pick<BookingRecord, 'publicToken'>)
   return b.publicToken ? `${base}${publicTicketPath(b.publicToken)}` : `${base}/records`;
 }
 
-function message(kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`): NewNotification {
-  return { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso };
+/**
+ * A message about a booking. One that may not go out in the quiet hours (QUIET_HOURS) and is due
+ * while they last waits for their end from the start: the sender does not take it up, find it
+ * quiet and put it back (two writes) before the morning.
+ */
+function message(messaging: CitizenMessaging, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`): NewNotification {
+  const n: NewNotification = { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso };
+  if (isUrgent(kind) || dueAt > now.iso) return n;
+  const wait = minutesUntilAllowed(messaging.quietHours ?? null, now.local.minutes);
+  if (wait === 0) return n;
+  const at = new Date(now.instant.getTime() + wait * 60_000);
+  at.setUTCSeconds(0, 0);
+  return { ...n, notBefore: at.toISOString() };
 }
 
-async function queue(trx: Db, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause?: string) {
-  await queueNotification(trx, message(kind, b, params, dueAt, now, cause));
+async function queue(trx: Db, messaging: CitizenMessaging, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause?: string) {
+  await queueNotification(trx, message(messaging, kind, b, params, dueAt, now, cause));
 }
 
 /** The reminders still ahead of a booking, due in the hall's time. */
 function reminders(messaging: CitizenMessaging, b: MessageBooking, params: Record<string, string>, hall: Hall, now: Now): NewNotification[] {
   const moments = reminderMoments(messaging.reminders, b.date, toMinutes(b.slotStart), now.local, addDays(b.date, -1));
-  return moments.map((m) => message(m.kind, b, params, hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString(), now));
+  return moments.map((m) => message(messaging, m.kind, b, params, hallInstant(m.at.date, fromMinutes(m.at.minutes), hall.timeZone).toISOString(), now));
 }
 
 /** What to bring for a service (the city catalogue's text), read before the booking's transaction: none when no message will be sent. */
@@ -100,7 +113,7 @@ export async function queueBookingMade(
   const params = bookingParams(ctx, b, service, hall);
   const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
   // The confirmation and the reminders in one statement.
-  await queueNotifications(trx, [message('booking.confirmed', b, { ...params, bring }, now.iso, now), ...reminders(ctx.messaging, b, params, hall, now)]);
+  await queueNotifications(trx, [message(ctx.messaging, 'booking.confirmed', b, { ...params, bring }, now.iso, now), ...reminders(ctx.messaging, b, params, hall, now)]);
 }
 
 /** The reminders still ahead of a booking (at booking, or when messages are switched on later). */
@@ -118,7 +131,7 @@ export async function queueBookingCancelled(trx: Db, ctx: ServiceContext, b: Mes
   await dropReminders(trx, b, now);
   if (!ctx.messaging || !b.notify) return;
   const { link: _, address: __, ...params } = bookingParams(ctx, b, service, hall);
-  await queue(trx, 'booking.cancelled', b, params, now.iso, now);
+  await queue(trx, ctx.messaging, 'booking.cancelled', b, params, now.iso, now);
 }
 
 /** The hall closed the day: the reason the admin gave, and where to book again. */
@@ -127,7 +140,7 @@ export async function queueHallClosed(trx: Db, ctx: ServiceContext, b: MessageBo
   if (!ctx.messaging || !b.notify) return;
   const { address: _, ...params } = bookingParams(ctx, b, service, hall);
   const why = reason.trim() || (b.lang === 'en' ? 'the hall is closed' : '临时闭厅');
-  await queue(trx, 'booking.hall_closed', b, { ...params, reason: why, link: `${ctx.messaging.publicUrl}/h/${hall.code}/` }, now.iso, now);
+  await queue(trx, ctx.messaging, 'booking.hall_closed', b, { ...params, reason: why, link: `${ctx.messaging.publicUrl}/h/${hall.code}/` }, now.iso, now);
 }
 
 /** Who a ticket's messages go to: the booking it was checked in from, if it wants them. */

@@ -10,7 +10,7 @@ import { hallTime, slotHasStarted } from '../../domain/schedule.js';
 import { findBookingById } from '../repositories/booking.repository.js';
 import { bookingContact } from '../repositories/contact.repository.js';
 import { type NotificationRecord, type Outcome, claimNotifications, dueNotificationIds, findNotification, recordOutcome } from '../repositories/notification.repository.js';
-import { transact } from '../services/transact.js';
+import { groupedWrite, transact } from '../services/transact.js';
 import { type Sealed, UnknownDataKey } from '../services/contact-cipher.js';
 import { eraseVerificationSecret, findVerification } from '../repositories/verification.repository.js';
 import { verificationContext } from '../services/verification.service.js';
@@ -58,7 +58,7 @@ export class NotificationSender extends PollingWorker {
     for (let i = 0; i < ids.length && !this.stopped; i += parallel) {
       const now = this.ctx.clock();
       const leaseUntil = new Date(now.getTime() + (this.opts.leaseMs ?? 60_000)).toISOString();
-      const mine = await claimNotifications(this.ctx.db, ids.slice(i, i + parallel), this.owner, now.toISOString(), leaseUntil);
+      const mine = await groupedWrite(this.ctx.db, (on) => claimNotifications(on, ids.slice(i, i + parallel), this.owner, now.toISOString(), leaseUntil));
       const done = await Promise.all(mine.map((id) => this.handle(id)));
       // The group's outcomes are recorded together: one commit, not one per message.
       const at = this.ctx.clock().toISOString();

@@ -24,7 +24,7 @@ import {
 } from '../repositories/webhook.repository.js';
 import { UnknownDataKey } from '../services/contact-cipher.js';
 import type { ServiceContext } from '../services/context.js';
-import { transact } from '../services/transact.js';
+import { groupedWrite, transact } from '../services/transact.js';
 import { webhookSecretContext } from '../services/webhook-admin.service.js';
 import { signWebhook } from './webhook-signature.js';
 import { PollingWorker, type PollingOptions } from './polling-worker.js';
@@ -113,7 +113,7 @@ export class WebhookDeliverer extends PollingWorker {
     for (let i = 0; i < ids.length && !this.stopped; i += parallel) {
       const now = this.ctx.clock();
       const leaseUntil = new Date(now.getTime() + (this.opts.leaseMs ?? 60_000)).toISOString();
-      const mine = await claimDeliveries(this.ctx.db, ids.slice(i, i + parallel), this.owner, now.toISOString(), leaseUntil);
+      const mine = await groupedWrite(this.ctx.db, (on) => claimDeliveries(on, ids.slice(i, i + parallel), this.owner, now.toISOString(), leaseUntil));
       const done = await Promise.all(mine.map((id) => this.handle(id)));
       const at = this.ctx.clock().toISOString();
       await transact(this.ctx.db, async (trx) => {

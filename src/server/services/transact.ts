@@ -40,6 +40,15 @@ const MAX_ATTEMPTS = 10;
 /** Runs of one transaction that may end on a dropped database connection before giving up (503). */
 const MAX_STORE_ATTEMPTS = 3;
 
+/**
+ * Writes that need no transaction of their own (a sender's claim: one conditional UPDATE and the
+ * read of what it got). On SQLite they join the commit group and share its one fsync instead of
+ * stopping the event loop for a COMMIT of their own; elsewhere they run as they are.
+ */
+export function groupedWrite<T>(db: Db, work: (on: Db) => Promise<T>): Promise<T> {
+  return commitsOnEventLoop(db) ? inCommitGroup(db, work) : work(db);
+}
+
 export async function transact<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   let storeAttempts = 0;
   for (let attempt = 1; ; attempt++) {

@@ -1,9 +1,12 @@
 // 爽约: a hall's own rule, the blocks its admins lifted, and the bookings that may count as misses.
 import type { NoShowRule } from '../../domain/no-show.js';
+import { compiledOnce } from './compiled-once.js';
 import { type Db, upsert } from './portable.js';
 
+const noShowRuleRow = compiledOnce((db, hallId: number) => db.selectFrom('no_show_rule').selectAll().where('hall_id', '=', hallId));
+
 export async function findNoShowRule(db: Db, hallId: number): Promise<NoShowRule | undefined> {
-  const r = await db.selectFrom('no_show_rule').selectAll().where('hall_id', '=', hallId).executeTakeFirst();
+  const [r] = await noShowRuleRow(db, hallId);
   if (!r) return undefined;
   return {
     limit: Number(r.miss_limit),
@@ -72,18 +75,37 @@ export interface MissRow {
  * Bookings in a hall from `since` to `today` that may count as misses: missed, still booked (its
  * window may have passed), or cancelled (maybe late). Of one person, or of everyone.
  */
-export async function missCandidates(db: Db, hallId: number, since: string, today: string, idHash?: string): Promise<MissRow[]> {
-  const rows = await db
+const missColumns = ['number', 'service_id', 'id_hash', 'id_masked', 'phone_hash', 'phone_masked', 'date', 'slot_start', 'slot_end', 'status', 'cancel_reason', 'cancelled_at'] as const;
+const missStatuses = ['missed', 'booked', 'cancelled'] as ('missed' | 'booked' | 'cancelled')[];
+
+// One person's: asked before every booking (is this person blocked here?).
+const missRowsOfPerson = compiledOnce((db, hallId: number, idHash: string, since: string, today: string) =>
+  db
     .selectFrom('booking')
-    .select(['number', 'service_id', 'id_hash', 'id_masked', 'phone_hash', 'phone_masked', 'date', 'slot_start', 'slot_end', 'status', 'cancel_reason', 'cancelled_at'])
+    .select(missColumns)
     .where('hall_id', '=', hallId)
-    .$if(idHash !== undefined, (q) => q.where('id_hash', '=', idHash as string))
+    .where('id_hash', '=', idHash)
     .where('date', '>=', since)
     .where('date', '<=', today)
-    .where('status', 'in', ['missed', 'booked', 'cancelled'])
+    .where('status', 'in', missStatuses)
     .orderBy('date')
-    .orderBy('slot_start')
-    .execute();
+    .orderBy('slot_start'),
+);
+
+export async function missCandidates(db: Db, hallId: number, since: string, today: string, idHash?: string): Promise<MissRow[]> {
+  const rows =
+    idHash !== undefined
+      ? await missRowsOfPerson(db, hallId, idHash, since, today)
+      : await db
+          .selectFrom('booking')
+          .select(missColumns)
+          .where('hall_id', '=', hallId)
+          .where('date', '>=', since)
+          .where('date', '<=', today)
+          .where('status', 'in', missStatuses)
+          .orderBy('date')
+          .orderBy('slot_start')
+          .execute();
   return rows.map((r) => ({
     number: r.number,
     serviceId: r.service_id,

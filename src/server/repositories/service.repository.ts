@@ -134,8 +134,10 @@ export async function listCatalog(db: Db): Promise<CatalogEntry[]> {
 }
 
 /** One letter's entry (every booking that sends messages reads it: one row, not the catalogue). */
+const catalogRow = compiledOnce((db, letter: string) => db.selectFrom('service_catalog').selectAll().where('letter', '=', letter));
+
 export async function findCatalogEntry(db: Db, letter: string): Promise<CatalogEntry | undefined> {
-  const row = await db.selectFrom('service_catalog').selectAll().where('letter', '=', letter).executeTakeFirst();
+  const [row] = await catalogRow(db, letter);
   return row ? catalogEntry(row) : undefined;
 }
 

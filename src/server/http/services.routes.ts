@@ -37,9 +37,10 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
   async function sendServices(date: string | undefined, hall: Hall, lang: 'zh' | 'en', reply: FastifyReply) {
     // The hall's context is built only when the answer is computed, not on every cached read.
     const body = await cache.get(`services|${hall.code}|${date ?? ''}|${lang}`, async () =>
-      JSON.stringify(await listServiceSummaries(inHall(ctx, hall), date, lang)),
+      Buffer.from(JSON.stringify(await listServiceSummaries(inHall(ctx, hall), date, lang))),
     );
-    // Already serialized (and cached as text): Fastify sends a JSON string as it is.
+    // Already serialized and encoded (cached as UTF-8 bytes): Fastify sends a buffer as it is, and
+    // neither it (the length) nor Node (the socket write) go through the text again per request.
     return reply.type('application/json; charset=utf-8').send(body as unknown as ServicesResponse);
   }
 

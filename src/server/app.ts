@@ -35,7 +35,7 @@ import { ratingRoutes } from './http/rating.routes.js';
 import { waitlistRoutes } from './http/waitlist.routes.js';
 import { kioskRoutes } from './http/kiosk.routes.js';
 import { langOf } from './http/lang.js';
-import { RequestLog } from './http/logging.js';
+import { RequestLog, lazyChildLogger } from './http/logging.js';
 import { type LegacyOptions, legacyRoutes } from './http/legacy.routes.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { metricsRoutes } from './http/metrics.routes.js';
@@ -125,7 +125,7 @@ export function routeTable(app: App): { method: string; url: string }[] {
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    ...(deps.logger ? { loggerInstance: deps.logger, childLoggerFactory: lazyChildLogger } : { logger: false }),
     // One line per request, when answered (http/logging.ts).
     logController: new RequestLog(deps.logger),
     bodyLimit: 16 * 1024,

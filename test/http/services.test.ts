@@ -103,6 +103,26 @@ describe('GET /api/v1/services/:id/availability', () => {
 });
 
 describe('the service list is micro-cached but never stale after a write here', () => {
+  it('a cached answer is the computed one, with the same headers', async () => {
+    const c = await makeTestApp({ now: '2026-11-25T09:30:00+08:00', readCacheMs: 60_000 });
+    try {
+      const first = await c.app.inject({ url: '/api/v1/services?date=2026-11-26' });
+      const again = await c.app.inject({ url: '/api/v1/services?date=2026-11-26' });
+      const other = await c.app.inject({ url: '/api/v1/services?date=2026-11-27', headers: { 'accept-language': 'en' } });
+      expect([first.statusCode, again.statusCode, other.statusCode]).toEqual([200, 200, 200]);
+      expect(again.body).toBe(first.body);
+      const { date: _a, ...firstHeaders } = first.headers;
+      const { date: _b, ...againHeaders } = again.headers;
+      expect(againHeaders).toEqual(firstHeaders);
+      expect(firstHeaders).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      // Another date and language is another answer.
+      expect(JSON.parse(other.body).date).toBe('2026-11-27');
+      expect(other.body).not.toBe(first.body);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('a booking or a walk-in shows in the next read', async () => {
     const c = await makeTestApp({ now: '2026-11-25T09:30:00+08:00', readCacheMs: 60_000 });
     try {

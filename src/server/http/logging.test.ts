@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './logging.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequestLog, createLogger, lazyChildLogger, redactUrl } from './logging.js';
 
 describe('URLs in logs', () => {
   it.each([
@@ -27,4 +28,76 @@ describe('URLs in logs', () => {
     ['/api/v1/tickets/Y202611250900123/call', '/api/v1/tickets/Y202611250900123/call'],
     ['/api/v1/services?serviceName=x', '/api/v1/services?serviceName=x'],
   ])('%s -> %s', (url, logged) => expect(redactUrl(url)).toBe(logged));
+});
+
+describe('the request line', () => {
+  const capture = () => {
+    const written: string[] = [];
+    return { written, destination: { write: (s: string) => void written.push(s) } };
+  };
+  const withoutTime = (line: string) => line.replace(/"time":\d+/, '"time":0');
+
+  it('is the line pino itself would write for the same fields', () => {
+    const { written, destination } = capture();
+    const logger = createLogger('info', destination);
+    const cases = [
+      { id: 'req-1', url: '/api/v1/services?date=2026-11-26', status: 200, elapsed: 0.123456, ip: '127.0.0.1' },
+      // Quotes, a backslash, control and non-ASCII characters in the path are escaped as pino escapes them.
+      { id: 'req-2', url: '/x"y\\z\u0001/%E5%BC%A0/办事', status: 404, elapsed: 12.5, ip: '::ffff:10.0.0.1' },
+      { id: 'req-3', url: '/plain', status: 500, elapsed: Number.NaN, ip: undefined },
+    ];
+    for (const c of cases) {
+      written.length = 0;
+      new RequestLog(logger).requestCompleted(
+        null,
+        { id: c.id, method: 'GET', url: c.url, ip: c.ip } as unknown as FastifyRequest,
+        { statusCode: c.status, elapsedTime: c.elapsed } as unknown as FastifyReply,
+      );
+      const ours = written.join('');
+      written.length = 0;
+      logger
+        .child({}, { redact: [] })
+        .info({ reqId: c.id, method: 'GET', url: redactUrl(c.url), status: c.status, ms: Math.round(c.elapsed * 100) / 100, ip: c.ip }, 'request');
+      expect(withoutTime(ours)).toBe(withoutTime(written.join('')));
+    }
+  });
+
+  it('is not written above info', () => {
+    const { written, destination } = capture();
+    new RequestLog(createLogger('warn', destination)).requestCompleted(
+      null,
+      { id: 'req-1', method: 'GET', url: '/', ip: '127.0.0.1' } as unknown as FastifyRequest,
+      { statusCode: 200, elapsedTime: 1 } as unknown as FastifyReply,
+    );
+    expect(written).toEqual([]);
+  });
+});
+
+describe("a request's logger", () => {
+  it('is made on first use, with the request id and the redaction of the logger it came from', () => {
+    const written: string[] = [];
+    const logger = createLogger('info', { write: (s: string) => void written.push(s) });
+    let made = 0;
+    const counted = new Proxy(logger, {
+      get: (target, name, receiver) =>
+        name === 'child'
+          ? (...args: Parameters<typeof logger.child>) => {
+              made++;
+              return target.child(...args);
+            }
+          : Reflect.get(target, name, receiver),
+    });
+    const log = lazyChildLogger(counted, { reqId: 'req-7' }, {});
+    expect(made).toBe(0);
+    expect(log.level).toBe('info');
+    log.debug('not at this level');
+    log.warn({ idCard: '11010519491231002X', phone: '13812348000' }, 'something');
+    log.error('again');
+    expect(made).toBe(1);
+    const lines = written.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 40, reqId: 'req-7', idCard: '***', phone: '***', msg: 'something' }),
+      expect.objectContaining({ level: 50, reqId: 'req-7', msg: 'again' }),
+    ]);
+  });
 });

@@ -33,4 +33,25 @@ describe('ReadCache', () => {
     await cache.get('a', async () => 'A');
     expect(await cache.get('b', async () => 'B')).toBe('B');
   });
+
+  it('peek() gives a computed, fresh value without waiting, and nothing otherwise', async () => {
+    let t = 0;
+    const cache = new ReadCache(500, () => t);
+    expect(cache.peek('k')).toBeUndefined();
+    const pending = cache.get('k', async () => 'v1');
+    // Not yet computed: the caller has to wait for get().
+    expect(cache.peek('k')).toBeUndefined();
+    await pending;
+    expect(cache.peek('k')).toBe('v1');
+    t = 499;
+    expect(cache.peek('k')).toBe('v1');
+    t = 500;
+    expect(cache.peek('k')).toBeUndefined();
+    await cache.get('k', async () => 'v2');
+    expect(cache.peek('k')).toBe('v2');
+    cache.clear();
+    expect(cache.peek('k')).toBeUndefined();
+    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(cache.peek('k')).toBeUndefined();
+  });
 });

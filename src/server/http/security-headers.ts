@@ -70,13 +70,15 @@ declare module 'fastify' {
 }
 
 export function installSecurityHeaders(app: App, options: HelmetOptions, trust: TrustProxy = false): void {
-  const secure = securityHeaders(options);
-  const plain = securityHeaders(plainHttpOptions(options));
+  // As [name, value] pairs: reply.headers(object) lists the object's keys and reads them back on
+  // every request.
+  const secure = Object.entries(securityHeaders(options));
+  const plain = Object.entries(securityHeaders(plainHttpOptions(options)));
   const isHttps = httpsDetector(trust);
   app.decorateRequest('viaHttps', false);
   app.addHook('onRequest', (request, reply, done) => {
     request.viaHttps = isHttps(request);
-    reply.headers(request.viaHttps ? secure : plain);
+    for (const [name, value] of request.viaHttps ? secure : plain) reply.header(name, value);
     done();
   });
 }

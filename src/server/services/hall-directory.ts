@@ -12,6 +12,8 @@ const FRESH_MS = 1000;
 
 export class HallDirectory {
   private halls: Promise<Hall[]> | null = null;
+  /** What `halls` resolved to, once it has. */
+  private known: Hall[] | null = null;
   private readAt = 0;
 
   constructor(
@@ -25,13 +27,26 @@ export class HallDirectory {
     if (!this.halls || this.freshMs === 0 || t - this.readAt > this.freshMs) {
       this.readAt = t;
       const read = listHalls(this.db);
-      // A failed read is not kept: the next request tries the store again.
-      read.catch(() => {
-        if (this.halls === read) this.halls = null;
-      });
+      this.known = null;
+      read.then(
+        (halls) => {
+          if (this.halls === read) this.known = halls;
+        },
+        // A failed read is not kept: the next request tries the store again.
+        () => {
+          if (this.halls === read) this.halls = null;
+        },
+      );
       this.halls = read;
     }
     return this.halls;
+  }
+
+  /** The hall first() gives, when the halls are read and fresh: without waiting (else undefined). */
+  firstIfKnown(): Hall | undefined {
+    const halls = this.known;
+    if (!halls || this.halls === null || this.freshMs === 0 || performance.now() - this.readAt > this.freshMs) return undefined;
+    return halls.find((h) => h.active) ?? halls[0];
   }
 
   async active(): Promise<Hall[]> {
@@ -56,5 +71,6 @@ export class HallDirectory {
 
   invalidate(): void {
     this.halls = null;
+    this.known = null;
   }
 }

@@ -29,6 +29,7 @@ import { refuseWhileDraining } from './http/draining.js';
 import { installErrorHandling } from './http/errors.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { installJsonOnly } from './http/json-only.js';
+import { LazySchemas, lazySchemasOf } from './http/lazy-schemas.js';
 import { installHallScope, refuseOtherHalls } from './http/hall-scope.js';
 import { publicTicketRoutes } from './http/public-ticket.routes.js';
 import { ratingRoutes } from './http/rating.routes.js';
@@ -124,7 +125,10 @@ export function routeTable(app: App): { method: string; url: string }[] {
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  // Validators and serializers are compiled when a request first needs them (http/lazy-schemas.ts).
+  const schemas = new LazySchemas();
   const app = Fastify({
+    schemaController: { compilersFactory: { buildSerializer: schemas.serializers() } },
     ...(deps.logger ? { loggerInstance: deps.logger, childLoggerFactory: lazyChildLogger } : { logger: false }),
     // One line per request, when answered (http/logging.ts).
     logController: new RequestLog(deps.logger),
@@ -146,7 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
   });
-  app.setValidatorCompiler(validators());
+  lazySchemasOf(app, schemas);
+  app.setValidatorCompiler(schemas.validators(validators()));
   app.addSchema(ErrorBody);
   // Before the not-found handler is set, so that its hooks cover unknown paths too.
   const metrics = await metricsRoutes(app, deps.metrics);

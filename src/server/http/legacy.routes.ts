@@ -5,7 +5,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
-import { Value } from 'typebox/value';
 import { CreateBookingBody, PersonCredentials } from '../../contracts/bookings.js';
 import { CheckInBody, WalkInBody } from '../../contracts/kiosk.js';
 import { maskIdCard, normalizeIdCard } from '../../domain/id-card.js';
@@ -50,8 +49,13 @@ const FIELD_LABELS: Record<string, string> = {
   slot: '预约时段',
 };
 
+// TypeBox's value checker is about 2 MB of heap in each worker: loaded by the first legacy request.
+let valueChecker: Promise<typeof import('typebox/value')> | undefined;
+
 /** The same input limits as /api/v1 (the contracts' schemas), with the reason in Chinese. */
-function checkInput(schema: TSchema, value: unknown): void {
+async function checkInput(schema: TSchema, value: unknown): Promise<void> {
+  valueChecker ??= import('typebox/value');
+  const { Value } = await valueChecker;
   const [first] = Value.Errors(schema, value);
   if (!first) return;
   const field = first.instancePath.split('/').filter(Boolean)[0] ?? '';
@@ -140,7 +144,7 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
       const slot = slotForTime({ slots: days[0]?.slots ?? [] }, when.time);
       if (!slot) throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'no_such_slot', field: 'slot' });
       const input = { serviceId: service.id, date: when.date, slot: slot.start, idCard: text(f, 'idcard') ?? '', phone: text(f, 'phone') ?? '' };
-      checkInput(CreateBookingBody, input);
+      await checkInput(CreateBookingBody, input);
       const { booking } = await createBooking(ctx, input, { lang: 'zh' });
       return { code: CODE.booked, msg: MSG.booked, data: legacyBooking(booking) };
     });
@@ -156,7 +160,7 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
       if (text(f, 'takeType')?.trim() === '0' || !given(idcard)) {
         const { service } = await legacyService(await hall(), text(f, 'serviceId'));
         const input = { serviceId: service.id };
-        checkInput(WalkInBody, input);
+        await checkInput(WalkInBody, input);
         const { ticket } = await walkIn(await hall(), input, 'zh');
         return {
           code: CODE.walkIn,
@@ -165,7 +169,7 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
         };
       }
       const input = { idCard: idcard };
-      checkInput(CheckInBody, input);
+      await checkInput(CheckInBody, input);
       const { tickets, reprint } = await checkIn(await hall(), input, 'zh');
       const [first] = tickets;
       if (!first) throw new AppError('NO_BOOKING');
@@ -190,7 +194,7 @@ export async function legacyRoutes(app: App, ctx: ServiceContext, options: Legac
       const idCard = text(q, 'idcard');
       const phone = text(q, 'phone');
       if (!given(idCard) || !given(phone)) return { code: CODE.listed, msg: MSG.listed, data: [] };
-      checkInput(PersonCredentials, { idCard, phone });
+      await checkInput(PersonCredentials, { idCard, phone });
       const { bookings } = await lookupBookings(ctx, { idCard, phone }, 'zh');
       const data = bookings.map((b) => ({ ...legacyBooking(b), serviceName: b.serviceName, status: b.status }));
       return { code: CODE.listed, msg: MSG.listed, data };

@@ -9,6 +9,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { ServiceContext } from '../services/context.js';
 import { requireDeviceOrStaff } from './auth.js';
 import { errorResponses } from './errors.js';
+import { redactUrl } from './logging.js';
 import { hallOf, publicHall } from './hall-scope.js';
 import type { App } from './types.js';
 
@@ -106,7 +107,7 @@ export async function eventsRoutes(app: App, ctx: ServiceContext, bus: EventBus)
     reply.hijack();
     // The request's one log line is written when it is answered, which for a stream is when it
     // closes (hours later): say now that it opened (an events URL holds no personal data).
-    request.log.info({ url: request.url }, 'live events stream opened');
+    request.log.info({ url: redactUrl(request.url) }, 'live events stream opened');
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',

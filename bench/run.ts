@@ -154,6 +154,8 @@ async function measureMain(root: string): Promise<string> {
     };
 
     const realCrowd = PARTS.has(3) ? await crowdOn(join(root, 'crowd'), 'real') : null;
+    // The same crowd on a server that has just started (its first requests compile and optimise code).
+    const coldCrowd = PARTS.has(3) ? await crowdOn(join(root, 'cold-crowd'), 'real', '', false) : null;
 
     // --- two workers: RSS per worker, idle and under load ---
     const two2 = PARTS.has(4) ? await twoWorkers(join(root, 'real-2')) : null;
@@ -166,17 +168,20 @@ async function measureMain(root: string): Promise<string> {
       ? await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') })
       : [];
 
-    return render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, two: two2, refCrowd });
+    return render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, coldCrowd, two: two2, refCrowd });
   }
 }
 
 /** The flash crowd on a fresh store of 200 places, on the real server or the reference (which serves `body` as its list). */
-async function crowdOn(dir: string, mode: 'real' | 'ref', body = ''): Promise<Crowd> {
+async function crowdOn(dir: string, mode: 'real' | 'ref', body = '', warm = true): Promise<Crowd> {
   const url = await prepareSqlite(dir, CROWD_PLACES_PER_SLOT);
   const server =
     mode === 'real'
       ? await start(['dist/server/main.js', 'serve'], serverEnv(dir, url, 1, 'info'), dir, '/readyz')
       : await start(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: url, SERVICES_BODY: body, CAPACITY: String(CROWD_PLACES_PER_SLOT) }, dir, '/services');
+  // As every load of the first table: a 2 s warm-up first (here bookings on services 3 and 4, whose
+  // places fill, then refusals): at 8:00 a hall's server has been serving for a while.
+  if (warm) await booking(`${server.base}/${mode === 'real' ? 'api/v1/bookings' : 'book'}`, mode, 6_000_000, { services: '3,4', seconds: 2 });
   const figures = await flashCrowd(server, mode);
   await stop(server);
   return { ...figures, booked: await bookedCount(url, BOOK_DATE) };
@@ -249,6 +254,7 @@ function render(r: {
   loadBefore: number;
   loadAfter: number;
   realCrowd: Crowd | null;
+  coldCrowd: Crowd | null;
   two: TwoWorkers | null;
   refCrowd: Crowd | null;
 }): string {
@@ -263,7 +269,7 @@ function render(r: {
   const header = '| run | req/s | ratio to reference | ratio in each round | p50 ms | p99 ms | requests | non-2xx | socket errors | command |';
   const rule = '|---|---|---|---|---|---|---|---|---|---|';
   const pct = (c: Compared | null) => Math.round((1 - (c?.ratio ?? 1)) * 100);
-  const { realCrowd, refCrowd, two } = r;
+  const { realCrowd, coldCrowd, refCrowd, two } = r;
   return [
     `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, LOG_LEVEL=info unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s a load, after a 2 s warm-up. The servers of the first table run side by side and each load runs once per round, in turn (${ROUNDS} rounds): req/s and latencies are those of the median round, the ratio is the median of the rounds' ratios. Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).${PARTS.size < 5 ? ` Parts run: ${[...PARTS].join(', ')} (BENCH_PARTS).` : ''}`,
     '',
@@ -289,12 +295,13 @@ function render(r: {
     ...(realCrowd && refCrowd
       ? [
           '',
-          `Flash crowd (one run): ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day. Command: \`${realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
+          `Flash crowd (one run): ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day; each server first had the 2 s warm-up every load gets (bookings of services 3 and 4 until their places ran out, then refusals), but for the rows "just started". Command: \`${realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
           '',
           '| run | answers | 201 / booked in the store after both | refusals | 5xx | req/s | p50 ms | p99 ms | max ms |',
           '|---|---|---|---|---|---|---|---|---|',
           crowdRow('real: the crowd', realCrowd.crowd, realCrowd.booked),
           crowdRow('real: the full day', realCrowd.refusals),
+          ...(coldCrowd ? [crowdRow('real, just started (no warm-up): the crowd', coldCrowd.crowd, coldCrowd.booked), crowdRow('real, just started: the full day', coldCrowd.refusals)] : []),
           crowdRow('reference: the crowd', refCrowd.crowd, refCrowd.booked),
           crowdRow('reference: the full day', refCrowd.refusals),
           '',

@@ -5,6 +5,7 @@
 // for each request (the `ms` of its log lines) is read from its log.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { composeIdCard } from '../src/domain/id-card.js';
 
 export interface Spread {
   n: number;
@@ -19,15 +20,8 @@ export function spread(values: number[]): Spread {
   return { n: xs.length, p50: at(0.5), p99: at(0.99), max: xs[xs.length - 1] ?? 0 };
 }
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
 /** A valid ID card number for citizen n (born 1970-01-01, sequence n % 1000 under region 110106 + n / 1000). */
-function idCard(n: number): string {
-  const first17 = `${String(110106 + Math.floor(n / 1000)).padStart(6, '0')}19700101${String(n % 1000).padStart(3, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
-  return first17 + ('10X98765432'[sum % 11] as string);
-}
+const idCard = (n: number) => composeIdCard(`${String(110106 + Math.floor(n / 1000)).padStart(6, '0')}19700101${String(n % 1000).padStart(3, '0')}`);
 
 /** Starts the probe; `stop()` ends it and gives the latencies it measured, in ms. */
 export function startProbe(base: string, mode: 'real' | 'ref', day: { serviceId: number; date: string; slot: string }): { stop(): Promise<Spread> } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUIET_HOURS, RETRY_FOR_MS, afterFailure, isQuiet, minutesUntilAllowed, parseQuietHours, reminderMoments, retryDelayMs } from './delivery.js';
+import { DEFAULT_QUIET_HOURS, RETRY_FOR_MS, afterFailure, isQuiet, minutesUntilAllowed, parseQuietHours, quietEndsAt, reminderMoments, retryDelayMs } from './delivery.js';
 
 const hm = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
@@ -66,5 +66,16 @@ describe('reminders', () => {
   });
   it('either reminder can be switched off', () => {
     expect(reminderMoments({ dayBeforeAt: null, beforeMinutes: 0 }, '2026-12-05', hm('09:30'), { date: '2026-12-02', minutes: 0 }, '2026-12-04')).toEqual([]);
+  });
+});
+
+describe('when the quiet hours end', () => {
+  const quiet = DEFAULT_QUIET_HOURS;
+  it('is the next 08:00 at a whole minute, from late evening or early morning; null outside them', () => {
+    // 22:30:45 in Shanghai (UTC+8) is 14:30:45Z: 9 h 30 min to 08:00.
+    expect(quietEndsAt(quiet, Date.parse('2026-11-25T14:30:45Z'), 22 * 60 + 30)).toBe('2026-11-26T00:00:00.000Z');
+    expect(quietEndsAt(quiet, Date.parse('2026-11-25T23:59:10Z'), 7 * 60 + 59)).toBe('2026-11-26T00:00:00.000Z');
+    expect(quietEndsAt(quiet, Date.parse('2026-11-25T00:00:00Z'), 8 * 60)).toBeNull();
+    expect(quietEndsAt(null, Date.parse('2026-11-25T14:30:00Z'), 22 * 60 + 30)).toBeNull();
   });
 });

@@ -30,6 +30,18 @@ export function minutesUntilAllowed(quiet: QuietHours | null, minutes: number): 
   return (quiet.end - minutes + 24 * 60) % (24 * 60);
 }
 
+/**
+ * When a message that may not go out in the quiet hours may go, as an ISO instant at a whole minute:
+ * null when `localMinutes` (the hall's clock at `atMs`) is not quiet.
+ */
+export function quietEndsAt(quiet: QuietHours | null, atMs: number, localMinutes: number): string | null {
+  const wait = minutesUntilAllowed(quiet, localMinutes);
+  if (wait === 0) return null;
+  const at = new Date(atMs + wait * 60_000);
+  at.setUTCSeconds(0, 0);
+  return at.toISOString();
+}
+
 /** Retries stop this long after the message was first due; then it is `failed`. */
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
 const FIRST_RETRY_MS = 30_000;

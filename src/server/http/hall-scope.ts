@@ -99,11 +99,22 @@ export async function publicHallRecord(ctx: ServiceContext, code?: string): Prom
  * first hall. A request without credentials costs no lookup.
  */
 export async function readerHallRecord(ctx: ServiceContext, request: FastifyRequest): Promise<Hall> {
-  if (request.headers.cookie === undefined && request.headers.authorization === undefined) return publicHallRecord(ctx);
+  if (withoutCredentials(request)) return publicHallRecord(ctx);
   const who = await principalOf(ctx, request);
   const ownId = who?.kind === 'device' || who?.kind === 'staff' ? who.hallId : null;
   const own = ownId === null ? undefined : await ctx.halls.byId(ownId);
   return own?.active ? own : publicHallRecord(ctx);
+}
+
+const withoutCredentials = (request: FastifyRequest) => request.headers.cookie === undefined && request.headers.authorization === undefined;
+
+/**
+ * readerHallRecord's answer without waiting, when it needs no lookup: a request without credentials
+ * while the halls are known and fresh (else undefined: ask readerHallRecord).
+ */
+export function readerHallIfKnown(ctx: ServiceContext, request: FastifyRequest): Hall | undefined {
+  const hall = withoutCredentials(request) ? ctx.halls.firstIfKnown() : undefined;
+  return hall?.active ? hall : undefined;
 }
 
 /** Whether the signed-in staff member is a city admin (every hall, the catalogue, the city calendar). */

@@ -150,32 +150,15 @@ class LazyChildLogger {
     return this.real.child(bindings, options);
   }
 
-  fatal(...args: unknown[]): void {
-    (this.real.fatal as AnyLogFn)(...args);
-  }
-
-  error(...args: unknown[]): void {
-    (this.real.error as AnyLogFn)(...args);
-  }
-
-  warn(...args: unknown[]): void {
-    (this.real.warn as AnyLogFn)(...args);
-  }
-
-  info(...args: unknown[]): void {
-    (this.real.info as AnyLogFn)(...args);
-  }
-
-  debug(...args: unknown[]): void {
-    (this.real.debug as AnyLogFn)(...args);
-  }
-
-  trace(...args: unknown[]): void {
-    (this.real.trace as AnyLogFn)(...args);
-  }
-
-  silent(...args: unknown[]): void {
-    (this.real.silent as AnyLogFn)(...args);
+  // fatal … silent: each passes its call to the real child.
+  static {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) {
+      Object.defineProperty(LazyChildLogger.prototype, level, {
+        value(this: LazyChildLogger, ...args: unknown[]): void {
+          (this.real[level] as AnyLogFn)(...args);
+        },
+      });
+    }
   }
 }
 

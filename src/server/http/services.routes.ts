@@ -15,7 +15,7 @@ import { listServiceSummaries, serviceAvailability } from '../services/catalog.s
 import type { ServiceContext } from '../services/context.js';
 import { hallDetail, hallsToday, suggestions } from '../services/hall.service.js';
 import { errorResponses } from './errors.js';
-import { publicHall, publicHallRecord, readerHallRecord } from './hall-scope.js';
+import { publicHall, publicHallRecord, readerHallIfKnown, readerHallRecord } from './hall-scope.js';
 import { langOf } from './lang.js';
 import type { ReadCache } from './read-cache.js';
 import type { App } from './types.js';
@@ -36,8 +36,8 @@ export async function servicesRoutes(app: App, ctx: ServiceContext, cache: ReadC
     (request, reply) => {
       // A citizen's read of a fresh, cached answer (most requests) is answered in this tick.
       const lang = langOf(request);
-      const hall = request.headers.cookie === undefined && request.headers.authorization === undefined ? ctx.halls.firstIfKnown() : undefined;
-      const cached = hall?.active ? cache.peek<Buffer>(servicesKey(hall, request.query.date, lang)) : undefined;
+      const hall = readerHallIfKnown(ctx, request);
+      const cached = hall ? cache.peek<Buffer>(servicesKey(hall, request.query.date, lang)) : undefined;
       if (cached) {
         reply.type(JSON_TYPE).send(cached as unknown as ServicesResponse);
         return;

@@ -3,7 +3,7 @@
 // still go out, renders it, decrypts the phone just for the call, sends it and records the outcome.
 // A sender that dies mid-send leaves its rows leased; when the lease runs out another sender sends
 // them again — the only way a message can go out twice (its attempts then read 2 in the log).
-import { type QuietHours, afterFailure, minutesUntilAllowed } from '../../domain/delivery.js';
+import { type QuietHours, afterFailure, quietEndsAt } from '../../domain/delivery.js';
 import { type MessageTemplates, MissingVariable, expiresWithSlot, isUrgent, renderMessage } from '../../domain/messages.js';
 import { ratingOpen } from '../../domain/rating.js';
 import { hallTime, slotHasStarted } from '../../domain/schedule.js';
@@ -108,12 +108,8 @@ export class NotificationSender extends PollingWorker {
       if (n.kind === 'booking.reminder_day' && local.date >= booking.date) return { status: 'skipped', error: 'its day has come' };
     }
     if (!isUrgent(n.kind)) {
-      const wait = minutesUntilAllowed(this.opts.quietHours, local.minutes);
-      if (wait > 0) {
-        const at = new Date(this.ctx.clock().getTime() + wait * 60_000);
-        at.setUTCSeconds(0, 0);
-        return { status: 'queued', nextAttemptAt: at.toISOString(), error: null, attempted: false };
-      }
+      const allowedAt = quietEndsAt(this.opts.quietHours, this.ctx.clock().getTime(), local.minutes);
+      if (allowedAt) return { status: 'queued', nextAttemptAt: allowedAt, error: null, attempted: false };
     }
     const contact = await bookingContact(this.ctx.db, booking.id);
     if (!contact?.sealed) return { status: 'skipped', error: 'no phone number is kept for this booking' };

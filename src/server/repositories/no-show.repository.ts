@@ -78,34 +78,24 @@ export interface MissRow {
 const missColumns = ['number', 'service_id', 'id_hash', 'id_masked', 'phone_hash', 'phone_masked', 'date', 'slot_start', 'slot_end', 'status', 'cancel_reason', 'cancelled_at'] as const;
 const missStatuses = ['missed', 'booked', 'cancelled'] as ('missed' | 'booked' | 'cancelled')[];
 
-// One person's: asked before every booking (is this person blocked here?).
-const missRowsOfPerson = compiledOnce((db, hallId: number, idHash: string, since: string, today: string) =>
+const missesIn = (db: Db, hallId: number, since: string, today: string) =>
   db
     .selectFrom('booking')
     .select(missColumns)
     .where('hall_id', '=', hallId)
-    .where('id_hash', '=', idHash)
     .where('date', '>=', since)
     .where('date', '<=', today)
     .where('status', 'in', missStatuses)
     .orderBy('date')
-    .orderBy('slot_start'),
+    .orderBy('slot_start');
+
+// One person's: asked before every booking (is this person blocked here?).
+const missesOfPerson = compiledOnce((db, hallId: number, idHash: string, since: string, today: string) =>
+  missesIn(db, hallId, since, today).where('id_hash', '=', idHash),
 );
 
 export async function missCandidates(db: Db, hallId: number, since: string, today: string, idHash?: string): Promise<MissRow[]> {
-  const rows =
-    idHash !== undefined
-      ? await missRowsOfPerson(db, hallId, idHash, since, today)
-      : await db
-          .selectFrom('booking')
-          .select(missColumns)
-          .where('hall_id', '=', hallId)
-          .where('date', '>=', since)
-          .where('date', '<=', today)
-          .where('status', 'in', missStatuses)
-          .orderBy('date')
-          .orderBy('slot_start')
-          .execute();
+  const rows = idHash !== undefined ? await missesOfPerson(db, hallId, idHash, since, today) : await missesIn(db, hallId, since, today).execute();
   return rows.map((r) => ({
     number: r.number,
     serviceId: r.service_id,

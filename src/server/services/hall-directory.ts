@@ -10,6 +10,9 @@ export type { Hall };
 /** How long a read of the halls is used (ms); 0 reads them for every question (tests). */
 const FRESH_MS = 1000;
 
+/** The hall routes without a hall in their path serve: the first active one in the city's order. */
+const firstOf = (halls: Hall[]): Hall | undefined => halls.find((h) => h.active) ?? halls[0];
+
 export class HallDirectory {
   private halls: Promise<Hall[]> | null = null;
   /** What `halls` resolved to, once it has. */
@@ -46,7 +49,7 @@ export class HallDirectory {
   firstIfKnown(): Hall | undefined {
     const halls = this.known;
     if (!halls || this.halls === null || this.freshMs === 0 || performance.now() - this.readAt > this.freshMs) return undefined;
-    return halls.find((h) => h.active) ?? halls[0];
+    return firstOf(halls);
   }
 
   async active(): Promise<Hall[]> {
@@ -63,8 +66,7 @@ export class HallDirectory {
 
   /** The hall routes without a hall in their path serve (the first in the city's order). */
   async first(): Promise<Hall> {
-    const halls = await this.all();
-    const hall = halls.find((h) => h.active) ?? halls[0];
+    const hall = firstOf(await this.all());
     if (!hall) throw new Error('the store has no hall (run the migrations)');
     return hall;
   }

@@ -1,7 +1,7 @@
 // What each change tells the citizen: the messages it queues, inside the change's own transaction
 // (so a message exists exactly when its cause committed). Only the variables are queued, never the
 // phone; the sender renders the text and decrypts the number at send time.
-import { type QuietHours, type ReminderPlan, minutesUntilAllowed, reminderMoments } from '../../domain/delivery.js';
+import { type QuietHours, type ReminderPlan, quietEndsAt, reminderMoments } from '../../domain/delivery.js';
 import { type MessageKind, isUrgent } from '../../domain/messages.js';
 import { RATING_INVITE_AFTER_DAYS, lastRatingDate } from '../../domain/rating.js';
 import { publicTicketPath } from '../../domain/public-ticket.js';
@@ -77,11 +77,8 @@ function bookingLink(ctx: ServiceContext, b: Pick<BookingRecord, 'publicToken'>)
 function message(messaging: CitizenMessaging, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause = `${kind}:${b.id}`): NewNotification {
   const n: NewNotification = { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso };
   if (isUrgent(kind) || dueAt > now.iso) return n;
-  const wait = minutesUntilAllowed(messaging.quietHours ?? null, now.local.minutes);
-  if (wait === 0) return n;
-  const at = new Date(now.instant.getTime() + wait * 60_000);
-  at.setUTCSeconds(0, 0);
-  return { ...n, notBefore: at.toISOString() };
+  const notBefore = quietEndsAt(messaging.quietHours ?? null, now.instant.getTime(), now.local.minutes);
+  return notBefore ? { ...n, notBefore } : n;
 }
 
 async function queue(trx: Db, messaging: CitizenMessaging, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause?: string) {

@@ -53,21 +53,30 @@ const serverEnv = (dir: string, url: string, workers: number, logLevel: string) 
 });
 
 // Citizens are numbered; each load takes its own range, so nobody books twice across runs on one store.
-const booking = (url: string, mode: 'real' | 'ref', first: number, opts: { services?: string; limit?: number; connections?: number; seconds?: number } = {}) =>
+const booking = (url: string, mode: 'real' | 'ref', first: number, opts: { services?: string; limit?: number; connections?: number; seconds?: number; openMs?: number } = {}) =>
   runWrk({
     url,
     seconds: opts.seconds ?? SECONDS,
     connections: opts.connections ?? CONNECTIONS,
     threads: THREADS,
+    ...(opts.openMs ? { openMs: opts.openMs } : {}),
     script: { path: BOOKING_SCRIPT, args: [mode, BOOK_DATE, opts.services ?? '1,2,3,4', SLOTS.join(','), String(first), String(opts.limit ?? 0), String(THREADS)] },
   });
 const read = (url: string, seconds = SECONDS) => runWrk({ url, seconds, connections: CONNECTIONS, threads: THREADS });
 const warmUp = (url: string) => read(url, 2);
 
+/**
+ * How long wrk's connections wait before their first request, so that the server has accepted all
+ * of them before the rush (bench/wrk/booking.lua). A Node server accepts one new connection per
+ * turn of its event loop (libuv ≥ 1.45), and a turn in a crowd takes 20–100 ms: connections that
+ * ask at once as they connect wait for the turns of the ones accepted before them.
+ */
+const OPEN_MS = 300;
+
 /** 20 000 attempts by distinct citizens on one service's day of 200 places, then as many on the full day. */
-async function flashCrowd(server: Server, mode: 'real' | 'ref'): Promise<Omit<Crowd, 'booked'>> {
+async function flashCrowd(server: Server, mode: 'real' | 'ref', open: boolean): Promise<Omit<Crowd, 'booked'>> {
   const url = `${server.base}/${mode === 'real' ? 'api/v1/bookings' : 'book'}`;
-  const crowdOpts = { services: '1', limit: CROWD_ATTEMPTS, connections: CROWD_CONNECTIONS, seconds: 120 };
+  const crowdOpts = { services: '1', limit: CROWD_ATTEMPTS, connections: CROWD_CONNECTIONS, seconds: 120, ...(open ? { openMs: OPEN_MS } : {}) };
   const probe = startProbe(server.base, mode, { serviceId: 2, date: BOOK_DATE, slot: SLOTS[0] as string });
   const crowd = await booking(url, mode, 3_000_000, crowdOpts);
   const probed = await probe.stop();
@@ -154,6 +163,8 @@ async function measureMain(root: string): Promise<string> {
     };
 
     const realCrowd = PARTS.has(3) ? await crowdOn(join(root, 'crowd'), 'real') : null;
+    // The same crowd with every connection new at the rush (each connects and asks at once).
+    const newCrowd = PARTS.has(3) ? await crowdOn(join(root, 'new-crowd'), 'real', '', true, false) : null;
     // The same crowd on a server that has just started (its first requests compile and optimise code).
     const coldCrowd = PARTS.has(3) ? await crowdOn(join(root, 'cold-crowd'), 'real', '', false) : null;
 
@@ -162,18 +173,22 @@ async function measureMain(root: string): Promise<string> {
 
     // --- the bare reference on the flash crowd ---
     const refCrowd = PARTS.has(3) ? await crowdOn(join(root, 'ref-crowd'), 'ref', body) : null;
+    const refNewCrowd = PARTS.has(3) ? await crowdOn(join(root, 'ref-new-crowd'), 'ref', body, true, false) : null;
 
     // --- PostgreSQL and MariaDB: two instances on one database, against two bare references ---
     const stores = PARTS.has(5)
       ? await measureStores({ date: BOOK_DATE, slots: SLOTS, seconds: SECONDS, connections: CONNECTIONS, env: (dir, url) => serverEnv(dir, url, 1, 'info') })
       : [];
 
-    return render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, coldCrowd, two: two2, refCrowd });
+    return render({ sqlite, stores, loadBefore, loadAfter: loadavg()[0] as number, realCrowd, newCrowd, coldCrowd, two: two2, refCrowd, refNewCrowd });
   }
 }
 
-/** The flash crowd on a fresh store of 200 places, on the real server or the reference (which serves `body` as its list). */
-async function crowdOn(dir: string, mode: 'real' | 'ref', body = '', warm = true): Promise<Crowd> {
+/**
+ * The flash crowd on a fresh store of 200 places, on the real server or the reference (which serves
+ * `body` as its list); `open`: wrk's connections are accepted before the rush (OPEN_MS).
+ */
+async function crowdOn(dir: string, mode: 'real' | 'ref', body = '', warm = true, open = true): Promise<Crowd> {
   const url = await prepareSqlite(dir, CROWD_PLACES_PER_SLOT);
   const server =
     mode === 'real'
@@ -182,7 +197,7 @@ async function crowdOn(dir: string, mode: 'real' | 'ref', body = '', warm = true
   // As every load of the first table: a 2 s warm-up first (here bookings on services 3 and 4, whose
   // places fill, then refusals): at 8:00 a hall's server has been serving for a while.
   if (warm) await booking(`${server.base}/${mode === 'real' ? 'api/v1/bookings' : 'book'}`, mode, 6_000_000, { services: '3,4', seconds: 2 });
-  const figures = await flashCrowd(server, mode);
+  const figures = await flashCrowd(server, mode, open);
   await stop(server);
   return { ...figures, booked: await bookedCount(url, BOOK_DATE) };
 }
@@ -254,9 +269,11 @@ function render(r: {
   loadBefore: number;
   loadAfter: number;
   realCrowd: Crowd | null;
+  newCrowd: Crowd | null;
   coldCrowd: Crowd | null;
   two: TwoWorkers | null;
   refCrowd: Crowd | null;
+  refNewCrowd: Crowd | null;
 }): string {
   const q = r.sqlite;
   const line = (name: string, f: Figures, ratioText: string, byRound: string) =>
@@ -269,7 +286,7 @@ function render(r: {
   const header = '| run | req/s | ratio to reference | ratio in each round | p50 ms | p99 ms | requests | non-2xx | socket errors | command |';
   const rule = '|---|---|---|---|---|---|---|---|---|---|';
   const pct = (c: Compared | null) => Math.round((1 - (c?.ratio ?? 1)) * 100);
-  const { realCrowd, coldCrowd, refCrowd, two } = r;
+  const { realCrowd, newCrowd, coldCrowd, refCrowd, refNewCrowd, two } = r;
   return [
     `SQLite (WAL, synchronous=FULL); server \`node dist/server/main.js serve\` with WORKERS=1 unless said, LOG_LEVEL=info unless said, RATE_LIMIT_PER_MINUTE=0, its log to a file; every booking a different citizen. wrk ${THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s a load, after a 2 s warm-up. The servers of the first table run side by side and each load runs once per round, in turn (${ROUNDS} rounds): req/s and latencies are those of the median round, the ratio is the median of the rounds' ratios. Load average (1 min): ${r.loadBefore.toFixed(2)} before the run (other work on the machine), ${r.loadAfter.toFixed(2)} at its end (the run itself keeps about 2 busy).${PARTS.size < 5 ? ` Parts run: ${[...PARTS].join(', ')} (BENCH_PARTS).` : ''}`,
     '',
@@ -295,17 +312,19 @@ function render(r: {
     ...(realCrowd && refCrowd
       ? [
           '',
-          `Flash crowd (one run): ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day; each server first had the 2 s warm-up every load gets (bookings of services 3 and 4 until their places ran out, then refusals), but for the rows "just started". Command: \`${realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
+          `Flash crowd (one run): ${CROWD_ATTEMPTS} attempts by distinct citizens on one service's ${BOOK_DATE} (${SLOTS.length} slots × ${CROWD_PLACES_PER_SLOT} = ${CROWD_PLACES} places), ${CROWD_CONNECTIONS} connections; then ${CROWD_ATTEMPTS} more on the full day; each server first had the 2 s warm-up every load gets (bookings of services 3 and 4 until their places ran out, then refusals), but for the rows "just started". wrk's connections are opened ${OPEN_MS} ms before the rush (WRK_OPEN_MS) but for the rows "new connections", where each connection asks as soon as it is connected. Command: \`${realCrowd.crowd.command}\` (and \`-- ref …\` on the reference's /book).`,
           '',
           '| run | answers | 201 / booked in the store after both | refusals | 5xx | req/s | p50 ms | p99 ms | max ms |',
           '|---|---|---|---|---|---|---|---|---|',
           crowdRow('real: the crowd', realCrowd.crowd, realCrowd.booked),
           crowdRow('real: the full day', realCrowd.refusals),
+          ...(newCrowd ? [crowdRow('real, new connections: the crowd', newCrowd.crowd, newCrowd.booked)] : []),
           ...(coldCrowd ? [crowdRow('real, just started (no warm-up): the crowd', coldCrowd.crowd, coldCrowd.booked), crowdRow('real, just started: the full day', coldCrowd.refusals)] : []),
           crowdRow('reference: the crowd', refCrowd.crowd, refCrowd.booked),
           crowdRow('reference: the full day', refCrowd.refusals),
+          ...(refNewCrowd ? [crowdRow('reference, new connections: the crowd', refNewCrowd.crowd, refNewCrowd.booked)] : []),
           '',
-          `During the crowd, one more citizen on a connection of their own (bench/crowd-probe.ts: an attempt every 10 ms on service 2's ${BOOK_DATE}, timed from outside the server): real ${spreadText(realCrowd.probe)}; reference ${spreadText(refCrowd.probe)}.${realCrowd.own ? ` The real server's own time for each booking request of the crowd, from its log lines (from the request's start to its answer, not the wait before it is read): ${spreadText(realCrowd.own)}.` : ''} wrk's connections each wait for their answer before asking again (a closed loop); where wrk's p99 is far above both, the difference is time a request spends before the server reads it or before wrk reads the answer.`,
+          `During the crowd, one more citizen on a connection of their own (bench/crowd-probe.ts: an attempt every 10 ms on service 2's ${BOOK_DATE}, timed from outside the server): real ${spreadText(realCrowd.probe)}; reference ${spreadText(refCrowd.probe)}.${realCrowd.own ? ` The real server's own time for each booking request of the crowd, from its log lines (from the request's start to its answer, not the wait before it is read): ${spreadText(realCrowd.own)}.` : ''} wrk's connections each wait for their answer before asking again (a closed loop). With new connections the tail is the first request of the connections accepted last: Node (libuv ≥ 1.45) accepts one connection per turn of its event loop, a turn in the crowd takes tens of ms, so the 50th connection's first request waits about 50 turns; and wrk corrects for coordinated omission (for every answer slower than the mean interval between a connection's requests it records the answers it would have missed), so those ~50 slow answers become some hundreds at p99.`,
         ]
       : []),
     '',
@@ -318,7 +337,7 @@ function render(r: {
       : []),
     ...(realCrowd && refCrowd
       ? [
-          `- flash crowd: ${realCrowd.booked} booked of ${CROWD_PLACES} places, ${fivexx(realCrowd.crowd)} × 5xx, p99 **${ms(realCrowd.crowd.p99)} ms** by wrk (target < 100 ms; a citizen on their own connection: p99 ${ms(realCrowd.probe.p99)} ms${realCrowd.own ? `, the server's own time p99 ${ms(realCrowd.own.p99)} ms` : ''}); the crowd answered at ${realCrowd.crowd.rps} req/s and the full day refused at **${realCrowd.refusals.rps} req/s = ${q.book ? ratio(realCrowd.refusals.rps, q.book.median.rps) : '?'}×** the booking rate (target ≥ 5×); reference: ${refCrowd.booked} booked, refusals at ${refCrowd.refusals.rps} req/s`,
+          `- flash crowd: ${realCrowd.booked} booked of ${CROWD_PLACES} places, ${fivexx(realCrowd.crowd)} × 5xx, p99 **${ms(realCrowd.crowd.p99)} ms** by wrk on connections open before the rush (target < 100 ms; reference ${ms(refCrowd.crowd.p99)} ms${newCrowd && refNewCrowd ? `; with every connection new at the rush ${ms(newCrowd.crowd.p99)} ms, reference ${ms(refNewCrowd.crowd.p99)} ms` : ''}; a citizen on their own connection: p99 ${ms(realCrowd.probe.p99)} ms${realCrowd.own ? `, the server's own time p99 ${ms(realCrowd.own.p99)} ms` : ''}); the crowd answered at ${realCrowd.crowd.rps} req/s and the full day refused at **${realCrowd.refusals.rps} req/s = ${q.book ? ratio(realCrowd.refusals.rps, q.book.median.rps) : '?'}×** the booking rate (target ≥ 5×); reference: ${refCrowd.booked} booked, refusals at ${refCrowd.refusals.rps} req/s`,
         ]
       : []),
     ...(two

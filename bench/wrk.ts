@@ -87,6 +87,8 @@ export interface WrkRun {
   script?: { path: string; args: string[] };
   /** Request headers, e.g. `Accept-Encoding: gzip` as every browser sends it. */
   headers?: string[];
+  /** With a script: each connection waits this long (ms) before its first request (WRK_OPEN_MS, bench/wrk/booking.lua). */
+  openMs?: number;
 }
 
 /** The command line, as printed in RESULTS.md. */
@@ -106,7 +108,8 @@ export async function runWrk(run: WrkRun): Promise<WrkFigures & { command: strin
   const report = join(tmpdir(), `vreserve-wrk-${process.pid}-${reports++}.json`);
   // The Lua script marks each thread's end beside the report: none may be left from an earlier run.
   for (let t = 0; t < run.threads; t++) rmSync(`${report}.done${t}`, { force: true });
-  const child = spawn(bin as string, args, { env: { ...process.env, WRK_REPORT: report }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const open = run.openMs ? { WRK_OPEN_MS: String(run.openMs) } : {};
+  const child = spawn(bin as string, args, { env: { ...process.env, WRK_REPORT: report, ...open }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -120,7 +123,7 @@ export async function runWrk(run: WrkRun): Promise<WrkFigures & { command: strin
     for (let t = 0; t < run.threads; t++) rmSync(`${report}.done${t}`, { force: true });
   }
   const shown = wrkCommand(run).map((a) => (a === BOOKING_SCRIPT ? 'bench/wrk/booking.lua' : a));
-  return { ...figures, ...counted, command: shown.join(' ') };
+  return { ...figures, ...counted, command: `${run.openMs ? `WRK_OPEN_MS=${run.openMs} ` : ''}${shown.join(' ')}` };
 }
 
 export function wrkVersion(): string {

@@ -8,6 +8,12 @@
 --     FIRST     number of the first citizen (runs on one store use disjoint ranges)
 --     LIMIT     stop after this many answers in all (0: run for the whole duration)
 --     THREADS   the -t given to wrk (each thread takes every THREADS-th citizen)
+--
+-- WRK_OPEN_MS=n in the environment: each connection waits n ms before its first request, so that
+-- the server has accepted every connection before the load starts (a crowd on open connections).
+-- Without it, each connection asks as soon as it is connected: a Node server accepts one new
+-- connection per turn of its event loop (libuv since 1.45), so under load the last of them are
+-- accepted long after their first request was sent.
 
 local threads = {}
 
@@ -71,6 +77,17 @@ function request()
   end
   local body = string.format('{"serviceId":%s,"date":"%s","slot":"%s",%s}', service, date, slot, who)
   return wrk.format(nil, nil, nil, body)
+end
+
+local open_ms = tonumber(os.getenv("WRK_OPEN_MS") or "0")
+if open_ms > 0 then
+  -- wrk asks delay() before every request of a script that defines it; only each connection's
+  -- first waits (all are asked at the start, before any answer; wrk's check of the script has
+  -- already called request() once, so `sent` cannot tell).
+  function delay()
+    if answered == 0 then return open_ms end
+    return 0
+  end
 end
 
 function response(status, headers, body)

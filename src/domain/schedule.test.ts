@@ -100,6 +100,24 @@ describe('calendar', () => {
     ['2026-03-01', -1, '2026-02-28'],
   ])('addDays(%s, %i) = %s', (d, n, out) => expect(addDays(d, n)).toBe(out));
 
+  it('date arithmetic gives the same answers asked again, past its memory, and refuses what is no date every time', () => {
+    // Every day of 12 years, forward and back (more than the answers it keeps), twice over.
+    const fromDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const start = Date.UTC(2020, 0, 1);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4400; i++) {
+        const day = fromDate(start + i * 86_400_000);
+        expect(addDays(day, 30)).toBe(fromDate(start + (i + 30) * 86_400_000));
+        expect(addDays(day, -1)).toBe(fromDate(start + (i - 1) * 86_400_000));
+        expect(weekdayOf(day)).toBe(((new Date(start + i * 86_400_000).getUTCDay() + 6) % 7) + 1);
+      }
+    }
+    for (let i = 0; i < 2; i++) {
+      expect(() => addDays('2026-1-5', 1)).toThrow(RangeError);
+      expect(() => weekdayOf('tomorrow')).toThrow(RangeError);
+    }
+  });
+
   it.each([
     ['2026-11-25', null, true],
     ['2026-11-28', null, false],

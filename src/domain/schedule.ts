@@ -67,19 +67,50 @@ export function fromMinutes(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
+/**
+ * Date arithmetic is asked the same few questions many times a request (the booking window, each
+ * slot's day, reminders …) and Date + toISOString cost microseconds each: answers are remembered,
+ * at most MEMO_SIZE of each kind (then forgotten all at once; the set of dates in use is small).
+ */
+const MEMO_SIZE = 4096;
+const shifted = new Map<number, Map<string, string>>();
+let shiftedSize = 0;
+
 export function addDays(date: string, days: number): string {
+  let byDate = shifted.get(days);
+  const known = byDate?.get(date);
+  if (known !== undefined) return known;
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
-  return t.toISOString().slice(0, 10);
+  const answer = t.toISOString().slice(0, 10);
+  if (shiftedSize >= MEMO_SIZE) {
+    shifted.clear();
+    shiftedSize = 0;
+    byDate = undefined;
+  }
+  if (!byDate) {
+    byDate = new Map();
+    shifted.set(days, byDate);
+  }
+  byDate.set(date, answer);
+  shiftedSize++;
+  return answer;
 }
+
+const weekdays = new Map<string, number>();
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
+  const known = weekdays.get(date);
+  if (known !== undefined) return known;
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
-  return day === 0 ? 7 : day;
+  const answer = day === 0 ? 7 : day;
+  if (weekdays.size >= MEMO_SIZE) weekdays.clear();
+  weekdays.set(date, answer);
+  return answer;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -2,7 +2,8 @@
 // ciphertext tagged with the id of its key so keys can rotate (old keys decrypt, the newest
 // encrypts). The booking's number is the associated data: a ciphertext copied onto another row
 // does not decrypt there.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { randomBytesPooled } from './random-pool.js';
 
 export interface DataKey {
   id: string;
@@ -69,7 +70,7 @@ export function createContactCipher(keys: readonly DataKey[], changed?: (force: 
     },
     seal(plain, context) {
       refresh(false);
-      const iv = randomBytes(12);
+      const iv = randomBytesPooled(12);
       const c = createCipheriv('aes-256-gcm', current.bytes, iv);
       c.setAAD(Buffer.from(context));
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);

@@ -23,6 +23,7 @@ import { bookingsRoutes } from './http/bookings.routes.js';
 import { noShowRoutes } from './http/no-show.routes.js';
 import { priorityRoutes } from './http/priority.routes.js';
 import { type ConnectionLimits, installConnectionLimits, serverTimeouts } from './http/connection-limits.js';
+import { TurnGate } from './http/turn-gate.js';
 import { installCrossOriginGuard } from './http/cross-origin.js';
 import { eventsRoutes } from './http/events.routes.js';
 import { refuseWhileDraining } from './http/draining.js';
@@ -144,7 +145,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       (reply as FastifyReply).status(400).send(body);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  if (deps.connections) installConnectionLimits(app.server, deps.connections, app.log, deps.legacy?.trustProxy);
+  if (deps.connections) {
+    installConnectionLimits(app.server, deps.connections, app.log, deps.legacy?.trustProxy);
+    // While connections arrive, a turn of the event loop starts a few requests, so that the next
+    // connection is accepted soon (http/turn-gate.ts). The first hook: before any other work.
+    const gate = new TurnGate();
+    app.server.on('connection', () => gate.connectionAccepted());
+    app.addHook('onRequest', (_request, _reply, done) => gate.admit(done));
+  }
   const routes: { method: string; url: string }[] = [];
   routeTables.set(app, routes);
   app.addHook('onRoute', (r) => {

@@ -54,6 +54,7 @@ import { webRoutes } from './http/web.routes.js';
 import { FailoverRateLimiter, type RateLimiter, StoreRateLimiter } from './rate-limit/limiter.js';
 import { ping } from './repositories/portable.js';
 import type { Clock, ServiceContext } from './services/context.js';
+import { FreshReads } from './services/fresh-reads.js';
 import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
 import type { NoShowOptions } from './no-show-config.js';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     hallTz: deps.hallTz,
     pii: createPiiHasher(deps.secret),
     halls: new HallDirectory(deps.store.db),
+    reads: new FreshReads(),
     events: bus,
     requeueBehind: deps.requeueBehind,
     ...(deps.noShow ? { noShow: deps.noShow } : {}),

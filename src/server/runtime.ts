@@ -5,6 +5,7 @@ import { clockFrom } from './config.js';
 import type { Store } from './db/dialect.js';
 import type { ServiceContext } from './services/context.js';
 import { closeDay } from './services/day-close.service.js';
+import { FreshReads } from './services/fresh-reads.js';
 import { HallDirectory } from './services/hall-directory.js';
 import { createPiiHasher } from './services/pii.js';
 import { contactCipherFor } from './data-key.js';
@@ -20,6 +21,8 @@ export function contextFor(config: Readonly<Config>, store: Store, secret: strin
     hallTz: config.hallTz,
     pii: createPiiHasher(secret),
     halls: new HallDirectory(store.db),
+    // A command-line tool runs a few use cases: it reads the store every time.
+    reads: new FreshReads(0),
     requeueBehind: config.requeueBehind,
     noShow: config.noShow,
     holdMinutes: config.holdMinutes,

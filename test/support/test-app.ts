@@ -15,6 +15,7 @@ import { createDevice, createStaff } from '../../src/server/services/auth.servic
 import type { Role } from '../../src/domain/sign-in.js';
 import type { Db } from '../../src/server/repositories/portable.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
+import { FreshReads } from '../../src/server/services/fresh-reads.js';
 import { HallDirectory } from '../../src/server/services/hall-directory.js';
 import { createPiiHasher } from '../../src/server/services/pii.js';
 import type { MetricsOptions } from '../../src/server/metrics/metrics-config.js';
@@ -149,6 +150,7 @@ export function testContext(db: Db, clock: () => Date = () => new Date(), secret
     hallTz: 'Asia/Shanghai',
     pii: createPiiHasher(secret),
     halls: new HallDirectory(db, 0),
+    reads: new FreshReads(0),
     messaging: testMessaging(),
   };
 }

@@ -106,7 +106,7 @@ export async function createBooking(
   input: CreateBookingBody,
   opts: { idempotencyKey?: string; lang: Lang },
 ): Promise<CreateBookingResponse> {
-  const service = await activeService(ctx.db, input.serviceId);
+  const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);

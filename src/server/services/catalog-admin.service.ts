@@ -41,5 +41,6 @@ export async function saveCatalog(
       details: { ...entry },
     });
   });
+  ctx.reads.invalidate();
   return entry;
 }

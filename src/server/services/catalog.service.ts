@@ -154,8 +154,9 @@ export async function hallOfService(ctx: ServiceContext, service: Service): Prom
   return inHall(ctx, hall);
 }
 
-export async function activeService(db: Db, id: number): Promise<Service> {
-  const service = await findService(db, id);
+/** An active service by id (as read at most a second ago: fresh-reads.ts), else SERVICE_NOT_FOUND. */
+export async function activeService(ctx: ServiceContext, id: number): Promise<Service> {
+  const service = await ctx.reads.get(`service:${id}`, () => findService(ctx.db, id));
   if (!service?.active) throw new AppError('SERVICE_NOT_FOUND', { serviceId: id });
   return service;
 }
@@ -166,7 +167,7 @@ export async function serviceAvailability(
   query: { from?: string; days?: number },
   lang: Lang,
 ): Promise<AvailabilityResponse> {
-  const service = await activeService(ctx.db, serviceId);
+  const service = await activeService(ctx, serviceId);
   const hallCtx = await hallOfService(ctx, service);
   const now = nowOf(hallCtx).local;
   const from = query.from ?? now.date;

@@ -3,6 +3,7 @@ import { type HallTime, hallTime } from '../../domain/schedule.js';
 import type { Hall } from '../repositories/hall.repository.js';
 import type { Db } from '../repositories/portable.js';
 import type { Service } from '../repositories/service.repository.js';
+import type { FreshReads } from './fresh-reads.js';
 import type { HallDirectory } from './hall-directory.js';
 import type { CitizenMessaging } from './notify.service.js';
 import type { PiiHasher } from './pii.js';
@@ -19,6 +20,8 @@ export interface ServiceContext {
   hallTz: string;
   pii: PiiHasher;
   halls: HallDirectory;
+  /** Services, catalogue entries and hall rules as read at most a second ago (fresh-reads.ts). */
+  reads: FreshReads;
   /** Told after a transaction that appended events commits, so live clients hear of it at once. */
   events?: { committed(): void };
   /** Text messages to citizens (absent: no phone is kept and nothing is sent). */

@@ -100,6 +100,7 @@ export async function createHall(ctx: ServiceContext, actor: string, input: Hall
     throw codeTakenOr(error, fields.code);
   }
   ctx.halls.invalidate();
+  ctx.reads.invalidate();
   return (await ctx.halls.byCode(fields.code)) as Hall;
 }
 
@@ -123,6 +124,7 @@ export async function changeHall(ctx: ServiceContext, actor: string, hall: Hall,
     throw codeTakenOr(error, fields.code);
   }
   ctx.halls.invalidate();
+  ctx.reads.invalidate();
   return (await ctx.halls.byId(hall.id)) as Hall;
 }
 

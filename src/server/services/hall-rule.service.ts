@@ -1,6 +1,7 @@
 // A hall's own rules (爽约, 优先) work alike: a row per hall, else the server's defaults; an admin
 // sets the hall's row after it is checked, audited in the same transaction. The store is the truth
-// (read each time, nothing kept in a worker), so a change holds at once in every worker.
+// (kept at most a second per process, fresh-reads.ts): a change holds at once in the worker that
+// saved it and within a second in every other worker and instance.
 import { appendAudit } from '../repositories/audit.repository.js';
 import type { Db } from '../repositories/portable.js';
 import { AppError } from './app-error.js';
@@ -25,4 +26,5 @@ export async function saveHallRule<R extends object>(
     await change.save(trx, now);
     await appendAudit(trx, { at: now.iso, actor, action: change.action, target: ctx.hall.code, details: { ...(change.rule as Record<string, unknown>) }, hallId: ctx.hall.id });
   });
+  ctx.reads.invalidate();
 }

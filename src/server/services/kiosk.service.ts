@@ -152,7 +152,7 @@ export async function walkIn(ctx: HallContext, input: WalkInBody, lang: Lang): P
   }
   const rule = await priorityOf(ctx, ctx.hall.id);
   const priority = issuedPriority(rule, input.priority, input.idCard, now.local.date);
-  const service = await activeService(ctx.db, input.serviceId);
+  const service = await activeService(ctx, input.serviceId);
   // A kiosk issues only its own hall's numbers.
   if (service.hallId !== ctx.hall.id) throw new AppError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
   const hours = walkInHours(service.schedule, now.local.date, now.local, await dayOverride(ctx.db, ctx.hall.id, now.local.date));

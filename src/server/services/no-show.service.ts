@@ -22,9 +22,9 @@ export function noShowOptions(ctx: ServiceContext): NoShowOptions {
   return ctx.noShow ?? DEFAULT_NO_SHOW_OPTIONS;
 }
 
-/** The hall's own rule, or the NO_SHOW_* defaults (late cancels then do not count). */
+/** The hall's own rule (as read at most a second ago: fresh-reads.ts), or the NO_SHOW_* defaults (late cancels then do not count). */
 export function ruleOf(ctx: ServiceContext, hallId: number): Promise<{ rule: NoShowRule; own: boolean }> {
-  return ownOrDefault(() => findNoShowRule(ctx.db, hallId), noShowOptions(ctx).rule);
+  return ctx.reads.get(`no-show-rule:${hallId}`, () => ownOrDefault(() => findNoShowRule(ctx.db, hallId), noShowOptions(ctx).rule));
 }
 
 const localOf = (iso: string, timeZone: string) => {
@@ -78,7 +78,7 @@ export async function refuseIfBlocked(ctx: ServiceContext, hall: Hall, who: { id
 
 /** The booking form asks as soon as the ID card and phone are typed: before a slot is chosen. */
 export async function checkEligibility(ctx: ServiceContext, input: EligibilityBody): Promise<{ eligible: true }> {
-  const service = await activeService(ctx.db, input.serviceId);
+  const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);

@@ -93,7 +93,7 @@ function reminders(messaging: CitizenMessaging, b: MessageBooking, params: Recor
 
 /** What to bring for a service (the city catalogue's text), read before the booking's transaction: none when no message will be sent. */
 export async function whatToBring(ctx: ServiceContext, service: Service, notify: boolean): Promise<CatalogEntry | undefined> {
-  return ctx.messaging && notify ? findCatalogEntry(ctx.db, service.letter) : undefined;
+  return ctx.messaging && notify ? ctx.reads.get(`catalog:${service.letter}`, () => findCatalogEntry(ctx.db, service.letter)) : undefined;
 }
 
 /** 预约成功 now, and the reminders the day before and before the slot. */

@@ -109,6 +109,7 @@ export async function createService(ctx: HallContext, actor: string, input: Serv
       });
       return newId;
     });
+    ctx.reads.invalidate();
     return present((await findService(ctx.db, id)) as Service);
   } catch (error) {
     throw letterTaken(error, input.letter);
@@ -154,6 +155,7 @@ export async function updateServiceSettings(
   } catch (error) {
     throw letterTaken(error, input.letter);
   }
+  ctx.reads.invalidate();
   return present((await findService(ctx.db, id)) as Service);
 }
 
@@ -171,5 +173,6 @@ export async function setServiceActivity(ctx: HallContext, actor: string, id: nu
       details: {},
     });
   });
+  ctx.reads.invalidate();
   return present((await findService(ctx.db, id)) as Service);
 }

@@ -87,7 +87,7 @@ function wantedSlots(service: Service, hall: Hall, date: string, slot: string | 
 }
 
 export async function joinWaitlist(ctx: ServiceContext, input: JoinWaitlistBody, lang: Lang): Promise<{ entry: EntryView }> {
-  const service = await activeService(ctx.db, input.serviceId);
+  const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
   const who = credentials(ctx, input, now.local.date);

@@ -60,14 +60,17 @@ export class WebhookDeliverer extends PollingWorker {
 
   /** One round: fan out new events, then send what is due; how many events and deliveries it handled. */
   async runOnce(): Promise<number> {
-    const fanned = await this.fanOut();
+    const cursor = await readCursor(this.ctx.db);
+    // No endpoint was ever made (the first one sets the cursor): no event to fan out, no delivery to send.
+    if (cursor === null) return 0;
+    const fanned = await this.fanOut(cursor);
     return fanned + (await this.deliverDue());
   }
 
   /** Turns the events after the cursor into deliveries for the endpoints that want them; how many events. */
-  async fanOut(): Promise<number> {
+  async fanOut(cursor: number | null = null): Promise<number> {
     const db = this.ctx.db;
-    const cursor = await readCursor(db);
+    cursor ??= await readCursor(db);
     if (cursor === null) return 0; // no endpoint was ever made
     const events = await eventsAfter(db, cursor, this.opts.fanOutBatch ?? 500);
     const now = this.ctx.clock();

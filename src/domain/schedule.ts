@@ -1,5 +1,6 @@
 // Opening hours, slots, booking window and check-in window, all in the hall's own calendar.
 // Every rule takes the current hall-local time as an argument; nothing here reads a clock.
+import { Remembered } from './remembered.js';
 
 export interface SlotPlan {
   start: string; // HH:mm
@@ -69,48 +70,29 @@ export function fromMinutes(minutes: number): string {
 
 /**
  * Date arithmetic is asked the same few questions many times a request (the booking window, each
- * slot's day, reminders …) and Date + toISOString cost microseconds each: answers are remembered,
- * at most MEMO_SIZE of each kind (then forgotten all at once; the set of dates in use is small).
+ * slot's day, reminders …) and Date + toISOString cost microseconds each: answers are remembered.
  */
 const MEMO_SIZE = 4096;
-const shifted = new Map<number, Map<string, string>>();
-let shiftedSize = 0;
+const shifted = new Remembered<string>(MEMO_SIZE);
+const weekdays = new Remembered<number>(MEMO_SIZE);
 
 export function addDays(date: string, days: number): string {
-  let byDate = shifted.get(days);
-  const known = byDate?.get(date);
-  if (known !== undefined) return known;
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
-  const answer = t.toISOString().slice(0, 10);
-  if (shiftedSize >= MEMO_SIZE) {
-    shifted.clear();
-    shiftedSize = 0;
-    byDate = undefined;
-  }
-  if (!byDate) {
-    byDate = new Map();
-    shifted.set(days, byDate);
-  }
-  byDate.set(date, answer);
-  shiftedSize++;
-  return answer;
+  return shifted.get(`${date}|${days}`, () => {
+    const m = DATE_RE.exec(date);
+    if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+    const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+    return t.toISOString().slice(0, 10);
+  });
 }
-
-const weekdays = new Map<string, number>();
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
-  const known = weekdays.get(date);
-  if (known !== undefined) return known;
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
-  const answer = day === 0 ? 7 : day;
-  if (weekdays.size >= MEMO_SIZE) weekdays.clear();
-  weekdays.set(date, answer);
-  return answer;
+  return weekdays.get(date, () => {
+    const m = DATE_RE.exec(date);
+    if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
+    return day === 0 ? 7 : day;
+  });
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -179,16 +161,10 @@ export function hallDayStart(date: string, timeZone: string): Date {
  */
 export function hallInstant(date: string, time: string, timeZone: string): Date {
   // Pure and asked again and again for the same few slots (every booking's reminders): remembered.
-  const key = `${date}T${time} ${timeZone}`;
-  const known = instants.get(key);
-  if (known !== undefined) return new Date(known);
-  const found = findHallInstant(date, time, timeZone);
-  if (instants.size >= 10_000) instants.clear();
-  instants.set(key, found.getTime());
-  return found;
+  return new Date(instants.get(`${date}T${time} ${timeZone}`, () => findHallInstant(date, time, timeZone).getTime()));
 }
 
-const instants = new Map<string, number>();
+const instants = new Remembered<number>(10_000);
 
 function findHallInstant(date: string, time: string, timeZone: string): Date {
   const wall = Date.parse(`${date}T${time}:00Z`);

@@ -61,6 +61,21 @@ describe('FreshReads', () => {
     expect(flaky.calls).toBe(2);
   });
 
+  it('says whether a key is kept and fresh', async () => {
+    const reads = new FreshReads(60);
+    expect(reads.isFresh('halls')).toBe(false);
+    await reads.get('halls', async () => []);
+    expect(reads.isFresh('halls')).toBe(true);
+    await sleep(80);
+    expect(reads.isFresh('halls')).toBe(false);
+    await reads.get('halls', async () => []);
+    reads.invalidate();
+    expect(reads.isFresh('halls')).toBe(false);
+    const never = new FreshReads(0);
+    await never.get('halls', async () => []);
+    expect(never.isFresh('halls')).toBe(false);
+  });
+
   it('with freshMs 0 reads the store every time', async () => {
     const reads = new FreshReads(0);
     const read = counted(() => ({}));

@@ -52,6 +52,12 @@ export class FreshReads {
     return value;
   }
 
+  /** Whether `key` has a read kept that is still fresh (always false with freshMs 0). */
+  isFresh(key: string): boolean {
+    const found = this.kept.get(key);
+    return this.freshMs > 0 && found !== undefined && performance.now() - found.at <= this.freshMs;
+  }
+
   /** Something kept here changed (in this process): read everything again. */
   invalidate(): void {
     this.kept.clear();

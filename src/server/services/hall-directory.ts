@@ -1,55 +1,52 @@
-// The halls, read from the store at most once a second per process: every request names or
-// implies a hall, and halls change a few times a year. A change made in this process is seen at
-// once (invalidate); one made by another worker or instance within a second.
+// The halls, read from the store at most once a second per process (fresh-reads.ts): every
+// request names or implies a hall, and halls change a few times a year. A change made in this
+// process is seen at once (invalidate); one made by another worker or instance within a second.
 import { type Hall, listHalls } from '../repositories/hall.repository.js';
 import type { Db } from '../repositories/portable.js';
+import { FreshReads } from './fresh-reads.js';
 
 /** The hall record, for the layers above services that name it (http never imports repositories). */
 export type { Hall };
 
-/** How long a read of the halls is used (ms); 0 reads them for every question (tests). */
-const FRESH_MS = 1000;
-
 /** The hall routes without a hall in their path serve: the first active one in the city's order. */
 const firstOf = (halls: Hall[]): Hall | undefined => halls.find((h) => h.active) ?? halls[0];
 
+const HALLS = 'halls';
+
 export class HallDirectory {
-  private halls: Promise<Hall[]> | null = null;
-  /** What `halls` resolved to, once it has. */
+  /** Kept for a second (freshMs; 0 reads them for every question, as tests do). */
+  private readonly reads: FreshReads;
+  private read: Promise<Hall[]> | null = null;
+  /** What `read` resolved to, once it has. */
   private known: Hall[] | null = null;
-  private readAt = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly freshMs = FRESH_MS,
-  ) {}
+    freshMs?: number,
+  ) {
+    this.reads = new FreshReads(freshMs);
+  }
 
   /** Every hall, active or not, in the city's order. */
   all(): Promise<Hall[]> {
-    const t = performance.now();
-    if (!this.halls || this.freshMs === 0 || t - this.readAt > this.freshMs) {
-      this.readAt = t;
-      const read = listHalls(this.db);
+    const read = this.reads.get(HALLS, () => listHalls(this.db));
+    if (read !== this.read) {
+      this.read = read;
       this.known = null;
       read.then(
         (halls) => {
-          if (this.halls === read) this.known = halls;
+          if (this.read === read) this.known = halls;
         },
-        // A failed read is not kept: the next request tries the store again.
-        () => {
-          if (this.halls === read) this.halls = null;
-        },
+        // A failed read is not kept (FreshReads): the next request tries the store again.
+        () => {},
       );
-      this.halls = read;
     }
-    return this.halls;
+    return read;
   }
 
   /** The hall first() gives, when the halls are read and fresh: without waiting (else undefined). */
   firstIfKnown(): Hall | undefined {
-    const halls = this.known;
-    if (!halls || this.halls === null || this.freshMs === 0 || performance.now() - this.readAt > this.freshMs) return undefined;
-    return firstOf(halls);
+    return this.known && this.reads.isFresh(HALLS) ? firstOf(this.known) : undefined;
   }
 
   async active(): Promise<Hall[]> {
@@ -72,7 +69,8 @@ export class HallDirectory {
   }
 
   invalidate(): void {
-    this.halls = null;
+    this.reads.invalidate();
+    this.read = null;
     this.known = null;
   }
 }

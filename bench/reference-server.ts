@@ -5,7 +5,10 @@
 // plain Fastify route, with no validation, hashing, schema, logging or error mapping; and a route
 // returning a fixed body the size of /api/v1/services. A slot known to be full is refused after one
 // read, as the real server does, with 409. CAPACITY sets the places of a slot row it creates
-// (default a million).
+// (default a million). The rows it writes are those of a real booking in shape and size: hashes
+// spread as HMACs are (bench/wrk/booking.lua makes them), masks of the real length, the phone sealed
+// for messages (a string of the sealed form's length: sealing is work the reference leaves out, but
+// the bytes written are part of the transaction).
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { openStore } from '../src/server/db/dialect.js';
@@ -27,13 +30,14 @@ const app = Fastify();
 app.post('/book', async (request, reply) => {
   const b = request.body as { serviceId: number; date: string; slot: string; idHash: string; phoneHash: string };
   const at = new Date().toISOString();
+  const idMasked = `110105********${b.idHash.slice(-4)}`;
   const slotKey = { serviceId: b.serviceId, date: b.date, slotStart: b.slot };
   const counterKey = { serviceId: b.serviceId, date: b.date, time: b.slot };
   if (await slotIsFull(store.db, slotKey)) return reply.status(409).send({ code: 'SLOT_FULL' });
   const number = await transact(store.db, async (trx) => {
     // As the real booking: the person's row made in the transaction on SQLite, outside it elsewhere.
-    const personId = (await lockOrCreatePersons(trx, [{ idHash: b.idHash, idMasked: 'x' }], at))?.get(b.idHash);
-    if (personId === undefined) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked: 'x', at }));
+    const personId = (await lockOrCreatePersons(trx, [{ idHash: b.idHash, idMasked }], at))?.get(b.idHash);
+    if (personId === undefined) throw new MissingRow(() => ensurePerson(store.db, { idHash: b.idHash, idMasked, at }));
     await bookingsOfPersonSince(trx, b, b.date);
     let place = await takePlace(trx, slotKey);
     if (place === 'missing') {
@@ -50,6 +54,8 @@ app.post('/book', async (request, reply) => {
     }
     if (order === null) throw new RetryTransaction();
     const n = `R${b.date.replaceAll('-', '')}${b.slot.replace(':', '')}${order}-${b.serviceId}`;
+    // The same unique, random public token as a real booking.
+    const publicToken = randomBytes(16).toString('base64url');
     const bookingId = await insertBooking(trx, {
       hallId: 1,
       number: n,
@@ -59,11 +65,11 @@ app.post('/book', async (request, reply) => {
       slotEnd: '23:59',
       personId,
       idHash: b.idHash,
-      idMasked: 'x',
+      idMasked,
       phoneHash: b.phoneHash,
-      phoneMasked: 'x',
-      phoneSealed: null,
-      notify: false,
+      phoneMasked: `138****${b.phoneHash.slice(-4)}`,
+      phoneSealed: { cipher: `v1.${publicToken.slice(0, 16)}.${publicToken.slice(0, 15)}.${publicToken}`, keyId: 'bench0000000' },
+      notify: true,
       lang: 'zh',
       status: 'booked',
       idempotencyHash: null,
@@ -73,8 +79,8 @@ app.post('/book', async (request, reply) => {
       checkedInAt: null,
       cancelledAt: null,
       cancelReason: null,
-      // The same unique, random public token as a real booking.
-      publicToken: randomBytes(16).toString('base64url'),
+      publicToken,
+      ageOnDay: 40,
     });
     // The confirmation and the two reminders, with variables of the real messages' size.
     const params = { number: n, service: '医社保办理', date: b.date, slot: `${b.slot}-23:59`, hall: '政务服务中心', address: '地址见大厅页面', link: `http://127.0.0.1/t/${'x'.repeat(22)}` };

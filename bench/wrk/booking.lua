@@ -3,7 +3,7 @@
 -- Statuses and refusal codes are counted and written as JSON to $WRK_REPORT when the run ends.
 --
 --   wrk ... -s bench/wrk/booking.lua URL -- MODE DATE SERVICES SLOTS FIRST LIMIT THREADS
---     MODE      real (idCard + phone) or ref (pre-hashed idHash + phoneHash, what /book takes)
+--     MODE      real (idCard + phone) or ref (idHash + phoneHash shaped as the server's hashes, what /book takes)
 --     SERVICES  service ids, comma-separated; SLOTS slot starts, comma-separated (HH:mm)
 --     FIRST     number of the first citizen (runs on one store use disjoint ranges)
 --     LIMIT     stop after this many answers in all (0: run for the whole duration)
@@ -46,6 +46,17 @@ local function phone(n)
   return "138" .. string.format("%08d", n % 100000000)
 end
 
+-- What the reference takes instead of an ID card and a phone: 64 hex characters, as the server's
+-- HMAC-SHA256 keys are. They must be spread like those (48 random hex characters first, then n, so
+-- each citizen's is distinct): keys in counting order would put every new row of the person and
+-- booking indexes on the same last page, and a commit of the reference would write far fewer pages
+-- than a real one, whose keys land anywhere in the index.
+local function hash_like(n)
+  return string.format("%08x%08x%08x%08x%08x%08x%016x",
+    math.random(0, 4294967295), math.random(0, 4294967295), math.random(0, 4294967295),
+    math.random(0, 4294967295), math.random(0, 4294967295), math.random(0, 4294967295), n)
+end
+
 function init(args)
   mode = args[1] or "real"
   date = args[2]
@@ -59,6 +70,7 @@ function init(args)
   answered = 0
   statuses = {}
   codes = {}
+  math.randomseed(first + tid + 1)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -71,7 +83,7 @@ function request()
   local slot = slots[math.floor(i / #services) % #slots + 1]
   local who
   if mode == "ref" then
-    who = string.format('"idHash":"id%062d","phoneHash":"ph%062d"', n, n)
+    who = string.format('"idHash":"%s","phoneHash":"%s"', hash_like(n), hash_like(n))
   else
     who = string.format('"idCard":"%s","phone":"%s"', id_card(n), phone(n))
   end

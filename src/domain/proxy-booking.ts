@@ -15,9 +15,10 @@ export type AgentRefusal = 'AGENT_IS_PRINCIPAL' | 'AGENT_LIMIT';
 /**
  * Why an agent may not book this one, or null: the agent cannot be the principal, and their
  * upcoming bookings for others (booked, not yet checked in, from today) stay within the limit.
+ * `agentId` and `principalId` are the same kind of key: both ID card numbers, or both their hashes.
  */
-export function agentRefusal(agentIdHash: string, principalIdHash: string, upcomingForOthers: number): AgentRefusal | null {
-  if (agentIdHash === principalIdHash) return 'AGENT_IS_PRINCIPAL';
+export function agentRefusal(agentId: string, principalId: string, upcomingForOthers: number): AgentRefusal | null {
+  if (agentId === principalId) return 'AGENT_IS_PRINCIPAL';
   if (upcomingForOthers >= MAX_AGENT_BOOKINGS) return 'AGENT_LIMIT';
   return null;
 }

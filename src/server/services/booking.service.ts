@@ -33,7 +33,7 @@ import { checkCode, spendCode } from './verification.service.js';
 import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone, whatToBring } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
 import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
-import { type Credentials, credentials } from './credentials.js';
+import { type CheckedPerson, type Credentials, checkedPerson, credentials, hashed } from './credentials.js';
 import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
 import { refuseIfBlocked } from './no-show.service.js';
@@ -50,9 +50,9 @@ export function ownersView(ctx: ServiceContext, row: BookingRecord, service: Ser
 }
 
 /** The agent's ID card (代办), checked as any; a refusal names the agent's field, not the person's. */
-function agentCredentials(ctx: ServiceContext, idCard: string, today: string) {
+function checkedAgent(idCard: string, today: string): CheckedPerson {
   try {
-    return credentials(ctx, { idCard }, today);
+    return checkedPerson({ idCard }, today);
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, { ...error.details, field: 'agent.idCard' });
     throw error;
@@ -109,10 +109,11 @@ export async function createBooking(
   const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
   const now = nowOf({ ...ctx, hall });
-  const who = credentials(ctx, input, now.local.date);
+  // Checked here; their keyed hashes are made once a full slot is ruled out (below).
+  const person = checkedPerson(input, now.local.date);
   // 代办: the agent's own ID card; they are not the person they book for.
-  const agent = input.agent ? { ...agentCredentials(ctx, input.agent.idCard, now.local.date), relation: input.agent.relation } : null;
-  if (agent && agentRefusal(agent.idHash, who.idHash, 0) === 'AGENT_IS_PRINCIPAL') {
+  const agentPerson = input.agent ? checkedAgent(input.agent.idCard, now.local.date) : null;
+  if (agentPerson && agentRefusal(agentPerson.idCard, person.idCard, 0) === 'AGENT_IS_PRINCIPAL') {
     throw new AppError('VALIDATION', { field: 'agent.idCard', reason: 'the agent’s ID card is the person’s own; book without 代办' });
   }
   if (!isValidDate(input.date))
@@ -137,6 +138,18 @@ export async function createBooking(
   const slot = findSlot(service.schedule, input.slot);
   if (!slot) throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'no_such_slot', field: 'slot' });
 
+  const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
+  // Cheap refusal, asked first of the per-person rules (a flash crowd is mostly these): a slot
+  // already full needs no write transaction (and no fsync), no keyed hash of the ID card and phone,
+  // nor the 爽约 lookup or a 短信验证码. A retry under an Idempotency-Key is asked after its earlier
+  // booking is looked for (it is answered that booking even when the slot has filled since).
+  // The place is still taken by the conditional UPDATE below, so a slot that fills meanwhile can
+  // never be oversold, and one freed a moment ago reads as free here.
+  const fullSlot = () => slotIsFull(ctx.db, slotKey);
+  if (!opts.idempotencyKey && (await fullSlot())) throw new AppError('SLOT_FULL');
+  const who = hashed(ctx, person);
+  const agent = agentPerson && input.agent ? { ...hashed(ctx, agentPerson), relation: input.agent.relation } : null;
+
   const idempotencyHash = opts.idempotencyKey ? ctx.pii.idempotencyKey(opts.idempotencyKey, who.idHash) : null;
   const name = input.name?.trim() ?? '';
   // What a replay under the same Idempotency-Key must match; without a key there is nothing to match.
@@ -146,14 +159,8 @@ export async function createBooking(
   if (idempotencyHash) {
     const earlier = await findBookingByIdempotency(ctx.db, idempotencyHash);
     if (earlier) return replay(ctx, earlier, fingerprint, service, hall, now.local, opts.lang);
+    if (await fullSlot()) throw new AppError('SLOT_FULL');
   }
-
-  const slotKey = { serviceId: service.id, date: input.date, slotStart: slot.start };
-  // Cheap refusal, asked first of the per-person rules (a flash crowd is mostly these): a slot
-  // already full needs no write transaction (and no fsync), nor the 爽约 lookup or a 短信验证码.
-  // The place is still taken by the conditional UPDATE below, so a slot that fills meanwhile can
-  // never be oversold, and one freed a moment ago reads as free here.
-  if (await slotIsFull(ctx.db, slotKey)) throw new AppError('SLOT_FULL');
   // 爽约: a person blocked in this hall is refused before anything is written.
   await refuseIfBlocked(ctx, hall, who, now);
   // 短信验证码 (when on): checked before any write; used once inside the booking's transaction.

@@ -15,19 +15,33 @@ export interface Credentials {
   phone: string;
 }
 
+/** An ID card (and phone) checked by the domain's rules and masked, before the keyed hashes are made. */
+export type CheckedPerson = Omit<Credentials, 'idHash' | 'phoneHash'>;
+
 /** Validates the ID card and phone by the domain rules; refuses with the precise reason. */
 export function credentials(ctx: ServiceContext, raw: { idCard: string; phone?: string }, today: string): Credentials {
+  return hashed(ctx, checkedPerson(raw, today));
+}
+
+/**
+ * The checks and masks of `credentials` without its two HMACs, for a use case that may refuse on
+ * other grounds first (a booking of a full slot): `hashed` makes them when they are needed.
+ */
+export function checkedPerson(raw: { idCard: string; phone?: string }, today: string): CheckedPerson {
   const id = parseIdCard(raw.idCard, today);
   if (!id.ok) throw new AppError('INVALID_ID_CARD', { reason: id.error, field: 'idCard' });
-  let phoneHash = '';
   let phoneMasked = '';
   let phoneValue = '';
   if (raw.phone !== undefined) {
     const phone = parsePhone(raw.phone);
     if (!phone.ok) throw new AppError('INVALID_PHONE', { reason: phone.error, field: 'phone' });
-    phoneHash = ctx.pii.phone(phone.value);
     phoneMasked = maskPhone(phone.value);
     phoneValue = phone.value;
   }
-  return { idCard: id.id.value, idHash: ctx.pii.idCard(id.id.value), idMasked: maskIdCard(id.id.value), phoneHash, phoneMasked, phone: phoneValue };
+  return { idCard: id.id.value, idMasked: maskIdCard(id.id.value), phoneMasked, phone: phoneValue };
+}
+
+/** The person's keyed hashes (no phone given: an empty phone hash). */
+export function hashed(ctx: ServiceContext, p: CheckedPerson): Credentials {
+  return { ...p, idHash: ctx.pii.idCard(p.idCard), phoneHash: p.phone ? ctx.pii.phone(p.phone) : '' };
 }

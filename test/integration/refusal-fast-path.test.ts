@@ -117,8 +117,14 @@ for (const kind of wantedStores()) {
         ...plain,
         pii: {
           ...plain.pii,
-          idCard: (v: string) => (hashes++, plain.pii.idCard(v)),
-          phone: (v: string) => (hashes++, plain.pii.phone(v)),
+          idCard: (v: string) => {
+            hashes++;
+            return plain.pii.idCard(v);
+          },
+          phone: (v: string) => {
+            hashes++;
+            return plain.pii.phone(v);
+          },
         },
       };
       await expect(createBooking(counting, bookingBody(person(next++), other), { lang: 'zh' })).rejects.toMatchObject({ code: 'SLOT_FULL' });

@@ -11,8 +11,8 @@ export const MAX_RESCHEDULES = 2;
 export const RESCHEDULED_REASON = 'rescheduled';
 
 export interface MovableBooking extends BookingFacts {
-  /** How many moves made this booking (0: booked directly). */
-  reschedules: number;
+  /** How many moves made this booking (0 or absent: booked directly). */
+  reschedules?: number;
 }
 
 export type RescheduleRefusal = 'NOT_RESCHEDULABLE' | 'RESCHEDULE_TOO_LATE' | 'RESCHEDULE_LIMIT';
@@ -21,13 +21,13 @@ export type RescheduleRefusal = 'NOT_RESCHEDULABLE' | 'RESCHEDULE_TOO_LATE' | 'R
 export function rescheduleRefusal(b: MovableBooking, now: HallTime): RescheduleRefusal | null {
   if (b.status !== 'booked') return 'NOT_RESCHEDULABLE';
   if (slotHasStarted(b.date, b.slotStart, now)) return 'RESCHEDULE_TOO_LATE';
-  if (b.reschedules >= MAX_RESCHEDULES) return 'RESCHEDULE_LIMIT';
+  if ((b.reschedules ?? 0) >= MAX_RESCHEDULES) return 'RESCHEDULE_LIMIT';
   return null;
 }
 
 /** Moves still allowed for a booking now; 0 when it cannot be moved (any more). */
 export function reschedulesLeft(b: MovableBooking, now: HallTime): number {
-  return rescheduleRefusal(b, now) ? 0 : MAX_RESCHEDULES - b.reschedules;
+  return rescheduleRefusal(b, now) ? 0 : MAX_RESCHEDULES - (b.reschedules ?? 0);
 }
 
 /** Whether the wanted slot is the one the booking holds already (nothing to move). */

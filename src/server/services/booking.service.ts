@@ -32,7 +32,7 @@ import { eraseBookingContact, setBookingNotify, storeContact } from '../reposito
 import { checkCode, spendCode } from './verification.service.js';
 import { dropReminders, queueBookingCancelled, queueBookingMade, queueReminders, sealPhone, whatToBring } from './notify.service.js';
 import { activeService, dayOverride, hallOfService, remainingOn } from './catalog.service.js';
-import { type ServiceContext, hallTimeOf, nowOf } from './context.js';
+import { type ServiceContext, hallTimeOf, nowOf, nowIn } from './context.js';
 import { type CheckedPerson, type Credentials, checkedPerson, credentials, hashed } from './credentials.js';
 import { releaseBookedPlace } from './place-release.js';
 import { presentBooking } from './present.js';
@@ -41,12 +41,13 @@ import { MissingRow, RetryTransaction, makeMissingRow, transact } from './transa
 
 /** A booking as its owner sees it, with the token that lets their device refresh its status later. */
 export function ownersView(ctx: ServiceContext, row: BookingRecord, service: Service, hall: Hall, now: HallTime, lang: Lang, callNumber?: string): Booking {
-  return {
-    ...presentBooking(row, service, hall, now, lang, callNumber),
-    statusToken: ctx.pii.statusToken(row.number),
-    notify: row.notify,
-    ...(row.publicToken ? { publicToken: row.publicToken } : {}),
-  };
+  // Added to the presented booking, not spread into a new one: this V8 copies a spread followed by
+  // more properties the slow way (~2 µs here against ~0.05 µs).
+  return Object.assign(
+    presentBooking(row, service, hall, now, lang, callNumber),
+    { statusToken: ctx.pii.statusToken(row.number), notify: row.notify },
+    row.publicToken ? { publicToken: row.publicToken } : {},
+  );
 }
 
 /** The agent's ID card (代办), checked as any; a refusal names the agent's field, not the person's. */
@@ -108,7 +109,7 @@ export async function createBooking(
 ): Promise<CreateBookingResponse> {
   const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
-  const now = nowOf({ ...ctx, hall });
+  const now = nowIn(ctx, hall);
   // Checked here; their keyed hashes are made once a full slot is ruled out (below).
   const person = checkedPerson(input, now.local.date);
   // 代办: the agent's own ID card; they are not the person they book for.
@@ -239,7 +240,11 @@ export async function createBooking(
         { idempotencyHash, requestFingerprint: idempotencyHash ? fingerprint : null },
       );
       const id = await insertBooking(trx, booking);
-      await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, bring, now);
+      // The row as it now is (the sealed phone is not read back); its id set on the copy, not spread in.
+      const { phoneSealed: _, ...unsealed } = booking;
+      const saved = unsealed as BookingRecord;
+      saved.id = id;
+      await queueBookingMade(trx, ctx, saved, service, hall, bring, now);
       await appendEvent(trx, {
         type: 'booking.created',
         hallId: hall.id,
@@ -249,8 +254,7 @@ export async function createBooking(
         number: booking.number,
       });
       remaining = await remainingOn(trx, service, input.date, now.local, dayNow ?? null);
-      const { phoneSealed: _, ...record } = booking;
-      return { id, ...record };
+      return saved;
     });
   } catch (error) {
     // Two retries with one Idempotency-Key raced: the loser returns the winner's booking.
@@ -302,7 +306,7 @@ export async function ownBooking(ctx: ServiceContext, number: string, input: { i
   if (!service || !hall) throw new AppError('NOT_FOUND');
   // 代办: the agent acts for the person, so the person's rules and records apply (改约 moves the person's booking).
   const acting = row.idHash === who.idHash ? who : { ...who, idHash: row.idHash, idMasked: row.idMasked };
-  return { who: acting, row, service, hall, now: nowOf({ ...ctx, hall }) };
+  return { who: acting, row, service, hall, now: nowIn(ctx, hall) };
 }
 
 export async function cancelBooking(

@@ -13,7 +13,7 @@ import { type MissRow, findNoShowRule, insertLift, lastLifts, missCandidates, sa
 import { findServicesByIds } from '../repositories/service.repository.js';
 import { AppError } from './app-error.js';
 import { activeService, hallOfService } from './catalog.service.js';
-import { type HallContext, type Now, type ServiceContext, nowOf, serviceName } from './context.js';
+import { type HallContext, type Now, type ServiceContext, nowOf, serviceName, nowIn } from './context.js';
 import { credentials } from './credentials.js';
 import { ownOrDefault, saveHallRule } from './hall-rule.service.js';
 import { transact } from './transact.js';
@@ -80,7 +80,7 @@ export async function refuseIfBlocked(ctx: ServiceContext, hall: Hall, who: { id
 export async function checkEligibility(ctx: ServiceContext, input: EligibilityBody): Promise<{ eligible: true }> {
   const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
-  const now = nowOf({ ...ctx, hall });
+  const now = nowIn(ctx, hall);
   const who = credentials(ctx, input, now.local.date);
   await refuseIfBlocked(ctx, hall, who, now);
   return { eligible: true };

@@ -78,7 +78,8 @@ function message(messaging: CitizenMessaging, kind: MessageKind, b: MessageBooki
   const n: NewNotification = { hallId: b.hallId, kind, cause, bookingId: b.id, ticketId: null, lang: b.lang, params, dueAt, createdAt: now.iso };
   if (isUrgent(kind) || dueAt > now.iso) return n;
   const notBefore = quietEndsAt(messaging.quietHours ?? null, now.instant.getTime(), now.local.minutes);
-  return notBefore ? { ...n, notBefore } : n;
+  if (notBefore) n.notBefore = notBefore;
+  return n;
 }
 
 async function queue(trx: Db, messaging: CitizenMessaging, kind: MessageKind, b: MessageBooking, params: Record<string, string>, dueAt: string, now: Now, cause?: string) {
@@ -110,7 +111,7 @@ export async function queueBookingMade(
   const params = bookingParams(ctx, b, service, hall);
   const bring = (b.lang === 'en' ? entry?.bringEn : entry?.bringZh) || (b.lang === 'en' ? 'your ID card' : '身份证');
   // The confirmation and the reminders in one statement.
-  await queueNotifications(trx, [message(ctx.messaging, 'booking.confirmed', b, { ...params, bring }, now.iso, now), ...reminders(ctx.messaging, b, params, hall, now)]);
+  await queueNotifications(trx, [message(ctx.messaging, 'booking.confirmed', b, Object.assign({}, params, { bring }), now.iso, now), ...reminders(ctx.messaging, b, params, hall, now)]);
 }
 
 /** The reminders still ahead of a booking (at booking, or when messages are switched on later). */

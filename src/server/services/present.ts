@@ -33,7 +33,7 @@ export function presentBooking(b: BookingRecord, service: Service, hall: Hall, n
     ...(callNumber ? { callNumber } : {}),
     ...(b.rescheduledTo ? { rescheduledTo: b.rescheduledTo } : {}),
     ...(b.rescheduledFrom ? { rescheduledFrom: b.rescheduledFrom } : {}),
-    reschedulesLeft: reschedulesLeft({ ...b, reschedules: b.reschedules ?? 0 }, now),
+    reschedulesLeft: reschedulesLeft(b, now),
   };
 }
 

@@ -30,7 +30,7 @@ import { type Service, findService } from '../repositories/service.repository.js
 import { AppError } from './app-error.js';
 import { ownBooking, ownersView } from './booking.service.js';
 import { activeServiceByLetter, dayOverride, remainingOn } from './catalog.service.js';
-import { type Now, type ServiceContext, nowOf } from './context.js';
+import { type Now, type ServiceContext, nowIn } from './context.js';
 import { dropReminders, queueBookingMade, whatToBring } from './notify.service.js';
 import { releaseBookedPlace } from './place-release.js';
 import { checkCode, spendCode } from './verification.service.js';
@@ -51,7 +51,7 @@ async function targetOf(ctx: ServiceContext, from: { hall: Hall; service: Servic
   if (!hall?.active) throw new AppError('HALL_NOT_FOUND', { hall: input.hallCode ?? '', field: 'hallCode' });
   const service = await activeServiceByLetter(ctx.db, hall.id, from.service.letter);
   if (!service) throw new AppError('SERVICE_NOT_FOUND', { serviceId: from.service.id, field: 'hallCode' });
-  const now = nowOf({ ...ctx, hall });
+  const now = nowIn(ctx, hall);
   if (!isValidDate(input.date)) throw new AppError('VALIDATION', { reason: `date ${input.date}`, field: 'date' });
   // As for a new booking: the weekly plan first, the calendar only when the plan says closed.
   let refusal = slotRefusal(service.schedule, input.date, input.slot, now.local, Number.POSITIVE_INFINITY);
@@ -100,7 +100,7 @@ async function earlierMove(
   if (!movedHall || movedHall.code !== (input.hallCode ?? hall.code)) return null;
   const movedService = moved.serviceId === service.id ? service : await findService(ctx.db, moved.serviceId);
   if (!movedService) return null;
-  const local = nowOf({ ...ctx, hall: movedHall }).local;
+  const local = nowIn(ctx, movedHall).local;
   return {
     booking: ownersView(ctx, moved, movedService, movedHall, local, lang),
     previous: presentBooking(row, service, hall, now.local, lang),

@@ -34,7 +34,7 @@ import {
 } from '../repositories/waitlist.repository.js';
 import { AppError } from './app-error.js';
 import { dayOverride } from './catalog.service.js';
-import { type ServiceContext, nowOf } from './context.js';
+import { type ServiceContext, nowIn } from './context.js';
 import { queueBookingMade, whatToBring } from './notify.service.js';
 import { presentBooking } from './present.js';
 import { newPublicToken } from './public-token.js';
@@ -184,7 +184,7 @@ export async function acceptOffer(ctx: ServiceContext, token: string, lang: Lang
   const service = await findService(ctx.db, hold.serviceId);
   const hall = await ctx.halls.byId(hold.hallId);
   if (!entry || !service || !hall) throw new AppError('NOT_FOUND');
-  const now = nowOf({ ...ctx, hall });
+  const now = nowIn(ctx, hall);
   if (hold.status !== 'held' || hold.expiresAt <= now.iso) throw new AppError('OFFER_GONE', { status: hold.status === 'held' ? 'expired' : hold.status });
   if (!isOpenDay(service.schedule, hold.date, await dayOverride(ctx.db, hall.id, hold.date))) {
     throw new AppError('SLOT_NOT_BOOKABLE', { reason: 'closed', field: 'slot' });

@@ -26,7 +26,7 @@ import {
 } from '../repositories/waitlist.repository.js';
 import { AppError } from './app-error.js';
 import { activeService, dayOverride, hallOfService } from './catalog.service.js';
-import { type ServiceContext, hallName, nowOf, serviceName } from './context.js';
+import { type ServiceContext, hallName, nowOf, serviceName, nowIn } from './context.js';
 import { credentials } from './credentials.js';
 import { checkCode, spendCode } from './verification.service.js';
 import { acceptOffer, entryContactContext, liveHold, placeFreed, releaseHold } from './waitlist-offer.service.js';
@@ -89,7 +89,7 @@ function wantedSlots(service: Service, hall: Hall, date: string, slot: string | 
 export async function joinWaitlist(ctx: ServiceContext, input: JoinWaitlistBody, lang: Lang): Promise<{ entry: EntryView }> {
   const service = await activeService(ctx, input.serviceId);
   const { hall } = await hallOfService(ctx, service);
-  const now = nowOf({ ...ctx, hall });
+  const now = nowIn(ctx, hall);
   const who = credentials(ctx, input, now.local.date);
   if (!isValidDate(input.date)) throw new AppError('VALIDATION', { reason: `date ${input.date}`, field: 'date' });
   const override = await dayOverride(ctx.db, hall.id, input.date);

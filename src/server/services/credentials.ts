@@ -43,5 +43,7 @@ export function checkedPerson(raw: { idCard: string; phone?: string }, today: st
 
 /** The person's keyed hashes (no phone given: an empty phone hash). */
 export function hashed(ctx: ServiceContext, p: CheckedPerson): Credentials {
-  return { ...p, idHash: ctx.pii.idCard(p.idCard), phoneHash: p.phone ? ctx.pii.phone(p.phone) : '' };
+  // Written out: a spread followed by more properties is copied the slow way by this V8.
+  const { idCard, idMasked, phone, phoneMasked } = p;
+  return { idCard, idMasked, phone, phoneMasked, idHash: ctx.pii.idCard(idCard), phoneHash: phone ? ctx.pii.phone(phone) : '' };
 }

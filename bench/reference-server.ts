@@ -5,12 +5,13 @@
 // plain Fastify route, with no validation, hashing, schema, logging or error mapping; and a route
 // returning a fixed body the size of /api/v1/services. A slot known to be full is refused after one
 // read, as the real server does, with 409. CAPACITY sets the places of a slot row it creates
-// (default a million). The rows it writes are those of a real booking in shape and size: hashes
-// spread as HMACs are (bench/wrk/booking.lua makes them), masks of the real length, the phone sealed
-// for messages (a string of the sealed form's length: sealing is work the reference leaves out, but
-// the bytes written are part of the transaction).
+// (default a million). The rows it writes are those of a real booking in shape, size and place:
+// hashes spread as HMACs are (bench/wrk/booking.lua makes them), masks of the real length, the phone
+// sealed for messages (a string of the sealed form's length: sealing is work the reference leaves
+// out, but the bytes written are part of the transaction), messages due when the real ones are.
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
+import { addDays, fromMinutes, hallInstant, toMinutes } from '../src/domain/schedule.js';
 import { openStore } from '../src/server/db/dialect.js';
 import { bookingsOfPersonSince, insertBooking } from '../src/server/repositories/booking.repository.js';
 import { ensureCounter, nextOrder } from '../src/server/repositories/number-counter.repository.js';
@@ -82,10 +83,19 @@ app.post('/book', async (request, reply) => {
       publicToken,
       ageOnDay: 40,
     });
-    // The confirmation and the two reminders, with variables of the real messages' size.
+    // The confirmation and the two reminders, with variables of the real messages' size, due when
+    // the real ones are (the bench's clock is in the quiet hours: the confirmation waits for 08:00),
+    // so that they take the same places in the outbox's due index.
+    const dayBefore = hallInstant(addDays(b.date, -1), '18:00', 'Asia/Shanghai').toISOString();
+    const hourBefore = hallInstant(b.date, fromMinutes(toMinutes(b.slot) - 60), 'Asia/Shanghai').toISOString();
+    const quietEnds = hallInstant(b.date, '08:00', 'Asia/Shanghai').toISOString();
     const params = { number: n, service: '医社保办理', date: b.date, slot: `${b.slot}-23:59`, hall: '政务服务中心', address: '地址见大厅页面', link: `http://127.0.0.1/t/${'x'.repeat(22)}` };
     const message = (kind: NewNotification['kind'], dueAt: string): NewNotification => ({ hallId: 1, kind, cause: `${kind}:${bookingId}`, bookingId, ticketId: null, lang: 'zh', params, dueAt, createdAt: at });
-    await queueNotifications(trx, [{ ...message('booking.confirmed', at), params: { ...params, bring: '身份证' } }, message('booking.reminder_day', at), message('booking.reminder_hour', at)]);
+    await queueNotifications(trx, [
+      { ...message('booking.confirmed', at), notBefore: quietEnds, params: { ...params, bring: '身份证' } },
+      message('booking.reminder_day', dayBefore),
+      message('booking.reminder_hour', hourBefore),
+    ]);
     await appendEvent(trx, { type: 'booking.created', hallId: 1, serviceId: b.serviceId, date: b.date, at, number: n });
     await slotCounts(trx, [b.serviceId], b.date, b.date);
     return n;

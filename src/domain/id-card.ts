@@ -46,6 +46,9 @@ const PROVINCE_CODES: ReadonlySet<string> = new Set([
 
 const MIN_BIRTH_YEAR = 1900;
 
+/** 17 ASCII digits and a digit or X: what normalizeIdCard leaves as it is. */
+const CANONICAL = /^\d{17}[\dX]$/;
+
 /** Leading/trailing whitespace, including the ideographic (full-width) space U+3000. */
 const SURROUNDING_WS = /^[\s\u3000]+|[\s\u3000]+$/g;
 
@@ -54,6 +57,8 @@ const SURROUNDING_WS = /^[\s\u3000]+|[\s\u3000]+$/g;
  * ０-９ and full-width Ｘ/ｘ to ASCII, and uppercases x to X. Nothing else.
  */
 export function normalizeIdCard(raw: string): string {
+  // Most numbers arrive as typed by a form that already allows only these: nothing to replace.
+  if (CANONICAL.test(raw)) return raw;
   return raw
     .replace(SURROUNDING_WS, '')
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
@@ -109,7 +114,7 @@ export function parseIdCard(raw: string, today: string): ParseIdCardResult {
   if (value === '') return { ok: false, error: 'EMPTY' };
   if (/^\d{15}$/.test(value)) return { ok: false, error: 'LEGACY_15' };
   if (value.length !== 18) return { ok: false, error: 'LENGTH' };
-  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, error: 'FORMAT' };
+  if (!CANONICAL.test(value)) return { ok: false, error: 'FORMAT' };
   if (!PROVINCE_CODES.has(value.slice(0, 2))) return { ok: false, error: 'REGION' };
   const birthDate = birthDateOf(value.slice(6, 14));
   if (birthDate === null) return { ok: false, error: 'BIRTH_DATE' };

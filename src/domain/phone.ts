@@ -20,6 +20,8 @@ const MOBILE = /^1[3-9]\d{9}$/;
  * `value` is the 11-digit national number.
  */
 export function parsePhone(raw: string): ParsePhoneResult {
+  // The common case, 11 plain digits: nothing to strip.
+  if (MOBILE.test(raw)) return { ok: true, value: raw };
   let s = raw
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/\uFF0B/g, '+')

@@ -99,11 +99,20 @@ describe('operations', () => {
     expect(res.headers['content-type']).toContain('text/html');
   });
 
-  it('sends security headers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/services' });
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  it('sends security headers: a page’s policy on pages, the API’s on its answers', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/services' });
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers).not.toHaveProperty('x-dns-prefetch-control');
+    // A refusal too.
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: {} });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
 

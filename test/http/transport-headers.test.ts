@@ -5,19 +5,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, makeTestApp } from '../support/test-app.js';
 
 const HTTPS_ONLY = ['strict-transport-security', 'cross-origin-opener-policy'];
+// Outside /api/ (the pages' set: /healthz stands for a page here, as it needs no web build) and an
+// API answer: each has its own set, in both variants.
+const PAGE = '/healthz';
+const API = '/api/v1/services';
 
-function expectPlain(headers: Record<string, unknown>) {
-  for (const h of HTTPS_ONLY) expect(headers, h).not.toHaveProperty(h);
-  expect(String(headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
-  // The rest of the policy stays.
-  expect(String(headers['content-security-policy'])).toContain("script-src 'self'");
-  expect(headers['x-content-type-options']).toBe('nosniff');
+/** Asks for the page and the API answer with the same request headers; both headers, in that order. */
+async function both(t: TestApp, opts: { headers?: Record<string, string>; remoteAddress?: string }) {
+  const page = await t.app.inject({ url: PAGE, ...opts });
+  const api = await t.app.inject({ url: API, ...opts });
+  expect(page.statusCode).toBe(200);
+  expect(api.statusCode).toBe(200);
+  return [page.headers, api.headers] as const;
 }
 
-function expectSecure(headers: Record<string, unknown>) {
-  expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
-  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
-  expect(String(headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+function expectPlain([page, api]: readonly [Record<string, unknown>, Record<string, unknown>]) {
+  for (const h of HTTPS_ONLY) {
+    expect(page, h).not.toHaveProperty(h);
+    expect(api, h).not.toHaveProperty(h);
+  }
+  expect(String(page['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+  // The rest of the policy stays.
+  expect(String(page['content-security-policy'])).toContain("script-src 'self'");
+  expect(page['x-content-type-options']).toBe('nosniff');
+  expect(api['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(api['x-content-type-options']).toBe('nosniff');
+}
+
+function expectSecure([page, api]: readonly [Record<string, unknown>, Record<string, unknown>]) {
+  expect(page['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect(page['cross-origin-opener-policy']).toBe('same-origin');
+  expect(String(page['content-security-policy'])).toContain('upgrade-insecure-requests');
+  expect(api['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect(api['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 }
 
 describe('without a trusted proxy', () => {
@@ -28,18 +48,18 @@ describe('without a trusted proxy', () => {
   afterAll(() => t.close());
 
   it('a plain-HTTP request by host name gets no HTTPS-only headers', async () => {
-    const res = await t.app.inject({ url: '/api/v1/services', headers: { host: 'hall.test:8080' } });
-    expect(res.statusCode).toBe(200);
-    expectPlain(res.headers);
+    expectPlain(await both(t, { headers: { host: 'hall.test:8080' } }));
   });
 
   it('errors and unknown paths too', async () => {
-    expectPlain((await t.app.inject({ url: '/nope', headers: { host: '10.1.2.3' } })).headers);
+    const unknown = (await t.app.inject({ url: '/nope', headers: { host: '10.1.2.3' } })).headers;
+    for (const h of HTTPS_ONLY) expect(unknown, h).not.toHaveProperty(h);
+    expect(String(unknown['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    expect(unknown['x-content-type-options']).toBe('nosniff');
   });
 
   it('X-Forwarded-Proto from an untrusted peer is ignored', async () => {
-    const res = await t.app.inject({ url: '/api/v1/services', headers: { 'x-forwarded-proto': 'https' } });
-    expectPlain(res.headers);
+    expectPlain(await both(t, { headers: { 'x-forwarded-proto': 'https' } }));
   });
 });
 
@@ -51,18 +71,15 @@ describe('behind a trusted proxy that terminates TLS', () => {
   afterAll(() => t.close());
 
   it('X-Forwarded-Proto: https gets the HTTPS headers', async () => {
-    const res = await t.app.inject({ url: '/api/v1/services', headers: { 'x-forwarded-proto': 'https' } });
-    expectSecure(res.headers);
+    expectSecure(await both(t, { headers: { 'x-forwarded-proto': 'https' } }));
   });
 
   it('the proxy’s own value (the last one) decides, not what the client sent', async () => {
-    const res = await t.app.inject({ url: '/api/v1/services', headers: { 'x-forwarded-proto': 'https, http' } });
-    expectPlain(res.headers);
+    expectPlain(await both(t, { headers: { 'x-forwarded-proto': 'https, http' } }));
   });
 
   it('a request from an address that is not the proxy is plain', async () => {
-    const res = await t.app.inject({ url: '/api/v1/services', remoteAddress: '192.0.2.7', headers: { 'x-forwarded-proto': 'https' } });
-    expectPlain(res.headers);
+    expectPlain(await both(t, { remoteAddress: '192.0.2.7', headers: { 'x-forwarded-proto': 'https' } }));
   });
 });
 

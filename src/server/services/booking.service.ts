@@ -1,6 +1,6 @@
 // 预约: book, look up and cancel. Capacity and numbers are taken inside one transaction.
 import { ageOnDayOf } from '../../domain/priority.js';
-import { newBooking } from './new-booking.js';
+import { newBooking, savedBooking } from './new-booking.js';
 import type { Booking, BookingStatusesResponse, CancelResponse, CreateBookingBody, CreateBookingResponse } from '../../contracts/bookings.js';
 import type { Lang } from '../../contracts/errors.js';
 import { MAX_ACTIVE_BOOKINGS, bookingConflict, cancelRefusal, effectiveStatus } from '../../domain/booking-rules.js';
@@ -240,10 +240,7 @@ export async function createBooking(
         { idempotencyHash, requestFingerprint: idempotencyHash ? fingerprint : null },
       );
       const id = await insertBooking(trx, booking);
-      // The row as it now is (the sealed phone is not read back); its id set on the copy, not spread in.
-      const { phoneSealed: _, ...unsealed } = booking;
-      const saved = unsealed as BookingRecord;
-      saved.id = id;
+      const saved = savedBooking(booking, id);
       await queueBookingMade(trx, ctx, saved, service, hall, bring, now);
       await appendEvent(trx, {
         type: 'booking.created',

@@ -3,7 +3,7 @@
 // number), takes the new place and gives the old one back: whatever races it (a cancel, another
 // move, bookings for the last place), the citizen ends with exactly one of the two.
 import { ageOnDayOf } from '../../domain/priority.js';
-import { newBooking } from './new-booking.js';
+import { newBooking, savedBooking } from './new-booking.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { RescheduleBody, RescheduleResponse } from '../../contracts/bookings.js';
 import { MAX_ACTIVE_BOOKINGS } from '../../domain/booking-rules.js';
@@ -174,16 +174,16 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
       },
       { reschedules: (row.reschedules ?? 0) + 1, rescheduledFrom: row.number },
     );
-    const id = await insertBooking(trx, booking);
+    const saved = savedBooking(booking, await insertBooking(trx, booking));
     await linkRescheduled(trx, row.id, newNumber);
     // The old booking's reminders go; the new one gets its confirmation and reminders as any booking.
     await dropReminders(trx, row, now);
-    await queueBookingMade(trx, ctx, { ...booking, id }, t.service, t.hall, bring, t.now);
+    await queueBookingMade(trx, ctx, saved, t.service, t.hall, bring, t.now);
     await appendEvent(trx, { type: 'booking.cancelled', hallId: row.hallId, serviceId: row.serviceId, date: row.date, at: now.iso, number: row.number });
     await appendEvent(trx, { type: 'booking.created', hallId: t.hall.id, serviceId: t.service.id, date: t.date, at: now.iso, number: newNumber });
     remaining = await remainingOn(trx, t.service, t.date, t.now.local, dayNow);
-    const { phoneSealed: _, ...record } = booking;
-    return { id, ...record, rescheduledTo: null };
+    saved.rescheduledTo = null;
+    return saved;
   });
   ctx.events?.committed();
   const previous: BookingRecord = {

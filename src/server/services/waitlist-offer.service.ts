@@ -2,7 +2,7 @@
 // so every booking path sees it taken), with a message and a link; accepting makes it a booking
 // with a normal number under the normal per-person rules; expiry (by time, in any process) passes
 // it on. `placeFreed` is the one hook every place-freeing path calls inside its own transaction.
-import { newBooking } from './new-booking.js';
+import { newBooking, savedBooking } from './new-booking.js';
 import type { Lang } from '../../contracts/errors.js';
 import type { Booking } from '../../contracts/bookings.js';
 import { bookingConflict, MAX_ACTIVE_BOOKINGS } from '../../domain/booking-rules.js';
@@ -219,13 +219,12 @@ export async function acceptOffer(ctx: ServiceContext, token: string, lang: Lang
       lang: entry.lang,
       at: now.iso,
     });
-    const id = await insertBooking(trx, booking);
+    const saved = savedBooking(booking, await insertBooking(trx, booking));
     await setHoldBooking(trx, hold.id, number);
     await changeEntryStatus(trx, entry.id, 'offered', 'booked', now.iso, { bookingNumber: number });
-    await queueBookingMade(trx, ctx, { ...booking, id }, service, hall, bring, now);
+    await queueBookingMade(trx, ctx, saved, service, hall, bring, now);
     await appendEvent(trx, { type: 'booking.created', hallId: hall.id, serviceId: service.id, date: hold.date, at: now.iso, number });
-    const { phoneSealed: _, ...record } = booking;
-    return { id, ...record } as BookingRecord;
+    return saved;
   });
   ctx.events?.committed();
   return {

@@ -195,7 +195,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Its policy asks for upgrade-insecure-requests: on a hall's plain-HTTP LAN the browser would
+    // then fetch the page's scripts over https and show nothing. Over HTTPS it changes nothing.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/g, ''),
+  });
 
   const bus = new EventBus(deps.store.db, deps.wake ?? null, {
     onError: (err) => app.log.warn({ err }, 'live events: reading the outbox failed; retrying'),

@@ -97,6 +97,10 @@ describe('operations', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
+    // Reached over plain HTTP (a hall's LAN): its scripts must not be asked for over https.
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
   it('sends security headers: a page’s policy on pages, the API’s on its answers', async () => {

@@ -34,7 +34,7 @@ app.post('/book', async (request, reply) => {
   const idMasked = `110105********${b.idHash.slice(-4)}`;
   const slotKey = { serviceId: b.serviceId, date: b.date, slotStart: b.slot };
   const counterKey = { serviceId: b.serviceId, date: b.date, time: b.slot };
-  if (await slotIsFull(store.db, slotKey)) return reply.status(409).send({ code: 'SLOT_FULL' });
+  if (await slotIsFull(store.db, slotKey, capacity)) return reply.status(409).send({ code: 'SLOT_FULL' });
   const number = await transact(store.db, async (trx) => {
     // As the real booking: the person's row made in the transaction on SQLite, outside it elsewhere.
     const personId = (await lockOrCreatePersons(trx, [{ idHash: b.idHash, idMasked }], at))?.get(b.idHash);

@@ -32,6 +32,27 @@ for (const kind of wantedStores()) {
       expect(res.status).toBe(200);
     }
 
+    /** The use case's context, counting the keyed hashes of ID cards and phones it makes. */
+    function countingHashes() {
+      const plain = testContext(t!.store.db, () => new Date('2026-11-25T08:30:00+08:00'));
+      const counted = { hashes: 0, ctx: plain };
+      counted.ctx = {
+        ...plain,
+        pii: {
+          ...plain.pii,
+          idCard: (v: string) => {
+            counted.hashes++;
+            return plain.pii.idCard(v);
+          },
+          phone: (v: string) => {
+            counted.hashes++;
+            return plain.pii.phone(v);
+          },
+        },
+      };
+      return counted;
+    }
+
     async function bookedNow(): Promise<number> {
       const rows = await t!.store.db
         .selectFrom('booking')
@@ -111,28 +132,30 @@ for (const kind of wantedStores()) {
       const wrong = { ...person(next++), idCard: '110105194912310021' };
       expect((await post(t.app, '/api/v1/bookings', bookingBody(wrong, other))).body).toMatchObject({ code: 'INVALID_ID_CARD', details: { reason: 'CHECKSUM' } });
       // Without a key, the refusal makes no keyed hash (two HMACs a request of a flash crowd).
-      const plain = testContext(t.store.db, () => new Date('2026-11-25T08:30:00+08:00'));
-      let hashes = 0;
-      const counting = {
-        ...plain,
-        pii: {
-          ...plain.pii,
-          idCard: (v: string) => {
-            hashes++;
-            return plain.pii.idCard(v);
-          },
-          phone: (v: string) => {
-            hashes++;
-            return plain.pii.phone(v);
-          },
-        },
-      };
-      await expect(createBooking(counting, bookingBody(person(next++), other), { lang: 'zh' })).rejects.toMatchObject({ code: 'SLOT_FULL' });
-      expect(hashes).toBe(0);
+      const counting = countingHashes();
+      await expect(createBooking(counting.ctx, bookingBody(person(next++), other), { lang: 'zh' })).rejects.toMatchObject({ code: 'SLOT_FULL' });
+      expect(counting.hashes).toBe(0);
       // A free slot: both hashed, and booked.
-      expect((await createBooking(counting, bookingBody(person(next++), { slot: '11:00' }), { lang: 'zh' })).booking.slotStart).toBe('11:00');
-      expect(hashes).toBe(2);
+      expect((await createBooking(counting.ctx, bookingBody(person(next++), { slot: '11:00' }), { lang: 'zh' })).booking.slotStart).toBe('11:00');
+      expect(counting.hashes).toBe(2);
       expect(await bookedNow()).toBe(PLACES);
+    });
+
+    it('a slot planned with no places is refused the cheap way before anyone booked it (no slot row yet)', async (c) => {
+      if (!t) return c.skip();
+      const service = await t.store.db.selectFrom('service').select('schedule_json').where('id', '=', 2).executeTakeFirstOrThrow();
+      const schedule = JSON.parse(service.schedule_json) as { slots: { start: string; capacity: number }[] };
+      for (const s of schedule.slots) if (s.start === '10:00') s.capacity = 0;
+      await t.store.db.updateTable('service').set({ schedule_json: JSON.stringify(schedule) }).where('id', '=', 2).execute();
+      const counting = countingHashes();
+      const closed = { serviceId: 2, slot: '10:00' };
+      await expect(createBooking(counting.ctx, bookingBody(person(next++), closed), { lang: 'zh' })).rejects.toMatchObject({ code: 'SLOT_FULL' });
+      expect(counting.hashes).toBe(0);
+      // Nothing was written for it: no slot row, no booking.
+      const rows = await t.store.db.selectFrom('slot_inventory').select('reserved').where('service_id', '=', 2).where('slot_start', '=', '10:00').execute();
+      expect(rows).toEqual([]);
+      // The service's other slots still take bookings.
+      expect((await createBooking(counting.ctx, bookingBody(person(next++), { serviceId: 2, slot: '11:00' }), { lang: 'zh' })).booking.slotStart).toBe('11:00');
     });
   });
 }

@@ -41,13 +41,18 @@ class SqliteStatementCache implements DatabaseConnection {
   constructor(readonly db: SQLite.Database) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    let stmt = this.#statements.get(query.sql);
+    return this.run<R>(query.sql, query.parameters);
+  }
+
+  /** Runs a statement at once: better-sqlite3 is synchronous, the promise above only wraps this. */
+  run<R>(sql: string, parameters: readonly unknown[]): QueryResult<R> {
+    let stmt = this.#statements.get(sql);
     if (!stmt) {
       if (this.#statements.size >= 1000) this.#statements.clear();
-      stmt = this.db.prepare(query.sql);
-      this.#statements.set(query.sql, stmt);
+      stmt = this.db.prepare(sql);
+      this.#statements.set(sql, stmt);
     }
-    const params = query.parameters as unknown[];
+    const params = parameters as unknown[];
     if (stmt.reader) return { rows: stmt.all(params) as R[] };
     const { changes, lastInsertRowid } = stmt.run(params);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
@@ -65,9 +70,9 @@ class SqliteStatementCache implements DatabaseConnection {
  */
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #connection: SqliteStatementCache;
-  constructor(db: SQLite.Database) {
-    super({ database: db });
-    this.#connection = new SqliteStatementCache(db);
+  constructor(connection: SqliteStatementCache) {
+    super({ database: connection.db });
+    this.#connection = connection;
   }
   override async init(): Promise<void> {}
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -82,14 +87,36 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #db: SQLite.Database;
+  readonly #connection: SqliteStatementCache;
   constructor(db: SQLite.Database) {
     super({ database: db });
-    this.#db = db;
+    this.#connection = new SqliteStatementCache(db);
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.#db);
+    return new ImmediateSqliteDriver(this.#connection);
   }
+  override createAdapter() {
+    const adapter = super.createAdapter();
+    sqliteConnections.set(adapter, this.#connection);
+    return adapter;
+  }
+}
+
+/** A SQLite store's one connection, by the adapter its Kysely instance (and every transaction of it) shares. */
+const sqliteConnections = new WeakMap<object, SqliteStatementCache>();
+
+export type RunNow = <R>(sql: string, parameters: readonly unknown[]) => QueryResult<R>;
+
+/**
+ * On SQLite, a way to run a compiled query at once on the store's one connection, without Kysely's
+ * executor (its promises and connection bookkeeping cost more than the statement itself for a
+ * read by primary key). It is the connection every query and transaction of that store runs on
+ * (the driver has no other), so what it reads is what the same query through Kysely reads.
+ * Undefined for the client/server databases, whose queries go through their pools.
+ */
+export function runNowOf(adapter: object): RunNow | undefined {
+  const connection = sqliteConnections.get(adapter);
+  return connection ? (sql, parameters) => connection.run(sql, parameters) : undefined;
 }
 
 export function dialectOf(url: string): DialectName {

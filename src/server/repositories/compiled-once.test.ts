@@ -44,6 +44,25 @@ describe('a query compiled once', () => {
     expect(await serviceByLetterAndHall(store.db, 'Y', 1)).toHaveLength(1);
   });
 
+  it('on SQLite (run on the store’s connection, past Kysely’s executor) each store answers from its own file', async () => {
+    const other = openStore(`sqlite:${join(dir, 'other.db')}`);
+    try {
+      await migrateToLatest(other.db);
+      await other.db.updateTable('service').set({ active: 0 }).where('letter', '=', 'Y').execute();
+      expect(await serviceByLetterAndHall(other.db, 'Y', 1)).toEqual([]);
+      expect(await serviceByLetterAndHall(store.db, 'Y', 1)).toHaveLength(1);
+      await other.db.transaction().execute(async (trx) => {
+        expect(await serviceByLetterAndHall(trx, 'Y', 1)).toEqual([]);
+      });
+    } finally {
+      await other.close();
+    }
+    // A closed store's query fails as a rejected promise (not a throw out of the call).
+    const call = serviceByLetterAndHall(other.db, 'Y', 1);
+    expect(call).toBeInstanceOf(Promise);
+    await expect(call).rejects.toThrow();
+  });
+
   it('refuses a builder that does not use an argument as a value of the query', async () => {
     const wrong = compiledOnce((db, _unused: number) => db.selectFrom('service').select('id'));
     await expect(wrong(store.db, 1)).rejects.toThrow(/not a value of the query/);

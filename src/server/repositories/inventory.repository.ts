@@ -67,10 +67,12 @@ async function slotCount(db: Db, key: SlotKey): Promise<{ reserved: number; capa
 /**
  * Whether the slot's committed count has reached its capacity: a plain read, no lock and no write,
  * so a flash crowd on a full slot is refused cheaply. A place freed a moment ago is seen at once.
+ * A slot nobody booked yet has no row: `planned` is the capacity its row would be made with (a
+ * slot planned with no places is full before anyone asks).
  */
-export async function slotIsFull(db: Db, key: SlotKey): Promise<boolean> {
+export async function slotIsFull(db: Db, key: SlotKey, planned: number): Promise<boolean> {
   const row = await slotCount(db, key);
-  return row !== undefined && Number(row.reserved) >= Number(row.capacity);
+  return row === undefined ? planned <= 0 : Number(row.reserved) >= Number(row.capacity);
 }
 
 export async function releasePlace(db: Db, key: SlotKey): Promise<boolean> {

@@ -146,7 +146,7 @@ export async function createBooking(
   // booking is looked for (it is answered that booking even when the slot has filled since).
   // The place is still taken by the conditional UPDATE below, so a slot that fills meanwhile can
   // never be oversold, and one freed a moment ago reads as free here.
-  const fullSlot = () => slotIsFull(ctx.db, slotKey);
+  const fullSlot = () => slotIsFull(ctx.db, slotKey, slot.capacity);
   if (!opts.idempotencyKey && (await fullSlot())) throw new AppError('SLOT_FULL');
   const who = hashed(ctx, person);
   const agent = agentPerson && input.agent ? { ...hashed(ctx, agentPerson), relation: input.agent.relation } : null;

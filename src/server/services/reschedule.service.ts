@@ -122,7 +122,7 @@ export async function rescheduleBooking(ctx: ServiceContext, number: string, inp
   if (isSameSlot(row, newKey)) throw new AppError('RESCHEDULE_SAME_SLOT', { field: 'slot' });
   const codeId = await checkCode(ctx, who.phoneHash, 'reschedule', input.smsCode);
   // Cheap refusal, as for a new booking: the conditional UPDATE below still decides.
-  if (await slotIsFull(ctx.db, newKey)) throw new AppError('SLOT_FULL');
+  if (await slotIsFull(ctx.db, newKey, t.slot.capacity)) throw new AppError('SLOT_FULL');
   const bring = await whatToBring(ctx, t.service, row.notify);
   const oldKey: SlotKey = { serviceId: row.serviceId, date: row.date, slotStart: row.slotStart };
   const counterKey = { serviceId: t.service.id, date: t.date, time: t.slot.start };

@@ -1,6 +1,6 @@
 // The desk: the ticket at this counter, the six actions (keys N R S C X T), the outcome of the
 // last one in words, today's figures and the waiting lists, all kept live by the hall's events.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { Counter } from '../../contracts/queue.js';
 import type { ServiceSummary } from '../../contracts/services.js';
 import { getQueue } from '../api/queue-endpoints.js';
@@ -128,7 +128,10 @@ export function CounterDesk({
     [allowed, desk, current],
   );
 
-  useEffect(() => {
+  // Attached as soon as the desk has rendered (a layout effect): a key pressed right after a call
+  // must act on the number just called, not on the one before (Preact runs plain effects only
+  // after the next frame is painted).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = shortcutOf({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inField: isField(e.target) });
       if (!action || e.repeat) return;

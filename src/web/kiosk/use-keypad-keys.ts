@@ -1,10 +1,13 @@
 // A kiosk keypad screen also takes a keyboard (accessibility, service staff): digits, X, Backspace,
 // Escape go to the keypad; Enter submits (unless a button has the focus: it clicks itself).
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { type KeypadKey, keyOfKeyboard } from './keypad-logic.js';
 
 export function useKeypadKeys(press: (key: KeypadKey) => void, submit: () => Promise<void>): void {
-  useEffect(() => {
+  // A layout effect: listening from the moment the screen is drawn, so what an ID card reader or a
+  // quick hand types at once is not lost, and Enter submits what the screen shows (Preact runs
+  // plain effects only after the next frame is painted).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const key = keyOfKeyboard(e.key);

@@ -1,14 +1,15 @@
 // Listens on every kiosk screen for a barcode scanner's burst (see scan-logic.ts). The Enter of a
 // booking's code is taken before any screen sees it, so a scan never submits what the screen was
 // showing; the characters typed before it are thrown away with that screen.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ScannedCode } from '../../domain/public-ticket.js';
 import { ScanBuffer, scannedBooking } from './scan-logic.js';
 
 export function useScanner(onCode: (code: ScannedCode) => void): void {
   const callback = useRef(onCode);
   callback.current = onCode;
-  useEffect(() => {
+  // A layout effect: listening from the moment the app is drawn (see use-keypad-keys.ts).
+  useLayoutEffect(() => {
     const buffer = new ScanBuffer();
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;

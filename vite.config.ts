@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
 import { FRONT_END_PAGES } from './src/contracts/front-ends.js';
 import { precompress } from './vite.precompress.js';
+import { PREACT_ALIASES } from './web-aliases.js';
 
 const API_PORT = Number(process.env.API_PORT ?? 8080);
 
@@ -94,12 +95,7 @@ export default defineConfig({
   // booking page's first scripts cost a second before the service list showed. Vite's own
   // transform makes the JSX; `npm run dev` reloads the page on a change (no React Fast Refresh).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact/compat' } },
-  resolve: {
-    alias: [
-      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-      { find: /^react(-dom)?$/, replacement: 'preact/compat' },
-    ],
-  },
+  resolve: { alias: PREACT_ALIASES },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { PREACT_ALIASES } from './web-aliases.js';
 
 export default defineConfig({
+  resolve: { alias: PREACT_ALIASES },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,

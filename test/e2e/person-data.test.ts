@@ -37,6 +37,8 @@ describeHall('a person’s data', { clock: '2026-11-25T08:30:00+08:00', env: { B
 
   it('我的预约: erases the phone of the finished booking after asking, and says so', async () => {
     await phone.goto('/records');
+    // Personal numbers are never handed to the browser's spell checker (enhanced spell check sends the text away).
+    expect(await phone.getByRole('textbox', { name: '身份证号' }).getAttribute('spellcheck')).toBe('false');
     await phone.getByRole('textbox', { name: '身份证号' }).fill(CITIZEN.idCard);
     await phone.getByRole('textbox', { name: '手机号' }).fill(CITIZEN.phone);
     await phone.getByRole('button', { name: '查询' }).click();
@@ -83,6 +85,7 @@ describeHall('a person’s data', { clock: '2026-11-25T08:30:00+08:00', env: { B
     // 个人信息: the citizen at the counter asks what is kept, then to erase it.
     await page.getByRole('navigation', { name: /管理后台导航/ }).getByRole('link', { name: /个人信息/ }).click();
     await page.getByRole('heading', { name: '个人信息', level: 1 }).waitFor();
+    expect(await page.getByLabel('身份证号').getAttribute('spellcheck')).toBe('false');
     await page.getByLabel('身份证号').fill(CITIZEN.idCard);
     await page.getByRole('button', { name: '查询' }).click();
     const data = page.getByTestId('person-data');

@@ -60,6 +60,12 @@ describeHall(
       expect(await code.getAttribute('inputmode')).toBe('numeric');
       expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
       expect(await code.getAttribute('maxlength')).toBe('6');
+      // Only digits are kept, and the field shows what is kept (a letter typed is gone at once).
+      await code.pressSequentially('12a');
+      expect(await code.inputValue()).toBe('12');
+      await code.pressSequentially('3');
+      expect(await code.inputValue()).toBe('123');
+      await code.fill('');
       // Under the phone field: the next field after it.
       const order = await phone.locator('form.booking-form input').evaluateAll((inputs) => inputs.map((i) => i.id));
       expect(order.indexOf('booking-smsCode')).toBe(order.indexOf('booking-phone') + 1);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Store, openStore } from '../db/dialect.js';
+import { type Store, openStore, runNowOf } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { compiledOnce } from './compiled-once.js';
 
@@ -45,6 +45,11 @@ describe('a query compiled once', () => {
   });
 
   it('on SQLite (run on the store’s connection, past Kysely’s executor) each store answers from its own file', async () => {
+    // The store and its transactions have the direct path (the rest of this test checks it answers as Kysely would).
+    expect(runNowOf(store.db.getExecutor().adapter)).toBeDefined();
+    await store.db.transaction().execute(async (trx) => {
+      expect(runNowOf(trx.getExecutor().adapter)).toBeDefined();
+    });
     const other = openStore(`sqlite:${join(dir, 'other.db')}`);
     try {
       await migrateToLatest(other.db);

@@ -86,7 +86,7 @@ export function AuditScreen() {
             value={draft.actor}
             maxLength={60}
             autoCapitalize="none"
-            spellCheck={false}
+            spellCheck="false"
             onChange={(e) => set('actor', e.target.value)}
           />
         </div>

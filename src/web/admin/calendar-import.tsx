@@ -78,7 +78,7 @@ export function CalendarImport({ today, onDone, onClose }: { today: string; onDo
             id={`${id}-text`}
             className="field__input calendar-import__text"
             rows={8}
-            spellCheck={false}
+            spellCheck="false"
             placeholder={'2027-01-01,休,元旦\n2027-02-07,班,春节调休上班\n2027-02-10'}
             value={text}
             aria-describedby={`${id}-hint`}

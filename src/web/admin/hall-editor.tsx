@@ -83,7 +83,7 @@ export function HallEditor({
         value={draft[name]}
         optional={optional}
         optionalLabel={t('admin.optional')}
-        spellCheck={name === 'code' || name === 'timeZone' ? false : undefined}
+        spellCheck={name === 'code' || name === 'timeZone' ? 'false' : undefined}
         autoCapitalize={name === 'code' ? 'characters' : undefined}
         inputMode={name === 'sortOrder' ? 'numeric' : undefined}
         onChange={(e) => set({ [name]: name === 'code' ? e.target.value.toUpperCase() : e.target.value })}

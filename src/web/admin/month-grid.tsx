@@ -2,7 +2,7 @@
 // weekends and today are told apart by colour and by words; each day says how many bookings it
 // has, so closing a day is decided knowing whom it affects. One day is focusable at a time; the
 // arrow keys move by day and week (into the next month too), Home/End to the week's ends.
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import type { CalendarDay } from '../../contracts/admin.js';
 import { addDays } from '../../domain/schedule.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -38,7 +38,8 @@ export function MonthGrid({
   const grid = useRef<HTMLTableElement>(null);
   const moved = useRef(false);
 
-  useEffect(() => {
+  // A layout effect: the new day has the focus before the next arrow key (one held down repeats).
+  useLayoutEffect(() => {
     if (!moved.current) return;
     moved.current = false;
     grid.current?.querySelector<HTMLButtonElement>(`button[data-date="${selected}"]`)?.focus();

@@ -42,7 +42,7 @@ export function OneTimeSecret({
               readOnly
               rows={Math.min(4, Math.max(1, Math.ceil(value.length / 60)))}
               value={value}
-              spellCheck={false}
+              spellCheck="false"
               onFocus={(e) => e.target.select()}
             />
             <CopyButton text={value} />

@@ -68,7 +68,7 @@ export function PersonsScreen() {
     <section className="admin-screen" aria-busy={busy}>
       <ScreenHead id="persons" title={t('admin.tab.persons')} lead={t('admin.persons.lead')} />
       <form className="admin-panel persons-form" onSubmit={submit} noValidate>
-        <TextField id="person-idCard" label={t('form.idCard')} value={idCard} onChange={(e) => setIdCard(e.target.value)} autoComplete="off" spellCheck={false} maxLength={24} />
+        <TextField id="person-idCard" label={t('form.idCard')} value={idCard} onChange={(e) => setIdCard(e.target.value)} autoComplete="off" spellCheck="false" maxLength={24} />
         <TextField
           id="person-phone"
           label={t('form.phone')}

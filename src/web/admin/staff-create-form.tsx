@@ -78,7 +78,7 @@ export function StaffCreateForm({ taken, onCreated }: { taken: readonly string[]
           hint={t('admin.staff.usernameRule')}
           autoComplete="off"
           autoCapitalize="none"
-          spellCheck={false}
+          spellCheck="false"
           value={draft.username}
           maxLength={40}
           onChange={(e) => set({ username: e.target.value })}
@@ -111,7 +111,7 @@ export function StaffCreateForm({ taken, onCreated }: { taken: readonly string[]
             label={t('admin.staff.firstPassword')}
             hint={t('auth.passwordRule')}
             autoComplete="new-password"
-            spellCheck={false}
+            spellCheck="false"
             value={draft.password}
             maxLength={200}
             onChange={(e) => set({ password: e.target.value })}

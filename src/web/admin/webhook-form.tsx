@@ -71,7 +71,7 @@ export function WebhookForm({
           hint={t('admin.hook.urlHint')}
           type="url"
           autoComplete="off"
-          spellCheck={false}
+          spellCheck="false"
           maxLength={500}
           value={draft.url}
           onChange={(e) => set({ url: e.target.value })}
@@ -82,7 +82,7 @@ export function WebhookForm({
             label={t('admin.hook.secret')}
             hint={t('admin.hook.secretHint')}
             autoComplete="off"
-            spellCheck={false}
+            spellCheck="false"
             maxLength={200}
             optional
             optionalLabel={t('admin.optional')}

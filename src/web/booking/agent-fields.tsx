@@ -43,7 +43,7 @@ export function AgentFields({
             error={error}
             autoComplete="off"
             autoCapitalize="characters"
-            spellCheck={false}
+            spellCheck="false"
             maxLength={24}
           />
           <fieldset className="agent-fields__relation">

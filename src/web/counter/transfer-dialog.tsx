@@ -1,5 +1,5 @@
 // 转移: choose the service whose queue the number moves to (it keeps its number and its place in time).
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ServiceSummary } from '../../contracts/services.js';
 import { useI18n } from '../i18n/i18n.js';
 import { localName } from '../i18n/local-name.js';
@@ -25,7 +25,8 @@ export function TransferDialog({
   const targets = services.filter((s) => s.id !== fromServiceId);
   const [chosen, setChosen] = useState<number | null>(null);
 
-  useEffect(() => {
+  // A layout effect: open (and holding the focus) before the next key is handled (see confirm-dialog.tsx).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {

@@ -38,7 +38,7 @@ export function IdCardPhoneFields({
         hint={idCardHint}
         autoComplete="off"
         autoCapitalize="characters"
-        spellCheck={false}
+        spellCheck="false"
         inputMode={idCardInputMode}
         maxLength={24}
       />

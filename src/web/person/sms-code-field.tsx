@@ -10,6 +10,7 @@ import { requestVerificationCode } from '../api/endpoints.js';
 import { errorText } from '../api/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { CODE_LENGTH, type SentCode, codeInput, secondsToResend } from './sms-code-logic.js';
+import { showKept } from '../ui/shown-value.js';
 
 export interface SmsCodeFieldProps {
   /** The input's id (a form may focus it by id). */
@@ -109,7 +110,7 @@ export function SmsCodeField(props: SmsCodeFieldProps) {
           maxLength={CODE_LENGTH}
           value={props.value}
           disabled={props.disabled}
-          onChange={(e) => props.onChange(codeInput(e.target.value))}
+          onChange={(e) => props.onChange(showKept(e.currentTarget, codeInput(e.currentTarget.value)))}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy}
           required

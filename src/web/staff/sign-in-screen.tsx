@@ -70,7 +70,7 @@ export function SignInScreen({
         name="username"
         autoComplete="username"
         autoCapitalize="none"
-        spellCheck={false}
+        spellCheck="false"
         value={username}
         onChange={(e) => setUsername(e.target.value)}
         error={missing.includes('username') ? t('auth.usernameEmpty') : null}

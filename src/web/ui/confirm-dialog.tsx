@@ -1,7 +1,7 @@
 // A modal question on the native <dialog>: focus starts on "no" (the first button) unless the
 // caller asks for "yes" (a deliberate key sequence such as X then Enter), and stays inside (Tab
 // cycles through its buttons); Escape answers "no", and the focus goes back where it was.
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 
 /**
  * Tab past the last control comes back to the first (and Shift+Tab the other way): a modal dialog
@@ -39,7 +39,9 @@ export function ConfirmDialog(props: {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const focusConfirm = props.initialFocus === 'confirm';
-  useEffect(() => {
+  // A layout effect: the dialog is open and focused before the next key is handled (X then Enter
+  // must confirm, not press whatever had the focus; Preact runs plain effects after the next paint).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (props.open && !dialog.open) {

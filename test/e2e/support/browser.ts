@@ -35,7 +35,7 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
 /**
  * Console errors the page produced. Chromium itself logs "Failed to load resource" for every
  * 4xx answer; for /api/ calls those are refusals the app shows in words (the tests check the
- * words), so only those are let through. Anything else — a 5xx, a missing asset, a React
+ * words), so only those are let through. Anything else — a 5xx, a missing asset, a framework
  * warning, an exception — counts.
  */
 export class ConsoleWatch {

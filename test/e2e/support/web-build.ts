@@ -45,7 +45,7 @@ export async function ensureWebBuilt(): Promise<void> {
     if (tryLock()) {
       try {
         if (!webBuildIsFresh()) {
-          // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+          // Vitest sets NODE_ENV=test, which would make Vite bundle a development build.
           const env = { ...process.env, NODE_ENV: 'production' };
           execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'inherit', timeout: 170_000 });
         }

@@ -1,6 +1,6 @@
 // Something shown once and never again (a one-time password, a device's pairing link): large,
 // selectable, with a copy button, and gone when the manager says done.
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { CopyButton } from './copy-button.js';
 
@@ -22,7 +22,8 @@ export function OneTimeSecret({
   const { t } = useI18n();
   const id = useId();
   const box = useRef<HTMLElement>(null);
-  useEffect(() => {
+  // In the commit that shows it (a layout effect), as every focus move (see sms-code-field.tsx).
+  useLayoutEffect(() => {
     box.current?.focus();
   }, []);
   return (

@@ -1,6 +1,6 @@
 // The chosen day's slots with their remaining places; full and past slots cannot be chosen. A
 // booking sent without a slot is told so here, where the slot is chosen, and the focus comes here.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { DayAvailability, SlotAvailability } from '../../contracts/services.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatSlot } from '../i18n/format.js';
@@ -19,7 +19,8 @@ export function SlotPicker({
 }) {
   const { t } = useI18n();
   const group = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => {
+  // In the commit that shows the refusal (a layout effect), as every focus move (see sms-code-field.tsx).
+  useLayoutEffect(() => {
     if (missing === 0) return;
     group.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
     group.current?.scrollIntoView({ block: 'center' });

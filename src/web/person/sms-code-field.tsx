@@ -2,7 +2,7 @@
 // which sends a code to the phone (checked first by the domain rule) and then waits 60 s before
 // it may send again. The button's own refusals (VERIFY_TOO_MANY …) are said under the field,
 // as are the form's (a wrong or expired code), which also put the focus back in the field.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type PhoneError, maskPhone, parsePhone } from '../../domain/phone.js';
 import { CODE_TTL_MINUTES, type VerifyPurpose } from '../../domain/verification.js';
 import { ApiError } from '../api/client.js';
@@ -50,7 +50,9 @@ export function SmsCodeField(props: SmsCodeFieldProps) {
     return () => clearInterval(timer);
   }, [counting]);
 
-  useEffect(() => {
+  // Focus moves in the commit that shows the refusal (a layout effect): a screen reader hears it with
+  // the field, and the next key goes to the field (Preact runs plain effects after the next paint).
+  useLayoutEffect(() => {
     if (props.focusSignal > 0) {
       input.current?.focus();
       input.current?.select();

@@ -1,6 +1,6 @@
 // ID card + phone to list one's bookings; checked by the same rules as the booking form. When
 // nothing was found the form comes back with what was typed and says what to check.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { PersonCredentials } from '../../contracts/bookings.js';
 import { type Field, type FieldErrors, checkField, problemText, validatePerson } from '../person/person-logic.js';
 import { IdCardPhoneFields } from '../person/id-card-phone-fields.js';
@@ -25,7 +25,8 @@ export function LookupForm({
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState(() => initial ?? { idCard: '', phone: '' });
   const notice = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // In the commit that shows it (a layout effect), as every focus move (see sms-code-field.tsx).
+  useLayoutEffect(() => {
     if (notFound) notice.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
   }, [notFound]);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
-/** Moves focus to a screen's heading when the screen (named by `key`) appears, for screen readers. */
+/** Moves focus to a screen's heading when the screen (named by `key`) appears, for screen readers, in the commit that draws it. */
 export function useFocusHeading<T extends HTMLElement>(key: string) {
   const ref = useRef<T>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key marks a new screen
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus({ preventScroll: true });
   }, [key]);
   return ref;
